@@ -1,0 +1,27 @@
+import type { UseFormRegisterReturn } from "react-hook-form";
+import { formatPrice, MODELS } from "@/lib/models";
+
+export function ModelPicker({ registration }: { registration: UseFormRegisterReturn }) {
+  return (
+    <fieldset>
+      <legend className="mb-2 text-sm font-medium">Model</legend>
+      <div className="space-y-2">
+        {MODELS.map((model) => (
+          <label
+            key={model.id}
+            className="flex cursor-pointer items-start gap-3 rounded-md border border-edge p-3 has-[:checked]:border-accent has-[:checked]:bg-accent/10"
+          >
+            <input type="radio" value={model.id} className="mt-1 accent-[var(--color-accent)]" {...registration} />
+            <span className="flex-1">
+              <span className="flex items-baseline justify-between gap-2">
+                <span className="text-sm font-medium">{model.label}</span>
+                <span className="text-xs text-muted">{formatPrice(model.pricePerImage)} / image</span>
+              </span>
+              <span className="block text-xs text-muted">{model.blurb}</span>
+            </span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,62 @@
+import "server-only";
+import { InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
+import { AppError, type ErrorCode } from "../errors";
+import { awsClients } from "./clients";
+
+// InvokeModel, and the translation of Bedrock's error types into our typed errors. The SDK has already retried
+// throttling and 5xx (3 attempts) by the time an error reaches here.
+
+const BY_ERROR_TYPE: Record<string, ErrorCode> = {
+  AccessDeniedException: "model_access_denied",
+  ThrottlingException: "throttled",
+  ModelNotReadyException: "throttled",
+  ServiceQuotaExceededException: "throttled",
+  ModelTimeoutException: "timeout",
+  ModelErrorException: "generation_failed",
+  InternalServerException: "unavailable",
+  ServiceUnavailableException: "unavailable",
+};
+
+// Bedrock reports a retired model as ResourceNotFound or Validation with an "end of its life" message.
+const RETIRED = /end of (its )?life|legacy|retired/i;
+
+export function bedrockErrorCode(error: unknown): ErrorCode {
+  const name = (error as { name?: string })?.name ?? "";
+  const message = (error as { message?: string })?.message ?? "";
+  if (BY_ERROR_TYPE[name]) return BY_ERROR_TYPE[name];
+  if (name === "ResourceNotFoundException") return RETIRED.test(message) ? "model_retired" : "model_unavailable";
+  if (name === "ValidationException") {
+    if (RETIRED.test(message)) return "model_retired";
+    if (/model identifier is invalid|not supported/i.test(message)) return "model_unavailable";
+    return "internal"; // our request body was wrong: a bug, not the user's fault
+  }
+  return networkErrorCode(error);
+}
+
+/** Connection failures and 5xx from any AWS service: the service is unavailable. Anything else is ours. */
+export function networkErrorCode(error: unknown): ErrorCode {
+  const e = error as { code?: string; name?: string; $metadata?: { httpStatusCode?: number } };
+  const network = ["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH"];
+  if (network.includes(e?.code ?? "") || e?.name === "TimeoutError") return "unavailable";
+  if ((e?.$metadata?.httpStatusCode ?? 0) >= 500) return "unavailable";
+  return "internal";
+}
+
+export async function invokeModel(modelId: string, body: unknown, signal: AbortSignal): Promise<unknown> {
+  try {
+    const response = await awsClients().bedrock.send(
+      new InvokeModelCommand({
+        modelId,
+        contentType: "application/json",
+        accept: "application/json",
+        body: JSON.stringify(body),
+      }),
+      { abortSignal: signal },
+    );
+    return JSON.parse(new TextDecoder().decode(response.body));
+  } catch (error) {
+    if (signal.aborted) throw signal.reason;
+    if (error instanceof SyntaxError) throw new AppError("generation_failed", { cause: error });
+    throw new AppError(bedrockErrorCode(error), { cause: error });
+  }
+}

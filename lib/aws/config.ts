@@ -1,0 +1,67 @@
+import "server-only";
+import { z } from "zod";
+
+// All server configuration, validated in one place the first time it is needed (never at import time, so a
+// build or a test that never touches AWS doesn't need it). The offline stack sets the endpoints and dummy
+// credentials; on AWS the endpoints are unset and SST's links name the bucket and table.
+
+const optionalUrl = z.url({ error: "must be a URL such as http://localhost:4569" }).optional();
+
+const schema = z.object({
+  region: z.string().min(1).default("us-west-2"),
+  bucket: z.string({ error: "is missing: set ONESHEET_BUCKET (or link a bucket named Posters with SST)" }).min(3),
+  table: z.string({ error: "is missing: set ONESHEET_TABLE (or link a table named Table with SST)" }).min(3),
+  bedrockEndpoint: optionalUrl,
+  s3Endpoint: optionalUrl,
+  dynamodbEndpoint: optionalUrl,
+  urlTtlSeconds: z.coerce.number().int().min(60).max(604_800).default(900),
+  // Just under the route's maxDuration (60 s), so the user gets our typed timeout rather than the platform's.
+  generationTimeoutMs: z.coerce.number().int().min(100).max(59_000).default(55_000),
+});
+
+export type ServerConfig = z.infer<typeof schema>;
+
+// SST injects each link as SST_RESOURCE_<Name> holding JSON; reading it here keeps the `sst` runtime (which throws
+// when no links are active) out of the offline stack and the tests.
+function linkedName(env: NodeJS.ProcessEnv, resource: string): string | undefined {
+  const raw = env[`SST_RESOURCE_${resource}`];
+  if (!raw) return undefined;
+  try {
+    const name = (JSON.parse(raw) as { name?: unknown }).name;
+    return typeof name === "string" ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function parseConfig(env: NodeJS.ProcessEnv): ServerConfig {
+  const result = schema.safeParse({
+    region: env.AWS_REGION || undefined,
+    bucket: linkedName(env, "Posters") ?? (env.ONESHEET_BUCKET || undefined),
+    table: linkedName(env, "Table") ?? (env.ONESHEET_TABLE || undefined),
+    bedrockEndpoint: env.ONESHEET_BEDROCK_ENDPOINT || undefined,
+    s3Endpoint: env.ONESHEET_S3_ENDPOINT || undefined,
+    dynamodbEndpoint: env.ONESHEET_DYNAMODB_ENDPOINT || undefined,
+    urlTtlSeconds: env.ONESHEET_URL_TTL_SECONDS || undefined,
+    generationTimeoutMs: env.ONESHEET_GENERATION_TIMEOUT_MS || undefined,
+  });
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ");
+    throw new Error(`OneSheet configuration: ${problems}`);
+  }
+  return result.data;
+}
+
+let cached: ServerConfig | undefined;
+
+export function getConfig(): ServerConfig {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
+
+/** True when Bedrock is the local emulator: the studio then says its art is procedural, not a model's. */
+export function usesLocalModels(config: ServerConfig = getConfig()): boolean {
+  if (!config.bedrockEndpoint) return false;
+  const host = new URL(config.bedrockEndpoint).hostname;
+  return host === "localhost" || host === "[::1]" || host.startsWith("127.");
+}

@@ -1,0 +1,55 @@
+import "server-only";
+import { DeleteObjectsCommand, GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
+import { awsClients } from "./clients";
+import { getConfig } from "./config";
+
+// Image bytes in S3. The table stores keys only; URLs are signed per read and short-lived, because a URL signed
+// with a Lambda role's temporary credentials dies with them whatever its stated expiry.
+
+export async function putObject(key: string, body: Uint8Array, contentType: string, signal?: AbortSignal) {
+  await awsClients().s3.send(
+    new PutObjectCommand({
+      Bucket: getConfig().bucket,
+      Key: key,
+      Body: body,
+      ContentType: contentType,
+      ContentLength: body.byteLength,
+      CacheControl: "private, max-age=31536000, immutable",
+    }),
+    { abortSignal: signal },
+  );
+}
+
+export async function deleteObjects(keys: readonly string[]) {
+  if (keys.length === 0) return;
+  await awsClients().s3.send(
+    new DeleteObjectsCommand({
+      Bucket: getConfig().bucket,
+      Delete: { Objects: keys.map((Key) => ({ Key })), Quiet: true },
+    }),
+  );
+}
+
+export interface SignedUrl {
+  url: string;
+  expiresAt: string;
+}
+
+/** A GET URL for one object; `downloadAs` makes the browser save it under that file name. */
+export async function signGet(
+  key: string,
+  options: { downloadAs?: string; ttlSeconds?: number } = {},
+): Promise<SignedUrl> {
+  const ttl = options.ttlSeconds ?? getConfig().urlTtlSeconds;
+  const url = await getSignedUrl(
+    awsClients().s3,
+    new GetObjectCommand({
+      Bucket: getConfig().bucket,
+      Key: key,
+      ...(options.downloadAs ? { ResponseContentDisposition: `attachment; filename="${options.downloadAs}"` } : {}),
+    }),
+    { expiresIn: ttl },
+  );
+  return { url, expiresAt: new Date(Date.now() + ttl * 1000).toISOString() };
+}

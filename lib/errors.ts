@@ -1,0 +1,72 @@
+// Typed errors shared by the server (route handlers, pipeline) and the browser (API client).
+// Each code has one HTTP status and one plain sentence a marketing person can act on.
+// Internals (AWS messages, stacks) never go into `message`: they are logged with the request id.
+
+export const ERROR_CATALOGUE = {
+  invalid_input: { status: 400, message: "Some settings need fixing: see the highlighted fields." },
+  invalid_json: { status: 400, message: "The request body must be a JSON object." },
+  invalid_cursor: { status: 400, message: "That page cursor isn't valid: start again from the first page." },
+  prompt_filtered: {
+    status: 422,
+    message: "The content filter blocked this prompt: rephrase it and try again.",
+  },
+  output_filtered: {
+    status: 422,
+    message: "The content filter blocked the image the model made: try another seed or rephrase the prompt.",
+  },
+  generation_failed: {
+    status: 502,
+    message: "The model couldn't make this image: try again, or try another seed.",
+  },
+  model_access_denied: {
+    status: 403,
+    message:
+      "This AWS account has no access to this model yet: an admin can enable it in the Amazon Bedrock console under Model access.",
+  },
+  model_unavailable: {
+    status: 404,
+    message: "This model isn't available in the configured AWS region: pick another model.",
+  },
+  model_retired: { status: 410, message: "AWS has retired this model: pick another model." },
+  throttled: { status: 429, message: "Bedrock is busy right now: wait a few seconds and try again." },
+  timeout: { status: 504, message: "The model took too long to answer: try again." },
+  unavailable: { status: 503, message: "The image service is unavailable right now: try again in a minute." },
+  not_found: { status: 404, message: "There is no poster with that id." },
+  route_not_found: { status: 404, message: "There is no such API route." },
+  method_not_allowed: { status: 405, message: "This API route doesn't accept that method." },
+  cancelled: { status: 499, message: "The request was cancelled." },
+  internal: {
+    status: 500,
+    message: "Something went wrong on our side: try again, and quote the request id if it persists.",
+  },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+/** Per-field messages, keyed by the request field's name (same keys as the form). */
+export type FieldErrors = Record<string, string>;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly fields?: FieldErrors;
+
+  constructor(code: ErrorCode, options: { fields?: FieldErrors; cause?: unknown; message?: string } = {}) {
+    super(options.message ?? ERROR_CATALOGUE[code].message, { cause: options.cause });
+    this.name = "AppError";
+    this.code = code;
+    this.status = ERROR_CATALOGUE[code].status;
+    this.fields = options.fields;
+  }
+}
+
+/** The JSON body of every API error. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; fields?: FieldErrors; requestId?: string };
+}
+
+export function isErrorBody(value: unknown): value is ErrorBody {
+  if (typeof value !== "object" || value === null || !("error" in value)) return false;
+  const error = (value as { error: unknown }).error;
+  return typeof error === "object" && error !== null && "code" in error && "message" in error;
+}

@@ -1,0 +1,58 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { AppError, type ErrorBody } from "./errors";
+
+// Route handlers stay thin: parse → call lib → respond. This wrapper gives every request an id and turns every
+// failure into the JSON error body; internals go to the log under that id, never to the client.
+
+type Handler<C> = (request: Request, context: C) => Promise<Response>;
+
+export function errorResponse(error: AppError, requestId: string): Response {
+  const body: ErrorBody = {
+    error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}), requestId },
+  };
+  return Response.json(body, { status: error.status, headers: { "x-request-id": requestId } });
+}
+
+export function handle<C>(handler: Handler<C>): Handler<C> {
+  return async (request, context) => {
+    const requestId = randomUUID();
+    try {
+      const response = await handler(request, context);
+      response.headers.set("x-request-id", requestId);
+      return response;
+    } catch (error) {
+      const appError = error instanceof AppError ? error : new AppError("internal", { cause: error });
+      if (appError.status >= 500 || appError.code === "model_access_denied") {
+        const cause = appError.cause as { name?: string; message?: string; stack?: string } | undefined;
+        console.error(
+          JSON.stringify({
+            level: "error",
+            requestId,
+            method: request.method,
+            path: new URL(request.url).pathname,
+            code: appError.code,
+            cause: cause ? { name: cause.name, message: cause.message, stack: cause.stack } : undefined,
+          }),
+        );
+      }
+      return errorResponse(appError, requestId);
+    }
+  };
+}
+
+export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch (cause) {
+    throw new AppError("invalid_json", { cause });
+  }
+  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new AppError("invalid_json");
+  return body as Record<string, unknown>;
+}
+
+/** For methods a route doesn't implement: Next would answer 405 with an empty body. */
+export const methodNotAllowed = handle(async () => {
+  throw new AppError("method_not_allowed");
+});

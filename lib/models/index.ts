@@ -1,0 +1,4 @@
+export * from "./aspect-ratios";
+export * from "./catalogue";
+export * from "./request-schema";
+export type * from "./types";

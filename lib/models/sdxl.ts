@@ -1,0 +1,157 @@
+import { z } from "zod";
+import { AppError } from "../errors";
+import type { SizeTable } from "./aspect-ratios";
+import type { ModelSpec, ParamSpec } from "./types";
+
+// The legacy SDXL 1.0 contract: weighted text_prompts, cfg_scale, steps, style_preset and a fixed list of
+// width×height pairs; the response is {result, artifacts:[{seed, base64, finishReason}]}.
+
+// SDXL's allowed sizes, each filed under the nearest of the nine ratios.
+export const SDXL_SIZES: SizeTable = {
+  "2:3": { width: 832, height: 1216 },
+  "9:16": { width: 768, height: 1344 },
+  "9:21": { width: 640, height: 1536 },
+  "4:5": { width: 896, height: 1152 },
+  "1:1": { width: 1024, height: 1024 },
+  "5:4": { width: 1152, height: 896 },
+  "3:2": { width: 1216, height: 832 },
+  "16:9": { width: 1344, height: 768 },
+  "21:9": { width: 1536, height: 640 },
+};
+
+export const SDXL_STYLE_PRESETS = [
+  "3d-model",
+  "analog-film",
+  "anime",
+  "cinematic",
+  "comic-book",
+  "digital-art",
+  "enhance",
+  "fantasy-art",
+  "isometric",
+  "line-art",
+  "low-poly",
+  "modeling-compound",
+  "neon-punk",
+  "origami",
+  "photographic",
+  "pixel-art",
+  "tile-texture",
+] as const;
+
+const titleCase = (s: string) =>
+  s.replace(/(^|-)(\w)/g, (_, dash: string, c: string) => (dash ? " " : "") + c.toUpperCase());
+
+const SDXL_PARAMS: readonly ParamSpec[] = [
+  {
+    kind: "slider",
+    name: "cfgScale",
+    label: "Prompt strength",
+    help: "How closely the image follows the prompt (cfg scale). Higher is more literal, lower is looser.",
+    min: 0,
+    max: 35,
+    step: 0.5,
+    default: 7,
+  },
+  {
+    kind: "slider",
+    name: "steps",
+    label: "Steps",
+    help: "Diffusion steps. More steps add detail and take longer.",
+    min: 10,
+    max: 50,
+    step: 1,
+    default: 30,
+  },
+  {
+    kind: "select",
+    name: "stylePreset",
+    label: "Style preset",
+    help: "Nudges the image towards a style.",
+    options: SDXL_STYLE_PRESETS.map((value) => ({ value, label: titleCase(value) })),
+    noneLabel: "No preset",
+  },
+];
+
+const sizePairs = Object.values(SDXL_SIZES);
+
+const bodySchema = z
+  .strictObject({
+    text_prompts: z.array(z.strictObject({ text: z.string().min(1).max(2000), weight: z.number().optional() })).min(1),
+    cfg_scale: z.number().min(0).max(35).optional(),
+    steps: z.number().int().min(10).max(50).optional(),
+    seed: z.number().int().min(0).max(4_294_967_295).optional(),
+    width: z.number().int().optional(),
+    height: z.number().int().optional(),
+    style_preset: z.enum(SDXL_STYLE_PRESETS).optional(),
+    sampler: z.string().optional(),
+    samples: z.literal(1).optional(),
+    clip_guidance_preset: z.string().optional(),
+  })
+  .refine((b) => sizePairs.some((s) => s.width === (b.width ?? 1024) && s.height === (b.height ?? 1024)), {
+    message: "width and height must be one of SDXL's allowed sizes",
+  });
+
+const responseSchema = z.object({
+  artifacts: z.array(z.object({ seed: z.number(), base64: z.string().optional(), finishReason: z.string() })),
+});
+
+type SdxlOptions = Pick<ModelSpec, "id" | "label" | "blurb" | "docs" | "pricePerImage" | "typicalSeconds">;
+
+export function sdxlModel(spec: SdxlOptions): ModelSpec {
+  return {
+    ...spec,
+    legacy: true,
+    maxPromptLength: 2000,
+    maxSeed: 4_294_967_295,
+    sizes: SDXL_SIZES,
+    params: SDXL_PARAMS,
+    bodySchema,
+    buildBody(request) {
+      const size = SDXL_SIZES[request.aspectRatio];
+      return {
+        text_prompts: [
+          { text: request.prompt, weight: 1 },
+          ...(request.negativePrompt ? [{ text: request.negativePrompt, weight: -1 }] : []),
+        ],
+        cfg_scale: request.cfgScale ?? 7,
+        steps: request.steps ?? 30,
+        seed: request.seed,
+        width: size.width,
+        height: size.height,
+        ...(request.stylePreset ? { style_preset: request.stylePreset } : {}),
+        samples: 1,
+      };
+    },
+    parseResponse(json) {
+      const parsed = responseSchema.safeParse(json);
+      const artifact = parsed.success ? parsed.data.artifacts[0] : undefined;
+      if (!artifact) throw new AppError("generation_failed", { cause: parsed.error ?? new Error("no artifacts") });
+      if (artifact.finishReason === "CONTENT_FILTERED") throw new AppError("output_filtered");
+      if (artifact.finishReason !== "SUCCESS" || !artifact.base64) {
+        throw new AppError("generation_failed", { cause: new Error(`finishReason ${artifact.finishReason}`) });
+      }
+      return { imageBase64: artifact.base64, seed: artifact.seed };
+    },
+    emulator: {
+      read(body) {
+        const b = bodySchema.parse(body);
+        const positive = b.text_prompts.filter((t) => (t.weight ?? 1) >= 0).map((t) => t.text);
+        const negative = b.text_prompts.filter((t) => (t.weight ?? 1) < 0).map((t) => t.text);
+        return {
+          prompt: positive.join(" "),
+          negativePrompt: negative.join(" "),
+          seed: b.seed ?? 0,
+          width: b.width ?? 1024,
+          height: b.height ?? 1024,
+        };
+      },
+      success: (base64, seed) => ({ result: "success", artifacts: [{ seed, base64, finishReason: "SUCCESS" }] }),
+      // SDXL has no separate prompt filter reason: a blocked prompt is a ValidationException-free filtered artifact.
+      filtered: (kind, seed) => ({
+        result: "success",
+        artifacts: [{ seed, finishReason: kind === "inference" ? "ERROR" : "CONTENT_FILTERED" }],
+      }),
+    },
+  };
+}

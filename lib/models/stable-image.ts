@@ -1,0 +1,102 @@
+import { z } from "zod";
+import { AppError } from "../errors";
+import { ASPECT_RATIO_IDS, type SizeTable } from "./aspect-ratios";
+import type { ModelSpec } from "./types";
+
+// The request/response contract shared by SD3.5 Large, Stable Image Ultra and Stable Image Core on Bedrock:
+// {prompt, negative_prompt?, mode?, aspect_ratio, seed, output_format} → {seeds, finish_reasons, images?}.
+// A filtered or failed generation is still HTTP 200, so the finish reason must always be checked.
+
+// Output sizes (about one megapixel) that Stability's text-to-image models produce for each ratio.
+export const STABLE_IMAGE_SIZES: SizeTable = {
+  "2:3": { width: 832, height: 1216 },
+  "9:16": { width: 768, height: 1344 },
+  "9:21": { width: 640, height: 1536 },
+  "4:5": { width: 896, height: 1088 },
+  "1:1": { width: 1024, height: 1024 },
+  "5:4": { width: 1088, height: 896 },
+  "3:2": { width: 1216, height: 832 },
+  "16:9": { width: 1344, height: 768 },
+  "21:9": { width: 1536, height: 640 },
+};
+
+const FINISH_REASONS = {
+  "Filter reason: prompt": "prompt_filtered",
+  "Filter reason: output image": "output_filtered",
+  "Filter reason: input image": "prompt_filtered",
+  "Inference error": "generation_failed",
+} as const;
+
+const responseSchema = z.object({
+  seeds: z.array(z.number()).optional(),
+  finish_reasons: z.array(z.string().nullable()).optional(),
+  images: z.array(z.string()).optional(),
+});
+
+type StableImageOptions = Pick<
+  ModelSpec,
+  "id" | "label" | "blurb" | "docs" | "pricePerImage" | "typicalSeconds" | "maxSeed"
+> & {
+  /** Only send `mode` to models whose user-guide page documents it. */
+  sendsMode: boolean;
+};
+
+export function stableImageModel(options: StableImageOptions): ModelSpec {
+  const { sendsMode, ...spec } = options;
+  const bodySchema = z.strictObject({
+    prompt: z.string().min(1).max(10_000),
+    negative_prompt: z.string().max(10_000).optional(),
+    ...(sendsMode ? { mode: z.enum(["text-to-image", "image-to-image"]).optional() } : {}),
+    aspect_ratio: z.enum(ASPECT_RATIO_IDS).optional(),
+    seed: z.number().int().min(0).max(spec.maxSeed).optional(),
+    output_format: z.enum(["png", "jpeg", "webp"]).optional(),
+  });
+
+  return {
+    ...spec,
+    legacy: false,
+    maxPromptLength: 10_000,
+    sizes: STABLE_IMAGE_SIZES,
+    params: [],
+    bodySchema,
+    buildBody(request) {
+      return {
+        prompt: request.prompt,
+        ...(request.negativePrompt ? { negative_prompt: request.negativePrompt } : {}),
+        ...(sendsMode ? { mode: "text-to-image" } : {}),
+        aspect_ratio: request.aspectRatio,
+        seed: request.seed,
+        output_format: "png",
+      };
+    },
+    parseResponse(json) {
+      const parsed = responseSchema.safeParse(json);
+      if (!parsed.success) throw new AppError("generation_failed", { cause: parsed.error });
+      const { seeds, finish_reasons: reasons, images } = parsed.data;
+      const reason = reasons?.[0] ?? null;
+      if (reason !== null) {
+        const code = FINISH_REASONS[reason as keyof typeof FINISH_REASONS] ?? "generation_failed";
+        throw new AppError(code, { cause: new Error(`finish reason: ${reason}`) });
+      }
+      const image = images?.[0];
+      const seed = seeds?.[0];
+      if (!image || seed === undefined) {
+        throw new AppError("generation_failed", { cause: new Error("response without image or seed") });
+      }
+      return { imageBase64: image, seed };
+    },
+    emulator: {
+      read(body) {
+        const b = bodySchema.parse(body) as z.infer<typeof bodySchema> & { aspect_ratio?: keyof SizeTable };
+        const size = STABLE_IMAGE_SIZES[b.aspect_ratio ?? "1:1"];
+        return { prompt: b.prompt, negativePrompt: b.negative_prompt ?? "", seed: b.seed ?? 0, ...size };
+      },
+      success: (image, seed) => ({ seeds: [seed], finish_reasons: [null], images: [image] }),
+      filtered(kind, seed) {
+        if (kind === "prompt") return { finish_reasons: ["Filter reason: prompt"] };
+        if (kind === "output") return { seeds: [seed], finish_reasons: ["Filter reason: output image"] };
+        return { seeds: [seed], finish_reasons: ["Inference error"] };
+      },
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import type { z } from "zod";
+import type { AspectRatio, SizeTable } from "./aspect-ratios";
+
+// A model parameter beyond the common ones (prompt, negative prompt, aspect ratio, seed). The studio renders a control
+// from it, the request schema validates it, and the model's body builder maps it to the Bedrock field.
+export type ParamSpec =
+  | {
+      kind: "slider";
+      name: string;
+      label: string;
+      help: string;
+      min: number;
+      max: number;
+      step: number;
+      default: number;
+    }
+  | {
+      kind: "select";
+      name: string;
+      label: string;
+      help: string;
+      options: readonly { value: string; label: string }[];
+      /** The option meaning "don't send this field". */
+      noneLabel: string;
+    };
+
+/** A validated generation request (what the route handler and the form agree on). */
+export type PosterRequest = {
+  prompt: string;
+  negativePrompt?: string;
+  model: string;
+  aspectRatio: AspectRatio;
+  seed?: number;
+} & Record<string, unknown>;
+
+/** A successful model response, decoded from the model's own JSON shape. */
+export interface ModelImage {
+  imageBase64: string;
+  seed: number;
+}
+
+/** What the offline emulator needs to read from a Bedrock body, and how it answers. */
+export interface EmulatorBehaviour {
+  read(body: unknown): { prompt: string; negativePrompt: string; seed: number; width: number; height: number };
+  success(imageBase64: string, seed: number): unknown;
+  filtered(kind: "prompt" | "output" | "inference", seed: number): unknown;
+}
+
+export interface ModelSpec {
+  id: string;
+  label: string;
+  blurb: string;
+  /** AWS's user guide page for the request/response contract. */
+  docs: string;
+  /** USD per image, on-demand. */
+  pricePerImage: number;
+  /** Typical seconds for one image, shown against the elapsed-time counter. */
+  typicalSeconds: number;
+  maxPromptLength: number;
+  maxSeed: number;
+  legacy: boolean;
+  /** Output size for each supported aspect ratio; the keys are the ratios the model supports. */
+  sizes: Partial<SizeTable>;
+  params: readonly ParamSpec[];
+  /** What Bedrock accepts for this model: the emulator rejects anything else with a ValidationException. */
+  bodySchema: z.ZodType;
+  buildBody(request: PosterRequest & { seed: number }): Record<string, unknown>;
+  /** Decodes the model's response or throws a typed AppError (filtered, inference error, malformed). */
+  parseResponse(json: unknown): ModelImage;
+  emulator: EmulatorBehaviour;
+}

@@ -1,0 +1,96 @@
+import "server-only";
+import { randomBytes, randomInt } from "node:crypto";
+import sharp from "sharp";
+import type { PosterView } from "./api-types";
+import { invokeModel, networkErrorCode } from "./aws/bedrock";
+import { getConfig } from "./aws/config";
+import { deleteObjects, putObject } from "./aws/s3";
+import { AppError } from "./errors";
+import { getModel, type PosterRequest } from "./models";
+import { toPosterView } from "./poster-view";
+import { type PosterRecord, putPoster } from "./store/posters";
+
+// One poster: invoke → check → decode → store (S3 objects, then the table item last) → sign.
+// The item is written last so a half-failed request never shows in a listing; anything already written is
+// deleted when a later step fails. One call makes one image: variations are parallel calls, each its own seed.
+
+const THUMB_WIDTH = 384;
+
+export interface GenerateOptions {
+  /** Aborts when the caller goes away (the studio's Cancel). */
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+export async function generatePoster(request: PosterRequest, options: GenerateOptions = {}): Promise<PosterView> {
+  const model = getModel(request.model);
+  const timeout = AbortSignal.timeout(options.timeoutMs ?? getConfig().generationTimeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const seed = request.seed ?? randomInt(1, Math.min(model.maxSeed, 2 ** 48 - 1));
+
+  try {
+    const response = await invokeModel(model.id, model.buildBody({ ...request, seed }), signal);
+    const image = model.parseResponse(response);
+    const png = Buffer.from(image.imageBase64, "base64");
+    const meta = await sharp(png)
+      .metadata()
+      .catch((cause) => {
+        throw new AppError("generation_failed", { cause });
+      });
+    if (meta.format !== "png" || !meta.width || !meta.height) {
+      throw new AppError("generation_failed", { cause: new Error(`model returned ${meta.format}`) });
+    }
+    signal.throwIfAborted();
+
+    const id = randomBytes(12).toString("base64url");
+    const record: PosterRecord = {
+      id,
+      prompt: request.prompt,
+      negativePrompt: request.negativePrompt,
+      model: model.id,
+      aspectRatio: request.aspectRatio,
+      params: Object.fromEntries(
+        model.params.flatMap((p) =>
+          request[p.name] === undefined ? [] : [[p.name, request[p.name] as number | string]],
+        ),
+      ),
+      seed: image.seed,
+      width: meta.width,
+      height: meta.height,
+      bytes: png.byteLength,
+      price: model.pricePerImage,
+      createdAt: new Date().toISOString(),
+      imageKey: `posters/${id}/poster.png`,
+      thumbKey: `posters/${id}/thumb.webp`,
+    };
+    await store(record, png, signal);
+    return await toPosterView(record);
+  } catch (error) {
+    if (timeout.aborted) throw new AppError("timeout", { cause: error });
+    if (options.signal?.aborted) throw new AppError("cancelled", { cause: error });
+    if (error instanceof AppError) throw error;
+    throw new AppError(networkErrorCode(error), { cause: error });
+  }
+}
+
+async function store(record: PosterRecord, png: Buffer, signal: AbortSignal) {
+  const put = (key: string, body: Uint8Array, type: string) => putObject(key, body, type, signal);
+  try {
+    // The PNG upload starts at once; the thumbnail is encoded while it is in flight.
+    const thumbnail = sharp(png).resize({ width: THUMB_WIDTH }).webp({ quality: 72 }).toBuffer();
+    const results = await Promise.allSettled([
+      put(record.imageKey, png, "image/png"),
+      thumbnail.then((webp) => put(record.thumbKey, webp, "image/webp")),
+    ]);
+    const failed = results.find((r) => r.status === "rejected");
+    if (failed) throw failed.reason;
+    await putPoster(record, signal);
+  } catch (error) {
+    // An aborted PUT may still have landed, so both keys are removed whatever we saw succeed.
+    const keys = [record.imageKey, record.thumbKey];
+    await deleteObjects(keys).catch((cleanupError) => {
+      console.error(JSON.stringify({ msg: "cleanup failed", keys, error: String(cleanupError) }));
+    });
+    throw error;
+  }
+}

@@ -1,0 +1,129 @@
+import { randomInt, randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { findModel } from "../lib/models";
+import { renderPoster } from "./art";
+
+// A local stand-in for bedrock-runtime's InvokeModel, speaking its wire format: POST /model/{modelId}/invoke with
+// the id percent-encoded, JSON in and out, errors as `x-amzn-errortype` + {"message"}. Request bodies are checked
+// against the catalogue's Bedrock schema, so the app can't send a field a model doesn't document.
+//
+// Faults, for tests and demos, by a marker anywhere in the prompt or an `x-emulator-fault` header:
+//   [fault:prompt-filter] [fault:output-filter] [fault:inference] [fault:malformed]   → HTTP 200 bodies
+//   [fault:throttle] [fault:timeout] [fault:model-error] [fault:unavailable] [fault:internal]
+//   [fault:denied] [fault:retired] [fault:not-found]                                     → typed errors
+//   [latency:MS]                                                                         → model time
+
+const ERRORS: Record<string, [number, string, string]> = {
+  throttle: [429, "ThrottlingException", "Too many requests, please wait before trying again."],
+  timeout: [408, "ModelTimeoutException", "Model has timed out in processing the request."],
+  "model-error": [424, "ModelErrorException", "The model encountered an error."],
+  unavailable: [503, "ServiceUnavailableException", "Service unavailable."],
+  internal: [500, "InternalServerException", "An internal server error occurred."],
+  denied: [403, "AccessDeniedException", "You don't have access to the model with the specified model ID."],
+  retired: [404, "ResourceNotFoundException", "This model version has reached the end of its life."],
+  "not-found": [404, "ResourceNotFoundException", "Model not found."],
+};
+
+export interface EmulatorOptions {
+  port?: number;
+  /** Model time for every request unless a [latency:MS] marker says otherwise. */
+  latencyMs?: number;
+}
+
+export interface Emulator {
+  url: string;
+  /** Milliseconds each successful invocation took inside the emulator (art + encoding + latency). */
+  timings: number[];
+  close(): Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(text),
+    "x-amzn-requestid": randomUUID(),
+    ...headers,
+  });
+  res.end(text);
+}
+
+function fail(res: ServerResponse, status: number, type: string, message: string) {
+  send(
+    res,
+    status,
+    { message },
+    { "x-amzn-errortype": `${type}:http://internal.amazon.com/coral/com.amazon.bedrock/` },
+  );
+}
+
+async function invoke(req: IncomingMessage, res: ServerResponse, options: EmulatorOptions, timings: number[]) {
+  const started = performance.now();
+  const match = /^\/model\/([^/]+)\/invoke$/.exec(new URL(req.url ?? "/", "http://x").pathname);
+  if (req.method !== "POST" || !match?.[1]) return fail(res, 404, "UnknownOperationException", "Unknown operation");
+  const model = findModel(decodeURIComponent(match[1]));
+  const raw = await readBody(req);
+  if (!model) return fail(res, 404, "ResourceNotFoundException", "The provided model identifier is invalid.");
+
+  let request: ReturnType<typeof model.emulator.read>;
+  try {
+    request = model.emulator.read(JSON.parse(raw));
+  } catch (error) {
+    const detail = error instanceof SyntaxError ? "body is not JSON" : String((error as Error).message).slice(0, 300);
+    return fail(
+      res,
+      400,
+      "ValidationException",
+      `Malformed input request: ${detail}, please reformat your input and try again.`,
+    );
+  }
+
+  const fault = String(req.headers["x-emulator-fault"] ?? /\[fault:([a-z-]+)\]/.exec(request.prompt)?.[1] ?? "");
+  const latency = Number(/\[latency:(\d+)\]/.exec(request.prompt)?.[1] ?? options.latencyMs ?? 0);
+  const seed = request.seed || randomInt(1, 4_294_967_295);
+  await sleep(latency);
+
+  const error = ERRORS[fault];
+  if (error) return fail(res, ...error);
+  if (fault === "malformed") return send(res, 200, { unexpected: true });
+  if (fault === "prompt-filter") return send(res, 200, model.emulator.filtered("prompt", seed));
+  if (fault === "output-filter") return send(res, 200, model.emulator.filtered("output", seed));
+  if (fault === "inference") return send(res, 200, model.emulator.filtered("inference", seed));
+
+  const png = await renderPoster(request.prompt, seed, request.width, request.height);
+  const took = performance.now() - started;
+  timings.push(took);
+  send(res, 200, model.emulator.success(png.toString("base64"), seed), {
+    "x-amzn-bedrock-invocation-latency": String(Math.round(took)),
+  });
+}
+
+export async function startBedrockEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const timings: number[] = [];
+  const server: Server = createServer((req, res) => {
+    invoke(req, res, options, timings).catch((error) => {
+      console.error("[bedrock-emulator]", error);
+      if (!res.headersSent) fail(res, 500, "InternalServerException", "Emulator error.");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    timings,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,122 @@
+import { mkdirSync } from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { CreateTableCommand, DynamoDBClient, ResourceInUseException } from "@aws-sdk/client-dynamodb";
+import { NodeHttpHandler } from "@smithy/node-http-handler";
+import dynalite from "dynalite";
+import S3rver from "s3rver";
+import { TABLE_KEYS } from "../lib/store/table";
+import { startBedrockEmulator } from "./bedrock-emulator";
+
+// The offline stack: real HTTP servers speaking AWS's wire protocols (s3rver for S3, dynalite for DynamoDB, our
+// Bedrock emulator), with their data in one folder so posters survive restarts. The app only ever sees the
+// endpoints and dummy credentials in `env`: it has no idea it is offline.
+
+export const LOCAL_BUCKET = "onesheet-posters";
+export const LOCAL_TABLE = "onesheet";
+const REGION = "us-west-2";
+const CREDENTIALS = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
+
+export interface LocalStack {
+  env: Record<string, string>;
+  emulator: Awaited<ReturnType<typeof startBedrockEmulator>>;
+  stop(): Promise<void>;
+}
+
+export interface LocalStackOptions {
+  dataDir: string;
+  latencyMs?: number;
+  /** Fixed ports for a stable dev setup; 0 (default) picks free ones. */
+  ports?: { s3?: number; dynamodb?: number; bedrock?: number };
+}
+
+async function listen(server: Server, port: number): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", resolve);
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+/** Creates the table the way sst.config.ts declares it, unless it already exists. */
+export async function createTable(endpoint: string, table: string) {
+  const client = new DynamoDBClient({
+    region: REGION,
+    endpoint,
+    credentials: CREDENTIALS,
+    requestHandler: new NodeHttpHandler(),
+  });
+  const { partitionKey, sortKey, indexes } = TABLE_KEYS;
+  const attributes = [partitionKey, sortKey, ...indexes.flatMap((i) => [i.partitionKey, i.sortKey])];
+  try {
+    await client.send(
+      new CreateTableCommand({
+        TableName: table,
+        BillingMode: "PAY_PER_REQUEST",
+        AttributeDefinitions: attributes.map((AttributeName) => ({ AttributeName, AttributeType: "S" })),
+        KeySchema: [
+          { AttributeName: partitionKey, KeyType: "HASH" },
+          { AttributeName: sortKey, KeyType: "RANGE" },
+        ],
+        GlobalSecondaryIndexes: indexes.map((i) => ({
+          IndexName: i.name,
+          KeySchema: [
+            { AttributeName: i.partitionKey, KeyType: "HASH" },
+            { AttributeName: i.sortKey, KeyType: "RANGE" },
+          ],
+          Projection: { ProjectionType: "ALL" },
+        })),
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ResourceInUseException)) throw error;
+  } finally {
+    client.destroy();
+  }
+}
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const s3Dir = path.join(options.dataDir, "s3");
+  const dynamoDir = path.join(options.dataDir, "dynamodb");
+  mkdirSync(s3Dir, { recursive: true });
+  mkdirSync(dynamoDir, { recursive: true });
+
+  const s3 = new S3rver({
+    address: "127.0.0.1",
+    port: options.ports?.s3 ?? 0,
+    silent: true,
+    directory: s3Dir,
+    configureBuckets: [{ name: LOCAL_BUCKET }],
+  });
+  const s3Port = (await s3.run()).port;
+  const dynamo = dynalite({ path: dynamoDir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
+  const dynamoPort = await listen(dynamo, options.ports?.dynamodb ?? 0);
+  const emulator = await startBedrockEmulator({ port: options.ports?.bedrock ?? 0, latencyMs: options.latencyMs });
+
+  const dynamoEndpoint = `http://127.0.0.1:${dynamoPort}`;
+  await createTable(dynamoEndpoint, LOCAL_TABLE);
+
+  return {
+    env: {
+      AWS_REGION: REGION,
+      AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
+      ONESHEET_BUCKET: LOCAL_BUCKET,
+      ONESHEET_TABLE: LOCAL_TABLE,
+      ONESHEET_S3_ENDPOINT: `http://127.0.0.1:${s3Port}`,
+      ONESHEET_DYNAMODB_ENDPOINT: dynamoEndpoint,
+      ONESHEET_BEDROCK_ENDPOINT: emulator.url,
+    },
+    emulator,
+    async stop() {
+      await emulator.close();
+      s3.httpServer?.closeAllConnections();
+      await s3.close();
+      await new Promise<void>((resolve) => {
+        dynamo.closeAllConnections();
+        dynamo.close(() => resolve());
+      });
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { type LocalStack, startLocalStack } from "./stack";
+
+// `npm run dev` / `npm start`: the offline stack plus Next.js pointed at it. With AWS configured (ONESHEET_BUCKET
+// set), no local stack starts and the same app talks to real Bedrock, S3 and DynamoDB.
+
+const mode = process.argv[2] === "start" ? "start" : "dev";
+const useAws = Boolean(process.env.ONESHEET_BUCKET);
+
+let stack: LocalStack | undefined;
+if (!useAws) {
+  const dataDir = path.resolve(process.env.ONESHEET_DATA_DIR ?? ".onesheet-data");
+  stack = await startLocalStack({
+    dataDir,
+    latencyMs: Number(process.env.ONESHEET_EMULATOR_LATENCY_MS ?? 1500),
+  });
+  console.log(
+    `[onesheet] offline stack up (data in ${dataDir}): S3 ${stack.env.ONESHEET_S3_ENDPOINT}, ` +
+      `DynamoDB ${stack.env.ONESHEET_DYNAMODB_ENDPOINT}, Bedrock emulator ${stack.env.ONESHEET_BEDROCK_ENDPOINT}`,
+  );
+} else {
+  console.log("[onesheet] ONESHEET_BUCKET is set: using AWS, no local stack");
+}
+
+const next = spawn(path.resolve("node_modules/.bin/next"), [mode], {
+  stdio: "inherit",
+  env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env, ...stack?.env },
+});
+
+let stopping = false;
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (next.exitCode === null) next.kill("SIGTERM");
+  await stack?.stop().catch(() => {});
+  process.exit(code);
+}
+
+next.on("exit", (code) => void stop(code ?? 0));
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void stop(0));
