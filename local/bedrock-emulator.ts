@@ -35,6 +35,8 @@ export interface Emulator {
   url: string;
   /** Milliseconds each successful invocation took inside the emulator (art + encoding + latency). */
   timings: number[];
+  /** Every InvokeModel call received, in order: lets tests see the SDK's retries. */
+  calls: { modelId: string; prompt: string }[];
   close(): Promise<void>;
 }
 
@@ -66,11 +68,14 @@ function fail(res: ServerResponse, status: number, type: string, message: string
   );
 }
 
-async function invoke(req: IncomingMessage, res: ServerResponse, options: EmulatorOptions, timings: number[]) {
+type Log = Pick<Emulator, "timings" | "calls">;
+
+async function invoke(req: IncomingMessage, res: ServerResponse, options: EmulatorOptions, log: Log) {
   const started = performance.now();
   const match = /^\/model\/([^/]+)\/invoke$/.exec(new URL(req.url ?? "/", "http://x").pathname);
   if (req.method !== "POST" || !match?.[1]) return fail(res, 404, "UnknownOperationException", "Unknown operation");
-  const model = findModel(decodeURIComponent(match[1]));
+  const modelId = decodeURIComponent(match[1]);
+  const model = findModel(modelId);
   const raw = await readBody(req);
   if (!model) return fail(res, 404, "ResourceNotFoundException", "The provided model identifier is invalid.");
 
@@ -87,6 +92,7 @@ async function invoke(req: IncomingMessage, res: ServerResponse, options: Emulat
     );
   }
 
+  log.calls.push({ modelId, prompt: request.prompt });
   const fault = String(req.headers["x-emulator-fault"] ?? /\[fault:([a-z-]+)\]/.exec(request.prompt)?.[1] ?? "");
   const latency = Number(/\[latency:(\d+)\]/.exec(request.prompt)?.[1] ?? options.latencyMs ?? 0);
   const seed = request.seed || randomInt(1, 4_294_967_295);
@@ -101,16 +107,16 @@ async function invoke(req: IncomingMessage, res: ServerResponse, options: Emulat
 
   const png = await renderPoster(request.prompt, seed, request.width, request.height);
   const took = performance.now() - started;
-  timings.push(took);
+  log.timings.push(took);
   send(res, 200, model.emulator.success(png.toString("base64"), seed), {
     "x-amzn-bedrock-invocation-latency": String(Math.round(took)),
   });
 }
 
 export async function startBedrockEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-  const timings: number[] = [];
+  const log: Log = { timings: [], calls: [] };
   const server: Server = createServer((req, res) => {
-    invoke(req, res, options, timings).catch((error) => {
+    invoke(req, res, options, log).catch((error) => {
       console.error("[bedrock-emulator]", error);
       if (!res.headersSent) fail(res, 500, "InternalServerException", "Emulator error.");
     });
@@ -119,7 +125,7 @@ export async function startBedrockEmulator(options: EmulatorOptions = {}): Promi
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
-    timings,
+    ...log,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

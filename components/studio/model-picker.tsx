@@ -1,6 +1,8 @@
 import type { UseFormRegisterReturn } from "react-hook-form";
 import { formatPrice, MODELS } from "@/lib/models";
 
+const slug = (id: string) => `model-${id.replace(/[^a-z0-9]+/gi, "-")}`;
+
 export function ModelPicker({ registration }: { registration: UseFormRegisterReturn }) {
   return (
     <fieldset>
@@ -11,13 +13,23 @@ export function ModelPicker({ registration }: { registration: UseFormRegisterRet
             key={model.id}
             className="flex cursor-pointer items-start gap-3 rounded-md border border-edge p-3 has-[:checked]:border-accent has-[:checked]:bg-accent/10"
           >
-            <input type="radio" value={model.id} className="mt-1 accent-[var(--color-accent)]" {...registration} />
+            {/* Named by the model and price only; the blurb is its description, so names stay short for screen readers. */}
+            <input
+              type="radio"
+              value={model.id}
+              className="mt-1 accent-[var(--color-accent)]"
+              aria-labelledby={`${slug(model.id)}-name`}
+              aria-describedby={`${slug(model.id)}-blurb`}
+              {...registration}
+            />
             <span className="flex-1">
-              <span className="flex items-baseline justify-between gap-2">
+              <span id={`${slug(model.id)}-name`} className="flex items-baseline justify-between gap-2">
                 <span className="text-sm font-medium">{model.label}</span>
                 <span className="text-xs text-muted">{formatPrice(model.pricePerImage)} / image</span>
               </span>
-              <span className="block text-xs text-muted">{model.blurb}</span>
+              <span id={`${slug(model.id)}-blurb`} className="block text-xs text-muted">
+                {model.blurb}
+              </span>
             </span>
           </label>
         ))}

@@ -20,10 +20,11 @@ const schema = z.object({
 });
 
 export type ServerConfig = z.infer<typeof schema>;
+type Env = Record<string, string | undefined>;
 
 // SST injects each link as SST_RESOURCE_<Name> holding JSON; reading it here keeps the `sst` runtime (which throws
 // when no links are active) out of the offline stack and the tests.
-function linkedName(env: NodeJS.ProcessEnv, resource: string): string | undefined {
+function linkedName(env: Env, resource: string): string | undefined {
   const raw = env[`SST_RESOURCE_${resource}`];
   if (!raw) return undefined;
   try {
@@ -34,7 +35,7 @@ function linkedName(env: NodeJS.ProcessEnv, resource: string): string | undefine
   }
 }
 
-export function parseConfig(env: NodeJS.ProcessEnv): ServerConfig {
+export function parseConfig(env: Env): ServerConfig {
   const result = schema.safeParse({
     region: env.AWS_REGION || undefined,
     bucket: linkedName(env, "Posters") ?? (env.ONESHEET_BUCKET || undefined),

@@ -1,0 +1,49 @@
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+// E2E runs against the production build (`npm run build` first) on the offline stack, with a fresh data folder
+// per run. E2E_DEV=1 runs against `next dev` instead, for quicker iteration.
+const port = Number(process.env.E2E_PORT ?? 3100);
+// Workers load this file too: the env var makes them agree with the main process on the folder.
+process.env.ONESHEET_E2E_DATA ??= mkdtempSync(path.join(os.tmpdir(), "onesheet-e2e-"));
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  workers: 2,
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  use: {
+    baseURL: `http://localhost:${port}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } } }],
+  webServer: {
+    command: `node_modules/.bin/tsx local/start.ts ${process.env.E2E_DEV ? "dev" : "start"}`,
+    url: `http://localhost:${port}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: {
+      PORT: String(port),
+      NEXT_TELEMETRY_DISABLED: "1",
+      ONESHEET_DATA_DIR: process.env.ONESHEET_E2E_DATA,
+      ONESHEET_EMULATOR_LATENCY_MS: "400",
+    },
+  },
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it, vi } from "vitest";
+import { bedrockErrorCode } from "@/lib/aws/bedrock";
+import { AppError, ERROR_CATALOGUE, type ErrorBody } from "@/lib/errors";
+import { handle, readJsonObject } from "@/lib/http";
+
+const awsError = (name: string, message = "", status?: number) =>
+  Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
+
+describe("Bedrock error mapping", () => {
+  it.each([
+    ["AccessDeniedException", "You don't have access to the model", "model_access_denied", 403],
+    ["ResourceNotFoundException", "Model not found.", "model_unavailable", 404],
+    ["ResourceNotFoundException", "This model version has reached the end of its life.", "model_retired", 410],
+    ["ValidationException", "This model version has reached the end of its life.", "model_retired", 410],
+    ["ValidationException", "The provided model identifier is invalid.", "model_unavailable", 404],
+    ["ValidationException", "Malformed input request", "internal", 500],
+    ["ThrottlingException", "", "throttled", 429],
+    ["ModelNotReadyException", "", "throttled", 429],
+    ["ServiceQuotaExceededException", "", "throttled", 429],
+    ["ModelTimeoutException", "", "timeout", 504],
+    ["ModelErrorException", "", "generation_failed", 502],
+    ["InternalServerException", "", "unavailable", 503],
+    ["ServiceUnavailableException", "", "unavailable", 503],
+  ] as const)("%s (%s) → %s", (name, message, code, status) => {
+    const mapped = bedrockErrorCode(awsError(name, message));
+    expect(mapped).toBe(code);
+    expect(ERROR_CATALOGUE[mapped].status).toBe(status);
+  });
+
+  it("treats connection failures and unknown 5xx as unavailable, anything else as internal", () => {
+    expect(bedrockErrorCode(Object.assign(new Error("x"), { code: "ECONNREFUSED" }))).toBe("unavailable");
+    expect(bedrockErrorCode(awsError("SomethingNew", "", 502))).toBe("unavailable");
+    expect(bedrockErrorCode(new TypeError("boom"))).toBe("internal");
+  });
+});
+
+describe("route wrapper", () => {
+  const call = (handler: ReturnType<typeof handle>) =>
+    handler(new Request("http://localhost/api/posters", { method: "POST" }), {});
+
+  it("answers a typed error as JSON with its status, fields and a request id", async () => {
+    const response = await call(
+      handle(async () => {
+        throw new AppError("invalid_input", { fields: { prompt: "Describe the poster." } });
+      }),
+    );
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as ErrorBody;
+    expect(body.error).toMatchObject({ code: "invalid_input", fields: { prompt: "Describe the poster." } });
+    expect(body.error.requestId).toBe(response.headers.get("x-request-id"));
+  });
+
+  it("never shows an internal error's message, and logs it under the request id", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const response = await call(
+      handle(async () => {
+        throw new Error("secret table name onesheet-prod exploded");
+      }),
+    );
+    expect(response.status).toBe(500);
+    const text = await response.text();
+    expect(text).not.toContain("secret");
+    const { error } = JSON.parse(text) as ErrorBody;
+    expect(error.message).toBe(ERROR_CATALOGUE.internal.message);
+    expect(log).toHaveBeenCalledWith(expect.stringContaining(error.requestId!));
+    expect(log).toHaveBeenCalledWith(expect.stringContaining("exploded"));
+    log.mockRestore();
+  });
+
+  it("rejects bodies that aren't a JSON object", async () => {
+    for (const body of ["not json", "[1,2]", "null", '"text"']) {
+      const request = new Request("http://localhost/", { method: "POST", body });
+      await expect(readJsonObject(request)).rejects.toMatchObject({ code: "invalid_json" });
+    }
+  });
+});

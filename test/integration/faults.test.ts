@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { POST } from "@/app/api/posters/route";
+import { signGet } from "@/lib/aws/s3";
+import { AppError, type ErrorBody } from "@/lib/errors";
+import { DEFAULT_MODEL_ID } from "@/lib/models";
+import { generatePoster } from "@/lib/pipeline";
+import { withLocalStack } from "../support/local-stack";
+
+// Every failure the emulator can inject, through the real SDK, must end as its typed error with nothing left behind.
+const local = withLocalStack();
+
+const post = (body: unknown) =>
+  POST(new Request("http://localhost/api/posters", { method: "POST", body: JSON.stringify(body) }), {});
+
+const request = (prompt: string) => ({ prompt, model: DEFAULT_MODEL_ID, aspectRatio: "2:3" as const });
+
+describe("injected faults", () => {
+  it.each([
+    ["prompt-filter", 422, "prompt_filtered"],
+    ["output-filter", 422, "output_filtered"],
+    ["inference", 502, "generation_failed"],
+    ["malformed", 502, "generation_failed"],
+    ["model-error", 502, "generation_failed"],
+    ["timeout", 504, "timeout"],
+    ["throttle", 429, "throttled"],
+    ["unavailable", 503, "unavailable"],
+    ["internal", 503, "unavailable"],
+    ["denied", 403, "model_access_denied"],
+    ["retired", 410, "model_retired"],
+    ["not-found", 404, "model_unavailable"],
+  ])("[fault:%s] → %i %s, nothing stored", async (fault, status, code) => {
+    const response = await post({ prompt: `[fault:${fault}] a harbor` });
+    expect(response.status).toBe(status);
+    const { error } = (await response.json()) as ErrorBody;
+    expect(error.code).toBe(code);
+    expect(error.message).not.toMatch(/Exception|http:\/\//);
+    expect(await local.objectKeys()).toEqual([]);
+  });
+
+  it("lets the SDK retry throttling (3 attempts in all) and never retries a filtered prompt", async () => {
+    const calls = () => local.stack.emulator.calls.filter((c) => c.prompt.includes("retry-check")).length;
+    await post({ prompt: "[fault:throttle] retry-check" });
+    expect(calls()).toBe(3);
+    await post({ prompt: "[fault:prompt-filter] retry-check" });
+    expect(calls()).toBe(4);
+  });
+
+  it("ends in our own typed timeout when the model is slower than the configured limit", async () => {
+    const started = Date.now();
+    await expect(generatePoster(request("[latency:3000] slow"), { timeoutMs: 300 })).rejects.toMatchObject({
+      code: "timeout",
+      status: 504,
+    });
+    expect(Date.now() - started).toBeLessThan(2000);
+    // The emulator finishes its work after we gave up; nothing may be stored for it.
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(await local.objectKeys()).toEqual([]);
+  });
+
+  it("stores nothing when the caller cancels", async () => {
+    const controller = new AbortController();
+    const pending = generatePoster(request("[latency:500] cancelled"), { signal: controller.signal });
+    setTimeout(() => controller.abort(), 100);
+    await expect(pending).rejects.toBeInstanceOf(AppError);
+    await expect(pending).rejects.toMatchObject({ code: "cancelled" });
+    await new Promise((r) => setTimeout(r, 800));
+    expect(await local.objectKeys()).toEqual([]);
+  });
+});
+
+describe("pre-signed URLs", () => {
+  it("are refused by S3 once expired", async () => {
+    const poster = await generatePoster(request("expiring"));
+    const keys = await local.objectKeys();
+    const pngKey = keys.find((k) => k.endsWith(`${poster.id}/poster.png`));
+    expect(pngKey).toBeDefined();
+    const short = await signGet(pngKey as string, { ttlSeconds: 1 });
+    expect((await fetch(short.url)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 2100));
+    expect((await fetch(short.url)).status).toBe(403);
+  });
+});
