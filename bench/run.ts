@@ -1,0 +1,98 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { chromium } from "@playwright/test";
+import { NodeHttpHandler } from "@smithy/node-http-handler";
+import { LOCAL_BUCKET, startLocalStack } from "../local/stack";
+import { startNext } from "./server";
+import { kib, ms, percentile } from "./stats";
+
+// `npm run bench` (after `npm run build`): figures for the README, measured on this machine.
+//  1. Overhead of POST /api/posters beyond the emulator's own model time, beside a bare S3 PUT of the same bytes.
+//  2. The studio page's First Load JS and the bytes a cold first visit transfers.
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+const WARMUP = 5;
+const dataDir = mkdtempSync(path.join(os.tmpdir(), "onesheet-bench-"));
+const stack = await startLocalStack({ dataDir, latencyMs: 0 });
+const next = await startNext(stack.env, Number(process.env.BENCH_PORT ?? 3200));
+
+try {
+  // 1. API overhead
+  const overhead: number[] = [];
+  let png = Buffer.alloc(0);
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+    const started = performance.now();
+    const response = await fetch(`${next.url}/api/posters`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ prompt: "a lone detective on a rainy harbor at midnight", seed: 1000 + i }),
+    });
+    const poster = (await response.json()) as { url: string };
+    const total = performance.now() - started;
+    if (response.status !== 201) throw new Error(`POST failed: ${response.status} ${JSON.stringify(poster)}`);
+    const modelTime = stack.emulator.timings.at(-1) ?? 0;
+    if (i >= WARMUP) overhead.push(total - modelTime);
+    if (i === 0) png = Buffer.from(await (await fetch(poster.url)).arrayBuffer());
+  }
+
+  const s3 = new S3Client({
+    region: "us-west-2",
+    endpoint: stack.env.ONESHEET_S3_ENDPOINT,
+    forcePathStyle: true,
+    credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" },
+    requestChecksumCalculation: "WHEN_REQUIRED",
+    requestHandler: new NodeHttpHandler(),
+  });
+  const put: number[] = [];
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+    const started = performance.now();
+    await s3.send(
+      new PutObjectCommand({ Bucket: LOCAL_BUCKET, Key: `bench/${i}.png`, Body: png, ContentType: "image/png" }),
+    );
+    if (i >= WARMUP) put.push(performance.now() - started);
+  }
+
+  console.log(`\nPOST /api/posters overhead beyond model time (${RUNS} runs, ${kib(png.byteLength)} PNG, 832×1216)`);
+  console.log(`  overhead   p50 ${ms(percentile(overhead, 50))}   p95 ${ms(percentile(overhead, 95))}`);
+  console.log(`  bare PUT   p50 ${ms(percentile(put, 50))}   p95 ${ms(percentile(put, 95))}`);
+  const ratio = percentile(overhead, 50) / percentile(put, 50);
+  console.log(`  ratio p50  ${ratio.toFixed(2)}× (target ≤ 2×)`);
+
+  // 2. Studio page weight, cold: a fresh browser context, so nothing is cached.
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
+  const page = await (await browser.newContext()).newPage();
+  const sizes: { url: string; type: string; bytes: number }[] = [];
+  page.on("requestfinished", async (request) => {
+    const { responseBodySize, responseHeadersSize } = await request.sizes();
+    sizes.push({ url: request.url(), type: request.resourceType(), bytes: responseBodySize + responseHeadersSize });
+  });
+  await page.goto(next.url, { waitUntil: "networkidle" });
+  await page.waitForTimeout(500);
+  await browser.close();
+  const sum = (type?: string) => sizes.filter((s) => !type || s.type === type).reduce((a, s) => a + s.bytes, 0);
+  console.log("\nStudio page, cold first visit (bytes on the wire, compressed, headers included)");
+  console.log(
+    `  First Load JS  ${kib(sum("script"))} in ${sizes.filter((s) => s.type === "script").length} files (target ≤ 130 kB)`,
+  );
+  console.log(`  fonts          ${kib(sum("font"))}`);
+  console.log(`  CSS            ${kib(sum("stylesheet"))}`);
+  console.log(`  HTML           ${kib(sum("document"))}`);
+  console.log(`  total          ${kib(sum())} in ${sizes.length} requests (target ≤ 220 KiB)`);
+} finally {
+  next.stop();
+  await stack.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
