@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { bebas, inter } from "./fonts";
+import { bebas } from "./fonts";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -13,7 +13,7 @@ export const viewport: Viewport = { themeColor: "#0c0d12" };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en" className={`${inter.variable} ${bebas.variable}`}>
+    <html lang="en" className={bebas.variable}>
       <body className="min-h-dvh font-sans antialiased">
         <a
           href="#main"

@@ -41,11 +41,28 @@ export function SeedControl(props: {
         <button
           type="button"
           onClick={props.onRoll}
-          className="rounded-md border border-edge px-3 text-lg hover:border-accent"
+          className="rounded-md border border-edge px-3 hover:border-accent"
           aria-label="Roll a random seed and lock it"
           title="Roll a random seed and lock it"
         >
-          <span aria-hidden="true">🎲</span>
+          <svg
+            aria-hidden="true"
+            viewBox="0 0 24 24"
+            width="20"
+            height="20"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.8"
+          >
+            <rect x="3.5" y="3.5" width="17" height="17" rx="3.5" />
+            <g fill="currentColor" stroke="none">
+              <circle cx="8.5" cy="8.5" r="1.5" />
+              <circle cx="15.5" cy="15.5" r="1.5" />
+              <circle cx="12" cy="12" r="1.5" />
+              <circle cx="15.5" cy="8.5" r="1.5" />
+              <circle cx="8.5" cy="15.5" r="1.5" />
+            </g>
+          </svg>
         </button>
       </div>
       <p id="seed-help" className="mt-1 text-xs text-muted">

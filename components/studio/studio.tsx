@@ -162,7 +162,7 @@ export function Studio() {
         </div>
       </form>
 
-      <section aria-label="Results" className="min-w-0">
+      <section aria-label="Results" className="min-w-0 self-start lg:sticky lg:top-4">
         <p role="status" className="mb-3 text-sm text-muted">
           {tiles.length ? describeProgress(tiles) : "Your posters appear here."}
         </p>

@@ -1,57 +1,73 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { ASPECT_RATIO_IDS, DEFAULT_ASPECT_RATIO } from "./aspect-ratios";
 import { DEFAULT_MODEL_ID, MODELS } from "./catalogue";
 import type { ModelSpec, ParamSpec } from "./types";
 
 // The request schema, derived from the catalogue. The studio's form (zodResolver) and POST /api/posters validate
-// with these same schemas, so a user sees the same words in both places.
+// with these same schemas, so a user sees the same words in both places. zod/mini keeps the browser's bundle small.
 
 export const MAX_VARIATIONS = 4;
 
 function paramField(param: ParamSpec) {
   if (param.kind === "slider") {
-    return z
-      .number({ error: `${param.label} must be a number.` })
-      .min(param.min, `${param.label} must be at least ${param.min}.`)
-      .max(param.max, `${param.label} must be at most ${param.max}.`)
-      .optional();
+    return z.optional(
+      z
+        .number({ error: `${param.label} must be a number.` })
+        .check(
+          z.gte(param.min, `${param.label} must be at least ${param.min}.`),
+          z.lte(param.max, `${param.label} must be at most ${param.max}.`),
+        ),
+    );
   }
   const values = param.options.map((o) => o.value) as [string, ...string[]];
   // The studio's "none" option submits an empty string: it means "don't send the field".
-  return z.preprocess(
-    (v) => (v === "" ? undefined : v),
-    z.enum(values, { error: `${param.label} must be one of: ${values.join(", ")}.` }).optional(),
+  return z.pipe(
+    z.transform((v: unknown) => (v === "" ? undefined : v)),
+    z.optional(z.enum(values, { error: `${param.label} must be one of: ${values.join(", ")}.` })),
   );
 }
 
+const count = (n: number) => n.toLocaleString("en-US");
+
 function fieldsFor(model: ModelSpec) {
   const ratios = ASPECT_RATIO_IDS.filter((r) => model.sizes[r]) as [string, ...string[]];
-  const params: Record<string, z.ZodType> = Object.fromEntries(model.params.map((p) => [p.name, paramField(p)]));
+  const params: Record<string, z.ZodMiniType> = Object.fromEntries(model.params.map((p) => [p.name, paramField(p)]));
+  const empty = "Describe the poster: the prompt can't be empty.";
   return {
     model: z.literal(model.id),
     prompt: z
-      .string({ error: "Describe the poster: the prompt can't be empty." })
-      .trim()
-      .min(1, "Describe the poster: the prompt can't be empty.")
-      .max(model.maxPromptLength, `Keep the prompt under ${model.maxPromptLength.toLocaleString("en-US")} characters.`),
-    negativePrompt: z
-      .string({ error: "The negative prompt must be text." })
-      .trim()
-      .max(
-        model.maxPromptLength,
-        `Keep the negative prompt under ${model.maxPromptLength.toLocaleString("en-US")} characters.`,
-      )
-      .optional()
-      .transform((v) => v || undefined),
-    aspectRatio: z
-      .enum(ratios, { error: `Pick one of the aspect ratios: ${ratios.join(", ")}.` })
-      .default(DEFAULT_ASPECT_RATIO),
-    seed: z
-      .number({ error: "The seed must be a whole number." })
-      .int("The seed must be a whole number.")
-      .min(0, "The seed can't be negative.")
-      .max(model.maxSeed, `The seed must be at most ${model.maxSeed}.`)
-      .optional(),
+      .string({ error: empty })
+      .check(
+        z.trim(),
+        z.minLength(1, empty),
+        z.maxLength(model.maxPromptLength, `Keep the prompt under ${count(model.maxPromptLength)} characters.`),
+      ),
+    negativePrompt: z.pipe(
+      z.optional(
+        z
+          .string({ error: "The negative prompt must be text." })
+          .check(
+            z.trim(),
+            z.maxLength(
+              model.maxPromptLength,
+              `Keep the negative prompt under ${count(model.maxPromptLength)} characters.`,
+            ),
+          ),
+      ),
+      z.transform((v) => v || undefined),
+    ),
+    aspectRatio: z._default(
+      z.enum(ratios, { error: `Pick one of the aspect ratios: ${ratios.join(", ")}.` }),
+      DEFAULT_ASPECT_RATIO,
+    ),
+    seed: z.optional(
+      z
+        .int({ error: "The seed must be a whole number." })
+        .check(
+          z.gte(0, "The seed can't be negative."),
+          z.lte(model.maxSeed, `The seed must be at most ${model.maxSeed}.`),
+        ),
+    ),
     ...params,
   };
 }
@@ -74,8 +90,8 @@ const requestMember = (m: ModelSpec) =>
 type RequestMember = ReturnType<typeof requestMember>;
 
 /** POST /api/posters: strict, so a misspelt or foreign field is an error rather than silently ignored. */
-export const posterRequestSchema = z.preprocess(
-  withDefaultModel,
+export const posterRequestSchema = z.pipe(
+  z.transform(withDefaultModel),
   z.discriminatedUnion("model", MODELS.map(requestMember) as unknown as [RequestMember, ...RequestMember[]], {
     error: unknownModel,
   }),
@@ -86,7 +102,7 @@ export const posterRequestSchema = z.preprocess(
 const formMember = (m: ModelSpec) =>
   z.object({
     ...fieldsFor(m),
-    variations: z.number().int().min(1).max(MAX_VARIATIONS, `Make at most ${MAX_VARIATIONS} variations at once.`),
+    variations: z.int().check(z.gte(1), z.lte(MAX_VARIATIONS, `Make at most ${MAX_VARIATIONS} variations at once.`)),
   });
 type FormMember = ReturnType<typeof formMember>;
 
@@ -97,7 +113,7 @@ export const posterFormSchema = z.discriminatedUnion(
 );
 
 /** One message per field, keyed by field name: the `fields` of an invalid_input error and the form's errors. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
+export function fieldErrors(error: { issues: readonly z.core.$ZodIssue[] }): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     const keys = issue.code === "unrecognized_keys" ? issue.keys : [String(issue.path[0] ?? "body")];

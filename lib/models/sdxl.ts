@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { AppError } from "../errors";
 import type { SizeTable } from "./aspect-ratios";
 import type { ModelSpec, ParamSpec } from "./types";
@@ -77,23 +77,29 @@ const sizePairs = Object.values(SDXL_SIZES);
 
 const bodySchema = z
   .strictObject({
-    text_prompts: z.array(z.strictObject({ text: z.string().min(1).max(2000), weight: z.number().optional() })).min(1),
-    cfg_scale: z.number().min(0).max(35).optional(),
-    steps: z.number().int().min(10).max(50).optional(),
-    seed: z.number().int().min(0).max(4_294_967_295).optional(),
-    width: z.number().int().optional(),
-    height: z.number().int().optional(),
-    style_preset: z.enum(SDXL_STYLE_PRESETS).optional(),
-    sampler: z.string().optional(),
-    samples: z.literal(1).optional(),
-    clip_guidance_preset: z.string().optional(),
+    text_prompts: z
+      .array(
+        z.strictObject({ text: z.string().check(z.minLength(1), z.maxLength(2000)), weight: z.optional(z.number()) }),
+      )
+      .check(z.minLength(1)),
+    cfg_scale: z.optional(z.number().check(z.gte(0), z.lte(35))),
+    steps: z.optional(z.int().check(z.gte(10), z.lte(50))),
+    seed: z.optional(z.int().check(z.gte(0), z.lte(4_294_967_295))),
+    width: z.optional(z.int()),
+    height: z.optional(z.int()),
+    style_preset: z.optional(z.enum(SDXL_STYLE_PRESETS)),
+    sampler: z.optional(z.string()),
+    samples: z.optional(z.literal(1)),
+    clip_guidance_preset: z.optional(z.string()),
   })
-  .refine((b) => sizePairs.some((s) => s.width === (b.width ?? 1024) && s.height === (b.height ?? 1024)), {
-    message: "width and height must be one of SDXL's allowed sizes",
-  });
+  .check(
+    z.refine((b) => sizePairs.some((s) => s.width === (b.width ?? 1024) && s.height === (b.height ?? 1024)), {
+      message: "width and height must be one of SDXL's allowed sizes",
+    }),
+  );
 
 const responseSchema = z.object({
-  artifacts: z.array(z.object({ seed: z.number(), base64: z.string().optional(), finishReason: z.string() })),
+  artifacts: z.array(z.object({ seed: z.number(), base64: z.optional(z.string()), finishReason: z.string() })),
 });
 
 type SdxlOptions = Pick<ModelSpec, "id" | "label" | "blurb" | "docs" | "pricePerImage" | "typicalSeconds">;

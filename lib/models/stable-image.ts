@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { AppError } from "../errors";
 import { ASPECT_RATIO_IDS, type SizeTable } from "./aspect-ratios";
 import type { ModelSpec } from "./types";
@@ -28,9 +28,9 @@ const FINISH_REASONS = {
 } as const;
 
 const responseSchema = z.object({
-  seeds: z.array(z.number()).optional(),
-  finish_reasons: z.array(z.string().nullable()).optional(),
-  images: z.array(z.string()).optional(),
+  seeds: z.optional(z.array(z.number())),
+  finish_reasons: z.optional(z.array(z.nullable(z.string()))),
+  images: z.optional(z.array(z.string())),
 });
 
 type StableImageOptions = Pick<
@@ -44,12 +44,12 @@ type StableImageOptions = Pick<
 export function stableImageModel(options: StableImageOptions): ModelSpec {
   const { sendsMode, ...spec } = options;
   const bodySchema = z.strictObject({
-    prompt: z.string().min(1).max(10_000),
-    negative_prompt: z.string().max(10_000).optional(),
-    ...(sendsMode ? { mode: z.enum(["text-to-image", "image-to-image"]).optional() } : {}),
-    aspect_ratio: z.enum(ASPECT_RATIO_IDS).optional(),
-    seed: z.number().int().min(0).max(spec.maxSeed).optional(),
-    output_format: z.enum(["png", "jpeg", "webp"]).optional(),
+    prompt: z.string().check(z.minLength(1), z.maxLength(10_000)),
+    negative_prompt: z.optional(z.string().check(z.maxLength(10_000))),
+    ...(sendsMode ? { mode: z.optional(z.enum(["text-to-image", "image-to-image"])) } : {}),
+    aspect_ratio: z.optional(z.enum(ASPECT_RATIO_IDS)),
+    seed: z.optional(z.int().check(z.gte(0), z.lte(spec.maxSeed))),
+    output_format: z.optional(z.enum(["png", "jpeg", "webp"])),
   });
 
   return {

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import type { AspectRatio, SizeTable } from "./aspect-ratios";
 
 // A model parameter beyond the common ones (prompt, negative prompt, aspect ratio, seed). The studio renders a control
@@ -63,7 +63,7 @@ export interface ModelSpec {
   sizes: Partial<SizeTable>;
   params: readonly ParamSpec[];
   /** What Bedrock accepts for this model: the emulator rejects anything else with a ValidationException. */
-  bodySchema: z.ZodType;
+  bodySchema: z.ZodMiniType;
   buildBody(request: PosterRequest & { seed: number }): Record<string, unknown>;
   /** Decodes the model's response or throws a typed AppError (filtered, inference error, malformed). */
   parseResponse(json: unknown): ModelImage;
