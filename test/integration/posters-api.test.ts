@@ -4,6 +4,7 @@ import { GET as list, POST } from "@/app/api/posters/route";
 import type { PosterPage, PosterView } from "@/lib/api-types";
 import type { ErrorBody } from "@/lib/errors";
 import { MODELS } from "@/lib/models";
+import { renderPoster } from "@/local/art";
 import { pngSize } from "../../e2e/png";
 import { withLocalStack } from "../support/local-stack";
 
@@ -37,6 +38,9 @@ describe("POST /api/posters", () => {
       expect(image.headers.get("content-type")).toBe("image/png");
       const bytes = Buffer.from(await image.arrayBuffer());
       expect(pngSize(bytes)).toEqual(model.sizes["9:16"]);
+      // Byte for byte what the model made: nothing re-encoded or framed on the way through S3.
+      const size = model.sizes["9:16"]!;
+      expect(bytes.equals(await renderPoster("a lighthouse in a storm", 77, size.width, size.height))).toBe(true);
       expect({ width: poster.width, height: poster.height }).toEqual(model.sizes["9:16"]);
       const thumb = await fetch(poster.thumbnailUrl);
       expect(thumb.headers.get("content-type")).toBe("image/webp");
