@@ -24,3 +24,46 @@ export interface PosterPage {
   posters: PosterView[];
   nextCursor: string | null;
 }
+
+export interface BoardSummary {
+  id: string;
+  name: string;
+  posterCount: number;
+  createdAt: string;
+  updatedAt: string;
+  /** Thumbnail of the board's first poster, pre-signed. */
+  coverUrl: string | null;
+}
+
+export interface BoardView {
+  id: string;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Send it back with a reorder: a reorder based on an older version is refused (409). */
+  version: number;
+  posters: PosterView[];
+}
+
+export interface ShareView {
+  token: string;
+  /** The app URL to hand out: /s/{token} on this site. Never an S3 URL. */
+  url: string;
+  target: "poster" | "board";
+  targetId: string;
+  showPrompt: boolean;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** A poster as a share page shows it: only what the sharer chose to show. */
+export interface SharedPoster {
+  id: string;
+  width: number;
+  height: number;
+  url: string;
+  downloadUrl: string;
+  prompt?: string;
+  model?: string;
+  seed?: number;
+}

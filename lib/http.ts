@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { AppError, type ErrorBody } from "./errors";
+import { fieldErrors } from "./models";
 
 // Route handlers stay thin: parse → call lib → respond. This wrapper gives every request an id and turns every
 // failure into the JSON error body; internals go to the log under that id, never to the client.
@@ -56,3 +57,19 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
 export const methodNotAllowed = handle(async () => {
   throw new AppError("method_not_allowed");
 });
+
+type SafeParser<T> = {
+  safeParse(value: unknown): { success: true; data: T } | { success: false; error: Parameters<typeof fieldErrors>[0] };
+};
+
+/** Validates with a shared schema; failures become invalid_input with one message per field. */
+export function parseWith<T>(schema: SafeParser<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new AppError("invalid_input", { fields: fieldErrors(result.error) });
+  return result.data;
+}
+
+/** The site's own origin, for absolute app URLs (share links) in API responses. */
+export function originOf(request: Request): string {
+  return new URL(request.url).origin;
+}

@@ -1,24 +1,42 @@
 import "server-only";
-import type { PosterView } from "./api-types";
+import type { PosterPage, PosterView } from "./api-types";
 import { deleteObjects } from "./aws/s3";
 import { AppError } from "./errors";
 import { toPosterView } from "./poster-view";
-import { deletePoster, getPoster } from "./store/posters";
+import { RANDOM_ID } from "./store/items";
+import { deletePoster, getPoster, listPosters, type PosterFilter, setFavorite } from "./store/posters";
 
-// Poster operations that span the table and the bucket. Route handlers call these and nothing below them.
-
-// Ids are 16 url-safe characters; anything else can't exist, so it is a 404 without a table read.
-const ID = /^[A-Za-z0-9_-]{16}$/;
+// Poster operations that span the table and the bucket. Route handlers and pages call these.
 
 export async function findPosterView(id: string): Promise<PosterView> {
-  const record = ID.test(id) ? await getPoster(id) : undefined;
+  const record = RANDOM_ID.test(id) ? await getPoster(id) : undefined;
   if (!record) throw new AppError("not_found");
   return toPosterView(record);
 }
 
+export async function listPosterViews(options: {
+  limit: number;
+  cursor?: string;
+  filter?: PosterFilter;
+}): Promise<PosterPage> {
+  const page = await listPosters(options);
+  return { posters: await Promise.all(page.posters.map(toPosterView)), nextCursor: page.nextCursor };
+}
+
+export async function markFavorite(id: string, favorite: boolean): Promise<void> {
+  if (!RANDOM_ID.test(id)) throw new AppError("not_found");
+  await setFavorite(id, favorite);
+}
+
 export async function removePoster(id: string): Promise<void> {
-  // The item goes first, so the poster leaves listings at once even if removing its objects is slow.
-  const record = ID.test(id) ? await deletePoster(id) : undefined;
+  // The item goes first, so the poster leaves listings (and boards, and share pages) at once.
+  const record = RANDOM_ID.test(id) ? await deletePoster(id) : undefined;
   if (!record) throw new AppError("not_found");
   await deleteObjects([record.imageKey, record.thumbKey]);
+}
+
+/** The team's most recent distinct prompts, newest first, for the studio's prompt history. */
+export async function recentPrompts(count = 8): Promise<string[]> {
+  const { posters } = await listPosters({ limit: 60 });
+  return [...new Set(posters.map((p) => p.prompt))].slice(0, count);
 }

@@ -1,9 +1,17 @@
 import "server-only";
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { z } from "zod";
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
 import { awsClients } from "../aws/clients";
 import { getConfig } from "../aws/config";
 import { AppError } from "../errors";
+import { isConditionFailure, withoutKeys } from "./items";
+import { type Filter, queryListing } from "./listing";
 import { keys, TABLE_KEYS } from "./table";
 
 // Poster metadata in DynamoDB. Items hold S3 keys, never URLs.
@@ -23,20 +31,7 @@ export interface PosterRecord {
   createdAt: string;
   imageKey: string;
   thumbKey: string;
-}
-
-const { partitionKey, sortKey, indexes } = TABLE_KEYS;
-const [listing] = indexes;
-
-function strip(item: Record<string, unknown>): PosterRecord {
-  const {
-    [partitionKey]: _pk,
-    [sortKey]: _sk,
-    [listing.partitionKey]: _gpk,
-    [listing.sortKey]: _gsk,
-    ...record
-  } = item;
-  return record as unknown as PosterRecord;
+  favorite?: boolean;
 }
 
 export async function putPoster(record: PosterRecord, signal?: AbortSignal) {
@@ -44,7 +39,7 @@ export async function putPoster(record: PosterRecord, signal?: AbortSignal) {
     new PutCommand({
       TableName: getConfig().table,
       Item: { ...keys.poster(record.id), ...keys.posterListing(record.createdAt, record.id), ...record },
-      ConditionExpression: `attribute_not_exists(${partitionKey})`,
+      ConditionExpression: `attribute_not_exists(${TABLE_KEYS.partitionKey})`,
     }),
     { abortSignal: signal },
   );
@@ -54,7 +49,46 @@ export async function getPoster(id: string): Promise<PosterRecord | undefined> {
   const { Item } = await awsClients().dynamo.send(
     new GetCommand({ TableName: getConfig().table, Key: keys.poster(id) }),
   );
-  return Item ? strip(Item) : undefined;
+  return Item ? withoutKeys<PosterRecord>(Item) : undefined;
+}
+
+/** Several posters by id, in the order asked; ids with no poster (deleted since) are left out. */
+export async function getPosters(ids: readonly string[]): Promise<PosterRecord[]> {
+  const found = new Map<string, PosterRecord>();
+  const table = getConfig().table;
+  for (let start = 0; start < ids.length; start += 100) {
+    let pending: Record<string, unknown>[] | undefined = [...new Set(ids.slice(start, start + 100))].map(keys.poster);
+    // BatchGet may hand back part of a batch as UnprocessedKeys under load: ask again for those.
+    for (let attempt = 0; pending?.length && attempt < 5; attempt++) {
+      const result: BatchGetCommandOutput = await awsClients().dynamo.send(
+        new BatchGetCommand({ RequestItems: { [table]: { Keys: pending } } }),
+      );
+      for (const item of result.Responses?.[table] ?? []) {
+        const record = withoutKeys<PosterRecord>(item);
+        found.set(record.id, record);
+      }
+      pending = result.UnprocessedKeys?.[table]?.Keys;
+      if (pending?.length) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+    }
+  }
+  return ids.flatMap((id) => found.get(id) ?? []);
+}
+
+export async function setFavorite(id: string, favorite: boolean): Promise<void> {
+  try {
+    await awsClients().dynamo.send(
+      new UpdateCommand({
+        TableName: getConfig().table,
+        Key: keys.poster(id),
+        UpdateExpression: "SET favorite = :favorite",
+        ConditionExpression: `attribute_exists(${TABLE_KEYS.partitionKey})`,
+        ExpressionAttributeValues: { ":favorite": favorite },
+      }),
+    );
+  } catch (error) {
+    if (isConditionFailure(error)) throw new AppError("not_found", { cause: error });
+    throw error;
+  }
 }
 
 /** Deletes the item and returns what it held, or undefined when there was none. */
@@ -62,40 +96,43 @@ export async function deletePoster(id: string): Promise<PosterRecord | undefined
   const { Attributes } = await awsClients().dynamo.send(
     new DeleteCommand({ TableName: getConfig().table, Key: keys.poster(id), ReturnValues: "ALL_OLD" }),
   );
-  return Attributes ? strip(Attributes) : undefined;
+  return Attributes ? withoutKeys<PosterRecord>(Attributes) : undefined;
 }
 
-// The cursor is DynamoDB's LastEvaluatedKey, made opaque. It is validated on the way back in, so a forged
-// cursor is a 400 and never reaches DynamoDB as an arbitrary key.
-const cursorSchema = z.strictObject({
-  [partitionKey]: z.string(),
-  [sortKey]: z.string(),
-  [listing.partitionKey]: z.literal("POSTERS"),
-  [listing.sortKey]: z.string(),
-});
+export interface PosterFilter {
+  model?: string;
+  aspectRatio?: string;
+  favorite?: boolean;
+}
 
-const encodeCursor = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString("base64url");
-
-function decodeCursor(cursor: string) {
-  try {
-    return cursorSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-  } catch (cause) {
-    throw new AppError("invalid_cursor", { cause });
+function posterFilter(filter: PosterFilter): Filter | undefined {
+  const parts: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  if (filter.model) {
+    parts.push("#model = :model");
+    names["#model"] = "model";
+    values[":model"] = filter.model;
   }
+  if (filter.aspectRatio) {
+    parts.push("#ratio = :ratio");
+    names["#ratio"] = "aspectRatio";
+    values[":ratio"] = filter.aspectRatio;
+  }
+  if (filter.favorite) {
+    parts.push("#favorite = :favorite");
+    names["#favorite"] = "favorite";
+    values[":favorite"] = true;
+  }
+  return parts.length ? { expression: parts.join(" AND "), names, values } : undefined;
 }
 
-export async function listPosters(options: { limit: number; cursor?: string }) {
-  const { Items = [], LastEvaluatedKey } = await awsClients().dynamo.send(
-    new QueryCommand({
-      TableName: getConfig().table,
-      IndexName: listing.name,
-      KeyConditionExpression: "#pk = :pk",
-      ExpressionAttributeNames: { "#pk": listing.partitionKey },
-      ExpressionAttributeValues: { ":pk": "POSTERS" },
-      ScanIndexForward: false,
-      Limit: options.limit,
-      ExclusiveStartKey: options.cursor ? decodeCursor(options.cursor) : undefined,
-    }),
-  );
-  return { posters: Items.map(strip), nextCursor: LastEvaluatedKey ? encodeCursor(LastEvaluatedKey) : null };
+export async function listPosters(options: { limit: number; cursor?: string; filter?: PosterFilter }) {
+  const { items, nextCursor } = await queryListing({
+    partition: keys.posterListing("", "").gsi1pk,
+    limit: options.limit,
+    cursor: options.cursor,
+    filter: posterFilter(options.filter ?? {}),
+  });
+  return { posters: items.map((item) => withoutKeys<PosterRecord>(item)), nextCursor };
 }

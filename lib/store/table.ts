@@ -1,18 +1,32 @@
 // The one DynamoDB table's key design, shared by the app, the offline stack's table creation and sst.config.ts.
 // Plain data (no SDK import) so any of them can read it.
 //
-// Access patterns, present and planned:
-//   poster by id              pk = POSTER#<id>        sk = META
-//   posters newest first      gsi1pk = POSTERS        gsi1sk = <createdAt>#<id>   (Query gsi1, descending)
-//   later: boards (BOARD#<id>), share tokens (SHARE#<token>), the spending ledger (LEDGER#<day>) in the same table.
+// Access patterns:
+//   poster by id              pk = POSTER#<id>          sk = META
+//   posters newest first      gsi1pk = POSTERS          gsi1sk = <createdAt>#<id>   (Query gsi1, descending)
+//   board by id, in order     pk = BOARD#<id>           sk = META   (posterIds: the ordered list)
+//   boards newest first       gsi1pk = BOARDS           gsi1sk = <createdAt>#<id>
+//   share link by token       pk = SHARE#<token>        sk = META   (ttl: DynamoDB removes it after expiry)
+//   live links of a poster    gsi1pk = SHARES#poster#<id>, of a board SHARES#board#<id>; gsi1sk = <createdAt>#<token>
+//   later: the spending ledger (LEDGER#<day>) in the same table.
 
 export const TABLE_KEYS = {
   partitionKey: "pk",
   sortKey: "sk",
   indexes: [{ name: "gsi1", partitionKey: "gsi1pk", sortKey: "gsi1sk" }],
+  ttlAttribute: "ttl",
 } as const;
+
+export type ShareTarget = "poster" | "board";
 
 export const keys = {
   poster: (id: string) => ({ pk: `POSTER#${id}`, sk: "META" }),
   posterListing: (createdAt: string, id: string) => ({ gsi1pk: "POSTERS", gsi1sk: `${createdAt}#${id}` }),
+  board: (id: string) => ({ pk: `BOARD#${id}`, sk: "META" }),
+  boardListing: (createdAt: string, id: string) => ({ gsi1pk: "BOARDS", gsi1sk: `${createdAt}#${id}` }),
+  share: (token: string) => ({ pk: `SHARE#${token}`, sk: "META" }),
+  shareListing: (target: ShareTarget, id: string, createdAt?: string, token?: string) => ({
+    gsi1pk: `SHARES#${target}#${id}`,
+    ...(createdAt && token ? { gsi1sk: `${createdAt}#${token}` } : {}),
+  }),
 };

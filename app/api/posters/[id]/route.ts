@@ -1,5 +1,6 @@
-import { handle, methodNotAllowed } from "@/lib/http";
-import { findPosterView, removePoster } from "@/lib/posters";
+import { handle, methodNotAllowed, parseWith, readJsonObject } from "@/lib/http";
+import { favoriteSchema } from "@/lib/models";
+import { findPosterView, markFavorite, removePoster } from "@/lib/posters";
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -7,9 +8,17 @@ export const GET = handle<Context>(async (_request, context) => {
   return Response.json(await findPosterView((await context.params).id));
 });
 
+/** `{favorite: true|false}` */
+export const PATCH = handle<Context>(async (request, context) => {
+  const { id } = await context.params;
+  const { favorite } = parseWith(favoriteSchema, await readJsonObject(request));
+  await markFavorite(id, favorite);
+  return Response.json(await findPosterView(id));
+});
+
 export const DELETE = handle<Context>(async (_request, context) => {
   await removePoster((await context.params).id);
   return new Response(null, { status: 204 });
 });
 
-export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH };
+export { methodNotAllowed as POST, methodNotAllowed as PUT };

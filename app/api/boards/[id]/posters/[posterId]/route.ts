@@ -1,0 +1,12 @@
+import { removePosterFromBoard } from "@/lib/boards";
+import { handle, methodNotAllowed } from "@/lib/http";
+
+type Context = { params: Promise<{ id: string; posterId: string }> };
+
+/** Takes the poster off the board; the poster itself stays. */
+export const DELETE = handle<Context>(async (_request, context) => {
+  const { id, posterId } = await context.params;
+  return Response.json(await removePosterFromBoard(id, posterId));
+});
+
+export { methodNotAllowed as GET, methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH };

@@ -1,0 +1,71 @@
+import "server-only";
+import type { BoardSummary, BoardView } from "./api-types";
+import { signGet } from "./aws/s3";
+import { AppError } from "./errors";
+import { toPosterView } from "./poster-view";
+import * as boards from "./store/boards";
+import { RANDOM_ID } from "./store/items";
+import { getPoster, getPosters } from "./store/posters";
+
+// Boards as the app shows them: the board's order, with posters that still exist, freshly signed.
+
+async function load(id: string): Promise<boards.BoardRecord> {
+  const board = RANDOM_ID.test(id) ? await boards.getBoard(id) : undefined;
+  if (!board) throw new AppError("board_not_found");
+  return board;
+}
+
+export async function toBoardView(board: boards.BoardRecord): Promise<BoardView> {
+  const posters = await getPosters(board.posterIds);
+  const { posterIds: _ids, ...rest } = board;
+  return { ...rest, posters: await Promise.all(posters.map(toPosterView)) };
+}
+
+export async function findBoardView(id: string): Promise<BoardView> {
+  return toBoardView(await load(id));
+}
+
+export async function listBoardSummaries(options: { limit: number; cursor?: string }) {
+  const page = await boards.listBoards(options);
+  const covers = await getPosters(page.boards.flatMap((b) => b.posterIds.slice(0, 1)));
+  const coverOf = new Map(covers.map((p) => [p.id, p.thumbKey]));
+  const summaries: BoardSummary[] = await Promise.all(
+    page.boards.map(async (b) => {
+      const thumbKey = b.posterIds[0] && coverOf.get(b.posterIds[0]);
+      return {
+        id: b.id,
+        name: b.name,
+        posterCount: b.posterIds.length,
+        createdAt: b.createdAt,
+        updatedAt: b.updatedAt,
+        coverUrl: thumbKey ? (await signGet(thumbKey)).url : null,
+      };
+    }),
+  );
+  return { boards: summaries, nextCursor: page.nextCursor };
+}
+
+export async function createBoardView(name: string): Promise<BoardView> {
+  return toBoardView(await boards.createBoard(name));
+}
+
+export async function updateBoard(id: string, change: { name?: string; posterIds?: string[]; version?: number }) {
+  let board = await load(id);
+  if (change.name !== undefined) board = await boards.renameBoard(id, change.name);
+  if (change.posterIds !== undefined) board = await boards.reorderBoard(id, change.posterIds, change.version ?? -1);
+  return toBoardView(board);
+}
+
+export async function addPosterToBoard(id: string, posterId: string): Promise<BoardView> {
+  await load(id);
+  if (!RANDOM_ID.test(posterId) || !(await getPoster(posterId))) throw new AppError("not_found");
+  return toBoardView(await boards.addToBoard(id, posterId));
+}
+
+export async function removePosterFromBoard(id: string, posterId: string): Promise<BoardView> {
+  return toBoardView(await boards.removeFromBoard((await load(id)).id, posterId));
+}
+
+export async function removeBoard(id: string): Promise<void> {
+  if (!RANDOM_ID.test(id) || !(await boards.deleteBoard(id))) throw new AppError("board_not_found");
+}

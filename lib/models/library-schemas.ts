@@ -1,0 +1,49 @@
+import * as z from "zod/mini";
+
+// Request schemas for the gallery, boards and share links: shared by the API and the browser's forms.
+
+export const boardNameSchema = z
+  .string({ error: "Name the board." })
+  .check(z.trim(), z.minLength(1, "Name the board."), z.maxLength(80, "Keep the board's name under 80 characters."));
+
+export const MAX_SHARE_DAYS = 365;
+
+export const shareRequestSchema = z
+  .strictObject(
+    {
+      posterId: z.optional(z.string()),
+      boardId: z.optional(z.string()),
+      expiresInDays: z._default(
+        z
+          .int({ error: "Expiry must be a whole number of days." })
+          .check(
+            z.gte(1, "A link must last at least a day."),
+            z.lte(MAX_SHARE_DAYS, `A link can last at most ${MAX_SHARE_DAYS} days.`),
+          ),
+        30,
+      ),
+      showPrompt: z._default(z.boolean({ error: "showPrompt must be true or false." }), false),
+    },
+    { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown field: ${issue.keys.join(", ")}.` : undefined) },
+  )
+  .check(
+    z.refine((r) => Boolean(r.posterId) !== Boolean(r.boardId), {
+      message: "Share either a poster (posterId) or a board (boardId).",
+      path: ["posterId"],
+    }),
+  );
+
+export const favoriteSchema = z.strictObject({ favorite: z.boolean({ error: "favorite must be true or false." }) });
+
+export const boardUpdateSchema = z
+  .strictObject({
+    name: z.optional(boardNameSchema),
+    posterIds: z.optional(z.array(z.string()).check(z.maxLength(10_000))),
+    version: z.optional(z.int()),
+  })
+  .check(
+    z.refine((u) => u.posterIds === undefined || u.version !== undefined, {
+      message: "Send the board's version with a new order.",
+      path: ["version"],
+    }),
+  );

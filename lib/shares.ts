@@ -1,0 +1,85 @@
+import "server-only";
+import type { SharedPoster, ShareView } from "./api-types";
+import { signGet } from "./aws/s3";
+import { AppError } from "./errors";
+import { downloadName } from "./poster-view";
+import { getBoard } from "./store/boards";
+import { RANDOM_ID } from "./store/items";
+import { getPoster, getPosters, type PosterRecord } from "./store/posters";
+import { createShare, deleteShare, getLiveShare, listLiveShares, type ShareRecord } from "./store/shares";
+import type { ShareTarget } from "./store/table";
+
+// Share links are app URLs (/s/{token}) that are resolved and signed per view, so they never go stale: a URL
+// signed with a Lambda role's temporary credentials dies with them, whatever its stated expiry.
+
+export const sharePath = (token: string) => `/s/${token}`;
+
+function toShareView(share: ShareRecord, origin: string): ShareView {
+  return { ...share, url: new URL(sharePath(share.token), origin).toString() };
+}
+
+export async function createShareView(
+  request: { posterId?: string; boardId?: string; expiresInDays: number; showPrompt: boolean },
+  origin: string,
+): Promise<ShareView> {
+  const target: ShareTarget = request.posterId ? "poster" : "board";
+  const targetId = (request.posterId ?? request.boardId) as string;
+  const exists =
+    RANDOM_ID.test(targetId) && (target === "poster" ? await getPoster(targetId) : await getBoard(targetId));
+  if (!exists) throw new AppError(target === "poster" ? "not_found" : "board_not_found");
+  const expiresAt = new Date(Date.now() + request.expiresInDays * 86_400_000).toISOString();
+  return toShareView(await createShare({ target, targetId, showPrompt: request.showPrompt, expiresAt }), origin);
+}
+
+export async function listShareViews(target: ShareTarget, targetId: string, origin: string): Promise<ShareView[]> {
+  if (!RANDOM_ID.test(targetId)) return [];
+  return (await listLiveShares(target, targetId)).map((s) => toShareView(s, origin));
+}
+
+export async function revokeShare(token: string): Promise<void> {
+  if (!(await deleteShare(token))) throw new AppError("share_not_found");
+}
+
+export interface SharedContent {
+  title: string | null;
+  showPrompt: boolean;
+  posters: SharedPoster[];
+}
+
+async function toSharedPoster(record: PosterRecord, showPrompt: boolean): Promise<SharedPoster> {
+  const [image, download] = await Promise.all([
+    signGet(record.imageKey),
+    signGet(record.imageKey, { downloadAs: downloadName(showPrompt ? record.prompt : "onesheet poster", record.seed) }),
+  ]);
+  const base = { id: record.id, width: record.width, height: record.height, url: image.url, downloadUrl: download.url };
+  return showPrompt ? { ...base, prompt: record.prompt, model: record.model, seed: record.seed } : base;
+}
+
+async function sharedRecords(token: string) {
+  const share = await getLiveShare(token);
+  if (!share) return undefined;
+  if (share.target === "poster") {
+    const poster = await getPoster(share.targetId);
+    return poster ? { share, title: null, records: [poster] } : undefined;
+  }
+  const board = await getBoard(share.targetId);
+  return board ? { share, title: board.name, records: await getPosters(board.posterIds) } : undefined;
+}
+
+/** What a share page shows, as it is now; undefined for unknown, revoked and expired tokens alike. */
+export async function resolveShare(token: string): Promise<SharedContent | undefined> {
+  const found = await sharedRecords(token);
+  if (!found) return undefined;
+  const { showPrompt } = found.share;
+  return {
+    title: found.title,
+    showPrompt,
+    posters: await Promise.all(found.records.map((record) => toSharedPoster(record, showPrompt))),
+  };
+}
+
+/** A fresh URL for the share's preview image (the poster, or a board's first poster), for link unfurls. */
+export async function shareImageUrl(token: string): Promise<string | undefined> {
+  const first = (await sharedRecords(token))?.records[0];
+  return first ? (await signGet(first.imageKey)).url : undefined;
+}

@@ -1,0 +1,129 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { awsClients } from "../aws/clients";
+import { getConfig } from "../aws/config";
+import { AppError } from "../errors";
+import { isConditionFailure, withoutKeys } from "./items";
+import { queryListing } from "./listing";
+import { keys, TABLE_KEYS } from "./table";
+
+// Boards: a named, ordered list of poster ids on one item. Every change is one conditional update, so concurrent
+// adds from several people never lose each other's posters, and a reorder based on a stale view is refused.
+
+export interface BoardRecord {
+  id: string;
+  name: string;
+  posterIds: string[];
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+const table = () => getConfig().table;
+const exists = `attribute_exists(${TABLE_KEYS.partitionKey})`;
+
+async function update(id: string, input: Omit<ConstructorParameters<typeof UpdateCommand>[0], "TableName" | "Key">) {
+  try {
+    const { Attributes } = await awsClients().dynamo.send(
+      new UpdateCommand({ TableName: table(), Key: keys.board(id), ReturnValues: "ALL_NEW", ...input }),
+    );
+    return withoutKeys<BoardRecord>(Attributes ?? {});
+  } catch (error) {
+    if (isConditionFailure(error)) return undefined;
+    throw error;
+  }
+}
+
+export async function createBoard(name: string): Promise<BoardRecord> {
+  const now = new Date().toISOString();
+  const board: BoardRecord = {
+    id: randomBytes(12).toString("base64url"),
+    name,
+    posterIds: [],
+    createdAt: now,
+    updatedAt: now,
+    version: 0,
+  };
+  await awsClients().dynamo.send(
+    new PutCommand({
+      TableName: table(),
+      Item: { ...keys.board(board.id), ...keys.boardListing(now, board.id), ...board },
+      ConditionExpression: `attribute_not_exists(${TABLE_KEYS.partitionKey})`,
+    }),
+  );
+  return board;
+}
+
+export async function getBoard(id: string): Promise<BoardRecord | undefined> {
+  const { Item } = await awsClients().dynamo.send(new GetCommand({ TableName: table(), Key: keys.board(id) }));
+  return Item ? withoutKeys<BoardRecord>(Item) : undefined;
+}
+
+export async function listBoards(options: { limit: number; cursor?: string }) {
+  const { items, nextCursor } = await queryListing({ partition: keys.boardListing("", "").gsi1pk, ...options });
+  return { boards: items.map((item) => withoutKeys<BoardRecord>(item)), nextCursor };
+}
+
+export async function renameBoard(id: string, name: string): Promise<BoardRecord> {
+  const board = await update(id, {
+    UpdateExpression: "SET #name = :name, updatedAt = :now, version = version + :one",
+    ConditionExpression: exists,
+    ExpressionAttributeNames: { "#name": "name" },
+    ExpressionAttributeValues: { ":name": name, ":now": new Date().toISOString(), ":one": 1 },
+  });
+  if (!board) throw new AppError("board_not_found");
+  return board;
+}
+
+/** Appends a poster; adding one that is already there changes nothing. */
+export async function addToBoard(id: string, posterId: string): Promise<BoardRecord> {
+  const board = await update(id, {
+    UpdateExpression: "SET posterIds = list_append(posterIds, :one_id), updatedAt = :now, version = version + :one",
+    ConditionExpression: `${exists} AND NOT contains(posterIds, :id)`,
+    ExpressionAttributeValues: { ":one_id": [posterId], ":id": posterId, ":now": new Date().toISOString(), ":one": 1 },
+  });
+  if (board) return board;
+  const current = await getBoard(id);
+  if (!current) throw new AppError("board_not_found");
+  return current; // already on the board
+}
+
+export async function removeFromBoard(id: string, posterId: string): Promise<BoardRecord> {
+  // Remove by position, on condition that the position still holds that poster; retry if someone moved it.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = await getBoard(id);
+    if (!current) throw new AppError("board_not_found");
+    const index = current.posterIds.indexOf(posterId);
+    if (index < 0) return current;
+    const board = await update(id, {
+      UpdateExpression: `REMOVE posterIds[${index}] SET updatedAt = :now, version = version + :one`,
+      ConditionExpression: `posterIds[${index}] = :id`,
+      ExpressionAttributeValues: { ":id": posterId, ":now": new Date().toISOString(), ":one": 1 },
+    });
+    if (board) return board;
+  }
+  throw new AppError("conflict");
+}
+
+/** Sets a new order: it must hold exactly the board's posters, as of the version the client saw. */
+export async function reorderBoard(id: string, posterIds: string[], version: number): Promise<BoardRecord> {
+  const current = await getBoard(id);
+  if (!current) throw new AppError("board_not_found");
+  const same = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
+  if (current.version !== version || !same(current.posterIds, posterIds)) throw new AppError("conflict");
+  const board = await update(id, {
+    UpdateExpression: "SET posterIds = :ids, updatedAt = :now, version = version + :one",
+    ConditionExpression: "version = :version",
+    ExpressionAttributeValues: { ":ids": posterIds, ":version": version, ":now": new Date().toISOString(), ":one": 1 },
+  });
+  if (!board) throw new AppError("conflict");
+  return board;
+}
+
+export async function deleteBoard(id: string): Promise<boolean> {
+  const { Attributes } = await awsClients().dynamo.send(
+    new DeleteCommand({ TableName: table(), Key: keys.board(id), ReturnValues: "ALL_OLD" }),
+  );
+  return Boolean(Attributes);
+}

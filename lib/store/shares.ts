@@ -1,0 +1,68 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { awsClients } from "../aws/clients";
+import { getConfig } from "../aws/config";
+import { withoutKeys } from "./items";
+import { queryListing } from "./listing";
+import { keys, type ShareTarget, TABLE_KEYS } from "./table";
+
+// Share links: a random token (192 bits from the CSPRNG) naming a poster or a board, with an expiry. DynamoDB's TTL
+// removes expired items eventually; reads check the expiry themselves, since TTL deletion can lag by days.
+
+export interface ShareRecord {
+  token: string;
+  target: ShareTarget;
+  targetId: string;
+  showPrompt: boolean;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export const SHARE_TOKEN = /^[A-Za-z0-9_-]{32}$/;
+
+export function newShareToken(): string {
+  return randomBytes(24).toString("base64url");
+}
+
+export async function createShare(input: Omit<ShareRecord, "token" | "createdAt">): Promise<ShareRecord> {
+  const share: ShareRecord = { token: newShareToken(), createdAt: new Date().toISOString(), ...input };
+  await awsClients().dynamo.send(
+    new PutCommand({
+      TableName: getConfig().table,
+      Item: {
+        ...keys.share(share.token),
+        ...keys.shareListing(share.target, share.targetId, share.createdAt, share.token),
+        [TABLE_KEYS.ttlAttribute]: Math.ceil(Date.parse(share.expiresAt) / 1000),
+        ...share,
+      },
+      ConditionExpression: `attribute_not_exists(${TABLE_KEYS.partitionKey})`,
+    }),
+  );
+  return share;
+}
+
+const live = (share: ShareRecord) => Date.parse(share.expiresAt) > Date.now();
+
+/** The share behind a token, or undefined when it is unknown, revoked or expired: callers can't tell which. */
+export async function getLiveShare(token: string): Promise<ShareRecord | undefined> {
+  if (!SHARE_TOKEN.test(token)) return undefined;
+  const { Item } = await awsClients().dynamo.send(
+    new GetCommand({ TableName: getConfig().table, Key: keys.share(token) }),
+  );
+  const share = Item ? withoutKeys<ShareRecord>(Item) : undefined;
+  return share && live(share) ? share : undefined;
+}
+
+export async function listLiveShares(target: ShareTarget, targetId: string): Promise<ShareRecord[]> {
+  const { items } = await queryListing({ partition: keys.shareListing(target, targetId).gsi1pk, limit: 100 });
+  return items.map((item) => withoutKeys<ShareRecord>(item)).filter(live);
+}
+
+export async function deleteShare(token: string): Promise<boolean> {
+  if (!SHARE_TOKEN.test(token)) return false;
+  const { Attributes } = await awsClients().dynamo.send(
+    new DeleteCommand({ TableName: getConfig().table, Key: keys.share(token), ReturnValues: "ALL_OLD" }),
+  );
+  return Boolean(Attributes);
+}
