@@ -3,6 +3,18 @@ const nextConfig = {
   poweredByHeader: false,
   // sharp is a native module: keep it out of the server bundle so its prebuilt libvips loads at run time.
   serverExternalPackages: ["sharp"],
+  async headers() {
+    return [
+      {
+        // Share pages carry their token in the URL: never leak it to the sites their images or links go to.
+        source: "/s/:path*",
+        headers: [
+          { key: "Referrer-Policy", value: "no-referrer" },
+          { key: "X-Robots-Tag", value: "noindex" },
+        ],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

@@ -32,6 +32,8 @@ export default $config({
       ),
       primaryIndex: { hashKey: partitionKey, rangeKey: sortKey },
       globalIndexes: Object.fromEntries(indexes.map((i) => [i.name, { hashKey: i.partitionKey, rangeKey: i.sortKey }])),
+      // Expired share links are removed by DynamoDB; the app checks expiry itself too, since removal can lag.
+      ttl: TABLE_KEYS.ttlAttribute,
     });
 
     const site = new sst.aws.Nextjs("Studio", {

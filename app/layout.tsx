@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { bebas } from "./fonts";
 import "./globals.css";
@@ -7,6 +6,7 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "OneSheet studio", template: "%s · OneSheet" },
   description: "Design movie posters with Stability AI models on Amazon Bedrock.",
+  robots: { index: false, follow: false },
 };
 
 export const viewport: Viewport = { themeColor: "#0c0d12" };
@@ -21,17 +21,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Skip to content
         </a>
-        <header className="border-b border-edge">
-          <nav aria-label="Main" className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
-            <Link href="/" className="font-display text-3xl tracking-wide text-accent">
-              OneSheet
-            </Link>
-            <span className="text-sm text-muted">Key art studio</span>
-          </nav>
-        </header>
-        <main id="main" className="mx-auto max-w-7xl px-4 py-6">
-          {children}
-        </main>
+        {children}
       </body>
     </html>
   );

@@ -18,10 +18,15 @@ export interface PosterView {
   /** The same PNG, served as an attachment named after the prompt and seed. */
   downloadUrl: string;
   thumbnailUrl: string;
+  favorite?: boolean;
 }
 
+/** A poster in a listing: everything but the full-size URLs (GET /api/posters/{id} signs those). One signature
+ * per poster keeps a page of 24 fast. */
+export type PosterSummary = Omit<PosterView, "url" | "urlExpiresAt" | "downloadUrl">;
+
 export interface PosterPage {
-  posters: PosterView[];
+  posters: PosterSummary[];
   nextCursor: string | null;
 }
 
@@ -42,7 +47,7 @@ export interface BoardView {
   updatedAt: string;
   /** Send it back with a reorder: a reorder based on an older version is refused (409). */
   version: number;
-  posters: PosterView[];
+  posters: PosterSummary[];
 }
 
 export interface ShareView {

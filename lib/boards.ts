@@ -2,7 +2,7 @@ import "server-only";
 import type { BoardSummary, BoardView } from "./api-types";
 import { signGet } from "./aws/s3";
 import { AppError } from "./errors";
-import { toPosterView } from "./poster-view";
+import { toPosterSummary } from "./poster-view";
 import * as boards from "./store/boards";
 import { RANDOM_ID } from "./store/items";
 import { getPoster, getPosters } from "./store/posters";
@@ -18,7 +18,7 @@ async function load(id: string): Promise<boards.BoardRecord> {
 export async function toBoardView(board: boards.BoardRecord): Promise<BoardView> {
   const posters = await getPosters(board.posterIds);
   const { posterIds: _ids, ...rest } = board;
-  return { ...rest, posters: await Promise.all(posters.map(toPosterView)) };
+  return { ...rest, posters: await Promise.all(posters.map(toPosterSummary)) };
 }
 
 export async function findBoardView(id: string): Promise<BoardView> {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { PosterView } from "./api-types";
+import type { PosterSummary, PosterView } from "./api-types";
 import { signGet } from "./aws/s3";
 import type { PosterRecord } from "./store/posters";
 
@@ -30,4 +30,9 @@ export async function toPosterView(record: PosterRecord): Promise<PosterView> {
     downloadUrl: download.url,
     thumbnailUrl: thumb.url,
   };
+}
+
+export async function toPosterSummary(record: PosterRecord): Promise<PosterSummary> {
+  const { imageKey: _image, thumbKey, bytes: _bytes, ...rest } = record;
+  return { ...rest, thumbnailUrl: (await signGet(thumbKey)).url };
 }

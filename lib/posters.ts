@@ -2,7 +2,7 @@ import "server-only";
 import type { PosterPage, PosterView } from "./api-types";
 import { deleteObjects } from "./aws/s3";
 import { AppError } from "./errors";
-import { toPosterView } from "./poster-view";
+import { toPosterSummary, toPosterView } from "./poster-view";
 import { RANDOM_ID } from "./store/items";
 import { deletePoster, getPoster, listPosters, type PosterFilter, setFavorite } from "./store/posters";
 
@@ -20,7 +20,7 @@ export async function listPosterViews(options: {
   filter?: PosterFilter;
 }): Promise<PosterPage> {
   const page = await listPosters(options);
-  return { posters: await Promise.all(page.posters.map(toPosterView)), nextCursor: page.nextCursor };
+  return { posters: await Promise.all(page.posters.map(toPosterSummary)), nextCursor: page.nextCursor };
 }
 
 export async function markFavorite(id: string, favorite: boolean): Promise<void> {

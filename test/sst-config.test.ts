@@ -53,6 +53,7 @@ describe("sst.config.ts", () => {
     expect(table.args.primaryIndex).toEqual({ hashKey: TABLE_KEYS.partitionKey, rangeKey: TABLE_KEYS.sortKey });
     expect(table.args.globalIndexes).toEqual({ gsi1: { hashKey: "gsi1pk", rangeKey: "gsi1sk" } });
     expect(Object.keys(table.args.fields as object).sort()).toEqual(["gsi1pk", "gsi1sk", "pk", "sk"]);
+    expect(table.args.ttl).toBe(TABLE_KEYS.ttlAttribute);
   });
 
   it("links both to the Next.js app, with a 60 s server and Bedrock limited to the catalogue's models", () => {

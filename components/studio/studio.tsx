@@ -22,13 +22,18 @@ import { describeProgress, type TileRequest, useGeneration } from "./use-generat
 
 const PROMPT_HELP = "What the poster shows: subject, setting, mood, light. Ctrl+Enter generates.";
 
-export function Studio() {
+/** Settings to start from (a poster's, for "Use these settings"): the seed comes locked. */
+export type StudioStart = Record<string, unknown> & { seed: number };
+
+export function Studio(props: { start?: StudioStart; recentPrompts: string[] }) {
   const form = useForm<PosterFormInput, unknown, PosterFormValues>({
     resolver: zodResolver(posterFormSchema),
-    defaultValues: FORM_DEFAULTS,
+    defaultValues: props.start
+      ? ({ ...FORM_DEFAULTS, ...props.start, variations: 1 } as PosterFormInput)
+      : FORM_DEFAULTS,
   });
   const { register, handleSubmit, watch, setValue, setError, formState } = form;
-  const [seedLocked, setSeedLocked] = useState(false);
+  const [seedLocked, setSeedLocked] = useState(Boolean(props.start));
   const formRef = useRef<HTMLFormElement>(null);
 
   const onFieldErrors = useCallback(

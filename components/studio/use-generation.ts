@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { PosterView } from "@/lib/api-types";
-import { ApiError, createPoster } from "@/lib/client/posters-api";
+import { ApiError, api } from "@/lib/client/api";
 
 // The tiles of one Generate: each variation is its own request with its own seed, so one failing, being cancelled
 // or retried never touches the others.
@@ -31,7 +31,7 @@ export function useGeneration(onFieldErrors: (fields: Record<string, string>) =>
       const controller = new AbortController();
       controllers.current.set(key, controller);
       try {
-        const poster = await createPoster(request, controller.signal);
+        const poster = await api.createPoster(request, controller.signal);
         update(key, { key, request, status: "done", poster });
       } catch (error) {
         if (controller.signal.aborted) return update(key, { key, request, status: "cancelled" });

@@ -1,0 +1,47 @@
+import { connection } from "next/server";
+import { ConfigProblem, PreviewNotice } from "@/components/notices";
+import { Studio, type StudioStart } from "@/components/studio/studio";
+import { usesLocalModels } from "@/lib/aws/config";
+import { findPosterView, recentPrompts } from "@/lib/posters";
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+function environment(): { local: boolean; problem?: string } {
+  try {
+    return { local: usesLocalModels() };
+  } catch (error) {
+    return { local: false, problem: (error as Error).message };
+  }
+}
+
+/** "Use these settings" from a poster page opens /?from={id}: the form starts from that poster, seed locked. */
+async function startFrom(id: unknown): Promise<StudioStart | undefined> {
+  if (typeof id !== "string") return undefined;
+  const poster = await findPosterView(id).catch(() => undefined);
+  if (!poster) return undefined;
+  return {
+    model: poster.model,
+    prompt: poster.prompt,
+    negativePrompt: poster.negativePrompt ?? "",
+    aspectRatio: poster.aspectRatio,
+    seed: poster.seed,
+    ...poster.params,
+  };
+}
+
+export default async function StudioPage({ searchParams }: { searchParams: Search }) {
+  // Rendered per request: whether Bedrock is the local emulator is a run-time setting, not a build-time one.
+  await connection();
+  const { local, problem } = environment();
+  const [start, prompts] = problem
+    ? [undefined, []]
+    : await Promise.all([startFrom((await searchParams).from), recentPrompts().catch(() => [])]);
+  return (
+    <>
+      <h1 className="sr-only">Poster studio</h1>
+      {problem && <ConfigProblem detail={problem} />}
+      {local && <PreviewNotice />}
+      <Studio start={start} recentPrompts={prompts} />
+    </>
+  );
+}

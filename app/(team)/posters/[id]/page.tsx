@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { PosterActions } from "@/components/poster/poster-actions";
+import { SharePanel } from "@/components/share-panel";
+import { listBoardSummaries } from "@/lib/boards";
+import { AppError } from "@/lib/errors";
+import { modelLabel } from "@/lib/format";
+import { formatPrice, getModel } from "@/lib/models";
+import { findPosterView } from "@/lib/posters";
+
+export const metadata: Metadata = { title: "Poster" };
+
+async function load(id: string) {
+  try {
+    return await findPosterView(id);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  }
+}
+
+export default async function PosterPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const [poster, { boards }] = await Promise.all([load(id), listBoardSummaries({ limit: 100 })]);
+  const paramLabels = new Map(getModelParams(poster.model));
+  const settings: [string, string][] = [
+    ["Prompt", poster.prompt],
+    ...(poster.negativePrompt ? ([["Negative prompt", poster.negativePrompt]] as [string, string][]) : []),
+    ["Model", modelLabel(poster.model)],
+    ["Aspect ratio", `${poster.aspectRatio} · ${poster.width}×${poster.height}`],
+    ["Seed", String(poster.seed)],
+    ...Object.entries(poster.params).map(([k, v]) => [paramLabels.get(k) ?? k, String(v)] as [string, string]),
+    ["Price", formatPrice(poster.price)],
+    ["Made", `${new Date(poster.createdAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC`],
+  ];
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_420px]">
+      <div className="flex justify-center">
+        {/* biome-ignore lint/performance/noImgElement: pre-signed URLs expire; no image optimiser */}
+        <img
+          src={poster.url}
+          alt={poster.prompt}
+          width={poster.width}
+          height={poster.height}
+          className="max-h-[85vh] w-auto rounded-lg border border-edge object-contain"
+        />
+      </div>
+      <div className="space-y-6">
+        <h1 className="font-display text-4xl tracking-wide">Poster</h1>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+          {settings.map(([term, value]) => (
+            <div key={term} className="contents">
+              <dt className="text-muted">{term}</dt>
+              <dd className="break-words">{value}</dd>
+            </div>
+          ))}
+        </dl>
+        <PosterActions poster={poster} boards={boards} />
+        <SharePanel target="posterId" id={poster.id} />
+      </div>
+    </div>
+  );
+}
+
+function getModelParams(modelId: string): [string, string][] {
+  try {
+    return getModel(modelId).params.map((p) => [p.name, p.label]);
+  } catch {
+    return [];
+  }
+}

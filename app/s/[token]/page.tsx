@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { modelLabel } from "@/lib/format";
+import { resolveShare } from "@/lib/shares";
+
+// A read-only page for people who never open the studio: the poster(s), optionally the prompt, Download. Nothing
+// links back into the team's pages. Images are signed per view, so the page never goes stale.
+
+type Props = { params: Promise<{ token: string }> };
+
+const load = cache(async (token: string) => resolveShare(token));
+
+async function origin() {
+  const h = await headers();
+  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost";
+  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") ? "http" : "https");
+  return `${proto}://${host}`;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { token } = await params;
+  const content = await load(token);
+  if (!content) return { title: "Not found" };
+  const title = content.title ?? "A poster from OneSheet";
+  // A stable app URL that redirects to a fresh signature: chat tools may fetch it hours after the page was shared.
+  const image = `/s/${token}/image`;
+  return {
+    metadataBase: new URL(await origin()),
+    title,
+    referrer: "no-referrer",
+    robots: { index: false, follow: false },
+    openGraph: { title, type: "website", images: [{ url: image }] },
+    twitter: { card: "summary_large_image", title, images: [image] },
+  };
+}
+
+export default async function SharePage({ params }: Props) {
+  const { token } = await params;
+  const content = await load(token);
+  if (!content) notFound();
+  return (
+    <>
+      <header className="border-b border-edge">
+        <p className="mx-auto max-w-6xl px-4 py-3 font-display text-3xl tracking-wide text-accent">OneSheet</p>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl space-y-8 px-4 py-8">
+        <h1 className="font-display text-4xl tracking-wide">{content.title ?? "A poster from OneSheet"}</h1>
+        <ul aria-label="Shared posters" className="grid gap-10 md:grid-cols-2">
+          {content.posters.map((poster, index) => (
+            <li key={poster.id} className="space-y-3">
+              {/* biome-ignore lint/performance/noImgElement: pre-signed URLs expire; no image optimiser */}
+              <img
+                src={poster.url}
+                alt={poster.prompt ?? `Poster ${index + 1}`}
+                width={poster.width}
+                height={poster.height}
+                className="h-auto w-full rounded-lg border border-edge"
+              />
+              {poster.prompt && (
+                <p className="text-sm">
+                  {poster.prompt}
+                  <span className="block text-xs text-muted">
+                    {modelLabel(poster.model ?? "")} · seed {poster.seed}
+                  </span>
+                </p>
+              )}
+              <a
+                href={poster.downloadUrl}
+                download
+                className="inline-block rounded-md border border-edge px-3 py-1.5 text-sm hover:border-accent"
+              >
+                Download<span className="sr-only"> poster {index + 1}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+        {content.posters.length === 0 && <p className="text-muted">This board is empty right now.</p>}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,129 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import type { BoardView } from "@/lib/api-types";
+import { ApiError, api } from "@/lib/client/api";
+import { trimText } from "@/lib/format";
+import { ConfirmButton } from "../confirm-button";
+
+const button = "rounded-md border border-edge px-2 py-1 text-xs hover:border-accent disabled:opacity-40";
+
+// Rename, reorder (move buttons work with a keyboard and a screen reader, unlike drag and drop), remove, delete.
+export function BoardEditor({ initial }: { initial: BoardView }) {
+  const router = useRouter();
+  const [board, setBoard] = useState(initial);
+  const [name, setName] = useState(initial.name);
+  const [message, setMessage] = useState("");
+
+  async function run(action: () => Promise<BoardView>, done: string) {
+    try {
+      setBoard(await action());
+      setMessage(done);
+    } catch (error) {
+      setMessage(
+        error instanceof ApiError ? (error.fields?.name ?? error.message) : "Something went wrong: try again.",
+      );
+    }
+  }
+
+  function move(index: number, by: number) {
+    const ids = board.posters.map((p) => p.id);
+    const [id] = ids.splice(index, 1);
+    ids.splice(index + by, 0, id as string);
+    void run(
+      () => api.updateBoard(board.id, { posterIds: ids, version: board.version }),
+      `Moved to position ${index + by + 1}.`,
+    );
+  }
+
+  async function remove() {
+    try {
+      await api.deleteBoard(board.id);
+      router.push("/boards");
+    } catch (error) {
+      setMessage(error instanceof ApiError ? error.message : "Couldn't delete the board.");
+    }
+  }
+
+  return (
+    <div className="space-y-6">
+      <form
+        aria-label="Rename board"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(() => api.updateBoard(board.id, { name }), "Renamed.");
+        }}
+        className="flex flex-wrap items-end gap-2"
+      >
+        <label className="flex flex-col gap-1 text-sm">
+          Board name
+          <input
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            className="w-96 rounded-md border border-edge bg-panel px-3 py-2 font-display text-2xl tracking-wide"
+          />
+        </label>
+        <button type="submit" className="rounded-md border border-edge px-3 py-2 text-sm hover:border-accent">
+          Rename
+        </button>
+        <ConfirmButton
+          label="Delete board"
+          question="Delete this board? Its posters stay in the gallery; its share links stop working."
+          confirmLabel="Delete board"
+          onConfirm={remove}
+        />
+      </form>
+      <p role="status" className="min-h-5 text-sm text-muted">
+        {message}
+      </p>
+      {board.posters.length === 0 ? (
+        <p className="text-muted">
+          No posters yet: open one from the{" "}
+          <Link href="/gallery" className="underline">
+            gallery
+          </Link>{" "}
+          and use “Add to board”.
+        </p>
+      ) : (
+        <ol aria-label="Posters on this board" className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4">
+          {board.posters.map((poster, index) => (
+            <li key={poster.id} className="space-y-2">
+              <Link href={`/posters/${poster.id}`} className="block overflow-hidden rounded-lg border border-edge">
+                {/* biome-ignore lint/performance/noImgElement: pre-signed URLs expire; no image optimiser */}
+                <img
+                  src={poster.thumbnailUrl}
+                  alt={trimText(poster.prompt, 120)}
+                  width={poster.width}
+                  height={poster.height}
+                  className="h-auto w-full"
+                />
+              </Link>
+              <div className="flex flex-wrap gap-1">
+                <button type="button" className={button} disabled={index === 0} onClick={() => move(index, -1)}>
+                  Move earlier<span className="sr-only">: poster {index + 1}</span>
+                </button>
+                <button
+                  type="button"
+                  className={button}
+                  disabled={index === board.posters.length - 1}
+                  onClick={() => move(index, 1)}
+                >
+                  Move later<span className="sr-only">: poster {index + 1}</span>
+                </button>
+                <button
+                  type="button"
+                  className={button}
+                  onClick={() => run(() => api.removeFromBoard(board.id, poster.id), "Removed from the board.")}
+                >
+                  Remove<span className="sr-only">: poster {index + 1}</span>
+                </button>
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { ASPECT_RATIOS, MODELS } from "@/lib/models";
+
+// A plain GET form: filters live in the URL, so a filtered gallery can be bookmarked and works without JavaScript.
+export function GalleryFilters(props: { model?: string; aspectRatio?: string; favorite: boolean }) {
+  const select = "rounded-md border border-edge bg-panel px-2 py-1.5 text-sm";
+  return (
+    <form method="get" aria-label="Filter posters" className="mb-6 flex flex-wrap items-end gap-4">
+      <label className="flex flex-col gap-1 text-sm">
+        Model
+        <select name="model" defaultValue={props.model ?? ""} className={select}>
+          <option value="">All models</option>
+          {MODELS.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col gap-1 text-sm">
+        Aspect ratio
+        <select name="aspectRatio" defaultValue={props.aspectRatio ?? ""} className={select}>
+          <option value="">All ratios</option>
+          {ASPECT_RATIOS.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name} ({r.id})
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex items-center gap-2 pb-1.5 text-sm">
+        <input type="checkbox" name="favorite" value="true" defaultChecked={props.favorite} />
+        Favourites only
+      </label>
+      <button type="submit" className="rounded-md border border-edge px-3 py-1.5 text-sm hover:border-accent">
+        Apply filters
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import Link from "next/link";
+import type { PosterSummary } from "@/lib/api-types";
+import { modelLabel, timeAgo, trimText } from "@/lib/format";
+
+export function GalleryTile(props: { poster: PosterSummary; onToggleFavorite: () => void; busy: boolean }) {
+  const { poster } = props;
+  return (
+    <li className="group relative">
+      <Link
+        href={`/posters/${poster.id}`}
+        className="block overflow-hidden rounded-lg border border-edge bg-panel"
+        style={{ aspectRatio: `${poster.width} / ${poster.height}` }}
+      >
+        {/* Thumbnails only (≤ 25 KB WebP), never the full PNG. Pre-signed URLs expire, so no image optimiser. */}
+        {/* biome-ignore lint/performance/noImgElement: see above */}
+        <img
+          src={poster.thumbnailUrl}
+          alt={trimText(poster.prompt, 120)}
+          width={poster.width}
+          height={poster.height}
+          loading="lazy"
+          decoding="async"
+          className="h-full w-full object-cover"
+        />
+        <span className="pointer-events-none absolute inset-x-0 bottom-0 flex flex-col gap-0.5 bg-gradient-to-t from-black/90 to-transparent p-3 pt-10 text-xs opacity-0 transition-opacity group-hover:opacity-100 group-focus-within:opacity-100">
+          <span className="line-clamp-2 text-white">{trimText(poster.prompt, 90)}</span>
+          <span className="text-muted">
+            {modelLabel(poster.model)} · seed {poster.seed} ·{" "}
+            <time dateTime={poster.createdAt} suppressHydrationWarning>
+              {timeAgo(poster.createdAt)}
+            </time>
+          </span>
+        </span>
+      </Link>
+      <button
+        type="button"
+        onClick={props.onToggleFavorite}
+        disabled={props.busy}
+        aria-pressed={Boolean(poster.favorite)}
+        aria-label={`Favourite: ${trimText(poster.prompt, 60)}`}
+        className="absolute right-2 top-2 rounded-full bg-black/60 p-1.5 text-lg leading-none text-white aria-pressed:text-accent"
+      >
+        <span aria-hidden="true">{poster.favorite ? "★" : "☆"}</span>
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,35 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+const LINKS = [
+  { href: "/", label: "Studio" },
+  { href: "/gallery", label: "Gallery" },
+  { href: "/boards", label: "Boards" },
+];
+
+export function TeamNav() {
+  const path = usePathname();
+  const current = (href: string) => (href === "/" ? path === "/" : path.startsWith(href));
+  return (
+    <nav aria-label="Main" className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
+      <Link href="/" className="font-display text-3xl tracking-wide text-accent">
+        OneSheet
+      </Link>
+      <ul className="flex gap-4 text-sm">
+        {LINKS.map((link) => (
+          <li key={link.href}>
+            <Link
+              href={link.href}
+              aria-current={current(link.href) ? "page" : undefined}
+              className="rounded px-2 py-1 text-muted hover:text-white aria-[current=page]:text-white aria-[current=page]:underline aria-[current=page]:underline-offset-4"
+            >
+              {link.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,59 @@
+import type { BoardSummary, BoardView, PosterPage, PosterView, ShareView } from "../api-types";
+import { type ErrorCode, type FieldErrors, isErrorBody } from "../errors";
+
+// The browser's side of the REST API. Every failure becomes an ApiError carrying the server's plain sentence.
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode | "network",
+    message: string,
+    readonly fields?: FieldErrors,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+async function call<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
+  const { json, ...rest } = init;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      ...rest,
+      ...(json === undefined ? {} : { body: JSON.stringify(json), headers: { "content-type": "application/json" } }),
+    });
+  } catch (error) {
+    if (init.signal?.aborted) throw error;
+    throw new ApiError("network", "Can't reach OneSheet: check your connection and try again.");
+  }
+  if (response.status === 204) return undefined as T;
+  const body: unknown = await response.json().catch(() => null);
+  if (response.ok) return body as T;
+  if (isErrorBody(body)) throw new ApiError(body.error.code, body.error.message, body.error.fields);
+  throw new ApiError("internal", "Something went wrong on our side: try again.");
+}
+
+export const api = {
+  createPoster: (body: Record<string, unknown>, signal?: AbortSignal) =>
+    call<PosterView>("/api/posters", { method: "POST", json: body, signal }),
+  listPosters: (query: URLSearchParams) => call<PosterPage>(`/api/posters?${query}`),
+  setFavorite: (id: string, favorite: boolean) =>
+    call<PosterView>(`/api/posters/${id}`, { method: "PATCH", json: { favorite } }),
+  deletePoster: (id: string) => call<void>(`/api/posters/${id}`, { method: "DELETE" }),
+
+  listBoards: () => call<{ boards: BoardSummary[] }>("/api/boards?limit=100"),
+  createBoard: (name: string) => call<BoardView>("/api/boards", { method: "POST", json: { name } }),
+  updateBoard: (id: string, change: { name?: string; posterIds?: string[]; version?: number }) =>
+    call<BoardView>(`/api/boards/${id}`, { method: "PATCH", json: change }),
+  deleteBoard: (id: string) => call<void>(`/api/boards/${id}`, { method: "DELETE" }),
+  addToBoard: (id: string, posterId: string) =>
+    call<BoardView>(`/api/boards/${id}/posters`, { method: "POST", json: { posterId } }),
+  removeFromBoard: (id: string, posterId: string) =>
+    call<BoardView>(`/api/boards/${id}/posters/${posterId}`, { method: "DELETE" }),
+
+  listShares: (target: "posterId" | "boardId", id: string) =>
+    call<{ shares: ShareView[] }>(`/api/shares?${target}=${encodeURIComponent(id)}`),
+  createShare: (body: { posterId?: string; boardId?: string; expiresInDays: number; showPrompt: boolean }) =>
+    call<ShareView>("/api/shares", { method: "POST", json: body }),
+  revokeShare: (token: string) => call<void>(`/api/shares/${token}`, { method: "DELETE" }),
+};
