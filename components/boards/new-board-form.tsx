@@ -15,7 +15,7 @@ export function NewBoardForm() {
       const board = await api.createBoard(name);
       router.push(`/boards/${board.id}`);
     } catch (e) {
-      setError(e instanceof ApiError ? (e.fields?.body ?? e.fields?.name ?? e.message) : "Couldn't create the board.");
+      setError(e instanceof ApiError ? (e.fields?.name ?? e.message) : "Couldn't create the board.");
     }
   }
 

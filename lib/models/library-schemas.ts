@@ -6,6 +6,8 @@ export const boardNameSchema = z
   .string({ error: "Name the board." })
   .check(z.trim(), z.minLength(1, "Name the board."), z.maxLength(80, "Keep the board's name under 80 characters."));
 
+export const boardCreateSchema = z.strictObject({ name: boardNameSchema });
+
 export const MAX_SHARE_DAYS = 365;
 
 export const shareRequestSchema = z

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { createBoardView, listBoardSummaries } from "@/lib/boards";
 import { handle, methodNotAllowed, parseWith, readJsonObject } from "@/lib/http";
-import { boardNameSchema } from "@/lib/models";
+import { boardCreateSchema } from "@/lib/models";
 
 const listQuery = z.strictObject({
   cursor: z.string().max(2048).optional(),
@@ -16,8 +16,8 @@ export const GET = handle(async (request) => {
 
 /** `{name}` → 201 the new, empty board */
 export const POST = handle(async (request) => {
-  const body = await readJsonObject(request);
-  const board = await createBoardView(parseWith(boardNameSchema, body.name));
+  const { name } = parseWith(boardCreateSchema, await readJsonObject(request));
+  const board = await createBoardView(name);
   return Response.json(board, { status: 201, headers: { location: `/api/boards/${board.id}` } });
 });
 
