@@ -44,6 +44,8 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       ONESHEET_DATA_DIR: process.env.ONESHEET_E2E_DATA,
       ONESHEET_EMULATOR_LATENCY_MS: "400",
+      // Short-lived signatures, so the share test can wait past them (e2e/library.spec.ts reads the same variable).
+      ONESHEET_URL_TTL_SECONDS: process.env.E2E_URL_TTL ?? "10",
     },
   },
 });

@@ -63,9 +63,10 @@ export function SharePanel(props: { target: "posterId" | "boardId"; id: string }
         Share
       </h2>
       <div className="flex flex-wrap items-end gap-3 text-sm">
-        <label className="flex flex-col gap-1">
-          Link lasts
+        <div className="flex flex-col gap-1">
+          <label htmlFor={`${props.target}-days`}>Link lasts</label>
           <select
+            id={`${props.target}-days`}
             value={days}
             onChange={(e) => setDays(Number(e.target.value))}
             className="rounded-md border border-edge bg-panel px-2 py-1.5"
@@ -76,7 +77,7 @@ export function SharePanel(props: { target: "posterId" | "boardId"; id: string }
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <label className="flex items-center gap-2 pb-1.5">
           <input type="checkbox" checked={showPrompt} onChange={(e) => setShowPrompt(e.target.checked)} />
           Show prompt and settings

@@ -5,9 +5,9 @@ export function GalleryFilters(props: { model?: string; aspectRatio?: string; fa
   const select = "rounded-md border border-edge bg-panel px-2 py-1.5 text-sm";
   return (
     <form method="get" aria-label="Filter posters" className="mb-6 flex flex-wrap items-end gap-4">
-      <label className="flex flex-col gap-1 text-sm">
-        Model
-        <select name="model" defaultValue={props.model ?? ""} className={select}>
+      <div className="flex flex-col gap-1 text-sm">
+        <label htmlFor="filter-model">Model</label>
+        <select id="filter-model" name="model" defaultValue={props.model ?? ""} className={select}>
           <option value="">All models</option>
           {MODELS.map((m) => (
             <option key={m.id} value={m.id}>
@@ -15,10 +15,10 @@ export function GalleryFilters(props: { model?: string; aspectRatio?: string; fa
             </option>
           ))}
         </select>
-      </label>
-      <label className="flex flex-col gap-1 text-sm">
-        Aspect ratio
-        <select name="aspectRatio" defaultValue={props.aspectRatio ?? ""} className={select}>
+      </div>
+      <div className="flex flex-col gap-1 text-sm">
+        <label htmlFor="filter-ratio">Aspect ratio</label>
+        <select id="filter-ratio" name="aspectRatio" defaultValue={props.aspectRatio ?? ""} className={select}>
           <option value="">All ratios</option>
           {ASPECT_RATIOS.map((r) => (
             <option key={r.id} value={r.id}>
@@ -26,7 +26,7 @@ export function GalleryFilters(props: { model?: string; aspectRatio?: string; fa
             </option>
           ))}
         </select>
-      </label>
+      </div>
       <label className="flex items-center gap-2 pb-1.5 text-sm">
         <input type="checkbox" name="favorite" value="true" defaultChecked={props.favorite} />
         Favourites only

@@ -69,9 +69,10 @@ export function PosterActions(props: { poster: PosterView; boards: BoardSummary[
         />
       </div>
       <form onSubmit={addToBoard} aria-label="Add to board" className="flex flex-wrap items-end gap-2 text-sm">
-        <label className="flex flex-col gap-1">
-          Add to board
+        <div className="flex flex-col gap-1">
+          <label htmlFor="board">Board</label>
           <select
+            id="board"
             value={board}
             onChange={(e) => setBoard(e.target.value)}
             className="rounded-md border border-edge bg-panel px-2 py-1.5"
@@ -83,17 +84,18 @@ export function PosterActions(props: { poster: PosterView; boards: BoardSummary[
             ))}
             <option value="new">New board…</option>
           </select>
-        </label>
+        </div>
         {board === "new" && (
-          <label className="flex flex-col gap-1">
-            New board&apos;s name
+          <div className="flex flex-col gap-1">
+            <label htmlFor="new-board">New board&apos;s name</label>
             <input
+              id="new-board"
               value={newBoard}
               onChange={(e) => setNewBoard(e.target.value)}
               className="rounded-md border border-edge bg-panel px-2 py-1.5"
               placeholder="Midnight Harbor — teaser options"
             />
-          </label>
+          </div>
         )}
         <button type="submit" className={button}>
           Add

@@ -17,6 +17,7 @@ import { FORM_DEFAULTS, supportedRatios, variationSeeds } from "./form-defaults"
 import { ModelParams } from "./model-params";
 import { ModelPicker } from "./model-picker";
 import { PosterTile } from "./poster-tile";
+import { RecentPrompts } from "./recent-prompts";
 import { SeedControl } from "./seed-control";
 import { describeProgress, type TileRequest, useGeneration } from "./use-generation";
 
@@ -96,6 +97,13 @@ export function Studio(props: { start?: StudioStart; recentPrompts: string[] }) 
             {...register("prompt")}
           />
         </Field>
+        <RecentPrompts
+          prompts={props.recentPrompts}
+          onPick={(prompt) => {
+            setValue("prompt", prompt, { shouldValidate: true });
+            form.setFocus("prompt");
+          }}
+        />
         <Field
           id="negativePrompt"
           label="Negative prompt"

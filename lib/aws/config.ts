@@ -14,7 +14,8 @@ const schema = z.object({
   bedrockEndpoint: optionalUrl,
   s3Endpoint: optionalUrl,
   dynamodbEndpoint: optionalUrl,
-  urlTtlSeconds: z.coerce.number().int().min(60).max(604_800).default(900),
+  // As low as a second, so tests can watch URLs expire; S3 allows at most 7 days.
+  urlTtlSeconds: z.coerce.number().int().min(1).max(604_800).default(900),
   // Just under the route's maxDuration (60 s), so the user gets our typed timeout rather than the platform's.
   generationTimeoutMs: z.coerce.number().int().min(100).max(59_000).default(55_000),
 });

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import { NewBoardForm } from "@/components/boards/new-board-form";
 import { listBoardSummaries } from "@/lib/boards";
 
 export const metadata: Metadata = { title: "Boards" };
 
 export default async function BoardsPage() {
+  await connection(); // read at request time, never prerendered at build
   const { boards } = await listBoardSummaries({ limit: 100 });
   return (
     <>
