@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { chromium } from "@playwright/test";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { LOCAL_BUCKET, startLocalStack } from "../local/stack";
+import { coldVisit, launch } from "./browser";
+import { galleryBench } from "./gallery";
 import { startNext } from "./server";
 import { kib, ms, percentile } from "./stats";
 
@@ -16,6 +17,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const WARMUP = 5;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "onesheet-bench-"));
 const stack = await startLocalStack({ dataDir, latencyMs: 0 });
+// The seeding below writes through the app's own store code, in this process.
+Object.assign(process.env, stack.env);
 const next = await startNext(stack.env, Number(process.env.BENCH_PORT ?? 3200));
 
 try {
@@ -60,46 +63,24 @@ try {
   const ratio = percentile(overhead, 50) / percentile(put, 50);
   console.log(`  ratio p50  ${ratio.toFixed(2)}× (target ≤ 2×)`);
 
-  // 2. Studio page weight, cold: a fresh browser context per visit, so nothing is cached. The 404 page carries only
-  // the framework's runtime and the layout: the floor any page of this app starts from.
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
-  });
-  const coldVisit = async (url: string) => {
-    const page = await (await browser.newContext()).newPage();
-    const sizes: { type: string; bytes: number }[] = [];
-    page.on("requestfinished", async (request) => {
-      const { responseBodySize, responseHeadersSize } = await request.sizes();
-      sizes.push({ type: request.resourceType(), bytes: responseBodySize + responseHeadersSize });
-    });
-    await page.goto(url, { waitUntil: "networkidle" });
-    await page.waitForTimeout(500);
-    await page.context().close();
-    const of = (type?: string) => sizes.filter((s) => !type || s.type === type);
-    const sum = (type?: string) => of(type).reduce((a, s) => a + s.bytes, 0);
-    return { sum, count: (type?: string) => of(type).length };
-  };
-  const studio = await coldVisit(next.url);
-  const floor = await coldVisit(`${next.url}/no-such-page`);
-  await browser.close();
+  // 2. Studio page weight, cold. The 404 page carries only the framework's runtime and the layout: the floor any
+  // page of this app starts from.
+  const browser = await launch();
+  const studio = await coldVisit(browser, next.url);
+  const floor = await coldVisit(browser, `${next.url}/no-such-page`);
   console.log("\nStudio page, cold first visit (bytes on the wire, compressed, headers included)");
-  console.log(`  First Load JS  ${kib(studio.sum("script"))} in ${studio.count("script")} files (target ≤ 130 kB)`);
+  console.log(`  First Load JS  ${kib(studio.bytes("script"))} in ${studio.count("script")} files (target ≤ 130 kB)`);
   console.log(
-    `    of which the Next.js + React runtime every page loads: ${kib(floor.sum("script"))} (the 404 page's JS)`,
+    `    of which the Next.js + React runtime every page loads: ${kib(floor.bytes("script"))} (the 404 page's JS)`,
   );
-  console.log(`  fonts          ${kib(studio.sum("font"))}`);
-  console.log(`  CSS            ${kib(studio.sum("stylesheet"))}`);
-  console.log(`  HTML           ${kib(studio.sum("document"))}`);
-  console.log(`  total          ${kib(studio.sum())} in ${studio.count()} requests (target ≤ 220 KiB)`);
+  console.log(`  fonts          ${kib(studio.bytes("font"))}`);
+  console.log(`  CSS            ${kib(studio.bytes("stylesheet"))}`);
+  console.log(`  HTML           ${kib(studio.bytes("document"))}`);
+  console.log(`  total          ${kib(studio.bytes())} in ${studio.count()} requests (target ≤ 220 KiB)`);
+
+  // 3. Gallery and shared board with 1,000 posters in the table.
+  await galleryBench(next.url, browser, RUNS);
+  await browser.close();
 } finally {
   next.stop();
   await stack.stop();

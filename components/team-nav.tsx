@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
+// No prefetching: the pages are dynamic, so a prefetch would only fetch their code early, and a first visit
+// shouldn't pay for pages it may never open.
 const LINKS = [
   { href: "/", label: "Studio" },
   { href: "/gallery", label: "Gallery" },
@@ -21,6 +23,7 @@ export function TeamNav() {
         {LINKS.map((link) => (
           <li key={link.href}>
             <Link
+              prefetch={false}
               href={link.href}
               aria-current={current(link.href) ? "page" : undefined}
               className="rounded px-2 py-1 text-muted hover:text-white aria-[current=page]:text-white aria-[current=page]:underline aria-[current=page]:underline-offset-4"

@@ -61,13 +61,13 @@ export interface ShareView {
   expiresAt: string;
 }
 
-/** A poster as a share page shows it: only what the sharer chose to show. */
+/** A poster as a share page shows it: only what the sharer chose to show. `imageUrl` is pre-signed: the full PNG
+ * for a single shared poster, the thumbnail for a board (its full size and download go through stable app URLs). */
 export interface SharedPoster {
   id: string;
   width: number;
   height: number;
-  url: string;
-  downloadUrl: string;
+  imageUrl: string;
   prompt?: string;
   model?: string;
   seed?: number;

@@ -1,8 +1,5 @@
-import { findModel } from "./models";
-
-// Small display helpers shared by server and client components.
-
-export const modelLabel = (id: string) => findModel(id)?.label ?? id;
+// Small display helpers shared by server and client components. No catalogue import here: the gallery's client
+// code uses these and must not pull the model catalogue (and zod) into the browser.
 
 export function timeAgo(iso: string, now = Date.now()): string {
   const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));

@@ -41,18 +41,16 @@ export async function revokeShare(token: string): Promise<void> {
 }
 
 export interface SharedContent {
+  /** The board's name; null for a single poster. */
   title: string | null;
   showPrompt: boolean;
   posters: SharedPoster[];
 }
 
-async function toSharedPoster(record: PosterRecord, showPrompt: boolean): Promise<SharedPoster> {
-  const [image, download] = await Promise.all([
-    signGet(record.imageKey),
-    signGet(record.imageKey, { downloadAs: downloadName(showPrompt ? record.prompt : "onesheet poster", record.seed) }),
-  ]);
-  const base = { id: record.id, width: record.width, height: record.height, url: image.url, downloadUrl: download.url };
-  return showPrompt ? { ...base, prompt: record.prompt, model: record.model, seed: record.seed } : base;
+async function toSharedPoster(record: PosterRecord, options: { showPrompt: boolean; full: boolean }) {
+  const image = await signGet(options.full ? record.imageKey : record.thumbKey);
+  const base: SharedPoster = { id: record.id, width: record.width, height: record.height, imageUrl: image.url };
+  return options.showPrompt ? { ...base, prompt: record.prompt, model: record.model, seed: record.seed } : base;
 }
 
 async function sharedRecords(token: string) {
@@ -70,16 +68,27 @@ async function sharedRecords(token: string) {
 export async function resolveShare(token: string): Promise<SharedContent | undefined> {
   const found = await sharedRecords(token);
   if (!found) return undefined;
-  const { showPrompt } = found.share;
+  const { showPrompt, target } = found.share;
+  // A board shows thumbnails (a page of 24 full PNGs would be megabytes); a single poster shows the full image.
+  const full = target === "poster";
   return {
     title: found.title,
     showPrompt,
-    posters: await Promise.all(found.records.map((record) => toSharedPoster(record, showPrompt))),
+    posters: await Promise.all(found.records.map((record) => toSharedPoster(record, { showPrompt, full }))),
   };
 }
 
-/** A fresh URL for the share's preview image (the poster, or a board's first poster), for link unfurls. */
-export async function shareImageUrl(token: string): Promise<string | undefined> {
-  const first = (await sharedRecords(token))?.records[0];
-  return first ? (await signGet(first.imageKey)).url : undefined;
+/**
+ * A fresh URL for one poster of a share: the one asked for (if the share includes it) or the first, as the image
+ * itself or as a download. Share pages link here, so their links never go stale; link unfurls use it too.
+ */
+export async function sharedImageUrl(
+  token: string,
+  options: { posterId?: string | null; download?: boolean } = {},
+): Promise<string | undefined> {
+  const found = await sharedRecords(token);
+  const record = options.posterId ? found?.records.find((r) => r.id === options.posterId) : found?.records[0];
+  if (!found || !record) return undefined;
+  const name = downloadName(found.share.showPrompt ? record.prompt : "onesheet poster", record.seed);
+  return (await signGet(record.imageKey, options.download ? { downloadAs: name } : {})).url;
 }

@@ -5,9 +5,16 @@ import type { PosterPage, PosterSummary } from "@/lib/api-types";
 import { ApiError, api } from "@/lib/client/api";
 import { GalleryTile } from "./gallery-tile";
 
+// The first row or so loads at once; the rest as they come near the viewport (see use-near-viewport.ts).
+const EAGER_TILES = 6;
+
 // The gallery's grid: the first page comes rendered from the server; "Load more" follows the cursor with the same
 // filters. A page may come back short when a filter is sparse: the cursor says whether there is more.
-export function GalleryGrid(props: { initial: PosterPage; query: Record<string, string> }) {
+export function GalleryGrid(props: {
+  initial: PosterPage;
+  query: Record<string, string>;
+  labels: Record<string, string>;
+}) {
   const [posters, setPosters] = useState<PosterSummary[]>(props.initial.posters);
   const [cursor, setCursor] = useState(props.initial.nextCursor);
   const [loading, setLoading] = useState(false);
@@ -47,10 +54,12 @@ export function GalleryGrid(props: { initial: PosterPage; query: Record<string, 
         <p className="text-muted">No posters here yet.</p>
       ) : (
         <ul aria-label="Posters" className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-6">
-          {posters.map((poster) => (
+          {posters.map((poster, index) => (
             <GalleryTile
               key={poster.id}
               poster={poster}
+              modelLabel={props.labels[poster.model] ?? poster.model}
+              eager={index < EAGER_TILES}
               busy={busy === poster.id}
               onToggleFavorite={() => toggleFavorite(poster)}
             />

@@ -2,10 +2,18 @@
 
 import Link from "next/link";
 import type { PosterSummary } from "@/lib/api-types";
-import { modelLabel, timeAgo, trimText } from "@/lib/format";
+import { timeAgo, trimText } from "@/lib/format";
+import { useNearViewport } from "./use-near-viewport";
 
-export function GalleryTile(props: { poster: PosterSummary; onToggleFavorite: () => void; busy: boolean }) {
+export function GalleryTile(props: {
+  poster: PosterSummary;
+  modelLabel: string;
+  eager: boolean;
+  onToggleFavorite: () => void;
+  busy: boolean;
+}) {
   const { poster } = props;
+  const imageRef = useNearViewport<HTMLImageElement>(props.eager);
   return (
     <li className="group relative">
       <Link
@@ -16,18 +24,18 @@ export function GalleryTile(props: { poster: PosterSummary; onToggleFavorite: ()
         {/* Thumbnails only (≤ 25 KB WebP), never the full PNG. Pre-signed URLs expire, so no image optimiser. */}
         {/* biome-ignore lint/performance/noImgElement: see above */}
         <img
-          src={poster.thumbnailUrl}
+          ref={imageRef.ref}
+          src={imageRef.near ? poster.thumbnailUrl : undefined}
           alt={trimText(poster.prompt, 120)}
           width={poster.width}
           height={poster.height}
-          loading="lazy"
           decoding="async"
           className="h-full w-full object-cover"
         />
         <span className="pointer-events-none absolute inset-x-0 bottom-0 flex flex-col gap-0.5 bg-gradient-to-t from-black/90 to-transparent p-3 pt-10 text-xs opacity-0 transition-opacity group-hover:opacity-100 group-focus-within:opacity-100">
           <span className="line-clamp-2 text-white">{trimText(poster.prompt, 90)}</span>
           <span className="text-muted">
-            {modelLabel(poster.model)} · seed {poster.seed} ·{" "}
+            {props.modelLabel} · seed {poster.seed} ·{" "}
             <time dateTime={poster.createdAt} suppressHydrationWarning>
               {timeAgo(poster.createdAt)}
             </time>

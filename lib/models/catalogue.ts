@@ -66,6 +66,12 @@ export function getModel(id: string): ModelSpec {
   return model;
 }
 
+/** A model's display name; ids of models no longer in the catalogue show as they are. */
+export const modelLabel = (id: string) => findModel(id)?.label ?? id;
+
+/** Display names of every model, for client code that shouldn't import the catalogue. */
+export const MODEL_LABELS: Record<string, string> = Object.fromEntries(MODELS.map((m) => [m.id, m.label]));
+
 /** Rounds to cents for display; prices are small multiples of a cent. */
 export function formatPrice(usd: number): string {
   return `$${usd.toFixed(2)}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveShare, shareImageUrl } from "@/lib/shares";
+import { resolveShare, sharedImageUrl } from "@/lib/shares";
 import { createShare, SHARE_TOKEN } from "@/lib/store/shares";
 import { client } from "../support/api";
 import { withLocalStack } from "../support/local-stack";
@@ -94,7 +94,12 @@ describe("share links", () => {
     const content = await resolveShare(share.token);
     expect(content?.posters.map((p) => p.id)).toEqual([id]);
     expect(content?.posters[0]).not.toHaveProperty("prompt"); // the sharer didn't choose to show it
-    expect(await (await fetch((await shareImageUrl(share.token)) as string)).arrayBuffer()).toBeInstanceOf(ArrayBuffer);
+    const full = await fetch((await sharedImageUrl(share.token)) as string);
+    expect(full.headers.get("content-type")).toBe("image/png");
+    const download = await fetch((await sharedImageUrl(share.token, { posterId: id, download: true })) as string);
+    expect(download.headers.get("content-disposition")).toMatch(/^attachment; filename="onesheet-poster-\d+\.png"$/);
+    const other = await poster("not in this share");
+    expect(await sharedImageUrl(share.token, { posterId: other })).toBeUndefined();
 
     expect((await client.listShares(`posterId=${id}`)).body.shares).toHaveLength(51);
     expect((await client.revokeShare(share.token)).status).toBe(204);
@@ -120,7 +125,7 @@ describe("share links", () => {
     expect((await resolveShare(live.token))?.posters[0]?.prompt).toBe("expiring share");
     await client.deletePoster(id);
     expect(await resolveShare(live.token)).toBeUndefined();
-    expect(await shareImageUrl(live.token)).toBeUndefined();
+    expect(await sharedImageUrl(live.token)).toBeUndefined();
   });
 
   it("show a board as it is now", async () => {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { GalleryFilters } from "@/components/gallery/gallery-filters";
 import { GalleryGrid } from "@/components/gallery/gallery-grid";
-import { ASPECT_RATIO_IDS, findModel } from "@/lib/models";
+import { ASPECT_RATIO_IDS, findModel, MODEL_LABELS } from "@/lib/models";
 import { listPosterViews } from "@/lib/posters";
 
 export const metadata: Metadata = { title: "Gallery" };
@@ -26,7 +26,7 @@ export default async function GalleryPage({ searchParams }: { searchParams: Sear
     <>
       <h1 className="mb-4 font-display text-4xl tracking-wide">Gallery</h1>
       <GalleryFilters model={model} aspectRatio={aspectRatio} favorite={favorite} />
-      <GalleryGrid key={JSON.stringify(query)} initial={page} query={query} />
+      <GalleryGrid key={JSON.stringify(query)} initial={page} query={query} labels={MODEL_LABELS} />
     </>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { modelLabel } from "@/lib/format";
+import { modelLabel } from "@/lib/models";
 import { resolveShare } from "@/lib/shares";
 
 // A read-only page for people who never open the studio: the poster(s), optionally the prompt, Download. Nothing
@@ -47,34 +47,46 @@ export default async function SharePage({ params }: Props) {
       </header>
       <main id="main" className="mx-auto max-w-6xl space-y-8 px-4 py-8">
         <h1 className="font-display text-4xl tracking-wide">{content.title ?? "A poster from OneSheet"}</h1>
-        <ul aria-label="Shared posters" className="grid gap-10 md:grid-cols-2">
-          {content.posters.map((poster, index) => (
-            <li key={poster.id} className="space-y-3">
-              {/* biome-ignore lint/performance/noImgElement: pre-signed URLs expire; no image optimiser */}
-              <img
-                src={poster.url}
-                alt={poster.prompt ?? `Poster ${index + 1}`}
-                width={poster.width}
-                height={poster.height}
-                className="h-auto w-full rounded-lg border border-edge"
-              />
-              {poster.prompt && (
-                <p className="text-sm">
-                  {poster.prompt}
-                  <span className="block text-xs text-muted">
-                    {modelLabel(poster.model ?? "")} · seed {poster.seed}
-                  </span>
-                </p>
-              )}
-              <a
-                href={poster.downloadUrl}
-                download
-                className="inline-block rounded-md border border-edge px-3 py-1.5 text-sm hover:border-accent"
-              >
-                Download<span className="sr-only"> poster {index + 1}</span>
-              </a>
-            </li>
-          ))}
+        <ul
+          aria-label="Shared posters"
+          className={
+            content.title === null ? "mx-auto max-w-2xl" : "grid grid-cols-2 gap-6 md:grid-cols-3 lg:grid-cols-4"
+          }
+        >
+          {content.posters.map((poster, index) => {
+            const query = `?poster=${poster.id}`;
+            const name = poster.prompt ?? `Poster ${index + 1}`;
+            return (
+              <li key={poster.id} className="space-y-3">
+                <a href={`/s/${token}/image${query}`} className="block">
+                  {/* biome-ignore lint/performance/noImgElement: pre-signed URLs expire; no image optimiser */}
+                  <img
+                    src={poster.imageUrl}
+                    alt={name}
+                    width={poster.width}
+                    height={poster.height}
+                    loading={index < 4 ? "eager" : "lazy"}
+                    className="h-auto w-full rounded-lg border border-edge"
+                  />
+                  <span className="sr-only">Open {name} full size</span>
+                </a>
+                {poster.prompt && (
+                  <p className="text-sm">
+                    {poster.prompt}
+                    <span className="block text-xs text-muted">
+                      {modelLabel(poster.model ?? "")} · seed {poster.seed}
+                    </span>
+                  </p>
+                )}
+                <a
+                  href={`/s/${token}/download${query}`}
+                  className="inline-block rounded-md border border-edge px-3 py-1.5 text-sm hover:border-accent"
+                >
+                  Download<span className="sr-only"> {name}</span>
+                </a>
+              </li>
+            );
+          })}
         </ul>
         {content.posters.length === 0 && <p className="text-muted">This board is empty right now.</p>}
       </main>

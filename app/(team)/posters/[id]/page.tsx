@@ -4,8 +4,7 @@ import { PosterActions } from "@/components/poster/poster-actions";
 import { SharePanel } from "@/components/share-panel";
 import { listBoardSummaries } from "@/lib/boards";
 import { AppError } from "@/lib/errors";
-import { modelLabel } from "@/lib/format";
-import { formatPrice, getModel } from "@/lib/models";
+import { formatPrice, getModel, modelLabel } from "@/lib/models";
 import { findPosterView } from "@/lib/posters";
 
 export const metadata: Metadata = { title: "Poster" };

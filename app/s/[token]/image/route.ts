@@ -1,12 +1,5 @@
-import { shareImageUrl } from "@/lib/shares";
+import { sharedImage } from "../redirect";
 
-// The share's preview image for link unfurls: a stable app URL that redirects to a freshly signed S3 URL.
-// Unknown, revoked and expired tokens all get the same plain 404.
-export async function GET(_request: Request, context: { params: Promise<{ token: string }> }) {
-  const url = await shareImageUrl((await context.params).token);
-  if (!url) return new Response("Not found", { status: 404, headers: { "content-type": "text/plain" } });
-  return new Response(null, {
-    status: 302,
-    headers: { location: url, "cache-control": "private, max-age=60", "referrer-policy": "no-referrer" },
-  });
-}
+// The share's poster (or ?poster=<id> of a shared board), full size: a stable app URL for link unfurls and share
+// pages, redirecting to a freshly signed S3 URL.
+export const GET = sharedImage({ download: false });

@@ -1,0 +1,52 @@
+import { type Browser, chromium } from "@playwright/test";
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
+}
+
+export interface Visit {
+  /** Bytes on the wire (compressed bodies + headers) of the requests of one resource type, or of all. */
+  bytes(type?: string): number;
+  count(type?: string): number;
+  largest(type: string): number;
+}
+
+/** Loads a page in a fresh context (nothing cached), as a first-time visitor would, and adds up what it fetched. */
+export async function coldVisit(browser: Browser, url: string): Promise<Visit> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const sizes: { type: string; bytes: number }[] = [];
+  page.on("requestfinished", async (request) => {
+    const { responseBodySize, responseHeadersSize } = await request.sizes();
+    sizes.push({ type: request.resourceType(), bytes: responseBodySize + responseHeadersSize });
+  });
+  await page.goto(url, { waitUntil: "networkidle" });
+  await page.waitForTimeout(500);
+  await context.close();
+  const of = (type?: string) => sizes.filter((s) => !type || s.type === type);
+  return {
+    bytes: (type) => of(type).reduce((sum, s) => sum + s.bytes, 0),
+    count: (type) => of(type).length,
+    largest: (type) => Math.max(0, ...of(type).map((s) => s.bytes)),
+  };
+}
+
+/** Server time of a page: from request to the last byte of HTML. */
+export async function timePage(url: string): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(url);
+  await response.text();
+  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+  return performance.now() - started;
+}
