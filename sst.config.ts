@@ -44,6 +44,8 @@ export default $config({
         // Generation may take up to the pipeline's 55 s timeout; image work wants memory (and the CPU it brings).
         timeout: "60 seconds",
         memory: "2048 MB",
+        // open-next.config.ts installs sharp's linux-x64 build into the function.
+        architecture: "x86_64",
       },
       permissions: [
         {

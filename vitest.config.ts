@@ -11,6 +11,8 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts"],
+    // The Lambda bundle's test needs `npm run build:lambda` first; `npm run test:lambda` runs it with node:test.
+    exclude: ["test/lambda/**", "node_modules/**"],
     environment: "node",
     testTimeout: 30_000,
     // Expected error logs (faults are injected on purpose) are shown only for failing tests.

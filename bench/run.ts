@@ -5,6 +5,7 @@ import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { LOCAL_BUCKET, startLocalStack } from "../local/stack";
 import { coldVisit, launch } from "./browser";
+import { lambdaBundleSize } from "./bundle";
 import { galleryBench } from "./gallery";
 import { startNext } from "./server";
 import { kib, ms, percentile } from "./stats";
@@ -77,6 +78,14 @@ try {
   console.log(`  CSS            ${kib(studio.bytes("stylesheet"))}`);
   console.log(`  HTML           ${kib(studio.bytes("document"))}`);
   console.log(`  total          ${kib(studio.bytes())} in ${studio.count()} requests (target ≤ 220 KiB)`);
+
+  const bundle = lambdaBundleSize();
+  console.log("\nLambda server function (.open-next/server-functions/default)");
+  console.log(
+    bundle
+      ? `  ${(bundle.bytes / 2 ** 20).toFixed(1)} MiB in ${bundle.files} files; ~${(bundle.zipped / 2 ** 20).toFixed(1)} MiB zipped`
+      : "  not built: run `npm run build:lambda` first",
+  );
 
   // 3. Gallery and shared board with 1,000 posters in the table.
   await galleryBench(next.url, browser, RUNS);

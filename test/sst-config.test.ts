@@ -60,7 +60,7 @@ describe("sst.config.ts", () => {
     const site = find("Nextjs");
     const links = site.args.link as { name: string }[];
     expect(links.map((l) => l.name)).toEqual(["Posters", "Table"]);
-    expect(site.args.server).toMatchObject({ timeout: "60 seconds" });
+    expect(site.args.server).toMatchObject({ timeout: "60 seconds", architecture: "x86_64" });
     expect(site.args.permissions).toEqual([
       {
         actions: ["bedrock:InvokeModel"],
@@ -77,5 +77,15 @@ describe("OpenNext pin", () => {
     const source = await readFile("sst.config.ts", "utf8");
     expect(source).toContain(`OPEN_NEXT_VERSION = "${pkg.devDependencies["@opennextjs/aws"]}"`);
     expect(find("Nextjs").args.openNextVersion).toBe(pkg.devDependencies["@opennextjs/aws"]);
+  });
+});
+
+describe("open-next.config.ts", () => {
+  it("installs the same sharp into the server function as the app uses, for the function's architecture", async () => {
+    const { SHARP, default: config } = await import("../open-next.config");
+    const { readFile } = await import("node:fs/promises");
+    const sharp = JSON.parse(await readFile("node_modules/sharp/package.json", "utf8")) as { version: string };
+    expect(SHARP).toBe(`sharp@${sharp.version}`);
+    expect(config.default.install).toMatchObject({ packages: [SHARP], arch: "x64" });
   });
 });
