@@ -46,6 +46,10 @@ export default defineConfig({
       ONESHEET_EMULATOR_LATENCY_MS: "400",
       // Short-lived signatures, so the share test can wait past them (e2e/library.spec.ts reads the same variable).
       ONESHEET_URL_TTL_SECONDS: process.env.E2E_URL_TTL ?? "10",
+      // Parallel tests make requests far faster than people do.
+      ONESHEET_DAILY_BUDGET_USD: "100000",
+      ONESHEET_MAX_IN_FLIGHT: "50",
+      ONESHEET_REQUESTS_PER_MINUTE: "10000",
     },
   },
 });

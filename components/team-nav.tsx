@@ -9,6 +9,7 @@ const LINKS = [
   { href: "/", label: "Studio" },
   { href: "/gallery", label: "Gallery" },
   { href: "/boards", label: "Boards" },
+  { href: "/spending", label: "Spending" },
 ];
 
 export function TeamNav() {

@@ -29,6 +29,12 @@ export const ERROR_CATALOGUE = {
   },
   model_retired: { status: 410, message: "AWS has retired this model: pick another model." },
   throttled: { status: 429, message: "Bedrock is busy right now: wait a few seconds and try again." },
+  too_many_in_flight: {
+    status: 429,
+    message: "You already have the most generations running at once: wait for one to finish.",
+  },
+  rate_limited: { status: 429, message: "Too many requests in the last minute: wait a moment and try again." },
+  budget_exceeded: { status: 402, message: "Today's budget is spent: it resets at midnight UTC." },
   timeout: { status: 504, message: "The model took too long to answer: try again." },
   unavailable: { status: 503, message: "The image service is unavailable right now: try again in a minute." },
   not_found: { status: 404, message: "There is no poster with that id." },
@@ -54,12 +60,19 @@ export class AppError extends Error {
   readonly status: number;
   readonly fields?: FieldErrors;
 
-  constructor(code: ErrorCode, options: { fields?: FieldErrors; cause?: unknown; message?: string } = {}) {
+  /** Seconds the client should wait before trying again (429s). */
+  readonly retryAfter?: number;
+
+  constructor(
+    code: ErrorCode,
+    options: { fields?: FieldErrors; cause?: unknown; message?: string; retryAfter?: number } = {},
+  ) {
     super(options.message ?? ERROR_CATALOGUE[code].message, { cause: options.cause });
     this.name = "AppError";
     this.code = code;
     this.status = ERROR_CATALOGUE[code].status;
     this.fields = options.fields;
+    this.retryAfter = options.retryAfter;
   }
 }
 

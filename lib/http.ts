@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { AppError, type ErrorBody } from "./errors";
 import { fieldErrors } from "./models";
+import { enforceRateLimit } from "./rate-limit";
 
 // Route handlers stay thin: parse → call lib → respond. This wrapper gives every request an id and turns every
 // failure into the JSON error body; internals go to the log under that id, never to the client.
@@ -12,13 +13,16 @@ export function errorResponse(error: AppError, requestId: string): Response {
   const body: ErrorBody = {
     error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}), requestId },
   };
-  return Response.json(body, { status: error.status, headers: { "x-request-id": requestId } });
+  const headers: Record<string, string> = { "x-request-id": requestId };
+  if (error.retryAfter !== undefined) headers["retry-after"] = String(error.retryAfter);
+  return Response.json(body, { status: error.status, headers });
 }
 
 export function handle<C>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
     const requestId = randomUUID();
     try {
+      await enforceRateLimit(request);
       const response = await handler(request, context);
       response.headers.set("x-request-id", requestId);
       return response;

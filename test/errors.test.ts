@@ -1,4 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
+
+// The wrapper's own behaviour, without the rate limit's DynamoDB counter (tested against the offline stack).
+vi.mock("@/lib/rate-limit", () => ({ enforceRateLimit: async () => {} }));
+
 import { bedrockErrorCode } from "@/lib/aws/bedrock";
 import { AppError, ERROR_CATALOGUE, type ErrorBody } from "@/lib/errors";
 import { handle, readJsonObject } from "@/lib/http";

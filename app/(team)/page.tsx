@@ -2,7 +2,9 @@ import { connection } from "next/server";
 import { ConfigProblem, PreviewNotice } from "@/components/notices";
 import { Studio, type StudioStart } from "@/components/studio/studio";
 import { usesLocalModels } from "@/lib/aws/config";
+import { requestUserOnServer } from "@/lib/identity";
 import { findPosterView, recentPrompts } from "@/lib/posters";
+import { spendingToday } from "@/lib/spending";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -33,15 +35,23 @@ export default async function StudioPage({ searchParams }: { searchParams: Searc
   // Rendered per request: whether Bedrock is the local emulator is a run-time setting, not a build-time one.
   await connection();
   const { local, problem } = environment();
-  const [start, prompts] = problem
-    ? [undefined, []]
-    : await Promise.all([startFrom((await searchParams).from), recentPrompts().catch(() => [])]);
+  const [start, prompts, today] = problem
+    ? [undefined, [], undefined]
+    : await Promise.all([
+        startFrom((await searchParams).from),
+        recentPrompts().catch(() => []),
+        spendingToday(await requestUserOnServer()),
+      ]);
   return (
     <>
       <h1 className="sr-only">Poster studio</h1>
       {problem && <ConfigProblem detail={problem} />}
       {local && <PreviewNotice />}
-      <Studio start={start} recentPrompts={prompts} />
+      <Studio
+        start={start}
+        recentPrompts={prompts}
+        today={{ spent: today?.teamSpent ?? 0, budget: today?.teamBudget ?? 0 }}
+      />
     </>
   );
 }

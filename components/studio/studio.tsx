@@ -26,7 +26,11 @@ const PROMPT_HELP = "What the poster shows: subject, setting, mood, light. Ctrl+
 /** Settings to start from (a poster's, for "Use these settings"): the seed comes locked. */
 export type StudioStart = Record<string, unknown> & { seed: number };
 
-export function Studio(props: { start?: StudioStart; recentPrompts: string[] }) {
+export function Studio(props: {
+  start?: StudioStart;
+  recentPrompts: string[];
+  today: { spent: number; budget: number };
+}) {
   const form = useForm<PosterFormInput, unknown, PosterFormValues>({
     resolver: zodResolver(posterFormSchema),
     defaultValues: props.start
@@ -44,7 +48,9 @@ export function Studio(props: { start?: StudioStart; recentPrompts: string[] }) 
     },
     [setError],
   );
-  const { tiles, start, retry, cancel } = useGeneration(onFieldErrors);
+  const [spent, setSpent] = useState(props.today.spent);
+  const onMade = useCallback((poster: { price: number }) => setSpent((s) => s + poster.price), []);
+  const { tiles, start, retry, cancel } = useGeneration(onFieldErrors, onMade);
 
   const values = watch();
   const model = getModel(values.model);
@@ -160,6 +166,9 @@ export function Studio(props: { start?: StudioStart; recentPrompts: string[] }) 
         </Field>
         <div className="flex items-center justify-between gap-4 border-t border-edge pt-4">
           <p className="text-sm text-muted" aria-live="polite">
+            <span className="block text-xs" data-testid="today">
+              Today: {formatPrice(spent)} of {formatPrice(props.today.budget)}
+            </span>
             <span className="sr-only">Price: </span>
             {variations} × {formatPrice(model.pricePerImage)} ={" "}
             <strong className="text-base text-white" data-testid="price">

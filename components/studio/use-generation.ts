@@ -18,7 +18,10 @@ export type Tile =
 let counter = 0;
 const nextKey = () => `tile-${++counter}`;
 
-export function useGeneration(onFieldErrors: (fields: Record<string, string>) => void) {
+export function useGeneration(
+  onFieldErrors: (fields: Record<string, string>) => void,
+  onMade: (poster: PosterView) => void,
+) {
   const [tiles, setTiles] = useState<Tile[]>([]);
   const controllers = useRef(new Map<string, AbortController>());
 
@@ -33,6 +36,7 @@ export function useGeneration(onFieldErrors: (fields: Record<string, string>) =>
       try {
         const poster = await api.createPoster(request, controller.signal);
         update(key, { key, request, status: "done", poster });
+        onMade(poster);
       } catch (error) {
         if (controller.signal.aborted) return update(key, { key, request, status: "cancelled" });
         const message = error instanceof ApiError ? error.message : "Something went wrong: try again.";
@@ -42,7 +46,7 @@ export function useGeneration(onFieldErrors: (fields: Record<string, string>) =>
         controllers.current.delete(key);
       }
     },
-    [update, onFieldErrors],
+    [update, onFieldErrors, onMade],
   );
 
   const start = useCallback(

@@ -18,6 +18,12 @@ const schema = z.object({
   urlTtlSeconds: z.coerce.number().int().min(1).max(604_800).default(900),
   // Just under the route's maxDuration (60 s), so the user gets our typed timeout rather than the platform's.
   generationTimeoutMs: z.coerce.number().int().min(100).max(59_000).default(55_000),
+  // Spending: a daily team budget, optionally a daily budget per person, in USD (UTC days).
+  dailyBudgetUsd: z.coerce.number().min(0).max(100_000).default(25),
+  userDailyBudgetUsd: z.coerce.number().min(0).max(100_000).optional(),
+  // Rate limits per person: generations running at once, and API requests per minute.
+  maxInFlight: z.coerce.number().int().min(1).max(50).default(4),
+  requestsPerMinute: z.coerce.number().int().min(1).max(10_000).default(300),
 });
 
 export type ServerConfig = z.infer<typeof schema>;
@@ -46,6 +52,10 @@ export function parseConfig(env: Env): ServerConfig {
     dynamodbEndpoint: env.ONESHEET_DYNAMODB_ENDPOINT || undefined,
     urlTtlSeconds: env.ONESHEET_URL_TTL_SECONDS || undefined,
     generationTimeoutMs: env.ONESHEET_GENERATION_TIMEOUT_MS || undefined,
+    dailyBudgetUsd: env.ONESHEET_DAILY_BUDGET_USD || undefined,
+    userDailyBudgetUsd: env.ONESHEET_USER_DAILY_BUDGET_USD || undefined,
+    maxInFlight: env.ONESHEET_MAX_IN_FLIGHT || undefined,
+    requestsPerMinute: env.ONESHEET_REQUESTS_PER_MINUTE || undefined,
   });
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ");

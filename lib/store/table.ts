@@ -8,7 +8,10 @@
 //   boards newest first       gsi1pk = BOARDS           gsi1sk = <createdAt>#<id>
 //   share link by token       pk = SHARE#<token>        sk = META   (ttl: DynamoDB removes it after expiry)
 //   live links of a poster    gsi1pk = SHARES#poster#<id>, of a board SHARES#board#<id>; gsi1sk = <createdAt>#<token>
-//   later: the spending ledger (LEDGER#<day>) in the same table.
+//   spending of a UTC day       pk = LEDGER#<day>         sk = TOTAL | USER#<user> (running totals, in cents)
+//                                                       sk = ENTRY#<time>#<id> (one per charged generation)
+//   generations in flight       pk = INFLIGHT#<user>      sk = SLOT#<n>  (one item per running generation)
+//   API requests per minute     pk = RATE#<user>          sk = <minute>  (ttl: gone after two minutes)
 
 export const TABLE_KEYS = {
   partitionKey: "pk",
@@ -25,6 +28,11 @@ export const keys = {
   board: (id: string) => ({ pk: `BOARD#${id}`, sk: "META" }),
   boardListing: (createdAt: string, id: string) => ({ gsi1pk: "BOARDS", gsi1sk: `${createdAt}#${id}` }),
   share: (token: string) => ({ pk: `SHARE#${token}`, sk: "META" }),
+  ledgerTotal: (day: string) => ({ pk: `LEDGER#${day}`, sk: "TOTAL" }),
+  ledgerUser: (day: string, user: string) => ({ pk: `LEDGER#${day}`, sk: `USER#${user}` }),
+  ledgerEntry: (day: string, at: string, id: string) => ({ pk: `LEDGER#${day}`, sk: `ENTRY#${at}#${id}` }),
+  inFlightSlot: (user: string, slot: number) => ({ pk: `INFLIGHT#${user}`, sk: `SLOT#${slot}` }),
+  rateWindow: (user: string, minute: number) => ({ pk: `RATE#${user}`, sk: String(minute) }),
   shareListing: (target: ShareTarget, id: string, createdAt?: string, token?: string) => ({
     gsi1pk: `SHARES#${target}#${id}`,
     ...(createdAt && token ? { gsi1sk: `${createdAt}#${token}` } : {}),

@@ -8,13 +8,20 @@ import { LOCAL_BUCKET, type LocalStack, startLocalStack } from "@/local/stack";
 
 // Starts the real offline stack (s3rver, dynalite, the Bedrock emulator) for one test file, and points the app's
 // configuration at it. Each file runs in its own worker, so each gets its own stack and its own config.
-export function withLocalStack(options: { latencyMs?: number } = {}) {
+// Tests make requests far faster than people do: limits are out of the way unless a test sets its own.
+const TEST_LIMITS = {
+  ONESHEET_DAILY_BUDGET_USD: "100000",
+  ONESHEET_MAX_IN_FLIGHT: "50",
+  ONESHEET_REQUESTS_PER_MINUTE: "10000",
+};
+
+export function withLocalStack(options: { latencyMs?: number; env?: Record<string, string> } = {}) {
   const state = {} as { stack: LocalStack; s3: S3Client; dataDir: string };
 
   beforeAll(async () => {
     state.dataDir = mkdtempSync(path.join(os.tmpdir(), "onesheet-test-"));
     state.stack = await startLocalStack({ dataDir: state.dataDir, latencyMs: options.latencyMs ?? 0 });
-    Object.assign(process.env, state.stack.env);
+    Object.assign(process.env, TEST_LIMITS, state.stack.env, options.env);
     state.s3 = new S3Client({
       region: "us-west-2",
       endpoint: state.stack.env.ONESHEET_S3_ENDPOINT,

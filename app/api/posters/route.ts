@@ -1,15 +1,20 @@
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { handle, methodNotAllowed, parseWith, readJsonObject } from "@/lib/http";
+import { requestUser } from "@/lib/identity";
 import { ASPECT_RATIO_IDS, MODEL_IDS, type PosterRequest, posterRequestSchema } from "@/lib/models";
 import { generatePoster } from "@/lib/pipeline";
 import { listPosterViews } from "@/lib/posters";
+import { withBudget } from "@/lib/spending";
 
 // Generation runs up to the pipeline's own timeout, just under this.
 export const maxDuration = 60;
 
 export const POST = handle(async (request) => {
-  const input = parseWith(posterRequestSchema, await readJsonObject(request));
-  const poster = await generatePoster(input as PosterRequest, { signal: request.signal });
+  const input = parseWith(posterRequestSchema, await readJsonObject(request)) as PosterRequest;
+  const poster = await withBudget(requestUser(request), input.model, randomUUID(), () =>
+    generatePoster(input, { signal: request.signal }),
+  );
   return Response.json(poster, { status: 201, headers: { location: `/api/posters/${poster.id}` } });
 });
 
