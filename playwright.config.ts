@@ -33,7 +33,21 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } } }],
+  projects: [
+    { name: "sign-in", testMatch: /sign-in\.setup\.ts/ },
+    {
+      name: "chromium",
+      dependencies: ["sign-in"],
+      use: {
+        ...devices["Desktop Chrome"],
+        viewport: { width: 1280, height: 900 },
+        storageState: "test-results/.auth/alice.json",
+        // The API refuses a signed-in browser's state-changing requests from other sites; the test runner's own
+        // API requests say where they come from, as a browser would.
+        extraHTTPHeaders: { origin: `http://localhost:${port}` },
+      },
+    },
+  ],
   webServer: {
     command: `node_modules/.bin/tsx local/start.ts ${process.env.E2E_DEV ? "dev" : "start"}`,
     url: `http://localhost:${port}/api/health`,

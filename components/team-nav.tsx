@@ -10,6 +10,7 @@ const LINKS = [
   { href: "/gallery", label: "Gallery" },
   { href: "/boards", label: "Boards" },
   { href: "/spending", label: "Spending" },
+  { href: "/account", label: "Account" },
 ];
 
 export function TeamNav() {

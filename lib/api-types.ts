@@ -19,6 +19,9 @@ export interface PosterView {
   downloadUrl: string;
   thumbnailUrl: string;
   favorite?: boolean;
+  /** Who made it (OpenID subject) and their name then; absent on posters made before sign-in existed. */
+  createdBy?: string;
+  createdByName?: string;
 }
 
 /** A poster in a listing: everything but the full-size URLs (GET /api/posters/{id} signs those). One signature

@@ -45,8 +45,8 @@ export async function listBoardSummaries(options: { limit: number; cursor?: stri
   return { boards: summaries, nextCursor: page.nextCursor };
 }
 
-export async function createBoardView(name: string): Promise<BoardView> {
-  return toBoardView(await boards.createBoard(name));
+export async function createBoardView(name: string, createdBy: string): Promise<BoardView> {
+  return toBoardView(await boards.createBoard(name, createdBy));
 }
 
 export async function updateBoard(id: string, change: { name?: string; posterIds?: string[]; version?: number }) {

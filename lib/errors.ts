@@ -44,6 +44,13 @@ export const ERROR_CATALOGUE = {
   route_not_found: { status: 404, message: "There is no such API route." },
   method_not_allowed: { status: 405, message: "This API route doesn't accept that method." },
   cancelled: { status: 499, message: "The request was cancelled." },
+  unauthenticated: { status: 401, message: "Sign in to use OneSheet, or send a valid API token." },
+  forbidden: { status: 403, message: "Only the person who made this, or an admin, can do that." },
+  bad_origin: { status: 403, message: "This request came from another site, so it was refused." },
+  auth_not_configured: {
+    status: 503,
+    message: "Sign-in isn't configured on this server, so it won't serve the studio: an admin needs to set it up.",
+  },
   internal: {
     status: 500,
     message: "Something went wrong on our side: try again, and quote the request id if it persists.",

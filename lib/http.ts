@@ -1,13 +1,15 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { AppError, type ErrorBody } from "./errors";
+import { authenticate, type Member } from "./identity";
 import { fieldErrors } from "./models";
 import { enforceRateLimit } from "./rate-limit";
 
 // Route handlers stay thin: parse → call lib → respond. This wrapper gives every request an id and turns every
 // failure into the JSON error body; internals go to the log under that id, never to the client.
 
-type Handler<C> = (request: Request, context: C) => Promise<Response>;
+type Handler<C> = (request: Request, context: C, member: Member) => Promise<Response>;
+type RouteHandler<C> = (request: Request, context: C) => Promise<Response>;
 
 export function errorResponse(error: AppError, requestId: string): Response {
   const body: ErrorBody = {
@@ -18,16 +20,39 @@ export function errorResponse(error: AppError, requestId: string): Response {
   return Response.json(body, { status: error.status, headers });
 }
 
-export function handle<C>(handler: Handler<C>): Handler<C> {
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+// A browser sends Origin with every state-changing request: one from another site is a cross-site request forgery
+// attempt. Scripts with an API token carry no ambient credentials, so they are exempt.
+function checkOrigin(request: Request, member: Member) {
+  if (member.via !== "session" || !UNSAFE_METHODS.has(request.method)) return;
+  const origin = request.headers.get("origin");
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
+  if (!origin || new URL(origin).host !== host) throw new AppError("bad_origin");
+}
+
+/** Every API route goes through here: sign-in (session or token), Origin, rate limit, then the handler. */
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  // Missing sign-in settings: refuse to serve, with a status that says the server, not the request, is at fault.
+  if (error instanceof Error && error.message.startsWith("OneSheet sign-in is not configured")) {
+    return new AppError("auth_not_configured", { cause: error });
+  }
+  return new AppError("internal", { cause: error });
+}
+
+export function handle<C>(handler: Handler<C>): RouteHandler<C> {
   return async (request, context) => {
     const requestId = randomUUID();
     try {
-      await enforceRateLimit(request);
-      const response = await handler(request, context);
+      const member = await authenticate(request);
+      checkOrigin(request, member);
+      await enforceRateLimit(member.sub);
+      const response = await handler(request, context, member);
       response.headers.set("x-request-id", requestId);
       return response;
     } catch (error) {
-      const appError = error instanceof AppError ? error : new AppError("internal", { cause: error });
+      const appError = toAppError(error);
       if (appError.status >= 500 || appError.code === "model_access_denied") {
         const cause = appError.cause as { name?: string; message?: string; stack?: string } | undefined;
         console.error(
@@ -58,9 +83,8 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
 }
 
 /** For methods a route doesn't implement: Next would answer 405 with an empty body. */
-export const methodNotAllowed = handle(async () => {
-  throw new AppError("method_not_allowed");
-});
+export const methodNotAllowed: RouteHandler<unknown> = async () =>
+  errorResponse(new AppError("method_not_allowed"), randomUUID());
 
 type SafeParser<T> = {
   safeParse(value: unknown): { success: true; data: T } | { success: false; error: Parameters<typeof fieldErrors>[0] };

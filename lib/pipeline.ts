@@ -21,6 +21,8 @@ export interface GenerateOptions {
   /** Aborts when the caller goes away (the studio's Cancel). */
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** Who asked: recorded on the poster, for ownership (only they or an admin may delete it). */
+  createdBy?: { sub: string; name: string };
 }
 
 export async function generatePoster(request: PosterRequest, options: GenerateOptions = {}): Promise<PosterView> {
@@ -63,6 +65,7 @@ export async function generatePoster(request: PosterRequest, options: GenerateOp
       createdAt: new Date().toISOString(),
       imageKey: `posters/${id}/poster.png`,
       thumbKey: `posters/${id}/thumb.webp`,
+      ...(options.createdBy ? { createdBy: options.createdBy.sub, createdByName: options.createdBy.name } : {}),
     };
     await store(record, png, signal);
     return await toPosterView(record);

@@ -28,9 +28,11 @@ export async function markFavorite(id: string, favorite: boolean): Promise<void>
   await setFavorite(id, favorite);
 }
 
-export async function removePoster(id: string): Promise<void> {
+/** Members may delete only their own posters; admins any. */
+export async function removePoster(id: string, member: { sub: string; isAdmin: boolean }): Promise<void> {
   // The item goes first, so the poster leaves listings (and boards, and share pages) at once.
-  const record = RANDOM_ID.test(id) ? await deletePoster(id) : undefined;
+  const record = RANDOM_ID.test(id) ? await deletePoster(id, member.isAdmin ? undefined : member.sub) : undefined;
+  if (record === "forbidden") throw new AppError("forbidden");
   if (!record) throw new AppError("not_found");
   await deleteObjects([record.imageKey, record.thumbKey]);
 }

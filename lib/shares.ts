@@ -21,6 +21,7 @@ function toShareView(share: ShareRecord, origin: string): ShareView {
 export async function createShareView(
   request: { posterId?: string; boardId?: string; expiresInDays: number; showPrompt: boolean },
   origin: string,
+  createdBy: string,
 ): Promise<ShareView> {
   const target: ShareTarget = request.posterId ? "poster" : "board";
   const targetId = (request.posterId ?? request.boardId) as string;
@@ -28,7 +29,10 @@ export async function createShareView(
     RANDOM_ID.test(targetId) && (target === "poster" ? await getPoster(targetId) : await getBoard(targetId));
   if (!exists) throw new AppError(target === "poster" ? "not_found" : "board_not_found");
   const expiresAt = new Date(Date.now() + request.expiresInDays * 86_400_000).toISOString();
-  return toShareView(await createShare({ target, targetId, showPrompt: request.showPrompt, expiresAt }), origin);
+  return toShareView(
+    await createShare({ target, targetId, showPrompt: request.showPrompt, expiresAt, createdBy }),
+    origin,
+  );
 }
 
 export async function listShareViews(target: ShareTarget, targetId: string, origin: string): Promise<ShareView[]> {
@@ -36,8 +40,11 @@ export async function listShareViews(target: ShareTarget, targetId: string, orig
   return (await listLiveShares(target, targetId)).map((s) => toShareView(s, origin));
 }
 
-export async function revokeShare(token: string): Promise<void> {
-  if (!(await deleteShare(token))) throw new AppError("share_not_found");
+/** Members may revoke only their own links; admins any. */
+export async function revokeShare(token: string, member: { sub: string; isAdmin: boolean }): Promise<void> {
+  const result = await deleteShare(token, member.isAdmin ? undefined : member.sub);
+  if (result === "forbidden") throw new AppError("forbidden");
+  if (!result) throw new AppError("share_not_found");
 }
 
 export interface SharedContent {

@@ -34,12 +34,13 @@ function spent(whose: "team" | "personal", capUsd: number): AppError {
 }
 
 export async function withBudget<T extends { id: string }>(
-  user: string,
+  member: { sub: string; email: string },
   modelId: string,
   requestId: string,
   run: () => Promise<T>,
 ): Promise<T> {
   const config = getConfig();
+  const user = member.sub;
   const release = await acquireSlot(user, config.maxInFlight, requestId);
   if (!release) throw new AppError("too_many_in_flight", { retryAfter: 5 });
   try {
@@ -56,7 +57,8 @@ export async function withBudget<T extends { id: string }>(
     }
     try {
       const result = await run();
-      await recordEntry({ day, at: new Date().toISOString(), user, model: modelId, cents, posterId: result.id });
+      const who = member.email || user;
+      await recordEntry({ day, at: new Date().toISOString(), user: who, model: modelId, cents, posterId: result.id });
       return result;
     } catch (error) {
       await Promise.all([refundCents(teamKey, cents), userCap !== undefined ? refundCents(userKey, cents) : null]);

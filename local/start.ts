@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { localAuthEnv, type OidcServer, startOidcProvider } from "./oidc-provider";
 import { type LocalStack, startLocalStack } from "./stack";
 
 // `npm run dev` / `npm start`: the offline stack plus Next.js pointed at it. With AWS configured (ONESHEET_BUCKET
@@ -8,16 +9,20 @@ import { type LocalStack, startLocalStack } from "./stack";
 const mode = process.argv[2] === "start" ? "start" : "dev";
 const useAws = Boolean(process.env.ONESHEET_BUCKET);
 
+const appUrl = `http://localhost:${process.env.PORT ?? 3000}`;
 let stack: LocalStack | undefined;
+let oidc: OidcServer | undefined;
 if (!useAws) {
   const dataDir = path.resolve(process.env.ONESHEET_DATA_DIR ?? ".onesheet-data");
   stack = await startLocalStack({
     dataDir,
     latencyMs: Number(process.env.ONESHEET_EMULATOR_LATENCY_MS ?? 1500),
   });
+  oidc = await startOidcProvider({ appUrls: [appUrl] });
   console.log(
     `[onesheet] offline stack up (data in ${dataDir}): S3 ${stack.env.ONESHEET_S3_ENDPOINT}, ` +
-      `DynamoDB ${stack.env.ONESHEET_DYNAMODB_ENDPOINT}, Bedrock emulator ${stack.env.ONESHEET_BEDROCK_ENDPOINT}`,
+      `DynamoDB ${stack.env.ONESHEET_DYNAMODB_ENDPOINT}, Bedrock emulator ${stack.env.ONESHEET_BEDROCK_ENDPOINT}, ` +
+      `OpenID provider ${oidc.issuer} (sign in with any name; "admin" is an admin)`,
   );
 } else {
   console.log("[onesheet] ONESHEET_BUCKET is set: using AWS, no local stack");
@@ -25,7 +30,12 @@ if (!useAws) {
 
 const next = spawn(path.resolve("node_modules/.bin/next"), [mode], {
   stdio: "inherit",
-  env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env, ...stack?.env },
+  env: {
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...(oidc ? localAuthEnv(oidc.issuer, appUrl) : {}),
+    ...process.env,
+    ...stack?.env,
+  },
 });
 
 let stopping = false;
@@ -34,6 +44,7 @@ async function stop(code: number) {
   stopping = true;
   if (next.exitCode === null) next.kill("SIGTERM");
   await stack?.stop().catch(() => {});
+  await oidc?.close().catch(() => {});
   process.exit(code);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseConfig, usesLocalModels } from "@/lib/aws/config";
+import { parseAuthConfig, parseConfig, usesLocalModels } from "@/lib/aws/config";
 
 describe("server configuration", () => {
   it("defaults the region, URL lifetime and timeout", () => {
@@ -35,5 +35,24 @@ describe("server configuration", () => {
       ONESHEET_BEDROCK_ENDPOINT: "http://127.0.0.1:4580",
     });
     expect(usesLocalModels(config)).toBe(true);
+  });
+});
+
+describe("sign-in configuration", () => {
+  const full = {
+    ONESHEET_OIDC_ISSUER: "https://login.example.com/tenant",
+    ONESHEET_OIDC_CLIENT_ID: "client",
+    ONESHEET_OIDC_CLIENT_SECRET: "secret",
+    NEXTAUTH_SECRET: "x".repeat(32),
+    ONESHEET_ADMIN_EMAILS: " Boss@Example.com, ops@example.com ",
+  };
+
+  it("is required: nothing configured is an error naming what to set, never an open studio", () => {
+    expect(() => parseAuthConfig({})).toThrow(/sign-in is not configured: issuer is missing: set ONESHEET_OIDC_ISSUER/);
+    expect(() => parseAuthConfig({ ...full, NEXTAUTH_SECRET: "short" })).toThrow(/secret must be at least 32/);
+  });
+
+  it("reads admins as a lower-cased list", () => {
+    expect(parseAuthConfig(full).adminEmails).toEqual(["boss@example.com", "ops@example.com"]);
   });
 });

@@ -2,6 +2,13 @@ import { describe, expect, it, vi } from "vitest";
 
 // The wrapper's own behaviour, without the rate limit's DynamoDB counter (tested against the offline stack).
 vi.mock("@/lib/rate-limit", () => ({ enforceRateLimit: async () => {} }));
+const identity = vi.hoisted(() => ({ via: "token" as "token" | "session", fail: undefined as Error | undefined }));
+vi.mock("@/lib/identity", () => ({
+  authenticate: async () => {
+    if (identity.fail) throw identity.fail;
+    return { sub: "t", email: "t@onesheet.local", name: "T", isAdmin: false, via: identity.via };
+  },
+}));
 
 import { bedrockErrorCode } from "@/lib/aws/bedrock";
 import { AppError, ERROR_CATALOGUE, type ErrorBody } from "@/lib/errors";
@@ -69,6 +76,37 @@ describe("route wrapper", () => {
     expect(log).toHaveBeenCalledWith(expect.stringContaining(error.requestId!));
     expect(log).toHaveBeenCalledWith(expect.stringContaining("exploded"));
     log.mockRestore();
+  });
+
+  it("refuses a signed-in browser's state-changing request from another origin", async () => {
+    identity.via = "session";
+    const ok = handle(async () => new Response(null, { status: 204 }));
+    const from = (origin?: string) =>
+      ok(
+        new Request("http://studio.test/api/posters", {
+          method: "POST",
+          headers: origin ? { origin, host: "studio.test" } : { host: "studio.test" },
+        }),
+        {},
+      );
+    expect((await from("https://evil.example")).status).toBe(403);
+    expect((await from()).status).toBe(403);
+    expect((await from("http://studio.test")).status).toBe(204);
+    const get = await ok(
+      new Request("http://studio.test/api/posters", { headers: { origin: "https://evil.example" } }),
+      {},
+    );
+    expect(get.status).toBe(204);
+    identity.via = "token";
+    expect((await from("https://evil.example")).status).toBe(204); // scripts with tokens carry no ambient credentials
+  });
+
+  it("refuses to serve, with 503, when sign-in isn't configured", async () => {
+    identity.fail = new Error("OneSheet sign-in is not configured: issuer is missing");
+    const response = await call(handle(async () => new Response("open!")));
+    identity.fail = undefined;
+    expect(response.status).toBe(503);
+    expect(((await response.json()) as ErrorBody).error.code).toBe("auth_not_configured");
   });
 
   it("rejects bodies that aren't a JSON object", async () => {

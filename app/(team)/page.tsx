@@ -1,8 +1,8 @@
 import { connection } from "next/server";
 import { ConfigProblem, PreviewNotice } from "@/components/notices";
 import { Studio, type StudioStart } from "@/components/studio/studio";
-import { usesLocalModels } from "@/lib/aws/config";
-import { requestUserOnServer } from "@/lib/identity";
+import { getAuthConfig, usesLocalModels } from "@/lib/aws/config";
+import { requireMember } from "@/lib/identity";
 import { findPosterView, recentPrompts } from "@/lib/posters";
 import { spendingToday } from "@/lib/spending";
 
@@ -10,6 +10,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 
 function environment(): { local: boolean; problem?: string } {
   try {
+    getAuthConfig();
     return { local: usesLocalModels() };
   } catch (error) {
     return { local: false, problem: (error as Error).message };
@@ -35,12 +36,13 @@ export default async function StudioPage({ searchParams }: { searchParams: Searc
   // Rendered per request: whether Bedrock is the local emulator is a run-time setting, not a build-time one.
   await connection();
   const { local, problem } = environment();
+  const member = problem ? undefined : await requireMember("/");
   const [start, prompts, today] = problem
     ? [undefined, [], undefined]
     : await Promise.all([
         startFrom((await searchParams).from),
         recentPrompts().catch(() => []),
-        spendingToday(await requestUserOnServer()),
+        spendingToday(member?.sub ?? ""),
       ]);
   return (
     <>

@@ -9,7 +9,7 @@ import { ConfirmButton } from "../confirm-button";
 
 const button = "rounded-md border border-edge px-3 py-1.5 text-sm hover:border-accent disabled:opacity-60";
 
-export function PosterActions(props: { poster: PosterView; boards: BoardSummary[] }) {
+export function PosterActions(props: { poster: PosterView; boards: BoardSummary[]; canDelete: boolean }) {
   const { poster } = props;
   const router = useRouter();
   const [favorite, setFavorite] = useState(Boolean(poster.favorite));
@@ -61,12 +61,14 @@ export function PosterActions(props: { poster: PosterView; boards: BoardSummary[
         <button type="button" onClick={toggleFavorite} aria-pressed={favorite} className={button}>
           {favorite ? "★ Favourite" : "☆ Favourite"}
         </button>
-        <ConfirmButton
-          label="Delete"
-          question="Delete this poster? Its image goes too, and it leaves every board and share link."
-          confirmLabel="Delete poster"
-          onConfirm={remove}
-        />
+        {props.canDelete && (
+          <ConfirmButton
+            label="Delete"
+            question="Delete this poster? Its image goes too, and it leaves every board and share link."
+            confirmLabel="Delete poster"
+            onConfirm={remove}
+          />
+        )}
       </div>
       <form onSubmit={addToBoard} aria-label="Add to board" className="flex flex-wrap items-end gap-2 text-sm">
         <div className="flex flex-col gap-1">

@@ -77,3 +77,49 @@ export function usesLocalModels(config: ServerConfig = getConfig()): boolean {
   const host = new URL(config.bedrockEndpoint).hostname;
   return host === "localhost" || host === "[::1]" || host.startsWith("127.");
 }
+
+// Team sign-in (OpenID Connect). Required: a server without an identity provider refuses to serve the studio and
+// the API rather than run open.
+const authSchema = z.object({
+  issuer: z.url({ error: "is missing: set ONESHEET_OIDC_ISSUER to your identity provider's issuer URL" }),
+  clientId: z.string({ error: "is missing: set ONESHEET_OIDC_CLIENT_ID" }).min(1),
+  clientSecret: z.string({ error: "is missing: set ONESHEET_OIDC_CLIENT_SECRET" }).min(1),
+  secret: z
+    .string({ error: "is missing: set NEXTAUTH_SECRET to a long random string (openssl rand -base64 32)" })
+    .min(32, "must be at least 32 characters"),
+  adminEmails: z
+    .string()
+    .default("")
+    .transform((s) =>
+      s
+        .split(",")
+        .map((e) => e.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  providerName: z.string().default("your company account"),
+});
+
+export type AuthConfig = z.infer<typeof authSchema>;
+
+export function parseAuthConfig(env: Env): AuthConfig {
+  const result = authSchema.safeParse({
+    issuer: env.ONESHEET_OIDC_ISSUER || undefined,
+    clientId: env.ONESHEET_OIDC_CLIENT_ID || undefined,
+    clientSecret: env.ONESHEET_OIDC_CLIENT_SECRET || undefined,
+    secret: env.NEXTAUTH_SECRET || undefined,
+    adminEmails: env.ONESHEET_ADMIN_EMAILS || undefined,
+    providerName: env.ONESHEET_OIDC_NAME || undefined,
+  });
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ");
+    throw new Error(`OneSheet sign-in is not configured: ${problems}`);
+  }
+  return result.data;
+}
+
+let cachedAuth: AuthConfig | undefined;
+
+export function getAuthConfig(): AuthConfig {
+  cachedAuth ??= parseAuthConfig(process.env);
+  return cachedAuth;
+}

@@ -18,6 +18,8 @@ export interface BoardRecord {
   createdAt: string;
   updatedAt: string;
   version: number;
+  /** The OpenID subject of who made the board. */
+  createdBy?: string;
 }
 
 const table = () => getConfig().table;
@@ -35,12 +37,13 @@ async function update(id: string, input: Omit<ConstructorParameters<typeof Updat
   }
 }
 
-export async function createBoard(name: string): Promise<BoardRecord> {
+export async function createBoard(name: string, createdBy?: string): Promise<BoardRecord> {
   const now = new Date().toISOString();
   const board: BoardRecord = {
     id: randomBytes(12).toString("base64url"),
     name,
     posterIds: [],
+    createdBy,
     createdAt: now,
     updatedAt: now,
     version: 0,

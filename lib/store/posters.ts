@@ -32,6 +32,9 @@ export interface PosterRecord {
   imageKey: string;
   thumbKey: string;
   favorite?: boolean;
+  /** The OpenID subject of who made it, and their name then. */
+  createdBy?: string;
+  createdByName?: string;
 }
 
 export async function putPoster(record: PosterRecord, signal?: AbortSignal) {
@@ -91,12 +94,30 @@ export async function setFavorite(id: string, favorite: boolean): Promise<void> 
   }
 }
 
-/** Deletes the item and returns what it held, or undefined when there was none. */
-export async function deletePoster(id: string): Promise<PosterRecord | undefined> {
-  const { Attributes } = await awsClients().dynamo.send(
-    new DeleteCommand({ TableName: getConfig().table, Key: keys.poster(id), ReturnValues: "ALL_OLD" }),
-  );
-  return Attributes ? withoutKeys<PosterRecord>(Attributes) : undefined;
+/**
+ * Deletes the item and returns what it held, or undefined when there was none. With `owner`, only a poster that
+ * person made (or one made before posters recorded their maker) is deleted; otherwise the result is "forbidden".
+ */
+export async function deletePoster(id: string, owner?: string): Promise<PosterRecord | undefined | "forbidden"> {
+  try {
+    const { Attributes } = await awsClients().dynamo.send(
+      new DeleteCommand({
+        TableName: getConfig().table,
+        Key: keys.poster(id),
+        ReturnValues: "ALL_OLD",
+        ...(owner
+          ? {
+              ConditionExpression: "attribute_not_exists(createdBy) OR createdBy = :owner",
+              ExpressionAttributeValues: { ":owner": owner },
+            }
+          : {}),
+      }),
+    );
+    return Attributes ? withoutKeys<PosterRecord>(Attributes) : undefined;
+  } catch (error) {
+    if (isConditionFailure(error)) return "forbidden";
+    throw error;
+  }
 }
 
 export interface PosterFilter {

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { awsClients } from "../aws/clients";
 import { getConfig } from "../aws/config";
-import { withoutKeys } from "./items";
+import { isConditionFailure, withoutKeys } from "./items";
 import { queryListing } from "./listing";
 import { keys, type ShareTarget, TABLE_KEYS } from "./table";
 
@@ -17,6 +17,8 @@ export interface ShareRecord {
   showPrompt: boolean;
   createdAt: string;
   expiresAt: string;
+  /** The OpenID subject of who made the link. */
+  createdBy?: string;
 }
 
 export const SHARE_TOKEN = /^[A-Za-z0-9_-]{32}$/;
@@ -59,10 +61,26 @@ export async function listLiveShares(target: ShareTarget, targetId: string): Pro
   return items.map((item) => withoutKeys<ShareRecord>(item)).filter(live);
 }
 
-export async function deleteShare(token: string): Promise<boolean> {
+/** Deletes a link; with `owner`, only one that person made. */
+export async function deleteShare(token: string, owner?: string): Promise<boolean | "forbidden"> {
   if (!SHARE_TOKEN.test(token)) return false;
-  const { Attributes } = await awsClients().dynamo.send(
-    new DeleteCommand({ TableName: getConfig().table, Key: keys.share(token), ReturnValues: "ALL_OLD" }),
-  );
-  return Boolean(Attributes);
+  try {
+    const { Attributes } = await awsClients().dynamo.send(
+      new DeleteCommand({
+        TableName: getConfig().table,
+        Key: keys.share(token),
+        ReturnValues: "ALL_OLD",
+        ...(owner
+          ? {
+              ConditionExpression: "attribute_not_exists(createdBy) OR createdBy = :owner",
+              ExpressionAttributeValues: { ":owner": owner },
+            }
+          : {}),
+      }),
+    );
+    return Boolean(Attributes);
+  } catch (error) {
+    if (isConditionFailure(error)) return "forbidden";
+    throw error;
+  }
 }

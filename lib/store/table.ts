@@ -12,6 +12,9 @@
 //                                                       sk = ENTRY#<time>#<id> (one per charged generation)
 //   generations in flight       pk = INFLIGHT#<user>      sk = SLOT#<n>  (one item per running generation)
 //   API requests per minute     pk = RATE#<user>          sk = <minute>  (ttl: gone after two minutes)
+//   team member by OpenID sub   pk = MEMBER#<sub>         sk = META
+//   API token by its hash       pk = TOKEN#<sha256>       sk = META   (the token itself is never stored)
+//   a member's tokens           gsi1pk = TOKENS#<sub>     gsi1sk = <createdAt>#<id>
 
 export const TABLE_KEYS = {
   partitionKey: "pk",
@@ -33,6 +36,12 @@ export const keys = {
   ledgerEntry: (day: string, at: string, id: string) => ({ pk: `LEDGER#${day}`, sk: `ENTRY#${at}#${id}` }),
   inFlightSlot: (user: string, slot: number) => ({ pk: `INFLIGHT#${user}`, sk: `SLOT#${slot}` }),
   rateWindow: (user: string, minute: number) => ({ pk: `RATE#${user}`, sk: String(minute) }),
+  member: (sub: string) => ({ pk: `MEMBER#${sub}`, sk: "META" }),
+  token: (hash: string) => ({ pk: `TOKEN#${hash}`, sk: "META" }),
+  tokenListing: (sub: string, createdAt?: string, id?: string) => ({
+    gsi1pk: `TOKENS#${sub}`,
+    ...(createdAt && id ? { gsi1sk: `${createdAt}#${id}` } : {}),
+  }),
   shareListing: (target: ShareTarget, id: string, createdAt?: string, token?: string) => ({
     gsi1pk: `SHARES#${target}#${id}`,
     ...(createdAt && token ? { gsi1sk: `${createdAt}#${token}` } : {}),

@@ -4,13 +4,13 @@ import { signGet } from "@/lib/aws/s3";
 import { AppError, type ErrorBody } from "@/lib/errors";
 import { DEFAULT_MODEL_ID } from "@/lib/models";
 import { generatePoster } from "@/lib/pipeline";
-import { withLocalStack } from "../support/local-stack";
+import { authed, withLocalStack } from "../support/local-stack";
 
 // Every failure the emulator can inject, through the real SDK, must end as its typed error with nothing left behind.
 const local = withLocalStack();
 
 const post = (body: unknown) =>
-  POST(new Request("http://localhost/api/posters", { method: "POST", body: JSON.stringify(body) }), {});
+  POST(authed("http://localhost/api/posters", { method: "POST", body: JSON.stringify(body) }), {});
 
 const request = (prompt: string) => ({ prompt, model: DEFAULT_MODEL_ID, aspectRatio: "2:3" as const });
 

@@ -11,7 +11,7 @@ import * as shares from "@/app/api/shares/route";
 import * as spending from "@/app/api/spending/route";
 import { awsClients } from "@/lib/aws/clients";
 import { getConfig } from "@/lib/aws/config";
-import { withLocalStack } from "../support/local-stack";
+import { authed, withLocalStack } from "../support/local-stack";
 
 // Property-based fuzzing of every API route: ≥ 1,000 random bodies, query strings, headers and path parameters per
 // route. Whatever comes in, the answer is never a 5xx, always JSON (or empty), and nothing is written unless the
@@ -101,7 +101,7 @@ async function call(
   const url = new URL("http://studio.test/api/fuzz");
   for (const [k, v] of Object.entries(init.query)) url.searchParams.set(k, v);
   const response = await route(
-    new Request(url, {
+    authed(url, {
       method,
       headers: init.headers,
       body: method === "GET" || method === "DELETE" ? undefined : init.body,

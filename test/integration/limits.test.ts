@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { client } from "../support/api";
-import { withLocalStack } from "../support/local-stack";
+import { authed, withLocalStack } from "../support/local-stack";
 
 // Per-person rate limits, kept in DynamoDB so they hold across Lambda instances.
 withLocalStack({ env: { ONESHEET_MAX_IN_FLIGHT: "2", ONESHEET_REQUESTS_PER_MINUTE: "12" } });
@@ -24,7 +24,7 @@ describe("rate limits", () => {
     let response: Response | undefined;
     let allowed = 0;
     for (let i = 0; i < 13; i++) {
-      response = await GET(new Request("http://studio.test/api/posters?limit=1"), {});
+      response = await GET(authed("http://studio.test/api/posters?limit=1"), {});
       if (response.status !== 200) break;
       allowed++;
     }

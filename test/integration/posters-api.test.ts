@@ -6,16 +6,16 @@ import type { ErrorBody } from "@/lib/errors";
 import { MODELS } from "@/lib/models";
 import { renderPoster } from "@/local/art";
 import { pngSize } from "../../e2e/png";
-import { withLocalStack } from "../support/local-stack";
+import { authed, withLocalStack } from "../support/local-stack";
 
 // The REST API's route handlers with the real SDK clients, over HTTP, against the offline stack.
 const local = withLocalStack();
 
 const post = (body: unknown) =>
-  POST(new Request("http://localhost/api/posters", { method: "POST", body: JSON.stringify(body) }), {});
+  POST(authed("http://localhost/api/posters", { method: "POST", body: JSON.stringify(body) }), {});
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 const listPage = async (query = "") =>
-  (await (await list(new Request(`http://localhost/api/posters${query}`), {})).json()) as PosterPage;
+  (await (await list(authed(`http://localhost/api/posters${query}`), {})).json()) as PosterPage;
 
 async function create(body: Record<string, unknown>): Promise<PosterView> {
   const response = await post(body);
@@ -71,7 +71,7 @@ describe("POST /api/posters", () => {
   });
 
   it("answers a non-JSON body with invalid_json", async () => {
-    const response = await POST(new Request("http://localhost/api/posters", { method: "POST", body: "{" }), {});
+    const response = await POST(authed("http://localhost/api/posters", { method: "POST", body: "{" }), {});
     expect(response.status).toBe(400);
     expect(((await response.json()) as ErrorBody).error.code).toBe("invalid_json");
   });
@@ -95,26 +95,26 @@ describe("GET, list and DELETE", () => {
 
   it("refuses a forged cursor", async () => {
     const forged = Buffer.from(JSON.stringify({ pk: "x" })).toString("base64url");
-    const response = await list(new Request(`http://localhost/api/posters?cursor=${forged}`), {});
+    const response = await list(authed(`http://localhost/api/posters?cursor=${forged}`), {});
     expect(response.status).toBe(400);
     expect(((await response.json()) as ErrorBody).error.code).toBe("invalid_cursor");
   });
 
   it("gets one with a fresh URL, deletes it with its objects, then 404s", async () => {
     const poster = await create({ prompt: "to be deleted" });
-    const got = (await (await getOne(new Request("http://localhost"), params(poster.id))).json()) as PosterView;
+    const got = (await (await getOne(authed("http://localhost"), params(poster.id))).json()) as PosterView;
     expect(got.id).toBe(poster.id);
     expect((await fetch(got.url)).status).toBe(200);
 
-    expect((await DELETE(new Request("http://localhost"), params(poster.id))).status).toBe(204);
-    expect((await getOne(new Request("http://localhost"), params(poster.id))).status).toBe(404);
+    expect((await DELETE(authed("http://localhost"), params(poster.id))).status).toBe(204);
+    expect((await getOne(authed("http://localhost"), params(poster.id))).status).toBe(404);
     expect((await local.objectKeys()).filter((k) => k.includes(poster.id))).toEqual([]);
     expect((await listPage("?limit=100")).posters.map((p) => p.id)).not.toContain(poster.id);
-    expect((await DELETE(new Request("http://localhost"), params(poster.id))).status).toBe(404);
+    expect((await DELETE(authed("http://localhost"), params(poster.id))).status).toBe(404);
   });
 
   it("404s for ids that can't exist without reading the table", async () => {
-    const response = await getOne(new Request("http://localhost"), params("../../etc"));
+    const response = await getOne(authed("http://localhost"), params("../../etc"));
     expect(response.status).toBe(404);
   });
 });

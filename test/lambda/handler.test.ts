@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
+import { localAuthEnv } from "../../local/oidc-provider";
 import { type LocalStack, startLocalStack } from "../../local/stack";
 
 // The Lambda bundle SST deploys (built by `npm run build:lambda` with the same OpenNext adapter), called the way
@@ -15,6 +16,7 @@ type Handler = (event: unknown, context: unknown) => Promise<LambdaResult>;
 let stack: LocalStack;
 let dataDir: string;
 let handler: Handler;
+let token: string;
 
 function event(method: string, rawPath: string, body?: unknown, query = "") {
   return {
@@ -23,7 +25,12 @@ function event(method: string, rawPath: string, body?: unknown, query = "") {
     rawPath,
     rawQueryString: query,
     cookies: [],
-    headers: { host: "studio.example.com", "x-forwarded-proto": "https", "content-type": "application/json" },
+    headers: {
+      host: "studio.example.com",
+      "x-forwarded-proto": "https",
+      "content-type": "application/json",
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     requestContext: {
       accountId: "123456789012",
       apiId: "local",
@@ -49,11 +56,14 @@ const json = (r: LambdaResult) => JSON.parse(text(r));
 before(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), "onesheet-lambda-"));
   stack = await startLocalStack({ dataDir, latencyMs: 0 });
-  Object.assign(process.env, stack.env);
+  Object.assign(process.env, stack.env, localAuthEnv("http://localhost:9", "https://studio.example.com"));
   // A copy outside the project, as Lambda has it: nothing may resolve from the repository's own node_modules.
   const fn = path.join(dataDir, "function");
   cpSync(path.resolve(".open-next/server-functions/default"), fn, { recursive: true, verbatimSymlinks: true });
   ({ handler } = (await import(path.join(fn, "index.mjs"))) as { handler: Handler });
+  // A script's API token, made with the app's own store code (the bundle has its own copy; both talk to dynalite).
+  const { createToken } = await import("../../lib/store/tokens");
+  token = (await createToken({ sub: "lambda", email: "lambda@onesheet.local" }, "lambda test")).token;
 });
 
 after(async () => {
@@ -62,11 +72,20 @@ after(async () => {
 });
 
 describe("the Lambda bundle", () => {
-  it("serves the studio page", async () => {
-    const result = await invoke("GET", "/");
-    assert.equal(result.statusCode, 200);
-    assert.match(result.headers["content-type"] ?? "", /text\/html/);
-    assert.match(text(result), /Local preview model — not AI/);
+  it("sends a signed-out visitor from the studio to sign in, and serves the sign-in page", async () => {
+    const saved = token;
+    token = "";
+    try {
+      const result = await invoke("GET", "/");
+      assert.equal(result.statusCode, 307);
+      assert.match(result.headers.location ?? "", /\/signin\?callbackUrl=%2F$/);
+      const signin = await invoke("GET", "/signin");
+      assert.equal(signin.statusCode, 200);
+      assert.match(text(signin), /Sign in with (<!-- -->)?the local test provider/);
+      assert.equal((await invoke("GET", "/api/posters")).statusCode, 401);
+    } finally {
+      token = saved;
+    }
   });
 
   it("generates a poster through POST /api/posters and answers JSON errors", async () => {

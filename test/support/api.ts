@@ -6,6 +6,7 @@ import { DELETE as deletePoster, GET as getPoster, PATCH as patchPoster } from "
 import { POST as createPoster, GET as listPosters } from "@/app/api/posters/route";
 import { DELETE as revokeShare } from "@/app/api/shares/[token]/route";
 import { POST as createShare, GET as listShares } from "@/app/api/shares/route";
+import { authed, type MemberName } from "./local-stack";
 
 // Calls the real route handlers with Request objects, as Next.js would, and returns status and JSON.
 
@@ -21,8 +22,20 @@ async function reply<T>(response: Response): Promise<Reply<T>> {
   return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
 }
 
+let actingAs: MemberName = "alice";
 const request = (path: string, method = "GET", json?: unknown) =>
-  new Request(`${ORIGIN}${path}`, { method, ...(json === undefined ? {} : { body: JSON.stringify(json) }) });
+  authed(`${ORIGIN}${path}`, { method, ...(json === undefined ? {} : { body: JSON.stringify(json) }) }, actingAs);
+
+/** Runs calls as another member. */
+export async function as<T>(member: MemberName, run: () => Promise<T>): Promise<T> {
+  const before = actingAs;
+  actingAs = member;
+  try {
+    return await run();
+  } finally {
+    actingAs = before;
+  }
+}
 const ctx = <P extends Record<string, string>>(params: P) => ({ params: Promise.resolve(params) });
 
 // biome-ignore lint/suspicious/noExplicitAny: test helper returning loosely typed JSON

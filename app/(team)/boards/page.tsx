@@ -3,11 +3,13 @@ import Link from "next/link";
 import { connection } from "next/server";
 import { NewBoardForm } from "@/components/boards/new-board-form";
 import { listBoardSummaries } from "@/lib/boards";
+import { requireMember } from "@/lib/identity";
 
 export const metadata: Metadata = { title: "Boards" };
 
 export default async function BoardsPage() {
   await connection(); // read at request time, never prerendered at build
+  await requireMember("/boards");
   const { boards } = await listBoardSummaries({ limit: 100 });
   return (
     <>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { GalleryFilters } from "@/components/gallery/gallery-filters";
 import { GalleryGrid } from "@/components/gallery/gallery-grid";
+import { requireMember } from "@/lib/identity";
 import { ASPECT_RATIO_IDS, findModel, MODEL_LABELS } from "@/lib/models";
 import { listPosterViews } from "@/lib/posters";
 
@@ -11,6 +12,7 @@ const PAGE = 24;
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function GalleryPage({ searchParams }: { searchParams: Search }) {
+  await requireMember("/gallery");
   const params = await searchParams;
   // Unknown filter values are ignored rather than an error page: the form only offers valid ones.
   const model = typeof params.model === "string" && findModel(params.model) ? params.model : undefined;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
-import { requestUserOnServer } from "@/lib/identity";
+import { requireMember } from "@/lib/identity";
 import { formatPrice, modelLabel } from "@/lib/models";
 import { recentSpending, spendingToday } from "@/lib/spending";
 
@@ -11,7 +11,8 @@ const DAYS = 7;
 
 export default async function SpendingPage() {
   await connection();
-  const [days, today] = await Promise.all([recentSpending(DAYS), spendingToday(await requestUserOnServer())]);
+  const member = await requireMember("/spending");
+  const [days, today] = await Promise.all([recentSpending(DAYS), spendingToday(member.sub)]);
   return (
     <div className="space-y-8">
       <div className="flex flex-wrap items-end justify-between gap-4">

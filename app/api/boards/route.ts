@@ -15,9 +15,9 @@ export const GET = handle(async (request) => {
 });
 
 /** `{name}` → 201 the new, empty board */
-export const POST = handle(async (request) => {
+export const POST = handle(async (request, _context, member) => {
   const { name } = parseWith(boardCreateSchema, await readJsonObject(request));
-  const board = await createBoardView(name);
+  const board = await createBoardView(name, member.sub);
   return Response.json(board, { status: 201, headers: { location: `/api/boards/${board.id}` } });
 });
 

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { handle, methodNotAllowed, parseWith, readJsonObject } from "@/lib/http";
-import { requestUser } from "@/lib/identity";
 import { ASPECT_RATIO_IDS, MODEL_IDS, type PosterRequest, posterRequestSchema } from "@/lib/models";
 import { generatePoster } from "@/lib/pipeline";
 import { listPosterViews } from "@/lib/posters";
@@ -10,10 +9,10 @@ import { withBudget } from "@/lib/spending";
 // Generation runs up to the pipeline's own timeout, just under this.
 export const maxDuration = 60;
 
-export const POST = handle(async (request) => {
+export const POST = handle(async (request, _context, member) => {
   const input = parseWith(posterRequestSchema, await readJsonObject(request)) as PosterRequest;
-  const poster = await withBudget(requestUser(request), input.model, randomUUID(), () =>
-    generatePoster(input, { signal: request.signal }),
+  const poster = await withBudget(member, input.model, randomUUID(), () =>
+    generatePoster(input, { signal: request.signal, createdBy: member }),
   );
   return Response.json(poster, { status: 201, headers: { location: `/api/posters/${poster.id}` } });
 });

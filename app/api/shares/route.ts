@@ -4,9 +4,9 @@ import { shareRequestSchema } from "@/lib/models";
 import { createShareView, listShareViews } from "@/lib/shares";
 
 /** `{posterId | boardId, expiresInDays?, showPrompt?}` → 201 `{token, url, expiresAt, …}` */
-export const POST = handle(async (request) => {
+export const POST = handle(async (request, _context, member) => {
   const input = parseWith(shareRequestSchema, await readJsonObject(request));
-  return Response.json(await createShareView(input, originOf(request)), { status: 201 });
+  return Response.json(await createShareView(input, originOf(request), member.sub), { status: 201 });
 });
 
 const listQuery = z.union([z.strictObject({ posterId: z.string() }), z.strictObject({ boardId: z.string() })], {

@@ -4,6 +4,7 @@ import { PosterActions } from "@/components/poster/poster-actions";
 import { SharePanel } from "@/components/share-panel";
 import { listBoardSummaries } from "@/lib/boards";
 import { AppError } from "@/lib/errors";
+import { requireMember } from "@/lib/identity";
 import { formatPrice, getModel, modelLabel } from "@/lib/models";
 import { findPosterView } from "@/lib/posters";
 
@@ -20,6 +21,7 @@ async function load(id: string) {
 
 export default async function PosterPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
+  const member = await requireMember(`/posters/${id}`);
   const [poster, { boards }] = await Promise.all([load(id), listBoardSummaries({ limit: 100 })]);
   const paramLabels = new Map(getModelParams(poster.model));
   const settings: [string, string][] = [
@@ -30,6 +32,7 @@ export default async function PosterPage({ params }: { params: Promise<{ id: str
     ["Seed", String(poster.seed)],
     ...Object.entries(poster.params).map(([k, v]) => [paramLabels.get(k) ?? k, String(v)] as [string, string]),
     ["Price", formatPrice(poster.price)],
+    ...(poster.createdByName ? ([["Made by", poster.createdByName]] as [string, string][]) : []),
     ["Made", `${new Date(poster.createdAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC`],
   ];
 
@@ -55,7 +58,11 @@ export default async function PosterPage({ params }: { params: Promise<{ id: str
             </div>
           ))}
         </dl>
-        <PosterActions poster={poster} boards={boards} />
+        <PosterActions
+          poster={poster}
+          boards={boards}
+          canDelete={member.isAdmin || !poster.createdBy || poster.createdBy === member.sub}
+        />
         <SharePanel target="posterId" id={poster.id} />
       </div>
     </div>

@@ -16,8 +16,8 @@ export const PATCH = handle<Context>(async (request, context) => {
   return Response.json(await findPosterView(id));
 });
 
-export const DELETE = handle<Context>(async (_request, context) => {
-  await removePoster((await context.params).id);
+export const DELETE = handle<Context>(async (_request, context, member) => {
+  await removePoster((await context.params).id, member);
   return new Response(null, { status: 204 });
 });
 

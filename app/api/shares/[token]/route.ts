@@ -4,8 +4,8 @@ import { revokeShare } from "@/lib/shares";
 type Context = { params: Promise<{ token: string }> };
 
 /** Revokes the link at once: its page answers 404 from the next request on. */
-export const DELETE = handle<Context>(async (_request, context) => {
-  await revokeShare((await context.params).token);
+export const DELETE = handle<Context>(async (_request, context, member) => {
+  await revokeShare((await context.params).token, member);
   return new Response(null, { status: 204 });
 });
 

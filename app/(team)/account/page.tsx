@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ApiTokens } from "@/components/account/api-tokens";
+import { requireMember } from "@/lib/identity";
+import { listTokens } from "@/lib/store/tokens";
+
+export const metadata: Metadata = { title: "Account" };
+
+export default async function AccountPage() {
+  const member = await requireMember("/account");
+  const tokens = await listTokens(member.sub);
+  return (
+    <div className="max-w-3xl space-y-8">
+      <div>
+        <h1 className="font-display text-4xl tracking-wide">Account</h1>
+        <p className="text-muted">
+          Signed in as {member.name} ({member.email}){member.isAdmin ? ", an admin" : ""}.{" "}
+          <Link href="/signout" className="underline">
+            Sign out
+          </Link>
+        </p>
+      </div>
+      <ApiTokens initial={tokens.map(({ id, name, prefix, createdAt }) => ({ id, name, prefix, createdAt }))} />
+    </div>
+  );
+}

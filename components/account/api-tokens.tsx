@@ -1,0 +1,107 @@
+"use client";
+
+import { useState } from "react";
+import { ApiError } from "@/lib/client/api";
+
+interface Token {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+}
+
+const button = "rounded-md border border-edge px-3 py-1.5 text-sm hover:border-accent";
+
+async function call<T>(path: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(path, { ...init, headers: { "content-type": "application/json" } });
+  if (response.status === 204) return undefined as T;
+  const json = await response.json();
+  if (!response.ok) throw new ApiError(json.error.code, json.error.message, json.error.fields);
+  return json as T;
+}
+
+// Personal API tokens: created here, shown once, revocable at any time.
+export function ApiTokens({ initial }: { initial: Token[] }) {
+  const [tokens, setTokens] = useState(initial);
+  const [name, setName] = useState("");
+  const [fresh, setFresh] = useState<string | null>(null);
+  const [message, setMessage] = useState("");
+
+  async function create(event: React.FormEvent) {
+    event.preventDefault();
+    try {
+      const created = await call<Token & { token: string }>("/api/tokens", {
+        method: "POST",
+        body: JSON.stringify({ name }),
+      });
+      const { token, ...record } = created;
+      setTokens((all) => [record, ...all]);
+      setFresh(token);
+      setName("");
+      setMessage("Token created: copy it now, it won't be shown again.");
+    } catch (error) {
+      setMessage(error instanceof ApiError ? (error.fields?.name ?? error.message) : "Couldn't create the token.");
+    }
+  }
+
+  async function revoke(id: string) {
+    try {
+      await call(`/api/tokens/${id}`, { method: "DELETE" });
+      setTokens((all) => all.filter((t) => t.id !== id));
+      setMessage("Token revoked.");
+    } catch (error) {
+      setMessage(error instanceof ApiError ? error.message : "Couldn't revoke the token.");
+    }
+  }
+
+  return (
+    <section aria-labelledby="tokens-heading" className="space-y-4">
+      <h2 id="tokens-heading" className="text-lg font-semibold">
+        API tokens
+      </h2>
+      <p className="text-sm text-muted">
+        For scripts: send <code>Authorization: Bearer &lt;token&gt;</code> to <code>/api/…</code>. A token acts as you.
+      </p>
+      <form onSubmit={create} className="flex flex-wrap items-end gap-2 text-sm">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="token-name">Token name</label>
+          <input
+            id="token-name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="nightly key-art batch"
+            className="w-72 rounded-md border border-edge bg-panel px-3 py-2"
+          />
+        </div>
+        <button type="submit" className={button}>
+          Create token
+        </button>
+      </form>
+      <p role="status" className="min-h-5 text-sm text-muted">
+        {message}
+      </p>
+      {fresh && (
+        <div className="flex flex-wrap items-center gap-2 rounded-md border border-accent/50 p-3 text-sm">
+          <code data-testid="new-token" className="break-all">
+            {fresh}
+          </code>
+          <button type="button" className={button} onClick={() => navigator.clipboard.writeText(fresh)}>
+            Copy token
+          </button>
+        </div>
+      )}
+      <ul aria-label="Your tokens" className="space-y-2 text-sm">
+        {tokens.map((t) => (
+          <li key={t.id} className="flex flex-wrap items-center gap-3">
+            <span className="font-medium">{t.name}</span>
+            <code className="text-muted">{t.prefix}…</code>
+            <span className="text-muted">made {t.createdAt.slice(0, 10)}</span>
+            <button type="button" className={button} onClick={() => revoke(t.id)}>
+              Revoke<span className="sr-only"> token {t.name}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

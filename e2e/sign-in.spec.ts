@@ -1,0 +1,74 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./auth";
+import { makePoster } from "./fixtures";
+import { SharePanel } from "./pages/library-pages";
+import { StudioPage } from "./pages/studio-page";
+
+// These start signed out: a fresh browser with no cookies.
+test.use({ storageState: { cookies: [], origins: [] } });
+
+test("signed out, the studio sends you to sign in; after signing in you generate, sign out, and share links still work", async ({
+  page,
+  browser,
+}) => {
+  await page.goto("/gallery");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fgallery/);
+  await expect(page.getByRole("heading", { name: "Sign in to the studio" })).toBeVisible();
+  expect((await page.request.get("/api/posters")).status()).toBe(401);
+
+  await signIn(page, "bob", "/");
+  const studio = new StudioPage(page);
+  await studio.generatePoster("bob's harbor at dawn", 1);
+  await studio.waitForDone(1);
+  await studio.tile(1).getByRole("img").click({ trial: true });
+  const posterId = (await (await page.request.get("/api/posters?limit=1")).json()).posters[0].id as string;
+  await page.goto(`/posters/${posterId}`);
+  const link = await new SharePanel(page).create();
+
+  await page.getByRole("link", { name: "Account" }).click();
+  await expect(page.getByText(/Signed in as Bob \(bob@onesheet\.local\)/)).toBeVisible();
+  await page.getByRole("link", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  expect((await page.request.get("/api/posters")).status()).toBe(401);
+
+  const stranger = await (await browser.newContext()).newPage();
+  await stranger.goto(link);
+  await expect(stranger.getByRole("list", { name: "Shared posters" }).getByRole("img")).toHaveCount(1);
+});
+
+test("API tokens work until revoked; a member can't delete another's poster", async ({ page, playwright, baseURL }) => {
+  await signIn(page, "carol", "/account");
+  await page.getByLabel("Token name").fill("e2e script");
+  await page.getByRole("button", { name: "Create token" }).click();
+  const token = (await page.getByTestId("new-token").textContent()) as string;
+  expect(token).toMatch(/^os_/);
+
+  const script = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { authorization: `Bearer ${token}` },
+  });
+  expect((await script.get("/api/posters?limit=1")).status()).toBe(200);
+  const alicesPoster = await makePoster(
+    await playwright.request.newContext({
+      baseURL,
+      storageState: "test-results/.auth/alice.json",
+      extraHTTPHeaders: { origin: baseURL as string },
+    }),
+    {
+      prompt: "alice made this",
+    },
+  );
+  const denied = await script.delete(`/api/posters/${alicesPoster.id}`);
+  expect(denied.status()).toBe(403);
+  expect((await denied.json()).error.code).toBe("forbidden");
+  await page.goto(`/posters/${alicesPoster.id}`);
+  await expect(page.getByRole("button", { name: "Delete" })).toHaveCount(0);
+
+  await page.goto("/account");
+  await page.getByRole("button", { name: "Revoke token e2e script" }).click();
+  await expect(page.getByText("Token revoked.")).toBeVisible();
+  const after = await script.get("/api/posters?limit=1");
+  expect(after.status()).toBe(401);
+  expect((await after.json()).error.code).toBe("unauthenticated");
+});

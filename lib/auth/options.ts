@@ -1,0 +1,53 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import { getAuthConfig } from "../aws/config";
+import { upsertMember } from "../store/members";
+
+// Auth.js (next-auth 4) with one generic OpenID Connect provider — Cognito, Entra ID, Okta, Google Workspace or the
+// offline stack's own — and JWT cookie sessions, so no session table. Members are kept in DynamoDB by their `sub`.
+
+interface OidcProfile {
+  sub: string;
+  email?: string;
+  name?: string;
+  preferred_username?: string;
+}
+
+let options: NextAuthOptions | undefined;
+
+export function authOptions(): NextAuthOptions {
+  if (options) return options;
+  const config = getAuthConfig();
+  options = {
+    secret: config.secret,
+    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    pages: { signIn: "/signin" },
+    providers: [
+      {
+        id: "oidc",
+        name: config.providerName,
+        type: "oauth",
+        wellKnown: `${config.issuer.replace(/\/$/, "")}/.well-known/openid-configuration`,
+        clientId: config.clientId,
+        clientSecret: config.clientSecret,
+        authorization: { params: { scope: "openid email profile" } },
+        idToken: true,
+        checks: ["pkce", "state"],
+        profile(profile: OidcProfile) {
+          const email = profile.email ?? "";
+          return { id: profile.sub, email, name: profile.name ?? profile.preferred_username ?? email };
+        },
+      },
+    ],
+    callbacks: {
+      async signIn({ user }) {
+        await upsertMember({ sub: user.id, email: user.email ?? "", name: user.name ?? "" });
+        return true;
+      },
+      async session({ session, token }) {
+        return { ...session, user: { ...session.user, id: token.sub ?? "" } };
+      },
+    },
+  };
+  return options;
+}
