@@ -82,6 +82,7 @@ describe("the Lambda bundle", () => {
       const signin = await invoke("GET", "/signin");
       assert.equal(signin.statusCode, 200);
       assert.match(text(signin), /Sign in with (<!-- -->)?the local test provider/);
+      assert.match(signin.headers["content-security-policy"] ?? "", /script-src 'self' 'nonce-/);
       assert.equal((await invoke("GET", "/api/posters")).statusCode, 401);
     } finally {
       token = saved;

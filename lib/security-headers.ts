@@ -1,0 +1,32 @@
+import "server-only";
+import { getConfig } from "./aws/config";
+
+// The Content-Security-Policy for pages: scripts only from this site with this response's nonce (Next.js puts the
+// nonce on its own scripts), images from this site and the image bucket, no framing, no plugins.
+
+/** Where pre-signed image URLs point: the S3 endpoint offline, the bucket's virtual-hosted origin on AWS. */
+function imageOrigin(): string {
+  try {
+    const config = getConfig();
+    if (config.s3Endpoint) return new URL(config.s3Endpoint).origin;
+    return `https://${config.bucket}.s3.${config.region}.amazonaws.com`;
+  } catch {
+    return ""; // not configured: pages say so, and show no images
+  }
+}
+
+export function contentSecurityPolicy(nonce: string, dev: boolean): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    // React sets style attributes (aspect ratios); no script can run from a style.
+    "style-src 'self' 'unsafe-inline'",
+    `img-src 'self' data: blob: ${imageOrigin()}`.trim(),
+    "font-src 'self'",
+    "connect-src 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "object-src 'none'",
+  ].join("; ");
+}
