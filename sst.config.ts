@@ -36,10 +36,29 @@ export default $config({
       ttl: TABLE_KEYS.ttlAttribute,
     });
 
+    // Sign-in: set each with `npx sst secret set <Name> <value> --stage production` before deploying. With any of them
+    // missing the studio and API refuse to serve (503) rather than run open.
+    const secrets = {
+      ONESHEET_OIDC_ISSUER: new sst.Secret("OidcIssuer"),
+      ONESHEET_OIDC_CLIENT_ID: new sst.Secret("OidcClientId"),
+      ONESHEET_OIDC_CLIENT_SECRET: new sst.Secret("OidcClientSecret"),
+      NEXTAUTH_SECRET: new sst.Secret("AuthSecret"),
+      ONESHEET_ADMIN_EMAILS: new sst.Secret("AdminEmails", ""),
+    };
+
     const site = new sst.aws.Nextjs("Studio", {
       openNextVersion: OPEN_NEXT_VERSION,
       link: [posters, table],
-      environment: { ONESHEET_URL_TTL_SECONDS: "900" },
+      environment: {
+        ...Object.fromEntries(Object.entries(secrets).map(([name, secret]) => [name, secret.value])),
+        // Behind CloudFront: Auth.js takes the site's URL from the forwarded host.
+        AUTH_TRUST_HOST: "true",
+        ONESHEET_URL_TTL_SECONDS: "900",
+        ONESHEET_DAILY_BUDGET_USD: process.env.ONESHEET_DAILY_BUDGET_USD ?? "25",
+        ...(process.env.ONESHEET_USER_DAILY_BUDGET_USD
+          ? { ONESHEET_USER_DAILY_BUDGET_USD: process.env.ONESHEET_USER_DAILY_BUDGET_USD }
+          : {}),
+      },
       server: {
         // Generation may take up to the pipeline's 55 s timeout; image work wants memory (and the CPU it brings).
         timeout: "60 seconds",

@@ -24,7 +24,16 @@ let config: { app: (input: { stage: string }) => Record<string, unknown>; run: (
 beforeAll(async () => {
   Object.assign(globalThis, {
     $config: (c: unknown) => c,
-    sst: { aws: { Bucket: component("Bucket"), Dynamo: component("Dynamo"), Nextjs: component("Nextjs") } },
+    sst: {
+      aws: { Bucket: component("Bucket"), Dynamo: component("Dynamo"), Nextjs: component("Nextjs") },
+      Secret: class {
+        value: string;
+        constructor(name: string, fallback?: string) {
+          this.value = `secret:${name}`;
+          declared.push({ type: "Secret", name, args: { fallback } });
+        }
+      },
+    },
   });
   // A computed path, so the type checkers don't follow it into a file typed only by SST's downloaded platform.
   const file = "../sst.config";
@@ -67,6 +76,26 @@ describe("sst.config.ts", () => {
         resources: MODELS.map((m) => `arn:aws:bedrock:us-west-2::foundation-model/${m.id}`),
       },
     ]);
+  });
+});
+
+describe("sign-in secrets", () => {
+  it("declares the OpenID and session secrets and hands each to the app under the name its config reads", () => {
+    expect(declared.filter((d) => d.type === "Secret").map((d) => d.name)).toEqual([
+      "OidcIssuer",
+      "OidcClientId",
+      "OidcClientSecret",
+      "AuthSecret",
+      "AdminEmails",
+    ]);
+    expect(find("Nextjs").args.environment).toMatchObject({
+      ONESHEET_OIDC_ISSUER: "secret:OidcIssuer",
+      ONESHEET_OIDC_CLIENT_ID: "secret:OidcClientId",
+      ONESHEET_OIDC_CLIENT_SECRET: "secret:OidcClientSecret",
+      NEXTAUTH_SECRET: "secret:AuthSecret",
+      ONESHEET_ADMIN_EMAILS: "secret:AdminEmails",
+      AUTH_TRUST_HOST: "true",
+    });
   });
 });
 
