@@ -1,3 +1,5 @@
+import type { Design } from "./design/schema";
+
 // The JSON shapes of the REST API, shared by the route handlers and the browser.
 
 export interface PosterView {
@@ -19,6 +21,9 @@ export interface PosterView {
   downloadUrl: string;
   thumbnailUrl: string;
   favorite?: boolean;
+  /** The plain key art, when the poster has a typography design (`url` then shows the composed poster). */
+  artUrl?: string;
+  design?: Design;
   /** Who made it (OpenID subject) and their name then; absent on posters made before sign-in existed. */
   createdBy?: string;
   createdByName?: string;

@@ -5,6 +5,7 @@
 export const ERROR_CATALOGUE = {
   invalid_input: { status: 400, message: "Some settings need fixing: see the highlighted fields." },
   invalid_json: { status: 400, message: "The request body must be a JSON object." },
+  payload_too_large: { status: 413, message: "That request is too large: keep it under 64 KB." },
   invalid_cursor: { status: 400, message: "That page cursor isn't valid: start again from the first page." },
   prompt_filtered: {
     status: 422,

@@ -71,10 +71,16 @@ export function handle<C>(handler: Handler<C>): RouteHandler<C> {
   };
 }
 
+// No request of this API needs more; a bigger one is refused before it is parsed.
+const MAX_BODY_BYTES = 64 * 1024;
+
 export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw new AppError("payload_too_large");
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError("payload_too_large");
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(text);
   } catch (cause) {
     throw new AppError("invalid_json", { cause });
   }

@@ -9,13 +9,11 @@ import { AppError } from "./errors";
 import { getModel, type PosterRequest } from "./models";
 import { toPosterView } from "./poster-view";
 import { type PosterRecord, putPoster } from "./store/posters";
+import { makeThumbnail } from "./thumbnail";
 
 // One poster: invoke → check → decode → store (S3 objects, then the table item last) → sign.
 // The item is written last so a half-failed request never shows in a listing; anything already written is
 // deleted when a later step fails. One call makes one image: variations are parallel calls, each its own seed.
-
-// Gallery tiles are about 200 CSS px wide: 320 px covers them at 1.6× density in ~7 KB.
-const THUMB_WIDTH = 320;
 
 export interface GenerateOptions {
   /** Aborts when the caller goes away (the studio's Cancel). */
@@ -81,11 +79,7 @@ async function store(record: PosterRecord, png: Buffer, signal: AbortSignal) {
   const put = (key: string, body: Uint8Array, type: string) => putObject(key, body, type, signal);
   try {
     // The PNG upload starts at once; the thumbnail is encoded while it is in flight.
-    // effort 0 and a linear kernel: the thumbnail sits on the request path, and at this size they look the same.
-    const thumbnail = sharp(png)
-      .resize({ width: THUMB_WIDTH, kernel: "linear" })
-      .webp({ quality: 70, effort: 0 })
-      .toBuffer();
+    const thumbnail = makeThumbnail(png);
     const results = await Promise.allSettled([
       put(record.imageKey, png, "image/png"),
       thumbnail.then((webp) => put(record.thumbKey, webp, "image/webp")),

@@ -16,12 +16,15 @@ export function downloadName(prompt: string, seed: number): string {
 }
 
 /** A poster as the API returns it: keys turned into freshly signed URLs. */
+/** A designed poster shows its composed version; the plain art stays one click away (`artUrl`). */
 export async function toPosterView(record: PosterRecord): Promise<PosterView> {
-  const { imageKey, thumbKey, bytes: _bytes, ...rest } = record;
-  const [image, download, thumb] = await Promise.all([
-    signGet(imageKey),
-    signGet(imageKey, { downloadAs: downloadName(record.prompt, record.seed) }),
-    signGet(thumbKey),
+  const { imageKey, thumbKey, composedKey, composedThumbKey, bytes: _bytes, ...rest } = record;
+  const shown = composedKey ?? imageKey;
+  const [image, download, thumb, art] = await Promise.all([
+    signGet(shown),
+    signGet(shown, { downloadAs: downloadName(record.prompt, record.seed) }),
+    signGet(composedThumbKey ?? thumbKey),
+    composedKey ? signGet(imageKey) : undefined,
   ]);
   return {
     ...rest,
@@ -29,10 +32,11 @@ export async function toPosterView(record: PosterRecord): Promise<PosterView> {
     urlExpiresAt: image.expiresAt,
     downloadUrl: download.url,
     thumbnailUrl: thumb.url,
+    artUrl: art?.url ?? image.url,
   };
 }
 
 export async function toPosterSummary(record: PosterRecord): Promise<PosterSummary> {
-  const { imageKey: _image, thumbKey, bytes: _bytes, ...rest } = record;
-  return { ...rest, thumbnailUrl: (await signGet(thumbKey)).url };
+  const { imageKey: _image, thumbKey, composedKey: _c, composedThumbKey, bytes: _bytes, ...rest } = record;
+  return { ...rest, thumbnailUrl: (await signGet(composedThumbKey ?? thumbKey)).url };
 }

@@ -34,7 +34,11 @@ export async function removePoster(id: string, member: { sub: string; isAdmin: b
   const record = RANDOM_ID.test(id) ? await deletePoster(id, member.isAdmin ? undefined : member.sub) : undefined;
   if (record === "forbidden") throw new AppError("forbidden");
   if (!record) throw new AppError("not_found");
-  await deleteObjects([record.imageKey, record.thumbKey]);
+  await deleteObjects(
+    [record.imageKey, record.thumbKey, record.composedKey, record.composedThumbKey].filter((k): k is string =>
+      Boolean(k),
+    ),
+  );
 }
 
 /** The team's most recent distinct prompts, newest first, for the studio's prompt history. */

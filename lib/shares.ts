@@ -55,7 +55,9 @@ export interface SharedContent {
 }
 
 async function toSharedPoster(record: PosterRecord, options: { showPrompt: boolean; full: boolean }) {
-  const image = await signGet(options.full ? record.imageKey : record.thumbKey);
+  const image = await signGet(
+    options.full ? (record.composedKey ?? record.imageKey) : (record.composedThumbKey ?? record.thumbKey),
+  );
   const base: SharedPoster = { id: record.id, width: record.width, height: record.height, imageUrl: image.url };
   return options.showPrompt ? { ...base, prompt: record.prompt, model: record.model, seed: record.seed } : base;
 }
@@ -91,11 +93,12 @@ export async function resolveShare(token: string): Promise<SharedContent | undef
  */
 export async function sharedImageUrl(
   token: string,
-  options: { posterId?: string | null; download?: boolean } = {},
+  options: { posterId?: string | null; download?: boolean; plainArt?: boolean } = {},
 ): Promise<string | undefined> {
   const found = await sharedRecords(token);
   const record = options.posterId ? found?.records.find((r) => r.id === options.posterId) : found?.records[0];
   if (!found || !record) return undefined;
   const name = downloadName(found.share.showPrompt ? record.prompt : "onesheet poster", record.seed);
-  return (await signGet(record.imageKey, options.download ? { downloadAs: name } : {})).url;
+  const key = options.plainArt ? record.imageKey : (record.composedKey ?? record.imageKey);
+  return (await signGet(key, options.download ? { downloadAs: name } : {})).url;
 }

@@ -53,3 +53,9 @@ export async function signGet(
   );
   return { url, expiresAt: new Date(Date.now() + ttl * 1000).toISOString() };
 }
+
+export async function getObjectBytes(key: string): Promise<Buffer> {
+  const { Body } = await awsClients().s3.send(new GetObjectCommand({ Bucket: getConfig().bucket, Key: key }));
+  if (!Body) throw new Error(`empty object ${key}`);
+  return Buffer.from(await Body.transformToByteArray());
+}

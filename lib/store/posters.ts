@@ -9,6 +9,7 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import { awsClients } from "../aws/clients";
 import { getConfig } from "../aws/config";
+import type { Design } from "../design/schema";
 import { AppError } from "../errors";
 import { isConditionFailure, withoutKeys } from "./items";
 import { type Filter, queryListing } from "./listing";
@@ -35,6 +36,34 @@ export interface PosterRecord {
   /** The OpenID subject of who made it, and their name then. */
   createdBy?: string;
   createdByName?: string;
+  /** The typography design and the composed poster it renders to (the art itself is never changed). */
+  design?: Design;
+  composedKey?: string;
+  composedThumbKey?: string;
+}
+
+export async function setDesign(
+  id: string,
+  design: Design | null,
+  stored?: { composedKey: string; composedThumbKey: string },
+) {
+  await awsClients().dynamo.send(
+    new UpdateCommand({
+      TableName: getConfig().table,
+      Key: keys.poster(id),
+      ConditionExpression: `attribute_exists(${TABLE_KEYS.partitionKey})`,
+      ...(design && stored
+        ? {
+            UpdateExpression: "SET design = :design, composedKey = :composed, composedThumbKey = :thumb",
+            ExpressionAttributeValues: {
+              ":design": design,
+              ":composed": stored.composedKey,
+              ":thumb": stored.composedThumbKey,
+            },
+          }
+        : { UpdateExpression: "REMOVE design, composedKey, composedThumbKey" }),
+    }),
+  );
 }
 
 export async function putPoster(record: PosterRecord, signal?: AbortSignal) {

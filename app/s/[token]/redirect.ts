@@ -5,8 +5,12 @@ type Context = { params: Promise<{ token: string }> };
 // Unknown, revoked and expired tokens, and posters outside the share, all get the same plain 404.
 export function sharedImage(options: { download: boolean }) {
   return async (request: Request, context: Context) => {
-    const posterId = new URL(request.url).searchParams.get("poster");
-    const url = await sharedImageUrl((await context.params).token, { posterId, download: options.download });
+    const query = new URL(request.url).searchParams;
+    const url = await sharedImageUrl((await context.params).token, {
+      posterId: query.get("poster"),
+      download: options.download,
+      plainArt: query.get("art") === "plain",
+    });
     if (!url) return new Response("Not found", { status: 404, headers: { "content-type": "text/plain" } });
     return new Response(null, {
       status: 302,

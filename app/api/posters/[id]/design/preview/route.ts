@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { designSchema } from "@/lib/design/schema";
+import { handle, methodNotAllowed, parseWith, readJsonObject } from "@/lib/http";
+import { previewDesign } from "@/lib/poster-design";
+
+type Context = { params: Promise<{ id: string }> };
+
+const query = z.object({ width: z.coerce.number().int().min(120).max(1200).default(520) });
+
+/** The design JSON → the composed poster as a PNG at screen size, by the same code that renders the saved one. */
+export const POST = handle<Context>(async (request, context) => {
+  const { width } = parseWith(query, Object.fromEntries(new URL(request.url).searchParams));
+  const design = parseWith(designSchema, await readJsonObject(request));
+  const { png, warnings } = await previewDesign((await context.params).id, design, width);
+  return new Response(new Uint8Array(png), {
+    headers: {
+      "content-type": "image/png",
+      "cache-control": "no-store",
+      // The editor shows these beside the preview.
+      "x-design-warnings": encodeURIComponent(JSON.stringify(warnings)),
+    },
+  });
+});
+
+export { methodNotAllowed as GET, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE };

@@ -1,0 +1,99 @@
+import * as z from "zod/mini";
+import { FONT_IDS } from "./fonts";
+
+// A poster design: text layers over the key art, a template that places them, and the sliders. Shared by the editor
+// (form) and PUT /api/posters/{id}/design, so both say the same things about bad input.
+
+export const TEMPLATES = {
+  classic: { label: "Classic", blurb: "Tagline at the top, title in the lower third, billing block at the foot." },
+  teaser: { label: "Teaser", blurb: "Tagline centred, release date at the foot." },
+  minimal: { label: "Minimal", blurb: "The title only." },
+} as const;
+export type TemplateId = keyof typeof TEMPLATES;
+
+const text = (max: number, what: string) =>
+  z.optional(
+    z
+      .string({ error: `The ${what} must be text.` })
+      .check(z.trim(), z.maxLength(max, `Keep the ${what} under ${max} characters.`)),
+  );
+
+const hex = z.optional(z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, "Colours are hex, like #F5C542.")));
+
+export const MAX_BILLING_LINES = 8;
+
+export const designSchema = z
+  .strictObject(
+    {
+      template: z.enum(Object.keys(TEMPLATES) as [TemplateId, ...TemplateId[]], {
+        error: "Pick a template: classic, teaser or minimal.",
+      }),
+      title: text(60, "title"),
+      tagline: text(120, "tagline"),
+      billing: z.optional(
+        z.string({ error: "The billing block must be text." }).check(
+          z.trim(),
+          z.maxLength(1200, "Keep the billing block under 1,200 characters."),
+          z.refine(
+            (b) => b.split("\n").length <= MAX_BILLING_LINES,
+            `Keep the billing block to ${MAX_BILLING_LINES} lines.`,
+          ),
+        ),
+      ),
+      date: text(40, "release date"),
+      titleFont: z._default(
+        z.enum(FONT_IDS, { error: `Pick one of the fonts: ${FONT_IDS.join(", ")}.` }),
+        "bebas-neue",
+      ),
+      textFont: z._default(z.enum(FONT_IDS, { error: `Pick one of the fonts: ${FONT_IDS.join(", ")}.` }), "oswald"),
+      billingFont: z._default(
+        z.enum(FONT_IDS, { error: `Pick one of the fonts: ${FONT_IDS.join(", ")}.` }),
+        "league-gothic",
+      ),
+      /** Title size, as a percentage of the poster's width. */
+      titleSize: z._default(
+        z
+          .number({ error: "Title size must be a number." })
+          .check(z.gte(4, "Title size must be at least 4."), z.lte(24, "Title size must be at most 24.")),
+        12,
+      ),
+      /** Extra space between letters, in ems. */
+      letterSpacing: z._default(
+        z
+          .number({ error: "Letter spacing must be a number." })
+          .check(
+            z.gte(-0.05, "Letter spacing must be at least -0.05."),
+            z.lte(0.5, "Letter spacing must be at most 0.5."),
+          ),
+        0.02,
+      ),
+      /** Where the title sits, 0 (top) to 100 (bottom); the template's place when absent. */
+      titleY: z.optional(
+        z
+          .number({ error: "Title position must be a number." })
+          .check(z.gte(0, "Title position must be at least 0."), z.lte(100, "Title position must be at most 100.")),
+      ),
+      /** How dark the gradient behind the text is, 0 to 1. */
+      scrim: z._default(
+        z
+          .number({ error: "Scrim must be a number." })
+          .check(z.gte(0, "Scrim must be at least 0."), z.lte(1, "Scrim must be at most 1.")),
+        0.55,
+      ),
+      titleColor: hex,
+      textColor: hex,
+    },
+    {
+      error: (issue) =>
+        issue.code === "unrecognized_keys" ? `Unknown design setting: ${issue.keys.join(", ")}.` : undefined,
+    },
+  )
+  .check(
+    z.refine((d) => Boolean(d.title || d.tagline || d.billing || d.date), {
+      message: "Add some text: a title, a tagline, a billing block or a release date.",
+      path: ["title"],
+    }),
+  );
+
+export type Design = z.output<typeof designSchema>;
+export type DesignInput = z.input<typeof designSchema>;

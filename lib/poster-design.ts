@@ -1,0 +1,65 @@
+import "server-only";
+import type { PosterView } from "./api-types";
+import { deleteObjects, getObjectBytes, putObject } from "./aws/s3";
+import { composePoster } from "./design/render";
+import type { Design } from "./design/schema";
+import { AppError } from "./errors";
+import { toPosterView } from "./poster-view";
+import { RANDOM_ID } from "./store/items";
+import { getPoster, type PosterRecord, setDesign } from "./store/posters";
+import { makeThumbnail } from "./thumbnail";
+
+// Typography over a poster's art: preview at screen size, save at full size beside the untouched art, remove.
+
+// The art of the posters being designed right now, so dragging a slider doesn't fetch it from S3 each time.
+const artCache = new Map<string, Buffer>();
+const ART_CACHE_SIZE = 8;
+
+async function load(id: string): Promise<PosterRecord> {
+  const record = RANDOM_ID.test(id) ? await getPoster(id) : undefined;
+  if (!record) throw new AppError("not_found");
+  return record;
+}
+
+async function art(record: PosterRecord): Promise<Buffer> {
+  const cached = artCache.get(record.imageKey);
+  if (cached) return cached;
+  const bytes = await getObjectBytes(record.imageKey);
+  artCache.set(record.imageKey, bytes);
+  if (artCache.size > ART_CACHE_SIZE) artCache.delete(artCache.keys().next().value as string);
+  return bytes;
+}
+
+export async function previewDesign(id: string, design: Design, width: number) {
+  const composed = await composePoster(await art(await load(id)), design, { width });
+  return { png: composed.png, warnings: composed.layout.warnings };
+}
+
+export async function saveDesign(id: string, design: Design): Promise<{ poster: PosterView; warnings: string[] }> {
+  const record = await load(id);
+  const composed = await composePoster(await art(record), design);
+  // A new key per save: a URL signed for the previous version can never show the new one, or the reverse.
+  const version = Date.now().toString(36);
+  const stored = {
+    composedKey: `posters/${id}/composed-${version}.png`,
+    composedThumbKey: `posters/${id}/composed-${version}.webp`,
+  };
+  await Promise.all([
+    putObject(stored.composedKey, composed.png, "image/png"),
+    makeThumbnail(composed.png).then((webp) => putObject(stored.composedThumbKey, webp, "image/webp")),
+  ]);
+  try {
+    await setDesign(id, design, stored);
+  } catch (error) {
+    await deleteObjects([stored.composedKey, stored.composedThumbKey]);
+    throw error;
+  }
+  await deleteObjects([record.composedKey, record.composedThumbKey].filter((k): k is string => Boolean(k)));
+  return { poster: await toPosterView({ ...record, design, ...stored }), warnings: composed.layout.warnings };
+}
+
+export async function removeDesign(id: string): Promise<void> {
+  const record = await load(id);
+  await setDesign(id, null);
+  await deleteObjects([record.composedKey, record.composedThumbKey].filter((k): k is string => Boolean(k)));
+}
