@@ -95,7 +95,9 @@ export function layoutDesign(design: Design, width: number, height: number): Lay
     : null;
   if (title) titleSize = title.size;
 
-  const tagline = shows.tagline ? fitText(design.tagline ?? "", design.textFont, base * 0.036, 0.04, maxWidth, 3) : null;
+  const tagline = shows.tagline
+    ? fitText(design.tagline ?? "", design.textFont, base * 0.036, 0.04, maxWidth, 3)
+    : null;
   const date = shows.date
     ? fitText((design.date ?? "").toUpperCase(), design.textFont, base * 0.032, 0.12, maxWidth, 1)
     : null;
@@ -148,7 +150,14 @@ export function layoutDesign(design: Design, width: number, height: number): Lay
     const floor = teaserTagline ? teaserTagline.y + teaserTagline.height + gap : top;
     // Shrink the title until it fits between what is above and below it.
     while (t.height > bottom - floor && t.fontSize > base * 0.02) {
-      const smaller = fitText(title.lines.join(" "), design.titleFont, t.fontSize * 0.9, design.letterSpacing, maxWidth, 2);
+      const smaller = fitText(
+        title.lines.join(" "),
+        design.titleFont,
+        t.fontSize * 0.9,
+        design.letterSpacing,
+        maxWidth,
+        2,
+      );
       t = box("title", design.titleFont, smaller.lines, smaller.size, design.letterSpacing, 0.95);
       if (!warnings.includes("TITLE")) warnings.push("TITLE");
     }
