@@ -76,6 +76,8 @@ export interface SharedPoster {
   width: number;
   height: number;
   imageUrl: string;
+  /** It has a typography design: `imageUrl` shows the composed poster, and the plain art is offered too. */
+  designed: boolean;
   prompt?: string;
   model?: string;
   seed?: number;

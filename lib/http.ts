@@ -52,7 +52,8 @@ export function handle<C>(handler: Handler<C>): RouteHandler<C> {
       response.headers.set("x-request-id", requestId);
       return response;
     } catch (error) {
-      const appError = toAppError(error);
+      // The client went away (a cancelled preview or generation): nobody is waiting for an answer or a log line.
+      const appError = request.signal.aborted ? new AppError("cancelled", { cause: error }) : toAppError(error);
       if (appError.status >= 500 || appError.code === "model_access_denied") {
         const cause = appError.cause as { name?: string; message?: string; stack?: string } | undefined;
         console.error(

@@ -58,7 +58,13 @@ async function toSharedPoster(record: PosterRecord, options: { showPrompt: boole
   const image = await signGet(
     options.full ? (record.composedKey ?? record.imageKey) : (record.composedThumbKey ?? record.thumbKey),
   );
-  const base: SharedPoster = { id: record.id, width: record.width, height: record.height, imageUrl: image.url };
+  const base: SharedPoster = {
+    id: record.id,
+    width: record.width,
+    height: record.height,
+    imageUrl: image.url,
+    designed: Boolean(record.composedKey),
+  };
   return options.showPrompt ? { ...base, prompt: record.prompt, model: record.model, seed: record.seed } : base;
 }
 

@@ -55,6 +55,14 @@ export function PosterActions(props: { poster: PosterView; boards: BoardSummary[
         <Link href={`/?from=${poster.id}`} className={button}>
           Use these settings
         </Link>
+        <Link href={`/posters/${poster.id}/design`} className={button}>
+          {poster.design ? "Edit design" : "Design poster"}
+        </Link>
+        {poster.design && poster.artUrl && (
+          <a href={poster.artUrl} className={button}>
+            Plain art
+          </a>
+        )}
         <a href={poster.downloadUrl} download className={button}>
           Download
         </a>

@@ -78,6 +78,11 @@ export default async function SharePage({ params }: Props) {
                     </span>
                   </p>
                 )}
+                {poster.designed && (
+                  <a href={`/s/${token}/image${query}&art=plain`} className="mr-3 text-sm underline">
+                    Plain art<span className="sr-only"> of {name}</span>
+                  </a>
+                )}
                 <a
                   href={`/s/${token}/download${query}`}
                   className="inline-block rounded-md border border-edge px-3 py-1.5 text-sm hover:border-accent"
