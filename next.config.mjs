@@ -2,7 +2,7 @@
 const nextConfig = {
   poweredByHeader: false,
   // sharp is a native module: keep it out of the server bundle so its prebuilt libvips loads at run time.
-  serverExternalPackages: ["sharp", "@resvg/resvg-js"],
+  serverExternalPackages: ["sharp"],
   // The poster typography renderer reads the bundled fonts from node_modules at run time: ship them with the routes.
   outputFileTracingIncludes: { "/*": ["./node_modules/@fontsource/*/files/*-latin-*-normal.woff"] },
   async headers() {

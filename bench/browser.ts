@@ -1,4 +1,4 @@
-import { type Browser, chromium } from "@playwright/test";
+import { type Browser, type BrowserContextOptions, chromium } from "@playwright/test";
 
 export function launch(): Promise<Browser> {
   return chromium.launch({
@@ -23,8 +23,13 @@ export interface Visit {
 }
 
 /** Loads a page in a fresh context (nothing cached), as a first-time visitor would, and adds up what it fetched. */
-export async function coldVisit(browser: Browser, url: string): Promise<Visit> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+export async function coldVisit(
+  browser: Browser,
+  url: string,
+  storageState?: BrowserContextOptions["storageState"],
+): Promise<Visit> {
+  // Signed in (cookies) but with nothing cached: a first visit.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, storageState });
   const page = await context.newPage();
   const sizes: { type: string; bytes: number }[] = [];
   page.on("requestfinished", async (request) => {
@@ -43,9 +48,9 @@ export async function coldVisit(browser: Browser, url: string): Promise<Visit> {
 }
 
 /** Server time of a page: from request to the last byte of HTML. */
-export async function timePage(url: string): Promise<number> {
+export async function timePage(url: string, cookie?: string): Promise<number> {
   const started = performance.now();
-  const response = await fetch(url);
+  const response = await fetch(url, { headers: cookie ? { cookie } : {}, redirect: "manual" });
   await response.text();
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
   return performance.now() - started;

@@ -3,6 +3,7 @@ import type { Browser } from "@playwright/test";
 import { putObject } from "../lib/aws/s3";
 import { getPoster, type PosterRecord, putPoster } from "../lib/store/posters";
 import { coldVisit, timePage } from "./browser";
+import type { BenchAuth } from "./session";
 import { kib, ms, percentile } from "./stats";
 
 // Issue 3's figures: the first gallery page with 1,000 posters in the table, and a shared board of 24.
@@ -18,12 +19,16 @@ const PROMPTS = [
   "an ocean island at noon, sails on the sea",
 ];
 
-async function seed(baseUrl: string, count: number): Promise<string[]> {
+async function seed(baseUrl: string, count: number, headers: Record<string, string>): Promise<string[]> {
   // A few real posters through the API, then copies of them written the way the pipeline writes them (each
   // thumbnail its own S3 object), with creation times a second apart.
   const sources: { record: PosterRecord; thumb: Buffer }[] = [];
   for (const prompt of PROMPTS) {
-    const response = await fetch(`${baseUrl}/api/posters`, { method: "POST", body: JSON.stringify({ prompt }) });
+    const response = await fetch(`${baseUrl}/api/posters`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ prompt }),
+    });
     const { id, thumbnailUrl } = (await response.json()) as { id: string; thumbnailUrl: string };
     const thumb = Buffer.from(await (await fetch(thumbnailUrl)).arrayBuffer());
     sources.push({ record: (await getPoster(id)) as PosterRecord, thumb });
@@ -48,11 +53,11 @@ async function seed(baseUrl: string, count: number): Promise<string[]> {
   return ids.reverse(); // newest first
 }
 
-async function pageFigures(browser: Browser, url: string, runs: number, label: string) {
-  for (let i = 0; i < 3; i++) await timePage(url);
+async function pageFigures(browser: Browser, url: string, runs: number, label: string, auth?: BenchAuth) {
+  for (let i = 0; i < 3; i++) await timePage(url, auth?.cookie);
   const times: number[] = [];
-  for (let i = 0; i < runs; i++) times.push(await timePage(url));
-  const visit = await coldVisit(browser, url);
+  for (let i = 0; i < runs; i++) times.push(await timePage(url, auth?.cookie));
+  const visit = await coldVisit(browser, url, auth?.storageState);
   console.log(`\n${label}`);
   console.log(
     `  server time    p50 ${ms(percentile(times, 50))}   p95 ${ms(percentile(times, 95))} (${runs} runs; target p50 ≤ 150 ms)`,
@@ -65,21 +70,29 @@ async function pageFigures(browser: Browser, url: string, runs: number, label: s
   console.log(`  largest image  ${kib(visit.largest("image"))} (thumbnails: target ≤ 25 KB each)`);
 }
 
-export async function galleryBench(baseUrl: string, browser: Browser, runs: number) {
-  const ids = await seed(baseUrl, 1000);
-  await pageFigures(browser, `${baseUrl}/gallery`, runs, "Gallery, first page of 24, with 1,000 posters in the table");
+export async function galleryBench(baseUrl: string, browser: Browser, runs: number, auth: BenchAuth) {
+  const { headers } = auth;
+  const ids = await seed(baseUrl, 1000, headers);
+  await pageFigures(
+    browser,
+    `${baseUrl}/gallery`,
+    runs,
+    "Gallery, first page of 24, with 1,000 posters in the table",
+    auth,
+  );
 
   const board = (await (
-    await fetch(`${baseUrl}/api/boards`, { method: "POST", body: JSON.stringify({ name: "Bench board" }) })
+    await fetch(`${baseUrl}/api/boards`, { method: "POST", headers, body: JSON.stringify({ name: "Bench board" }) })
   ).json()) as { id: string };
   for (const id of ids.slice(0, 24)) {
     await fetch(`${baseUrl}/api/boards/${board.id}/posters`, {
       method: "POST",
+      headers,
       body: JSON.stringify({ posterId: id }),
     });
   }
   const share = (await (
-    await fetch(`${baseUrl}/api/shares`, { method: "POST", body: JSON.stringify({ boardId: board.id }) })
+    await fetch(`${baseUrl}/api/shares`, { method: "POST", headers, body: JSON.stringify({ boardId: board.id }) })
   ).json()) as { url: string };
   await pageFigures(browser, share.url, runs, "Shared board of 24 posters (/s/{token})");
 }

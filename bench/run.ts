@@ -3,11 +3,14 @@ import os from "node:os";
 import path from "node:path";
 import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
+import { localAuthEnv, startOidcProvider } from "../local/oidc-provider";
 import { LOCAL_BUCKET, startLocalStack } from "../local/stack";
 import { coldVisit, launch } from "./browser";
 import { lambdaBundleSize } from "./bundle";
+import { designBench } from "./design";
 import { galleryBench } from "./gallery";
 import { startNext } from "./server";
+import { benchAuth } from "./session";
 import { kib, ms, percentile } from "./stats";
 
 // `npm run bench` (after `npm run build`): figures for the README, measured on this machine.
@@ -18,9 +21,14 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const WARMUP = 5;
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "onesheet-bench-"));
 const stack = await startLocalStack({ dataDir, latencyMs: 0 });
+const port = Number(process.env.BENCH_PORT ?? 3200);
+const oidc = await startOidcProvider({ appUrls: [`http://localhost:${port}`] });
+const env = { ...stack.env, ...localAuthEnv(oidc.issuer, `http://localhost:${port}`) };
 // The seeding below writes through the app's own store code, in this process.
-Object.assign(process.env, stack.env);
-const next = await startNext(stack.env, Number(process.env.BENCH_PORT ?? 3200));
+Object.assign(process.env, env);
+const next = await startNext(env, port);
+const browser = await launch();
+const auth = await benchAuth(browser, next.url);
 
 try {
   // 1. API overhead
@@ -30,7 +38,7 @@ try {
     const started = performance.now();
     const response = await fetch(`${next.url}/api/posters`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: auth.headers,
       body: JSON.stringify({ prompt: "a lone detective on a rainy harbor at midnight", seed: 1000 + i }),
     });
     const poster = (await response.json()) as { url: string };
@@ -64,16 +72,11 @@ try {
   const ratio = percentile(overhead, 50) / percentile(put, 50);
   console.log(`  ratio p50  ${ratio.toFixed(2)}× (target ≤ 2×)`);
 
-  // 2. Studio page weight, cold. The 404 page carries only the framework's runtime and the layout: the floor any
-  // page of this app starts from.
-  const browser = await launch();
-  const studio = await coldVisit(browser, next.url);
-  const floor = await coldVisit(browser, `${next.url}/no-such-page`);
+  // 2. Studio page weight, cold (signed in, nothing cached). A share page, below, has no client code of ours: its
+  // JavaScript is the framework's runtime, the floor every page starts from.
+  const studio = await coldVisit(browser, next.url, auth.storageState);
   console.log("\nStudio page, cold first visit (bytes on the wire, compressed, headers included)");
   console.log(`  First Load JS  ${kib(studio.bytes("script"))} in ${studio.count("script")} files (target ≤ 130 kB)`);
-  console.log(
-    `    of which the Next.js + React runtime every page loads: ${kib(floor.bytes("script"))} (the 404 page's JS)`,
-  );
   console.log(`  fonts          ${kib(studio.bytes("font"))}`);
   console.log(`  CSS            ${kib(studio.bytes("stylesheet"))}`);
   console.log(`  HTML           ${kib(studio.bytes("document"))}`);
@@ -88,10 +91,14 @@ try {
   );
 
   // 3. Gallery and shared board with 1,000 posters in the table.
-  await galleryBench(next.url, browser, RUNS);
-  await browser.close();
+  await galleryBench(next.url, browser, RUNS, auth);
+
+  // 4. Poster typography.
+  await designBench(next.url, auth.token, RUNS);
 } finally {
+  await browser.close();
   next.stop();
+  await oidc.close();
   await stack.stop();
   rmSync(dataDir, { recursive: true, force: true });
 }

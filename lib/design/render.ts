@@ -1,16 +1,15 @@
 import "server-only";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { Resvg } from "@resvg/resvg-js";
 import satori from "satori";
-import sharp, { type Sharp } from "sharp";
+import sharp from "sharp";
 import { FONT_IDS, type FontId, fontFile } from "./fonts";
 import { type Layout, layoutDesign, type TextBox } from "./layout";
 import type { Design } from "./schema";
 
 // Renders a design over the key art: the same code makes the editor's preview (at screen size) and the saved
 // poster (at full size), so what the user sees is what they get. Text is laid out by layout.ts, set by satori with
-// the bundled fonts, rasterised by resvg, and composited over the art and a legibility scrim by sharp.
+// the bundled fonts (as outlines), and rasterised and composited over the art and a legibility scrim by sharp.
 
 let fonts: Promise<{ name: string; data: Buffer; weight: 400; style: "normal" }[]> | undefined;
 
@@ -26,17 +25,32 @@ function loadFonts() {
   return fonts;
 }
 
-/** Light or dark text for a region of the art, after the scrim darkens it: whichever contrasts more. */
-async function autoColor(art: Sharp, box: TextBox, width: number, height: number, scrim: number) {
-  const region = {
-    left: Math.max(0, Math.floor(box.x)),
-    top: Math.max(0, Math.floor(box.y)),
-    width: Math.max(1, Math.min(width - Math.floor(box.x), Math.ceil(box.width))),
-    height: Math.max(1, Math.min(height - Math.floor(box.y), Math.ceil(box.height))),
-  };
-  const { channels } = await art.clone().extract(region).stats();
-  const [r, g, b] = channels.map((c: { mean: number }) => c.mean / 255) as [number, number, number];
-  const luminance = (0.2126 * r + 0.7152 * g + 0.0722 * b) * (1 - scrim * 0.8);
+interface Pixels {
+  data: Buffer;
+  width: number;
+  height: number;
+  channels: number;
+}
+
+/** Light or dark text for a region of the art, after the scrim darkens it: whichever contrasts more. Sampled from
+ * the decoded pixels (decoding once per render; sharp's per-region stats decode the whole image each time). */
+function autoColor(pixels: Pixels, box: TextBox, scrim: number): string {
+  const x0 = Math.max(0, Math.floor(box.x));
+  const y0 = Math.max(0, Math.floor(box.y));
+  const x1 = Math.min(pixels.width, Math.ceil(box.x + box.width));
+  const y1 = Math.min(pixels.height, Math.ceil(box.y + box.height));
+  let sum = 0;
+  let count = 0;
+  for (let y = y0; y < y1; y += 3) {
+    for (let x = x0; x < x1; x += 3) {
+      const i = (y * pixels.width + x) * pixels.channels;
+      sum +=
+        (0.2126 * (pixels.data[i] ?? 0) + 0.7152 * (pixels.data[i + 1] ?? 0) + 0.0722 * (pixels.data[i + 2] ?? 0)) /
+        255;
+      count++;
+    }
+  }
+  const luminance = (count ? sum / count : 0) * (1 - scrim * 0.8);
   return luminance > 0.5 ? "#111111" : "#f7f3ea";
 }
 
@@ -64,15 +78,18 @@ export async function composePoster(art: Buffer, design: Design, options: { widt
   const meta = await source.metadata();
   const width = Math.round(Math.min(options.width ?? meta.width ?? 1024, meta.width ?? 1024));
   const height = Math.round(((meta.height ?? 1024) / (meta.width ?? 1024)) * width);
-  const base = width === meta.width ? source : sharp(await source.resize({ width, height }).toBuffer());
+  const base =
+    width === meta.width
+      ? source
+      : sharp(await source.resize({ width, height }).png({ compressionLevel: 1 }).toBuffer());
   const layout = layoutDesign(design, width, height);
 
-  const colored = await Promise.all(
-    layout.boxes.map(async (box) => {
-      const chosen = box.layer === "title" ? design.titleColor : design.textColor;
-      return { box, color: chosen ?? (await autoColor(base, box, width, height, design.scrim)) };
-    }),
-  );
+  const { data, info } = await base.clone().raw().toBuffer({ resolveWithObject: true });
+  const pixels = { data, width: info.width, height: info.height, channels: info.channels };
+  const colored = layout.boxes.map((box) => ({
+    box,
+    color: (box.layer === "title" ? design.titleColor : design.textColor) ?? autoColor(pixels, box, design.scrim),
+  }));
   const svg = await satori(
     {
       type: "div",
@@ -103,10 +120,11 @@ export async function composePoster(art: Buffer, design: Design, options: { widt
     } as unknown as Parameters<typeof satori>[0],
     { width, height, fonts: await loadFonts() },
   );
-  const text = new Resvg(svg, { fitTo: { mode: "width", value: width } }).render().asPng();
+  // satori turns the text into outlines, so any SVG rasteriser draws it identically: sharp's own (librsvg) saves
+  // a separate pass.
   const png = await base
     .clone()
-    .composite([{ input: scrimSvg(width, height, design.scrim) }, { input: text }])
+    .composite([{ input: scrimSvg(width, height, design.scrim) }, { input: Buffer.from(svg) }])
     .png({ compressionLevel: 6 })
     .toBuffer();
   return { png, layout, width, height };

@@ -101,6 +101,16 @@ describe("the Lambda bundle", () => {
     assert.equal(json(invalid).error.fields.prompt, "Describe the poster: the prompt can't be empty.");
   });
 
+  it("composes a poster's typography with the fonts shipped in the bundle", async () => {
+    const poster = json(await invoke("POST", "/api/posters", { prompt: "typography on Lambda", seed: 5 }));
+    const design = { template: "classic", title: "Lambda Nights", billing: "A SERVERLESS PRODUCTION" };
+    const saved = await invoke("PUT", `/api/posters/${poster.id}/design`, design);
+    assert.equal(saved.statusCode, 200, text(saved));
+    const { poster: designed } = json(saved);
+    assert.match(designed.url, /composed-/);
+    assert.equal((await fetch(designed.url)).headers.get("content-type"), "image/png");
+  });
+
   it("serves a share page, and the same 404 for a bad token", async () => {
     const poster = json(await invoke("POST", "/api/posters", { prompt: "shared from Lambda" }));
     const share = json(await invoke("POST", "/api/shares", { posterId: poster.id }));
