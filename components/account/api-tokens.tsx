@@ -1,24 +1,11 @@
 "use client";
 
 import { useState } from "react";
-import { ApiError } from "@/lib/client/api";
+import { ApiError, type ApiToken, api } from "@/lib/client/api";
 
-interface Token {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-}
+type Token = ApiToken;
 
 const button = "rounded-md border border-edge px-3 py-1.5 text-sm hover:border-accent";
-
-async function call<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(path, { ...init, headers: { "content-type": "application/json" } });
-  if (response.status === 204) return undefined as T;
-  const json = await response.json();
-  if (!response.ok) throw new ApiError(json.error.code, json.error.message, json.error.fields);
-  return json as T;
-}
 
 // Personal API tokens: created here, shown once, revocable at any time.
 export function ApiTokens({ initial }: { initial: Token[] }) {
@@ -30,11 +17,7 @@ export function ApiTokens({ initial }: { initial: Token[] }) {
   async function create(event: React.FormEvent) {
     event.preventDefault();
     try {
-      const created = await call<Token & { token: string }>("/api/tokens", {
-        method: "POST",
-        body: JSON.stringify({ name }),
-      });
-      const { token, ...record } = created;
+      const { token, ...record } = await api.createToken(name);
       setTokens((all) => [record, ...all]);
       setFresh(token);
       setName("");
@@ -46,7 +29,7 @@ export function ApiTokens({ initial }: { initial: Token[] }) {
 
   async function revoke(id: string) {
     try {
-      await call(`/api/tokens/${id}`, { method: "DELETE" });
+      await api.revokeToken(id);
       setTokens((all) => all.filter((t) => t.id !== id));
       setMessage("Token revoked.");
     } catch (error) {

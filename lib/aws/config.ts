@@ -57,11 +57,14 @@ export function parseConfig(env: Env): ServerConfig {
     maxInFlight: env.ONESHEET_MAX_IN_FLIGHT || undefined,
     requestsPerMinute: env.ONESHEET_REQUESTS_PER_MINUTE || undefined,
   });
-  if (!result.success) {
-    const problems = result.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ");
-    throw new Error(`OneSheet configuration: ${problems}`);
-  }
-  return result.data;
+  return orThrow(result, "OneSheet configuration");
+}
+
+/** The parsed settings, or one error naming every problem (and so what to set). */
+function orThrow<T>(result: z.ZodSafeParseResult<T>, what: string): T {
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ");
+  throw new Error(`${what}: ${problems}`);
 }
 
 let cached: ServerConfig | undefined;
@@ -110,11 +113,7 @@ export function parseAuthConfig(env: Env): AuthConfig {
     adminEmails: env.ONESHEET_ADMIN_EMAILS || undefined,
     providerName: env.ONESHEET_OIDC_NAME || undefined,
   });
-  if (!result.success) {
-    const problems = result.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ");
-    throw new Error(`OneSheet sign-in is not configured: ${problems}`);
-  }
-  return result.data;
+  return orThrow(result, "OneSheet sign-in is not configured");
 }
 
 let cachedAuth: AuthConfig | undefined;

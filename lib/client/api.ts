@@ -3,6 +3,13 @@ import { type ErrorCode, type FieldErrors, isErrorBody } from "../errors";
 
 // The browser's side of the REST API. Every failure becomes an ApiError carrying the server's plain sentence.
 
+export interface ApiToken {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode | "network",
@@ -56,4 +63,7 @@ export const api = {
   createShare: (body: { posterId?: string; boardId?: string; expiresInDays: number; showPrompt: boolean }) =>
     call<ShareView>("/api/shares", { method: "POST", json: body }),
   revokeShare: (token: string) => call<void>(`/api/shares/${token}`, { method: "DELETE" }),
+
+  createToken: (name: string) => call<ApiToken & { token: string }>("/api/tokens", { method: "POST", json: { name } }),
+  revokeToken: (id: string) => call<void>(`/api/tokens/${id}`, { method: "DELETE" }),
 };

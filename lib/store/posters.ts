@@ -11,7 +11,7 @@ import { awsClients } from "../aws/clients";
 import { getConfig } from "../aws/config";
 import type { Design } from "../design/schema";
 import { AppError } from "../errors";
-import { isConditionFailure, withoutKeys } from "./items";
+import { isConditionFailure, madeBy, withoutKeys } from "./items";
 import { type Filter, queryListing } from "./listing";
 import { keys, TABLE_KEYS } from "./table";
 
@@ -134,12 +134,7 @@ export async function deletePoster(id: string, owner?: string): Promise<PosterRe
         TableName: getConfig().table,
         Key: keys.poster(id),
         ReturnValues: "ALL_OLD",
-        ...(owner
-          ? {
-              ConditionExpression: "attribute_not_exists(createdBy) OR createdBy = :owner",
-              ExpressionAttributeValues: { ":owner": owner },
-            }
-          : {}),
+        ...madeBy(owner),
       }),
     );
     return Attributes ? withoutKeys<PosterRecord>(Attributes) : undefined;

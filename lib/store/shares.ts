@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { awsClients } from "../aws/clients";
 import { getConfig } from "../aws/config";
-import { isConditionFailure, withoutKeys } from "./items";
+import { isConditionFailure, madeBy, withoutKeys } from "./items";
 import { queryListing } from "./listing";
 import { keys, type ShareTarget, TABLE_KEYS } from "./table";
 
@@ -70,12 +70,7 @@ export async function deleteShare(token: string, owner?: string): Promise<boolea
         TableName: getConfig().table,
         Key: keys.share(token),
         ReturnValues: "ALL_OLD",
-        ...(owner
-          ? {
-              ConditionExpression: "attribute_not_exists(createdBy) OR createdBy = :owner",
-              ExpressionAttributeValues: { ":owner": owner },
-            }
-          : {}),
+        ...madeBy(owner),
       }),
     );
     return Boolean(Attributes);
