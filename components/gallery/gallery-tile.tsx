@@ -16,8 +16,10 @@ export function GalleryTile(props: {
   const imageRef = useNearViewport<HTMLImageElement>(props.eager);
   return (
     <li className="group relative">
+      {/* No prefetch: two dozen tiles would each ask the server for their page before anyone clicks. */}
       <Link
         href={`/posters/${poster.id}`}
+        prefetch={false}
         className="block overflow-hidden rounded-lg border border-edge bg-panel"
         style={{ aspectRatio: `${poster.width} / ${poster.height}` }}
       >
