@@ -2,46 +2,15 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ApiError } from "@/lib/client/api";
+import { ApiError, api } from "@/lib/client/api";
 import type { FontId } from "@/lib/design/fonts";
 import { type DesignInput, designSchema, TEMPLATES, type TemplateId } from "@/lib/design/schema";
 import { fieldErrors } from "@/lib/models/request-schema";
 import { ConfirmButton } from "../confirm-button";
+import { DesignPreview } from "./design-preview";
+import { Slider, TextField } from "./fields";
 import { FontPicker } from "./font-picker";
-import { PREVIEW_WIDTH, useDesignPreview } from "./use-preview";
-
-const input = "w-full rounded-md border border-edge bg-panel px-3 py-2 text-sm";
-
-function Slider(props: {
-  id: string;
-  label: string;
-  min: number;
-  max: number;
-  step: number;
-  value: number;
-  onChange: (v: number) => void;
-}) {
-  return (
-    <div>
-      <div className="flex justify-between text-sm">
-        <label htmlFor={props.id}>{props.label}</label>
-        <output htmlFor={props.id} className="tabular-nums text-muted">
-          {props.value}
-        </output>
-      </div>
-      <input
-        id={props.id}
-        type="range"
-        className="w-full"
-        min={props.min}
-        max={props.max}
-        step={props.step}
-        value={props.value}
-        onChange={(e) => props.onChange(Number(e.target.value))}
-      />
-    </div>
-  );
-}
+import { useDesignPreview } from "./use-preview";
 
 export function DesignEditor(props: {
   posterId: string;
@@ -63,68 +32,29 @@ export function DesignEditor(props: {
 
   async function call(method: "PUT" | "DELETE") {
     setMessage(method === "PUT" ? "Saving the full-size poster…" : "Removing the design…");
-    const response = await fetch(`/api/posters/${props.posterId}/design`, {
-      method,
-      headers: { "content-type": "application/json" },
-      body: method === "PUT" ? JSON.stringify(design) : undefined,
-    });
-    if (response.ok) {
+    try {
+      await (method === "PUT" ? api.saveDesign(props.posterId, design) : api.removeDesign(props.posterId));
       router.push(`/posters/${props.posterId}`);
       router.refresh();
-      return;
+    } catch (error) {
+      setServerErrors(error instanceof ApiError ? (error.fields ?? {}) : {});
+      setMessage(error instanceof ApiError ? error.message : "Couldn't save the design: try again.");
     }
-    const { error } = await response.json();
-    const problem = new ApiError(error.code, error.message, error.fields);
-    setServerErrors(problem.fields ?? {});
-    setMessage(problem.message);
   }
 
   const text = (key: "title" | "tagline" | "date", label: string) => (
-    <div>
-      <label htmlFor={`design-${key}`} className="mb-1 block text-sm font-medium">
-        {label}
-      </label>
-      <input
-        id={`design-${key}`}
-        className={input}
-        value={design[key] ?? ""}
-        aria-invalid={errors[key] ? true : undefined}
-        aria-describedby={errors[key] ? `design-${key}-error` : undefined}
-        onChange={(e) => set(key, e.target.value)}
-      />
-      {errors[key] && (
-        <p id={`design-${key}-error`} className="mt-1 text-sm text-danger">
-          {errors[key]}
-        </p>
-      )}
-    </div>
+    <TextField
+      id={`design-${key}`}
+      label={label}
+      value={design[key] ?? ""}
+      error={errors[key]}
+      onChange={(v) => set(key, v)}
+    />
   );
 
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_380px]">
-      <div className="flex flex-col items-center gap-2">
-        <div
-          className="relative"
-          style={{ width: PREVIEW_WIDTH, maxWidth: "100%", aspectRatio: `${props.width} / ${props.height}` }}
-        >
-          {preview.url && (
-            // biome-ignore lint/performance/noImgElement: a blob URL from the preview renderer
-            <img
-              src={preview.url}
-              alt="Preview of the designed poster"
-              className="h-full w-full rounded-lg border border-edge"
-            />
-          )}
-          {preview.busy && (
-            <span className="absolute right-2 top-2 rounded bg-black/70 px-2 py-1 text-xs">Rendering…</span>
-          )}
-        </div>
-        <ul aria-label="Layout notes" className="max-w-prose space-y-1 text-sm text-accent">
-          {preview.warnings.map((w) => (
-            <li key={w}>{w}</li>
-          ))}
-        </ul>
-      </div>
+      <DesignPreview {...preview} width={props.width} height={props.height} />
       <form
         aria-label="Poster design"
         className="space-y-4"
@@ -151,20 +81,14 @@ export function DesignEditor(props: {
         </fieldset>
         {text("title", "Title")}
         {text("tagline", "Tagline")}
-        <div>
-          <label htmlFor="design-billing" className="mb-1 block text-sm font-medium">
-            Billing block (one credit line per line)
-          </label>
-          <textarea
-            id="design-billing"
-            rows={4}
-            className={input}
-            value={design.billing ?? ""}
-            aria-invalid={errors.billing ? true : undefined}
-            onChange={(e) => set("billing", e.target.value)}
-          />
-          {errors.billing && <p className="mt-1 text-sm text-danger">{errors.billing}</p>}
-        </div>
+        <TextField
+          id="design-billing"
+          label="Billing block (one credit line per line)"
+          multiline
+          value={design.billing ?? ""}
+          error={errors.billing}
+          onChange={(v) => set("billing", v)}
+        />
         {text("date", "Release date")}
         <FontPicker
           legend="Title font"

@@ -64,6 +64,10 @@ export const api = {
     call<ShareView>("/api/shares", { method: "POST", json: body }),
   revokeShare: (token: string) => call<void>(`/api/shares/${token}`, { method: "DELETE" }),
 
+  saveDesign: (id: string, design: unknown) =>
+    call<{ poster: PosterView; warnings: string[] }>(`/api/posters/${id}/design`, { method: "PUT", json: design }),
+  removeDesign: (id: string) => call<void>(`/api/posters/${id}/design`, { method: "DELETE" }),
+
   createToken: (name: string) => call<ApiToken & { token: string }>("/api/tokens", { method: "POST", json: { name } }),
   revokeToken: (id: string) => call<void>(`/api/tokens/${id}`, { method: "DELETE" }),
 };
