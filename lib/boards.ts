@@ -49,11 +49,14 @@ export async function createBoardView(name: string, createdBy: string): Promise<
   return toBoardView(await boards.createBoard(name, createdBy));
 }
 
+/** Each change is one conditional update that reports a missing board itself: no read beforehand. */
 export async function updateBoard(id: string, change: { name?: string; posterIds?: string[]; version?: number }) {
-  let board = await load(id);
+  if (change.name === undefined && change.posterIds === undefined) return toBoardView(await load(id));
+  if (!RANDOM_ID.test(id)) throw new AppError("board_not_found");
+  let board: boards.BoardRecord | undefined;
   if (change.name !== undefined) board = await boards.renameBoard(id, change.name);
   if (change.posterIds !== undefined) board = await boards.reorderBoard(id, change.posterIds, change.version ?? -1);
-  return toBoardView(board);
+  return toBoardView(board as boards.BoardRecord);
 }
 
 export async function addPosterToBoard(id: string, posterId: string): Promise<BoardView> {
@@ -63,7 +66,8 @@ export async function addPosterToBoard(id: string, posterId: string): Promise<Bo
 }
 
 export async function removePosterFromBoard(id: string, posterId: string): Promise<BoardView> {
-  return toBoardView(await boards.removeFromBoard((await load(id)).id, posterId));
+  if (!RANDOM_ID.test(id)) throw new AppError("board_not_found");
+  return toBoardView(await boards.removeFromBoard(id, posterId));
 }
 
 export async function removeBoard(id: string): Promise<void> {

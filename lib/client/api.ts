@@ -1,4 +1,4 @@
-import type { BoardSummary, BoardView, PosterPage, PosterView, ShareView } from "../api-types";
+import type { BoardView, PosterPage, PosterView, ShareView } from "../api-types";
 import { type ErrorCode, type FieldErrors, isErrorBody } from "../errors";
 
 // The browser's side of the REST API. Every failure becomes an ApiError carrying the server's plain sentence.
@@ -48,7 +48,6 @@ export const api = {
     call<PosterView>(`/api/posters/${id}`, { method: "PATCH", json: { favorite } }),
   deletePoster: (id: string) => call<void>(`/api/posters/${id}`, { method: "DELETE" }),
 
-  listBoards: () => call<{ boards: BoardSummary[] }>("/api/boards?limit=100"),
   createBoard: (name: string) => call<BoardView>("/api/boards", { method: "POST", json: { name } }),
   updateBoard: (id: string, change: { name?: string; posterIds?: string[]; version?: number }) =>
     call<BoardView>(`/api/boards/${id}`, { method: "PATCH", json: change }),
