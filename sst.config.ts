@@ -20,7 +20,7 @@ export default $config({
   },
   async run() {
     const { TABLE_KEYS } = await import("./lib/store/table");
-    const { MODELS } = await import("./lib/models/catalogue");
+    const { GENERATION_MODELS } = await import("./lib/models/catalogue");
 
     // Private by default: no public access; S3 encrypts every object at rest (SSE-S3).
     const posters = new sst.aws.Bucket("Posters");
@@ -69,7 +69,7 @@ export default $config({
       permissions: [
         {
           actions: ["bedrock:InvokeModel"],
-          resources: MODELS.map((m) => `arn:aws:bedrock:${REGION}::foundation-model/${m.id}`),
+          resources: GENERATION_MODELS.map((m) => `arn:aws:bedrock:${REGION}::foundation-model/${m.id}`),
         },
       ],
     });
