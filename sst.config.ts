@@ -20,7 +20,7 @@ export default $config({
   },
   async run() {
     const { TABLE_KEYS } = await import("./lib/store/table");
-    const { MODELS } = await import("./lib/models/catalogue");
+    const { GENERATION_MODELS } = await import("./lib/models/catalogue");
     const { SIGN_IN_SECRETS } = await import("./lib/deploy/sst-names");
 
     // Private by default: no public access; S3 encrypts every object at rest (SSE-S3).
@@ -73,7 +73,7 @@ export default $config({
       permissions: [
         {
           actions: ["bedrock:InvokeModel"],
-          resources: MODELS.map((m) => `arn:aws:bedrock:${REGION}::foundation-model/${m.id}`),
+          resources: GENERATION_MODELS.map((m) => `arn:aws:bedrock:${REGION}::foundation-model/${m.id}`),
         },
       ],
     });

@@ -122,9 +122,8 @@ test("favourites: star a poster in the gallery, then filter to favourites", asyn
 test("'Use these settings' on a poster page reproduces the same image", async ({ page, request }) => {
   const original = await makePoster(request, {
     prompt: "reproduce me, a neon harbor",
-    model: "stability.stable-diffusion-xl-v1",
-    stylePreset: "cinematic",
-    steps: 20,
+    model: "stability.stable-image-ultra-v1:1",
+    aspectRatio: "4:5",
   });
   await new PosterPage(page).goto(original.id);
   const originalBytes = await (
@@ -134,7 +133,8 @@ test("'Use these settings' on a poster page reproduces the same image", async ({
   const studio = new StudioPage(page);
   await expect(studio.prompt).toHaveValue("reproduce me, a neon harbor");
   await expect(page.getByLabel("Seed number")).toHaveValue(String(original.seed));
-  await expect(page.getByLabel("Style preset", { exact: true })).toHaveValue("cinematic");
+  await expect(page.getByRole("radio", { name: /Stable Image Ultra/ })).toBeChecked();
+  await expect(page.getByRole("radio", { name: /Feed portrait/ })).toBeChecked();
   await studio.generate.click();
   await studio.waitForDone(1);
   const again = await (await request.get(await studio.imageUrl(1))).body();

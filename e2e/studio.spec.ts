@@ -100,8 +100,8 @@ test.describe("studio", () => {
   test("Use these settings restores the form with the seed locked", async ({ page }) => {
     const studio = new StudioPage(page);
     await studio.goto();
-    await page.getByRole("radio", { name: /SDXL 1.0/ }).check();
-    await page.getByLabel("Style preset", { exact: true }).selectOption("anime");
+    await page.getByRole("radio", { name: /Stable Image Core/ }).check();
+    await page.getByText("Square", { exact: true }).click();
     await studio.generatePoster("a forest at dawn");
     await studio.waitForDone(1);
     const seed = (
@@ -117,20 +117,20 @@ test.describe("studio", () => {
       .getByRole("button", { name: /Use these settings/ })
       .click();
     await expect(studio.prompt).toHaveValue("a forest at dawn");
-    await expect(page.getByRole("radio", { name: /SDXL 1.0/ })).toBeChecked();
-    await expect(page.getByLabel("Style preset", { exact: true })).toHaveValue("anime");
+    await expect(page.getByRole("radio", { name: /Stable Image Core/ })).toBeChecked();
+    await expect(page.getByRole("radio", { name: /Square/ })).toBeChecked();
     await expect(page.getByLabel("Seed number")).toHaveValue(seed ?? "missing");
     await expect(page.getByRole("radio", { name: "Locked" })).toBeChecked();
   });
 
-  test("SDXL's own controls appear only when it is chosen, and the price follows", async ({ page }) => {
+  test("offers only the models AWS still serves, and the price follows the model", async ({ page }) => {
     const studio = new StudioPage(page);
     await studio.goto();
+    // SDXL 1.0 is end of life on Bedrock: no choice, and none of its controls.
+    await expect(page.getByRole("radio", { name: /SDXL/ })).toHaveCount(0);
     await expect(page.getByLabel("Prompt strength", { exact: true })).toHaveCount(0);
     await expect(page.getByTestId("price")).toHaveText("$0.16");
-    await page.getByRole("radio", { name: /SDXL 1.0/ }).check();
-    await expect(page.getByLabel("Prompt strength", { exact: true })).toBeVisible();
-    await expect(page.getByLabel("Steps", { exact: true })).toBeVisible();
+    await page.getByRole("radio", { name: /Stable Image Core/ }).check();
     await studio.setVariations(4);
     await expect(page.getByTestId("price")).toHaveText("$0.16");
     await page.getByRole("radio", { name: /Stable Image Ultra/ }).check();

@@ -15,6 +15,10 @@ export const ERROR_CATALOGUE = {
     status: 422,
     message: "The content filter blocked the image the model made: try another seed or rephrase the prompt.",
   },
+  input_filtered: {
+    status: 422,
+    message: "The content filter blocked the image you gave the model: try a different image.",
+  },
   generation_failed: {
     status: 502,
     message: "The model couldn't make this image: try again, or try another seed.",

@@ -6,7 +6,7 @@ import { invokeModel, networkErrorCode } from "./aws/bedrock";
 import { getConfig } from "./aws/config";
 import { deleteObjects, putObject } from "./aws/s3";
 import { AppError } from "./errors";
-import { getModel, type PosterRequest } from "./models";
+import { getModel, hasDocumentedSize, type PosterRequest } from "./models";
 import { toPosterView } from "./poster-view";
 import { type PosterRecord, putPoster } from "./store/posters";
 import { makeThumbnail } from "./thumbnail";
@@ -31,7 +31,7 @@ export async function generatePoster(request: PosterRequest, options: GenerateOp
 
   try {
     const response = await invokeModel(model.id, model.buildBody({ ...request, seed }), signal);
-    const image = model.parseResponse(response);
+    const image = model.parseResponse(response, seed);
     const png = Buffer.from(image.imageBase64, "base64");
     const meta = await sharp(png)
       .metadata()
@@ -40,6 +40,11 @@ export async function generatePoster(request: PosterRequest, options: GenerateOp
       });
     if (meta.format !== "png" || !meta.width || !meta.height) {
       throw new AppError("generation_failed", { cause: new Error(`model returned ${meta.format}`) });
+    }
+    // A decodable image far from the documented size (a 2×3 px answer) is a failed generation, not a poster.
+    if (!hasDocumentedSize(model, request.aspectRatio, { width: meta.width, height: meta.height })) {
+      const cause = new Error(`model returned ${meta.width}×${meta.height} for ${request.aspectRatio}`);
+      throw new AppError("generation_failed", { cause });
     }
     signal.throwIfAborted();
 

@@ -1,17 +1,20 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { findModel } from "../lib/models";
+import sharp from "sharp";
+import { findGenerationModel } from "../lib/models";
 import { renderPoster } from "./art";
 
 // A local stand-in for bedrock-runtime's InvokeModel, speaking its wire format: POST /model/{modelId}/invoke with
 // the id percent-encoded, JSON in and out, errors as `x-amzn-errortype` + {"message"}. Request bodies are checked
-// against the catalogue's Bedrock schema, so the app can't send a field a model doesn't document.
+// against the catalogue's Bedrock schema, so the app can't send a field a model doesn't document. Only models AWS
+// still serves answer: an unknown or retired id gets Bedrock's own 400 ValidationException.
 //
 // Faults, for tests and demos, by a marker anywhere in the prompt or an `x-emulator-fault` header:
-//   [fault:prompt-filter] [fault:output-filter] [fault:inference] [fault:malformed]   → HTTP 200 bodies
+//   [fault:prompt-filter] [fault:output-filter] [fault:input-filter] [fault:inference]
+//   [fault:malformed] [fault:no-seeds] (an image, no `seeds`) [fault:wrong-size] (a 2×3 px PNG) → HTTP 200 bodies
 //   [fault:throttle] [fault:timeout] [fault:model-error] [fault:unavailable] [fault:internal]
-//   [fault:denied] [fault:retired] [fault:not-found]                                     → typed errors
+//   [fault:denied] [fault:retired] [fault:legacy-lapsed] [fault:not-found]               → typed errors
 //   [latency:MS]                                                                         → model time
 
 const ERRORS: Record<string, [number, string, string]> = {
@@ -22,6 +25,7 @@ const ERRORS: Record<string, [number, string, string]> = {
   internal: [500, "InternalServerException", "An internal server error occurred."],
   denied: [403, "AccessDeniedException", "You don't have access to the model with the specified model ID."],
   retired: [404, "ResourceNotFoundException", "This model version has reached the end of its life."],
+  "legacy-lapsed": [400, "ValidationException", "Operation not allowed"],
   "not-found": [404, "ResourceNotFoundException", "Model not found."],
 };
 
@@ -75,9 +79,9 @@ async function invoke(req: IncomingMessage, res: ServerResponse, options: Emulat
   const match = /^\/model\/([^/]+)\/invoke$/.exec(new URL(req.url ?? "/", "http://x").pathname);
   if (req.method !== "POST" || !match?.[1]) return fail(res, 404, "UnknownOperationException", "Unknown operation");
   const modelId = decodeURIComponent(match[1]);
-  const model = findModel(modelId);
+  const model = findGenerationModel(modelId);
   const raw = await readBody(req);
-  if (!model) return fail(res, 404, "ResourceNotFoundException", "The provided model identifier is invalid.");
+  if (!model) return fail(res, 400, "ValidationException", "The provided model identifier is invalid.");
 
   let request: ReturnType<typeof model.emulator.read>;
   try {
@@ -103,12 +107,19 @@ async function invoke(req: IncomingMessage, res: ServerResponse, options: Emulat
   if (fault === "malformed") return send(res, 200, { unexpected: true });
   if (fault === "prompt-filter") return send(res, 200, model.emulator.filtered("prompt", seed));
   if (fault === "output-filter") return send(res, 200, model.emulator.filtered("output", seed));
+  if (fault === "input-filter") return send(res, 200, model.emulator.filtered("input", seed));
   if (fault === "inference") return send(res, 200, model.emulator.filtered("inference", seed));
 
-  const png = await renderPoster(request.prompt, seed, request.width, request.height);
+  const png =
+    fault === "wrong-size"
+      ? await sharp({ create: { width: 2, height: 3, channels: 3, background: "#000" } })
+          .png()
+          .toBuffer()
+      : await renderPoster(request.prompt, seed, request.width, request.height);
   const took = performance.now() - started;
   log.timings.push(took);
-  send(res, 200, model.emulator.success(png.toString("base64"), seed), {
+  const body = model.emulator.success(png.toString("base64"), seed) as Record<string, unknown>;
+  send(res, 200, fault === "no-seeds" ? { ...body, seeds: undefined } : body, {
     "x-amzn-bedrock-invocation-latency": String(Math.round(took)),
   });
 }

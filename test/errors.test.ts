@@ -24,6 +24,14 @@ describe("Bedrock error mapping", () => {
     ["ResourceNotFoundException", "This model version has reached the end of its life.", "model_retired", 410],
     ["ValidationException", "This model version has reached the end of its life.", "model_retired", 410],
     ["ValidationException", "The provided model identifier is invalid.", "model_unavailable", 404],
+    // A legacy model whose access lapsed, and one marked Legacy by its provider (AWS's own wording).
+    ["ValidationException", "Operation not allowed", "model_retired", 410],
+    [
+      "ResourceNotFoundException",
+      "Access denied. This Model is marked by provider as Legacy and you have not been actively using the model in the last 30 days. Please upgrade to an active model on Amazon Bedrock",
+      "model_retired",
+      410,
+    ],
     ["ValidationException", "Malformed input request", "internal", 500],
     ["ThrottlingException", "", "throttled", 429],
     ["ModelNotReadyException", "", "throttled", 429],

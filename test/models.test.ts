@@ -4,10 +4,18 @@ import {
   ASPECT_RATIO_IDS,
   DEFAULT_MODEL_ID,
   fieldErrors,
+  findGenerationModel,
+  GENERATION_MODELS,
+  hasDocumentedSize,
+  MODEL_IDS,
+  MODEL_LABELS,
   MODELS,
+  modelForReuse,
+  modelLabel,
   type PosterRequest,
   posterFormSchema,
   posterRequestSchema,
+  refuseRetiredModel,
 } from "@/lib/models";
 
 const request = (model: string, extra: Record<string, unknown> = {}): PosterRequest & { seed: number } => ({
@@ -50,16 +58,21 @@ describe.each(MODELS.map((m) => [m.label, m] as const))("catalogue entry %s", (_
   });
 
   it("parses its own success response, round-tripped through the emulator", () => {
-    expect(model.parseResponse(model.emulator.success("iVBORw0K", 7))).toEqual({ imageBase64: "iVBORw0K", seed: 7 });
+    expect(model.parseResponse(model.emulator.success("iVBORw0K", 7), 99)).toEqual({
+      imageBase64: "iVBORw0K",
+      seed: 7,
+    });
   });
 
   it("turns filtered and failed responses into typed errors", () => {
-    expect(codeOf(() => model.parseResponse(model.emulator.filtered("output", 1)))).toBe("output_filtered");
-    expect(codeOf(() => model.parseResponse(model.emulator.filtered("inference", 1)))).toBe("generation_failed");
-    expect(codeOf(() => model.parseResponse({ unexpected: true }))).toBe("generation_failed");
-    expect(codeOf(() => model.parseResponse(null))).toBe("generation_failed");
+    expect(codeOf(() => model.parseResponse(model.emulator.filtered("output", 1), 1))).toBe("output_filtered");
+    expect(codeOf(() => model.parseResponse(model.emulator.filtered("inference", 1), 1))).toBe("generation_failed");
+    expect(codeOf(() => model.parseResponse({ unexpected: true }, 1))).toBe("generation_failed");
+    expect(codeOf(() => model.parseResponse(null, 1))).toBe("generation_failed");
   });
+});
 
+describe.each(GENERATION_MODELS.map((m) => [m.label, m] as const))("generation model %s", (_label, model) => {
   it("validates requests with its own seed range and prompt length", () => {
     expect(posterRequestSchema.safeParse({ prompt: "x", model: model.id, seed: model.maxSeed }).success).toBe(true);
     const tooBig = posterRequestSchema.safeParse({ prompt: "x", model: model.id, seed: model.maxSeed + 1 });
@@ -74,10 +87,42 @@ describe("Stable Image family (SD3.5, Ultra, Core)", () => {
 
   it("sends mode only to models whose page documents it", () => {
     expect(byId("sd3-5").buildBody(request(byId("sd3-5").id))).toMatchObject({ mode: "text-to-image" });
-    expect(byId("ultra").buildBody(request(byId("ultra").id))).toMatchObject({ mode: "text-to-image" });
-    const core = byId("core");
-    expect(core.buildBody(request(core.id))).not.toHaveProperty("mode");
-    expect(core.bodySchema.safeParse({ prompt: "x", mode: "text-to-image" }).success).toBe(false);
+    for (const fragment of ["ultra", "core"]) {
+      const model = byId(fragment);
+      expect(model.buildBody(request(model.id))).not.toHaveProperty("mode");
+      expect(model.bodySchema.safeParse({ prompt: "x", mode: "text-to-image" }).success).toBe(false);
+    }
+  });
+
+  it("accepts only the output formats each page lists: Ultra and Core take jpeg or png, never webp", () => {
+    const accepts = (fragment: string, output_format: string) =>
+      byId(fragment).bodySchema.safeParse({ prompt: "x", output_format }).success;
+    for (const fragment of ["ultra", "core"]) {
+      expect(accepts(fragment, "png")).toBe(true);
+      expect(accepts(fragment, "jpeg")).toBe(true);
+      expect(accepts(fragment, "webp")).toBe(false);
+    }
+  });
+
+  it("takes image-to-image as each page documents it: Ultra by image and strength alone, SD3.5 by mode", () => {
+    const parses = (fragment: string, body: Record<string, unknown>) =>
+      byId(fragment).bodySchema.safeParse({ prompt: "x", ...body }).success;
+    const input = { image: "iVBORw0K", strength: 0.35 };
+    expect(parses("ultra", input)).toBe(true);
+    expect(parses("ultra", { ...input, mode: "image-to-image" })).toBe(false);
+    expect(parses("sd3-5", { ...input, mode: "image-to-image" })).toBe(true);
+    expect(parses("sd3-5", { mode: "image-to-image" })).toBe(false);
+    expect(parses("sd3-5", input)).toBe(false);
+    expect(parses("core", input)).toBe(false);
+  });
+
+  it("keeps a paid image whose success body leaves out seeds, under the seed that was asked for", () => {
+    for (const model of GENERATION_MODELS) {
+      expect(model.parseResponse({ finish_reasons: [null], images: ["iVBORw0K"] }, 1234)).toEqual({
+        imageBase64: "iVBORw0K",
+        seed: 1234,
+      });
+    }
   });
 
   it("sends exactly the documented fields", () => {
@@ -94,22 +139,97 @@ describe("Stable Image family (SD3.5, Ultra, Core)", () => {
 
   it("maps each finish reason, including a filtered response with no images and no seeds", () => {
     const sd = byId("sd3-5");
-    expect(codeOf(() => sd.parseResponse({ finish_reasons: ["Filter reason: prompt"] }))).toBe("prompt_filtered");
-    expect(codeOf(() => sd.parseResponse({ seeds: [1], finish_reasons: ["Filter reason: output image"] }))).toBe(
-      "output_filtered",
-    );
-    expect(codeOf(() => sd.parseResponse({ seeds: [1], finish_reasons: ["Filter reason: input image"] }))).toBe(
-      "prompt_filtered",
-    );
-    expect(codeOf(() => sd.parseResponse({ seeds: [1], finish_reasons: ["Inference error"] }))).toBe(
-      "generation_failed",
-    );
-    expect(codeOf(() => sd.parseResponse({ seeds: [1], finish_reasons: [null] }))).toBe("generation_failed");
+    const code = (json: unknown) => codeOf(() => sd.parseResponse(json, 1));
+    expect(code({ finish_reasons: ["Filter reason: prompt"] })).toBe("prompt_filtered");
+    expect(code({ seeds: [1], finish_reasons: ["Filter reason: output image"] })).toBe("output_filtered");
+    expect(code({ seeds: [1], finish_reasons: ["Filter reason: input image"] })).toBe("input_filtered");
+    expect(code({ seeds: [1], finish_reasons: ["Inference error"] })).toBe("generation_failed");
+    expect(code({ seeds: [1], finish_reasons: [null] })).toBe("generation_failed");
+  });
+
+  it("says in plain words that the input image, not the prompt, was refused", () => {
+    const sd = byId("sd3-5");
+    try {
+      sd.parseResponse(sd.emulator.filtered("input", 1), 1);
+    } catch (error) {
+      expect(error).toMatchObject({ code: "input_filtered", status: 422 });
+      expect((error as Error).message).toMatch(/image you gave/);
+      expect((error as Error).message).not.toMatch(/prompt/);
+      return;
+    }
+    throw new Error("an input-image filter must be an error");
   });
 });
 
-describe("SDXL (legacy)", () => {
-  const sdxl = MODELS.find((m) => m.legacy)!;
+describe("documented output size", () => {
+  const sd = MODELS[0];
+
+  it("accepts the documented size for the requested ratio, and small rounding around it", () => {
+    expect(hasDocumentedSize(sd, "2:3", { width: 832, height: 1216 })).toBe(true);
+    expect(hasDocumentedSize(sd, "2:3", { width: 832, height: 1248 })).toBe(true);
+  });
+
+  it("refuses an image far from it: a few pixels, or another ratio's shape", () => {
+    expect(hasDocumentedSize(sd, "2:3", { width: 2, height: 3 })).toBe(false);
+    expect(hasDocumentedSize(sd, "2:3", { width: 1216, height: 832 })).toBe(false);
+    expect(hasDocumentedSize(sd, "16:9", { width: 832, height: 1216 })).toBe(false);
+  });
+});
+
+describe("retired models (SDXL 1.0)", () => {
+  const sdxl = MODELS.find((m) => m.id === "stability.stable-diffusion-xl-v1")!;
+
+  it("is marked retired, and is not among the models posters can be made with", () => {
+    expect(sdxl.retired).toBe(true);
+    expect(GENERATION_MODELS.map((m) => m.id)).toEqual([
+      "stability.sd3-5-large-v1:0",
+      "stability.stable-image-ultra-v1:1",
+      "stability.stable-image-core-v1:1",
+    ]);
+    expect(findGenerationModel(sdxl.id)).toBeUndefined();
+    expect(findGenerationModel(DEFAULT_MODEL_ID)?.id).toBe(DEFAULT_MODEL_ID);
+  });
+
+  it("stays in the catalogue for posters made with it, labelled as retired", () => {
+    expect(MODEL_IDS).toContain(sdxl.id);
+    expect(modelLabel(sdxl.id)).toBe("SDXL 1.0 (retired)");
+    expect(MODEL_LABELS[sdxl.id]).toBe("SDXL 1.0 (retired)");
+    expect(modelLabel(DEFAULT_MODEL_ID)).toBe("SD3.5 Large");
+  });
+
+  it("is refused by the request schema and the form", () => {
+    expect(posterRequestSchema.safeParse({ prompt: "x", model: sdxl.id }).success).toBe(false);
+    expect(posterFormSchema.safeParse({ prompt: "x", model: sdxl.id, variations: 1 }).success).toBe(false);
+  });
+
+  it("is answered with model_retired (410) and a sentence telling the user to pick another model", () => {
+    let error: unknown;
+    try {
+      refuseRetiredModel(sdxl.id);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: "model_retired", status: 410 });
+    expect((error as Error).message).toBe(
+      "AWS has retired SDXL 1.0, so it can't make new posters: pick another model, such as SD3.5 Large.",
+    );
+    expect(() => refuseRetiredModel(DEFAULT_MODEL_ID)).not.toThrow();
+    expect(() => refuseRetiredModel("stability.nope")).not.toThrow();
+    expect(() => refuseRetiredModel(undefined)).not.toThrow();
+  });
+
+  it("maps 'Use these settings' to the default model, and says so politely", () => {
+    expect(modelForReuse(GENERATION_MODELS[2]!.id)).toEqual({ model: GENERATION_MODELS[2]!.id });
+    const reuse = modelForReuse(sdxl.id);
+    expect(reuse.model).toBe(DEFAULT_MODEL_ID);
+    expect(reuse.notice).toBe(
+      "This poster was made with SDXL 1.0, which AWS has retired, so these settings use SD3.5 Large instead. The same seed will give a different image.",
+    );
+    expect(modelForReuse("stability.gone-v1").notice).toMatch(
+      /^This poster was made with stability\.gone-v1, which is no longer offered/,
+    );
+  });
 
   it("maps prompts, negative prompt, sliders and style preset to SDXL's fields", () => {
     const body = sdxl.buildBody(
@@ -132,9 +252,9 @@ describe("SDXL (legacy)", () => {
 
   it("reads CONTENT_FILTERED and ERROR artifacts", () => {
     const artifact = (finishReason: string) => ({ artifacts: [{ seed: 1, finishReason }] });
-    expect(codeOf(() => sdxl.parseResponse(artifact("CONTENT_FILTERED")))).toBe("output_filtered");
-    expect(codeOf(() => sdxl.parseResponse(artifact("ERROR")))).toBe("generation_failed");
-    expect(codeOf(() => sdxl.parseResponse({ artifacts: [] }))).toBe("generation_failed");
+    expect(codeOf(() => sdxl.parseResponse(artifact("CONTENT_FILTERED"), 1))).toBe("output_filtered");
+    expect(codeOf(() => sdxl.parseResponse(artifact("ERROR"), 1))).toBe("generation_failed");
+    expect(codeOf(() => sdxl.parseResponse({ artifacts: [] }, 1))).toBe("generation_failed");
   });
 
   it("rejects sizes outside SDXL's list", () => {
@@ -168,25 +288,6 @@ describe("request schema", () => {
     expect(posterRequestSchema.safeParse(body).success).toBe(false);
     const form = posterFormSchema.parse({ ...body, variations: 2 });
     expect(form).not.toHaveProperty("cfgScale");
-  });
-
-  it("checks SDXL's sliders and treats the empty style preset as none", () => {
-    const sdxl = MODELS.find((m) => m.legacy)!.id;
-    const ok = posterRequestSchema.parse({ prompt: "x", model: sdxl, cfgScale: 0, steps: 10, stylePreset: "" });
-    expect(ok).toMatchObject({ cfgScale: 0, steps: 10 });
-    expect(ok).not.toHaveProperty("stylePreset", "");
-    const bad = posterRequestSchema.safeParse({
-      prompt: "x",
-      model: sdxl,
-      cfgScale: 36,
-      steps: 9,
-      stylePreset: "sepia",
-    });
-    expect(fieldErrors(bad.error!)).toMatchObject({
-      cfgScale: "Prompt strength must be at most 35.",
-      steps: "Steps must be at least 10.",
-      stylePreset: expect.stringMatching(/^Style preset must be one of: 3d-model/),
-    });
   });
 
   it("limits variations to four in the form", () => {

@@ -76,6 +76,7 @@ describe("sst.config.ts", () => {
     expect(find("Nextjs").args.permissions).toEqual([
       {
         actions: ["bedrock:InvokeModel"],
+        // Literal on purpose: SDXL 1.0 is retired, so it has no grant.
         resources: [
           "arn:aws:bedrock:us-west-2::foundation-model/stability.sd3-5-large-v1:0",
           "arn:aws:bedrock:us-west-2::foundation-model/stability.stable-image-ultra-v1:1",

@@ -3,6 +3,7 @@ import { ConfigProblem, PreviewNotice } from "@/components/notices";
 import { Studio, type StudioStart } from "@/components/studio/studio";
 import { getAuthConfig, usesLocalModels } from "@/lib/aws/config";
 import { requireMember } from "@/lib/identity";
+import { modelForReuse } from "@/lib/models";
 import { findPosterView, recentPrompts } from "@/lib/posters";
 import { spendingToday } from "@/lib/spending";
 
@@ -17,18 +18,22 @@ function environment(): { local: boolean; problem?: string } {
   }
 }
 
-/** "Use these settings" from a poster page opens /?from={id}: the form starts from that poster, seed locked. */
+/** "Use these settings" from a poster page opens /?from={id}: the form starts from that poster, seed locked.
+ * A poster made with a retired model starts from the default model instead (without the old model's own settings),
+ * and the studio says so. */
 async function startFrom(id: unknown): Promise<StudioStart | undefined> {
   if (typeof id !== "string") return undefined;
   const poster = await findPosterView(id).catch(() => undefined);
   if (!poster) return undefined;
+  const { model, notice } = modelForReuse(poster.model);
   return {
-    model: poster.model,
+    model,
     prompt: poster.prompt,
     negativePrompt: poster.negativePrompt ?? "",
     aspectRatio: poster.aspectRatio,
     seed: poster.seed,
-    ...poster.params,
+    // The old model's own settings (SDXL's steps, presets) mean nothing to the model that stands in.
+    ...(notice ? { notice } : poster.params),
   };
 }
 

@@ -1,4 +1,4 @@
-import { ASPECT_RATIOS, MODELS } from "@/lib/models";
+import { ASPECT_RATIOS, MODELS, modelLabel } from "@/lib/models";
 
 // A plain GET form: filters live in the URL, so a filtered gallery can be bookmarked and works without JavaScript.
 export function GalleryFilters(props: { model?: string; aspectRatio?: string; favorite: boolean }) {
@@ -11,7 +11,7 @@ export function GalleryFilters(props: { model?: string; aspectRatio?: string; fa
           <option value="">All models</option>
           {MODELS.map((m) => (
             <option key={m.id} value={m.id}>
-              {m.label}
+              {modelLabel(m.id)}
             </option>
           ))}
         </select>

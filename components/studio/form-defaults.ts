@@ -3,8 +3,8 @@ import {
   type AspectRatio,
   DEFAULT_ASPECT_RATIO,
   DEFAULT_MODEL_ID,
+  GENERATION_MODELS,
   getModel,
-  MODELS,
   type PosterFormInput,
 } from "@/lib/models";
 
@@ -16,7 +16,9 @@ export const FORM_DEFAULTS = {
   aspectRatio: DEFAULT_ASPECT_RATIO,
   seed: undefined,
   variations: 2,
-  ...Object.fromEntries(MODELS.flatMap((m) => m.params).map((p) => [p.name, p.kind === "slider" ? p.default : ""])),
+  ...Object.fromEntries(
+    GENERATION_MODELS.flatMap((m) => m.params).map((p) => [p.name, p.kind === "slider" ? p.default : ""]),
+  ),
 } as PosterFormInput;
 
 export function supportedRatios(modelId: string): AspectRatio[] {

@@ -1,5 +1,5 @@
 import type { UseFormRegisterReturn } from "react-hook-form";
-import { formatPrice, MODELS } from "@/lib/models";
+import { formatPrice, GENERATION_MODELS } from "@/lib/models";
 
 const slug = (id: string) => `model-${id.replace(/[^a-z0-9]+/gi, "-")}`;
 
@@ -8,7 +8,7 @@ export function ModelPicker({ registration }: { registration: UseFormRegisterRet
     <fieldset>
       <legend className="mb-2 text-sm font-medium">Model</legend>
       <div className="space-y-2">
-        {MODELS.map((model) => (
+        {GENERATION_MODELS.map((model) => (
           <label
             key={model.id}
             className="flex cursor-pointer items-start gap-3 rounded-md border border-edge p-3 has-[:checked]:border-accent has-[:checked]:bg-accent/10"

@@ -23,18 +23,20 @@ import { describeProgress, type TileRequest, useGeneration } from "./use-generat
 
 const PROMPT_HELP = "What the poster shows: subject, setting, mood, light. Ctrl+Enter generates.";
 
-/** Settings to start from (a poster's, for "Use these settings"): the seed comes locked. */
-export type StudioStart = Record<string, unknown> & { seed: number };
+/** Settings to start from (a poster's, for "Use these settings"): the seed comes locked. `notice` says what had to
+ * change, e.g. a retired model replaced by the default one. */
+export type StudioStart = Record<string, unknown> & { seed: number; notice?: string };
 
 export function Studio(props: {
   start?: StudioStart;
   recentPrompts: string[];
   today: { spent: number; budget: number };
 }) {
+  const { notice, ...startValues } = props.start ?? { seed: 0 };
   const form = useForm<PosterFormInput, unknown, PosterFormValues>({
     resolver: zodResolver(posterFormSchema),
     defaultValues: props.start
-      ? ({ ...FORM_DEFAULTS, ...props.start, variations: 1 } as PosterFormInput)
+      ? ({ ...FORM_DEFAULTS, ...startValues, variations: 1 } as PosterFormInput)
       : FORM_DEFAULTS,
   });
   const { register, handleSubmit, watch, setValue, setError, formState } = form;
@@ -86,6 +88,15 @@ export function Studio(props: {
   return (
     <div className="grid gap-8 lg:grid-cols-[400px_1fr]">
       <form ref={formRef} noValidate onSubmit={onSubmit} aria-label="Poster settings" className="space-y-5">
+        {notice && (
+          <p
+            role="note"
+            className="rounded-md border border-accent/40 bg-accent/10 p-3 text-sm"
+            data-testid="start-notice"
+          >
+            {notice}
+          </p>
+        )}
         <Field id="prompt" label="Prompt" help={PROMPT_HELP} error={errors.prompt}>
           <textarea
             id="prompt"

@@ -17,8 +17,9 @@ const BY_ERROR_TYPE: Record<string, ErrorCode> = {
   ServiceUnavailableException: "unavailable",
 };
 
-// Bedrock reports a retired model as ResourceNotFound or Validation with an "end of its life" message.
-const RETIRED = /end of (its )?life|legacy|retired/i;
+// Bedrock reports a retired model as 404 ResourceNotFound ("reached the end of its life", "marked by provider as
+// Legacy") or, once legacy access has lapsed, as 400 Validation "Operation not allowed".
+const RETIRED = /end of (its )?life|legacy|retired|operation not allowed/i;
 
 export function bedrockErrorCode(error: unknown): ErrorCode {
   const name = (error as { name?: string })?.name ?? "";

@@ -1,10 +1,12 @@
 import * as z from "zod/mini";
 import { ASPECT_RATIO_IDS, DEFAULT_ASPECT_RATIO } from "./aspect-ratios";
-import { DEFAULT_MODEL_ID, MODELS } from "./catalogue";
+import { DEFAULT_MODEL_ID, GENERATION_MODELS } from "./catalogue";
 import type { ModelSpec, ParamSpec } from "./types";
 
 // The request schema, derived from the catalogue. The studio's form (zodResolver) and POST /api/posters validate
 // with these same schemas, so a user sees the same words in both places. zod/mini keeps the browser's bundle small.
+// Only models new posters can be made with are accepted; POST /api/posters answers a retired one with model_retired
+// before it gets here.
 
 export const MAX_VARIATIONS = 4;
 
@@ -72,7 +74,7 @@ function fieldsFor(model: ModelSpec) {
   };
 }
 
-const unknownModel = `Pick one of the models: ${MODELS.map((m) => m.id).join(", ")}.`;
+const unknownModel = `Pick one of the models: ${GENERATION_MODELS.map((m) => m.id).join(", ")}.`;
 
 // Scripts may omit `model`: the default model fills in before the union picks the model's own schema.
 function withDefaultModel(input: unknown) {
@@ -92,9 +94,13 @@ type RequestMember = ReturnType<typeof requestMember>;
 /** POST /api/posters: strict, so a misspelt or foreign field is an error rather than silently ignored. */
 export const posterRequestSchema = z.pipe(
   z.transform(withDefaultModel),
-  z.discriminatedUnion("model", MODELS.map(requestMember) as unknown as [RequestMember, ...RequestMember[]], {
-    error: unknownModel,
-  }),
+  z.discriminatedUnion(
+    "model",
+    GENERATION_MODELS.map(requestMember) as unknown as [RequestMember, ...RequestMember[]],
+    {
+      error: unknownModel,
+    },
+  ),
 );
 
 /** The studio's form: the same fields and messages, plus how many variations to make. Values of
@@ -108,7 +114,7 @@ type FormMember = ReturnType<typeof formMember>;
 
 export const posterFormSchema = z.discriminatedUnion(
   "model",
-  MODELS.map(formMember) as unknown as [FormMember, ...FormMember[]],
+  GENERATION_MODELS.map(formMember) as unknown as [FormMember, ...FormMember[]],
   { error: unknownModel },
 );
 

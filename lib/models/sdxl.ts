@@ -3,8 +3,10 @@ import { AppError } from "../errors";
 import type { SizeTable } from "./aspect-ratios";
 import type { ModelSpec, ParamSpec } from "./types";
 
-// The legacy SDXL 1.0 contract: weighted text_prompts, cfg_scale, steps, style_preset and a fixed list of
-// width×height pairs; the response is {result, artifacts:[{seed, base64, finishReason}]}.
+// The SDXL 1.0 contract: weighted text_prompts, cfg_scale, steps, style_preset and a fixed list of width×height
+// pairs; the response is {result, artifacts:[{seed, base64, finishReason}]}. AWS has retired the model (end of life
+// on Bedrock, not served in us-east-1 or us-west-2 since 2025-05-20); the contract stays as data so posters made
+// with it still show their settings.
 
 // SDXL's allowed sizes, each filed under the nearest of the nine ratios.
 export const SDXL_SIZES: SizeTable = {
@@ -102,12 +104,11 @@ const responseSchema = z.object({
   artifacts: z.array(z.object({ seed: z.number(), base64: z.optional(z.string()), finishReason: z.string() })),
 });
 
-type SdxlOptions = Pick<ModelSpec, "id" | "label" | "blurb" | "docs" | "pricePerImage" | "typicalSeconds">;
+type SdxlOptions = Pick<ModelSpec, "id" | "label" | "blurb" | "docs" | "pricePerImage" | "typicalSeconds" | "retired">;
 
 export function sdxlModel(spec: SdxlOptions): ModelSpec {
   return {
     ...spec,
-    legacy: true,
     maxPromptLength: 2000,
     maxSeed: 4_294_967_295,
     sizes: SDXL_SIZES,

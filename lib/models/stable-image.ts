@@ -23,7 +23,7 @@ export const STABLE_IMAGE_SIZES: SizeTable = {
 const FINISH_REASONS = {
   "Filter reason: prompt": "prompt_filtered",
   "Filter reason: output image": "output_filtered",
-  "Filter reason: input image": "prompt_filtered",
+  "Filter reason: input image": "input_filtered",
   "Inference error": "generation_failed",
 } as const;
 
@@ -39,22 +39,49 @@ type StableImageOptions = Pick<
 > & {
   /** Only send `mode` to models whose user-guide page documents it. */
   sendsMode: boolean;
+  /** Whether the page documents image-to-image (`image` + `strength`). */
+  imageToImage: boolean;
+  /** The `output_format` values the page lists. */
+  outputFormats: readonly [string, ...string[]];
 };
 
-export function stableImageModel(options: StableImageOptions): ModelSpec {
-  const { sendsMode, ...spec } = options;
-  const bodySchema = z.strictObject({
+/** What Bedrock accepts for one model, as strict as its page: the emulator answers anything else with a
+ * ValidationException, so the app can't come to rely on a field AWS would refuse. */
+function bodySchemaFor(options: StableImageOptions) {
+  const { sendsMode, imageToImage, outputFormats, maxSeed } = options;
+  const schema = z.strictObject({
     prompt: z.string().check(z.minLength(1), z.maxLength(10_000)),
     negative_prompt: z.optional(z.string().check(z.maxLength(10_000))),
-    ...(sendsMode ? { mode: z.optional(z.enum(["text-to-image", "image-to-image"])) } : {}),
+    ...(sendsMode
+      ? { mode: z.optional(z.enum(imageToImage ? ["text-to-image", "image-to-image"] : ["text-to-image"])) }
+      : {}),
     aspect_ratio: z.optional(z.enum(ASPECT_RATIO_IDS)),
-    seed: z.optional(z.int().check(z.gte(0), z.lte(spec.maxSeed))),
-    output_format: z.optional(z.enum(["png", "jpeg", "webp"])),
+    seed: z.optional(z.int().check(z.gte(0), z.lte(maxSeed))),
+    output_format: z.optional(z.enum(outputFormats)),
+    ...(imageToImage
+      ? {
+          image: z.optional(z.string().check(z.minLength(1))),
+          strength: z.optional(z.number().check(z.gte(0), z.lte(1))),
+        }
+      : {}),
   });
+  // With a `mode` field, image-to-image is asked for by name and needs its image; without one, the image says it.
+  return schema.check(
+    z.refine(
+      (b: Record<string, unknown>) =>
+        !sendsMode || (b.mode === "image-to-image") === (b.image !== undefined && b.strength !== undefined),
+      { message: "image-to-image needs mode, image and strength together" },
+    ),
+  );
+}
+
+export function stableImageModel(options: StableImageOptions): ModelSpec {
+  const { sendsMode, imageToImage: _i2i, outputFormats: _formats, ...spec } = options;
+  const bodySchema = bodySchemaFor(options);
 
   return {
     ...spec,
-    legacy: false,
+    retired: false,
     maxPromptLength: 10_000,
     sizes: STABLE_IMAGE_SIZES,
     params: [],
@@ -69,7 +96,7 @@ export function stableImageModel(options: StableImageOptions): ModelSpec {
         output_format: "png",
       };
     },
-    parseResponse(json) {
+    parseResponse(json, requestedSeed) {
       const parsed = responseSchema.safeParse(json);
       if (!parsed.success) throw new AppError("generation_failed", { cause: parsed.error });
       const { seeds, finish_reasons: reasons, images } = parsed.data;
@@ -79,15 +106,16 @@ export function stableImageModel(options: StableImageOptions): ModelSpec {
         throw new AppError(code, { cause: new Error(`finish reason: ${reason}`) });
       }
       const image = images?.[0];
-      const seed = seeds?.[0];
-      if (!image || seed === undefined) {
-        throw new AppError("generation_failed", { cause: new Error("response without image or seed") });
-      }
-      return { imageBase64: image, seed };
+      if (!image) throw new AppError("generation_failed", { cause: new Error("response without an image") });
+      // The image was made (and charged for): a body that leaves out `seeds` still yields the poster, under the
+      // seed we asked for, rather than a failure the user pays for twice.
+      return { imageBase64: image, seed: seeds?.[0] ?? requestedSeed };
     },
     emulator: {
       read(body) {
-        const b = bodySchema.parse(body) as z.infer<typeof bodySchema> & { aspect_ratio?: keyof SizeTable };
+        const b = bodySchema.parse(body) as { prompt: string; negative_prompt?: string; seed?: number } & {
+          aspect_ratio?: keyof SizeTable;
+        };
         const size = STABLE_IMAGE_SIZES[b.aspect_ratio ?? "1:1"];
         return { prompt: b.prompt, negativePrompt: b.negative_prompt ?? "", seed: b.seed ?? 0, ...size };
       },
@@ -95,6 +123,7 @@ export function stableImageModel(options: StableImageOptions): ModelSpec {
       filtered(kind, seed) {
         if (kind === "prompt") return { finish_reasons: ["Filter reason: prompt"] };
         if (kind === "output") return { seeds: [seed], finish_reasons: ["Filter reason: output image"] };
+        if (kind === "input") return { seeds: [seed], finish_reasons: ["Filter reason: input image"] };
         return { seeds: [seed], finish_reasons: ["Inference error"] };
       },
     },

@@ -43,7 +43,7 @@ export interface ModelImage {
 export interface EmulatorBehaviour {
   read(body: unknown): { prompt: string; negativePrompt: string; seed: number; width: number; height: number };
   success(imageBase64: string, seed: number): unknown;
-  filtered(kind: "prompt" | "output" | "inference", seed: number): unknown;
+  filtered(kind: "prompt" | "output" | "input" | "inference", seed: number): unknown;
 }
 
 export interface ModelSpec {
@@ -58,14 +58,16 @@ export interface ModelSpec {
   typicalSeconds: number;
   maxPromptLength: number;
   maxSeed: number;
-  legacy: boolean;
+  /** End of life on Bedrock: kept as data so posters made with it still render, but never generated with. */
+  retired: boolean;
   /** Output size for each supported aspect ratio; the keys are the ratios the model supports. */
   sizes: Partial<SizeTable>;
   params: readonly ParamSpec[];
   /** What Bedrock accepts for this model: the emulator rejects anything else with a ValidationException. */
   bodySchema: z.ZodMiniType;
   buildBody(request: PosterRequest & { seed: number }): Record<string, unknown>;
-  /** Decodes the model's response or throws a typed AppError (filtered, inference error, malformed). */
-  parseResponse(json: unknown): ModelImage;
+  /** Decodes the model's response or throws a typed AppError (filtered, inference error, malformed).
+   * `requestedSeed` stands in when a success body leaves out `seeds`: the image was made and paid for. */
+  parseResponse(json: unknown, requestedSeed: number): ModelImage;
   emulator: EmulatorBehaviour;
 }

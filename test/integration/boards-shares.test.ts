@@ -157,7 +157,7 @@ describe("gallery listing", () => {
     for (let i = 0; i < 12; i++) {
       const reply = await client.createPoster({
         prompt: `filter ${i}`,
-        model: i % 3 === 0 ? "stability.stable-diffusion-xl-v1" : "stability.stable-image-core-v1:1",
+        model: i % 3 === 0 ? "stability.stable-image-ultra-v1:1" : "stability.stable-image-core-v1:1",
         aspectRatio: i % 2 ? "16:9" : "2:3",
       });
       made.push(reply.body.id);
@@ -174,7 +174,7 @@ describe("gallery listing", () => {
       return ids;
     };
     const expected = (keep: (i: number) => boolean) => made.filter((_, i) => keep(i)).reverse();
-    expect(await all("&model=stability.stable-diffusion-xl-v1")).toEqual(expected((i) => i % 3 === 0));
+    expect(await all("&model=stability.stable-image-ultra-v1:1")).toEqual(expected((i) => i % 3 === 0));
     expect(await all("&aspectRatio=16:9&model=stability.stable-image-core-v1:1")).toEqual(
       expected((i) => i % 2 === 1 && i % 3 !== 0),
     );

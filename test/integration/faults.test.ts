@@ -18,6 +18,8 @@ describe("injected faults", () => {
   it.each([
     ["prompt-filter", 422, "prompt_filtered"],
     ["output-filter", 422, "output_filtered"],
+    ["input-filter", 422, "input_filtered"],
+    ["wrong-size", 502, "generation_failed"],
     ["inference", 502, "generation_failed"],
     ["malformed", 502, "generation_failed"],
     ["model-error", 502, "generation_failed"],
@@ -27,6 +29,7 @@ describe("injected faults", () => {
     ["internal", 503, "unavailable"],
     ["denied", 403, "model_access_denied"],
     ["retired", 410, "model_retired"],
+    ["legacy-lapsed", 410, "model_retired"],
     ["not-found", 404, "model_unavailable"],
   ])("[fault:%s] → %i %s, nothing stored", async (fault, status, code) => {
     const response = await post({ prompt: `[fault:${fault}] a harbor` });
@@ -78,5 +81,25 @@ describe("pre-signed URLs", () => {
     expect((await fetch(short.url)).status).toBe(200);
     await new Promise((r) => setTimeout(r, 2100));
     expect((await fetch(short.url)).status).toBe(403);
+  });
+});
+
+describe("odd but successful answers", () => {
+  // Runs after the fault cases above, which each check the bucket is empty.
+  it("keeps a paid image whose success body has no seeds, under the seed that was asked for", async () => {
+    // The emulator really answers this marker with an image and no `seeds`, as Bedrock sometimes does.
+    const raw = await fetch(`${local.stack.emulator.url}/model/${encodeURIComponent(DEFAULT_MODEL_ID)}/invoke`, {
+      method: "POST",
+      body: JSON.stringify({ prompt: "[fault:no-seeds] raw", seed: 5, output_format: "png" }),
+    });
+    const answer = (await raw.json()) as Record<string, unknown>;
+    expect(answer).not.toHaveProperty("seeds");
+    expect(answer.images).toHaveLength(1);
+
+    const response = await post({ prompt: "[fault:no-seeds] a harbor", seed: 4242 });
+    expect(response.status).toBe(201);
+    const poster = (await response.json()) as { id: string; seed: number };
+    expect(poster.seed).toBe(4242);
+    expect((await local.objectKeys()).filter((k) => k.includes(poster.id))).toHaveLength(2);
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { handle, methodNotAllowed, parseWith, readJsonObject } from "@/lib/http";
-import { ASPECT_RATIO_IDS, MODEL_IDS, type PosterRequest, posterRequestSchema } from "@/lib/models";
+import { ASPECT_RATIO_IDS, MODEL_IDS, type PosterRequest, posterRequestSchema, refuseRetiredModel } from "@/lib/models";
 import { generatePoster } from "@/lib/pipeline";
 import { listPosterViews } from "@/lib/posters";
 import { withBudget } from "@/lib/spending";
@@ -10,7 +10,10 @@ import { withBudget } from "@/lib/spending";
 export const maxDuration = 60;
 
 export const POST = handle(async (request, _context, member) => {
-  const input = parseWith(posterRequestSchema, await readJsonObject(request)) as PosterRequest;
+  const body = await readJsonObject(request);
+  // A retired model gets its own answer (410), not "unknown model": old scripts and bookmarks name it.
+  refuseRetiredModel(body.model);
+  const input = parseWith(posterRequestSchema, body) as PosterRequest;
   const poster = await withBudget(member, input.model, randomUUID(), () =>
     generatePoster(input, { signal: request.signal, createdBy: member }),
   );
