@@ -43,6 +43,7 @@ export async function listBoardSummaries(options: { limit: number; cursor?: stri
         posterCount: b.posterIds.length,
         createdAt: b.createdAt,
         updatedAt: b.updatedAt,
+        createdBy: b.createdBy,
         coverUrl: thumbKey ? (await signGet(thumbKey)).url : null,
       };
     }),
