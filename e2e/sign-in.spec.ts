@@ -79,3 +79,10 @@ test("API tokens work until revoked; a member can't delete another's poster", as
   expect(after.status()).toBe(401);
   expect((await after.json()).error.code).toBe("unauthenticated");
 });
+
+test("the offline admin is an admin: the local provider verifies its emails, and admin rights need that", async ({
+  page,
+}) => {
+  await signIn(page, "admin", "/account");
+  await expect(page.getByText(/Signed in as Admin \(admin@onesheet\.local\), an admin\./)).toBeVisible();
+});
