@@ -53,7 +53,7 @@ async function fromToken(bearer: string): Promise<Member> {
     });
   const row = await getMember(token.sub);
   const email = row?.email || token.email;
-  return { sub: token.sub, email, name: email, isAdmin: admin(email, row?.emailVerified), via: "token" };
+  return { sub: token.sub, email, name: row?.name || email, isAdmin: admin(email, row?.emailVerified), via: "token" };
 }
 
 /** The member behind an API request, or a 401. */

@@ -35,14 +35,14 @@ function existsAndMadeBy(owner: string | undefined, values: Record<string, unkno
   };
 }
 
-const mayChange = (board: BoardRecord, owner: string | undefined) =>
+const ownerMay = (board: BoardRecord, owner: string | undefined) =>
   !owner || !board.createdBy || board.createdBy === owner;
 
 /** After a refused update: a missing board or someone else's says so; otherwise the change's own condition failed. */
 async function whyRefused(id: string, owner: string | undefined): Promise<BoardRecord> {
   const current = await getBoard(id);
   if (!current) throw new AppError("board_not_found");
-  if (!mayChange(current, owner)) throw new AppError("forbidden");
+  if (!ownerMay(current, owner)) throw new AppError("forbidden");
   return current;
 }
 
@@ -122,7 +122,7 @@ export async function removeFromBoard(id: string, posterId: string, owner?: stri
   for (let attempt = 0; attempt < 5; attempt++) {
     const current = await getBoard(id);
     if (!current) throw new AppError("board_not_found");
-    if (!mayChange(current, owner)) throw new AppError("forbidden");
+    if (!ownerMay(current, owner)) throw new AppError("forbidden");
     const index = current.posterIds.indexOf(posterId);
     if (index < 0) return current;
     const board = await update(id, {
@@ -144,7 +144,7 @@ export async function reorderBoard(
 ): Promise<BoardRecord> {
   const current = await getBoard(id);
   if (!current) throw new AppError("board_not_found");
-  if (!mayChange(current, owner)) throw new AppError("forbidden");
+  if (!ownerMay(current, owner)) throw new AppError("forbidden");
   const same = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
   if (current.version !== version || !same(current.posterIds, posterIds)) throw new AppError("conflict");
   const board = await update(id, {
