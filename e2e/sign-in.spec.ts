@@ -40,9 +40,12 @@ test("signed out, the studio sends you to sign in; after signing in you generate
 test("API tokens work until revoked; a member can't delete another's poster", async ({ page, playwright, baseURL }) => {
   await signIn(page, "carol", "/account");
   await page.getByLabel("Token name").fill("e2e script");
+  await page.getByLabel("Expires after").selectOption({ label: "7 days" });
   await page.getByRole("button", { name: "Create token" }).click();
   const token = (await page.getByTestId("new-token").textContent()) as string;
   expect(token).toMatch(/^os_/);
+  const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  await expect(page.getByRole("list", { name: "Your tokens" })).toContainText(`expires ${inAWeek}`);
 
   const script = await playwright.request.newContext({
     baseURL,
@@ -64,6 +67,10 @@ test("API tokens work until revoked; a member can't delete another's poster", as
   expect((await denied.json()).error.code).toBe("forbidden");
   await page.goto(`/posters/${alicesPoster.id}`);
   await expect(page.getByRole("button", { name: "Delete" })).toHaveCount(0);
+  // Nor is carol offered what only alice (or an admin) may do: designing it, or sharing it.
+  await expect(page.getByRole("link", { name: /Design poster|Edit design/ })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Share" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Use these settings" })).toBeVisible();
 
   await page.goto("/account");
   await page.getByRole("button", { name: "Revoke token e2e script" }).click();
@@ -71,4 +78,11 @@ test("API tokens work until revoked; a member can't delete another's poster", as
   const after = await script.get("/api/posters?limit=1");
   expect(after.status()).toBe(401);
   expect((await after.json()).error.code).toBe("unauthenticated");
+});
+
+test("the offline admin is an admin: the local provider verifies its emails, and admin rights need that", async ({
+  page,
+}) => {
+  await signIn(page, "admin", "/account");
+  await expect(page.getByText(/Signed in as Admin \(admin@onesheet\.local\), an admin\./)).toBeVisible();
 });

@@ -46,6 +46,8 @@ export interface BoardSummary {
   updatedAt: string;
   /** Thumbnail of the board's first poster, pre-signed. */
   coverUrl: string | null;
+  /** The OpenID subject of who made it: only they (or an admin) change it. */
+  createdBy?: string;
 }
 
 export interface BoardView {
@@ -56,6 +58,8 @@ export interface BoardView {
   /** Send it back with a reorder: a reorder based on an older version is refused (409). */
   version: number;
   posters: PosterSummary[];
+  /** The OpenID subject of who made it: only they (or an admin) change it. */
+  createdBy?: string;
 }
 
 export interface ShareView {

@@ -2,12 +2,17 @@ import "server-only";
 import type { BoardSummary, BoardView } from "./api-types";
 import { signGet } from "./aws/s3";
 import { AppError } from "./errors";
+import type { Actor } from "./permissions";
 import { toPosterSummary } from "./poster-view";
 import * as boards from "./store/boards";
 import { RANDOM_ID } from "./store/items";
 import { getPoster, getPosters } from "./store/posters";
 
 // Boards as the app shows them: the board's order, with posters that still exist, freshly signed.
+// Anyone on the team sees every board; only its maker (or an admin) renames, reorders, adds, removes or deletes.
+
+/** Whose boards a member may change: their own (the store checks `createdBy`), or, for an admin, any. */
+const ownerFor = (member: Actor) => (member.isAdmin ? undefined : member.sub);
 
 async function load(id: string): Promise<boards.BoardRecord> {
   const board = RANDOM_ID.test(id) ? await boards.getBoard(id) : undefined;
@@ -38,6 +43,7 @@ export async function listBoardSummaries(options: { limit: number; cursor?: stri
         posterCount: b.posterIds.length,
         createdAt: b.createdAt,
         updatedAt: b.updatedAt,
+        createdBy: b.createdBy,
         coverUrl: thumbKey ? (await signGet(thumbKey)).url : null,
       };
     }),
@@ -50,26 +56,35 @@ export async function createBoardView(name: string, createdBy: string): Promise<
 }
 
 /** Each change is one conditional update that reports a missing board itself: no read beforehand. */
-export async function updateBoard(id: string, change: { name?: string; posterIds?: string[]; version?: number }) {
+export async function updateBoard(
+  id: string,
+  change: { name?: string; posterIds?: string[]; version?: number },
+  member: Actor,
+) {
   if (change.name === undefined && change.posterIds === undefined) return toBoardView(await load(id));
   if (!RANDOM_ID.test(id)) throw new AppError("board_not_found");
+  const owner = ownerFor(member);
   let board: boards.BoardRecord | undefined;
-  if (change.name !== undefined) board = await boards.renameBoard(id, change.name);
-  if (change.posterIds !== undefined) board = await boards.reorderBoard(id, change.posterIds, change.version ?? -1);
+  if (change.name !== undefined) board = await boards.renameBoard(id, change.name, owner);
+  if (change.posterIds !== undefined)
+    board = await boards.reorderBoard(id, change.posterIds, change.version ?? -1, owner);
   return toBoardView(board as boards.BoardRecord);
 }
 
-export async function addPosterToBoard(id: string, posterId: string): Promise<BoardView> {
+export async function addPosterToBoard(id: string, posterId: string, member: Actor): Promise<BoardView> {
   await load(id);
   if (!RANDOM_ID.test(posterId) || !(await getPoster(posterId))) throw new AppError("not_found");
-  return toBoardView(await boards.addToBoard(id, posterId));
+  return toBoardView(await boards.addToBoard(id, posterId, ownerFor(member)));
 }
 
-export async function removePosterFromBoard(id: string, posterId: string): Promise<BoardView> {
+export async function removePosterFromBoard(id: string, posterId: string, member: Actor): Promise<BoardView> {
   if (!RANDOM_ID.test(id)) throw new AppError("board_not_found");
-  return toBoardView(await boards.removeFromBoard(id, posterId));
+  return toBoardView(await boards.removeFromBoard(id, posterId, ownerFor(member)));
 }
 
-export async function removeBoard(id: string): Promise<void> {
-  if (!RANDOM_ID.test(id) || !(await boards.deleteBoard(id))) throw new AppError("board_not_found");
+/** Its share links stop working with it (a share page of a missing board is a 404). */
+export async function removeBoard(id: string, member: Actor): Promise<void> {
+  const result = RANDOM_ID.test(id) ? await boards.deleteBoard(id, ownerFor(member)) : false;
+  if (result === "forbidden") throw new AppError("forbidden");
+  if (!result) throw new AppError("board_not_found");
 }

@@ -45,6 +45,7 @@ export const ERROR_CATALOGUE = {
   not_found: { status: 404, message: "There is no poster with that id." },
   board_not_found: { status: 404, message: "There is no board with that id." },
   share_not_found: { status: 404, message: "There is no live share link with that token." },
+  token_limit: { status: 409, message: "You have the most API tokens allowed: revoke one you no longer use first." },
   conflict: { status: 409, message: "This board changed while you were editing it: reload and try again." },
   route_not_found: { status: 404, message: "There is no such API route." },
   method_not_allowed: { status: 405, message: "This API route doesn't accept that method." },

@@ -5,6 +5,7 @@ import { getServerSession } from "next-auth";
 import { authOptions } from "./auth/options";
 import { getAuthConfig } from "./aws/config";
 import { AppError } from "./errors";
+import { getMember } from "./store/members";
 import { findToken } from "./store/tokens";
 
 // Who is making a request: a signed-in team member (Auth.js session cookie) or a script with a personal API token
@@ -19,26 +20,47 @@ export interface Member {
   via: "session" | "token";
 }
 
-const admin = (email: string) => getAuthConfig().adminEmails.includes(email.toLowerCase());
+// Anyone can type an address into some providers' profiles: only one the provider verified makes an admin.
+const admin = (email: string, verified: boolean | undefined) =>
+  verified === true && getAuthConfig().adminEmails.includes(email.toLowerCase());
 
-async function fromSession(): Promise<Member | undefined> {
-  const session = await getServerSession(authOptions());
-  const user = session?.user as { id?: string; email?: string | null; name?: string | null } | undefined;
+interface SessionUser {
+  id?: string;
+  email?: string | null;
+  name?: string | null;
+  emailVerified?: boolean;
+}
+
+/** The member a session (as next-auth's session callback shapes it) stands for. */
+export function memberFromSession(session: { user?: unknown } | null | undefined): Member | undefined {
+  const user = session?.user as SessionUser | undefined;
   if (!user?.id) return undefined;
   const email = user.email ?? "";
-  return { sub: user.id, email, name: user.name ?? email, isAdmin: admin(email), via: "session" };
+  return { sub: user.id, email, name: user.name ?? email, isAdmin: admin(email, user.emailVerified), via: "session" };
+}
+
+async function fromSession(): Promise<Member | undefined> {
+  return memberFromSession(await getServerSession(authOptions()));
+}
+
+// A token carries no provider claims: its admin rights come from what the provider said at the member's last
+// sign-in, recorded on their member row.
+async function fromToken(bearer: string): Promise<Member> {
+  const token = await findToken(bearer);
+  if (!token)
+    throw new AppError("unauthenticated", {
+      message: "That API token isn't valid (it may have been revoked or have expired).",
+    });
+  const row = await getMember(token.sub);
+  const email = row?.email || token.email;
+  return { sub: token.sub, email, name: row?.name || email, isAdmin: admin(email, row?.emailVerified), via: "token" };
 }
 
 /** The member behind an API request, or a 401. */
 export async function authenticate(request: Request): Promise<Member> {
   getAuthConfig(); // no identity provider configured: refuse, never run open
   const bearer = /^Bearer (\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
-  if (bearer) {
-    const token = await findToken(bearer);
-    if (!token)
-      throw new AppError("unauthenticated", { message: "That API token isn't valid (it may have been revoked)." });
-    return { sub: token.sub, email: token.email, name: token.email, isAdmin: admin(token.email), via: "token" };
-  }
+  if (bearer) return fromToken(bearer);
   const member = await fromSession().catch(() => undefined);
   if (!member) throw new AppError("unauthenticated");
   return member;

@@ -4,6 +4,7 @@ import { deleteObjects, getObjectBytes, putObject } from "./aws/s3";
 import { composePoster } from "./design/render";
 import type { Design } from "./design/schema";
 import { AppError } from "./errors";
+import { type Actor, mayChange } from "./permissions";
 import { toPosterView } from "./poster-view";
 import { RANDOM_ID } from "./store/items";
 import { getPoster, type PosterRecord, setDesign } from "./store/posters";
@@ -21,6 +22,13 @@ async function load(id: string): Promise<PosterRecord> {
   return record;
 }
 
+/** Saving or removing a design changes what the maker's share links show: the maker or an admin only. */
+async function loadToChange(id: string, member: Actor): Promise<PosterRecord> {
+  const record = await load(id);
+  if (!mayChange(member, record.createdBy)) throw new AppError("forbidden");
+  return record;
+}
+
 async function art(record: PosterRecord): Promise<Buffer> {
   const cached = artCache.get(record.imageKey);
   if (cached) return cached;
@@ -35,8 +43,12 @@ export async function previewDesign(id: string, design: Design, width: number) {
   return { png: composed.png, warnings: composed.layout.warnings };
 }
 
-export async function saveDesign(id: string, design: Design): Promise<{ poster: PosterView; warnings: string[] }> {
-  const record = await load(id);
+export async function saveDesign(
+  id: string,
+  design: Design,
+  member: Actor,
+): Promise<{ poster: PosterView; warnings: string[] }> {
+  const record = await loadToChange(id, member);
   const composed = await composePoster(await art(record), design);
   // A new key per save: a URL signed for the previous version can never show the new one, or the reverse.
   const version = Date.now().toString(36);
@@ -58,8 +70,8 @@ export async function saveDesign(id: string, design: Design): Promise<{ poster: 
   return { poster: await toPosterView({ ...record, design, ...stored }), warnings: composed.layout.warnings };
 }
 
-export async function removeDesign(id: string): Promise<void> {
-  const record = await load(id);
+export async function removeDesign(id: string, member: Actor): Promise<void> {
+  const record = await loadToChange(id, member);
   await setDesign(id, null);
   await deleteObjects([record.composedKey, record.composedThumbKey].filter((k): k is string => Boolean(k)));
 }

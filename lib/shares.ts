@@ -2,15 +2,18 @@ import "server-only";
 import type { SharedPoster, ShareView } from "./api-types";
 import { signGet } from "./aws/s3";
 import { AppError } from "./errors";
+import { type Actor, mayChange } from "./permissions";
 import { downloadName } from "./poster-view";
 import { getBoard } from "./store/boards";
 import { RANDOM_ID } from "./store/items";
 import { getPoster, getPosters, type PosterRecord } from "./store/posters";
-import { createShare, deleteShare, getLiveShare, listLiveShares, type ShareRecord } from "./store/shares";
+import { createShare, deleteShare, getLiveShare, getShare, listLiveShares, type ShareRecord } from "./store/shares";
 import type { ShareTarget } from "./store/table";
 
 // Share links are app URLs (/s/{token}) that are resolved and signed per view, so they never go stale: a URL
 // signed with a Lambda role's temporary credentials dies with them, whatever its stated expiry.
+// Who may do what: only the maker of a poster or board (or an admin) shares it and sees its links; a link can be
+// revoked by its target's maker, by whoever made the link, or by an admin.
 
 export const sharePath = (token: string) => `/s/${token}`;
 
@@ -18,33 +21,53 @@ function toShareView(share: ShareRecord, origin: string): ShareView {
   return { ...share, url: new URL(sharePath(share.token), origin).toString() };
 }
 
+/** The poster or board a link points at (its maker is what matters here), or undefined when it is gone. */
+async function findTarget(target: ShareTarget, targetId: string): Promise<{ createdBy?: string } | undefined> {
+  if (!RANDOM_ID.test(targetId)) return undefined;
+  return target === "poster" ? getPoster(targetId) : getBoard(targetId);
+}
+
 export async function createShareView(
   request: { posterId?: string; boardId?: string; expiresInDays: number; showPrompt: boolean },
   origin: string,
-  createdBy: string,
+  member: Actor,
 ): Promise<ShareView> {
   const target: ShareTarget = request.posterId ? "poster" : "board";
   const targetId = (request.posterId ?? request.boardId) as string;
-  const exists =
-    RANDOM_ID.test(targetId) && (target === "poster" ? await getPoster(targetId) : await getBoard(targetId));
-  if (!exists) throw new AppError(target === "poster" ? "not_found" : "board_not_found");
+  const found = await findTarget(target, targetId);
+  if (!found) throw new AppError(target === "poster" ? "not_found" : "board_not_found");
+  if (!mayChange(member, found.createdBy)) throw new AppError("forbidden");
   const expiresAt = new Date(Date.now() + request.expiresInDays * 86_400_000).toISOString();
   return toShareView(
-    await createShare({ target, targetId, showPrompt: request.showPrompt, expiresAt, createdBy }),
+    await createShare({ target, targetId, showPrompt: request.showPrompt, expiresAt, createdBy: member.sub }),
     origin,
   );
 }
 
-export async function listShareViews(target: ShareTarget, targetId: string, origin: string): Promise<ShareView[]> {
-  if (!RANDOM_ID.test(targetId)) return [];
+/** The live links to a thing, for its maker or an admin (others get 403: the tokens are the links). Nothing for a
+ * thing that doesn't exist. */
+export async function listShareViews(
+  target: ShareTarget,
+  targetId: string,
+  origin: string,
+  member: Actor,
+): Promise<ShareView[]> {
+  const found = await findTarget(target, targetId);
+  if (!found) return [];
+  if (!mayChange(member, found.createdBy)) throw new AppError("forbidden");
   return (await listLiveShares(target, targetId)).map((s) => toShareView(s, origin));
 }
 
-/** Members may revoke only their own links; admins any. */
-export async function revokeShare(token: string, member: { sub: string; isAdmin: boolean }): Promise<void> {
-  const result = await deleteShare(token, member.isAdmin ? undefined : member.sub);
-  if (result === "forbidden") throw new AppError("forbidden");
-  if (!result) throw new AppError("share_not_found");
+/** The link's maker, its target's maker, or an admin revokes it. */
+export async function revokeShare(token: string, member: Actor): Promise<void> {
+  const share = await getShare(token);
+  if (!share) throw new AppError("share_not_found");
+  const allowed =
+    mayChange(member, share.createdBy) ||
+    // A link to a thing that is gone shows nothing; only its maker or an admin still needs to tidy it.
+    (await findTarget(share.target, share.targetId).then((t) => t !== undefined && mayChange(member, t.createdBy)));
+  if (!allowed) throw new AppError("forbidden");
+  if (!(await deleteShare(token))) throw new AppError("share_not_found");
 }
 
 export interface SharedContent {

@@ -7,17 +7,33 @@ type Token = ApiToken;
 
 const button = "rounded-md border border-edge px-3 py-1.5 text-sm hover:border-accent";
 
+// Days a new token works; null: until revoked. The API takes any whole number of days from 1 to 365.
+const EXPIRY_CHOICES: { days: number | null; label: string }[] = [
+  { days: 7, label: "7 days" },
+  { days: 30, label: "30 days" },
+  { days: 90, label: "90 days" },
+  { days: 365, label: "1 year" },
+  { days: null, label: "Never (until revoked)" },
+];
+
+function expiry(token: Token): string {
+  if (!token.expiresAt) return "never expires";
+  const day = token.expiresAt.slice(0, 10);
+  return Date.parse(token.expiresAt) <= Date.now() ? `expired ${day}` : `expires ${day}`;
+}
+
 // Personal API tokens: created here, shown once, revocable at any time.
 export function ApiTokens({ initial }: { initial: Token[] }) {
   const [tokens, setTokens] = useState(initial);
   const [name, setName] = useState("");
+  const [days, setDays] = useState<number | null>(90);
   const [fresh, setFresh] = useState<string | null>(null);
   const [message, setMessage] = useState("");
 
   async function create(event: React.FormEvent) {
     event.preventDefault();
     try {
-      const { token, ...record } = await api.createToken(name);
+      const { token, ...record } = await api.createToken({ name, expiresInDays: days });
       setTokens((all) => [record, ...all]);
       setFresh(token);
       setName("");
@@ -43,7 +59,8 @@ export function ApiTokens({ initial }: { initial: Token[] }) {
         API tokens
       </h2>
       <p className="text-sm text-muted">
-        For scripts: send <code>Authorization: Bearer &lt;token&gt;</code> to <code>/api/…</code>. A token acts as you.
+        For scripts: send <code>Authorization: Bearer &lt;token&gt;</code> to <code>/api/…</code>. A token acts as you;
+        you can have 20 at once.
       </p>
       <form onSubmit={create} className="flex flex-wrap items-end gap-2 text-sm">
         <div className="flex flex-col gap-1">
@@ -55,6 +72,21 @@ export function ApiTokens({ initial }: { initial: Token[] }) {
             placeholder="nightly key-art batch"
             className="w-72 rounded-md border border-edge bg-panel px-3 py-2"
           />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="token-expiry">Expires after</label>
+          <select
+            id="token-expiry"
+            value={days === null ? "never" : String(days)}
+            onChange={(e) => setDays(e.target.value === "never" ? null : Number(e.target.value))}
+            className="rounded-md border border-edge bg-panel px-2 py-2"
+          >
+            {EXPIRY_CHOICES.map((choice) => (
+              <option key={choice.label} value={choice.days === null ? "never" : String(choice.days)}>
+                {choice.label}
+              </option>
+            ))}
+          </select>
         </div>
         <button type="submit" className={button}>
           Create token
@@ -79,6 +111,7 @@ export function ApiTokens({ initial }: { initial: Token[] }) {
             <span className="font-medium">{t.name}</span>
             <code className="text-muted">{t.prefix}…</code>
             <span className="text-muted">made {t.createdAt.slice(0, 10)}</span>
+            <span className="text-muted">{expiry(t)}</span>
             <button type="button" className={button} onClick={() => revoke(t.id)}>
               Revoke<span className="sr-only"> token {t.name}</span>
             </button>

@@ -11,7 +11,8 @@ import { ConfirmButton } from "../confirm-button";
 const button = "rounded-md border border-edge px-2 py-1 text-xs hover:border-accent disabled:opacity-40";
 
 // Rename, reorder (move buttons work with a keyboard and a screen reader, unlike drag and drop), remove, delete.
-export function BoardEditor({ initial }: { initial: BoardView }) {
+// Only for the board's maker or an admin (`canChange`); the rest of the team sees the board as it is.
+export function BoardEditor({ initial, canChange }: { initial: BoardView; canChange: boolean }) {
   const router = useRouter();
   const [board, setBoard] = useState(initial);
   const [name, setName] = useState(initial.name);
@@ -49,32 +50,39 @@ export function BoardEditor({ initial }: { initial: BoardView }) {
 
   return (
     <div className="space-y-6">
-      <form
-        aria-label="Rename board"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void run(() => api.updateBoard(board.id, { name }), "Renamed.");
-        }}
-        className="flex flex-wrap items-end gap-2"
-      >
-        <label className="flex flex-col gap-1 text-sm">
-          Board name
-          <input
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            className="w-96 rounded-md border border-edge bg-panel px-3 py-2 font-display text-2xl tracking-wide"
+      {canChange ? (
+        <form
+          aria-label="Rename board"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(() => api.updateBoard(board.id, { name }), "Renamed.");
+          }}
+          className="flex flex-wrap items-end gap-2"
+        >
+          <label className="flex flex-col gap-1 text-sm">
+            Board name
+            <input
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              className="w-96 rounded-md border border-edge bg-panel px-3 py-2 font-display text-2xl tracking-wide"
+            />
+          </label>
+          <button type="submit" className="rounded-md border border-edge px-3 py-2 text-sm hover:border-accent">
+            Rename
+          </button>
+          <ConfirmButton
+            label="Delete board"
+            question="Delete this board? Its posters stay in the gallery; its share links stop working."
+            confirmLabel="Delete board"
+            onConfirm={remove}
           />
-        </label>
-        <button type="submit" className="rounded-md border border-edge px-3 py-2 text-sm hover:border-accent">
-          Rename
-        </button>
-        <ConfirmButton
-          label="Delete board"
-          question="Delete this board? Its posters stay in the gallery; its share links stop working."
-          confirmLabel="Delete board"
-          onConfirm={remove}
-        />
-      </form>
+        </form>
+      ) : (
+        <div className="space-y-1">
+          <p className="font-display text-2xl tracking-wide">{board.name}</p>
+          <p className="text-sm text-muted">Only the person who made this board, or an admin, can change it.</p>
+        </div>
+      )}
       <p role="status" className="min-h-5 text-sm text-muted">
         {message}
       </p>
@@ -100,26 +108,28 @@ export function BoardEditor({ initial }: { initial: BoardView }) {
                   className="h-auto w-full"
                 />
               </Link>
-              <div className="flex flex-wrap gap-1">
-                <button type="button" className={button} disabled={index === 0} onClick={() => move(index, -1)}>
-                  Move earlier<span className="sr-only">: poster {index + 1}</span>
-                </button>
-                <button
-                  type="button"
-                  className={button}
-                  disabled={index === board.posters.length - 1}
-                  onClick={() => move(index, 1)}
-                >
-                  Move later<span className="sr-only">: poster {index + 1}</span>
-                </button>
-                <button
-                  type="button"
-                  className={button}
-                  onClick={() => run(() => api.removeFromBoard(board.id, poster.id), "Removed from the board.")}
-                >
-                  Remove<span className="sr-only">: poster {index + 1}</span>
-                </button>
-              </div>
+              {canChange && (
+                <div className="flex flex-wrap gap-1">
+                  <button type="button" className={button} disabled={index === 0} onClick={() => move(index, -1)}>
+                    Move earlier<span className="sr-only">: poster {index + 1}</span>
+                  </button>
+                  <button
+                    type="button"
+                    className={button}
+                    disabled={index === board.posters.length - 1}
+                    onClick={() => move(index, 1)}
+                  >
+                    Move later<span className="sr-only">: poster {index + 1}</span>
+                  </button>
+                  <button
+                    type="button"
+                    className={button}
+                    onClick={() => run(() => api.removeFromBoard(board.id, poster.id), "Removed from the board.")}
+                  >
+                    Remove<span className="sr-only">: poster {index + 1}</span>
+                  </button>
+                </div>
+              )}
             </li>
           ))}
         </ol>

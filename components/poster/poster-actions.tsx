@@ -9,7 +9,8 @@ import { ConfirmButton } from "../confirm-button";
 
 const button = "rounded-md border border-edge px-3 py-1.5 text-sm hover:border-accent disabled:opacity-60";
 
-export function PosterActions(props: { poster: PosterView; boards: BoardSummary[]; canDelete: boolean }) {
+/** `canChange`: the member made the poster or is an admin, so may design and delete it. */
+export function PosterActions(props: { poster: PosterView; boards: BoardSummary[]; canChange: boolean }) {
   const { poster } = props;
   const router = useRouter();
   const [favorite, setFavorite] = useState(Boolean(poster.favorite));
@@ -55,9 +56,11 @@ export function PosterActions(props: { poster: PosterView; boards: BoardSummary[
         <Link href={`/?from=${poster.id}`} className={button}>
           Use these settings
         </Link>
-        <Link href={`/posters/${poster.id}/design`} className={button}>
-          {poster.design ? "Edit design" : "Design poster"}
-        </Link>
+        {props.canChange && (
+          <Link href={`/posters/${poster.id}/design`} className={button}>
+            {poster.design ? "Edit design" : "Design poster"}
+          </Link>
+        )}
         {poster.design && poster.artUrl && (
           <a href={poster.artUrl} className={button}>
             Plain art
@@ -69,7 +72,7 @@ export function PosterActions(props: { poster: PosterView; boards: BoardSummary[
         <button type="button" onClick={toggleFavorite} aria-pressed={favorite} className={button}>
           {favorite ? "★ Favourite" : "☆ Favourite"}
         </button>
-        {props.canDelete && (
+        {props.canChange && (
           <ConfirmButton
             label="Delete"
             question="Delete this poster? Its image goes too, and it leaves every board and share link."

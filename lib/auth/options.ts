@@ -11,7 +11,18 @@ interface OidcProfile {
   email?: string;
   name?: string;
   preferred_username?: string;
+  /** Booleans in ID tokens; some providers send the string "true" from their userinfo endpoints. */
+  email_verified?: boolean | string;
 }
+
+/** A session lasts a working day. Both the cookie and the JWT inside it say so: next-auth's JWT otherwise lives 30
+ * days, and a copied cookie value would outlive the session it belongs to. */
+export const SESSION_SECONDS = 12 * 60 * 60;
+
+const emailVerified = (profile: unknown) => {
+  const claim = (profile as OidcProfile | undefined)?.email_verified;
+  return claim === true || claim === "true";
+};
 
 let options: NextAuthOptions | undefined;
 
@@ -20,7 +31,8 @@ export function authOptions(): NextAuthOptions {
   const config = getAuthConfig();
   options = {
     secret: config.secret,
-    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_SECONDS },
+    jwt: { maxAge: SESSION_SECONDS },
     pages: { signIn: "/signin" },
     providers: [
       {
@@ -40,12 +52,25 @@ export function authOptions(): NextAuthOptions {
       },
     ],
     callbacks: {
-      async signIn({ user }) {
-        await upsertMember({ sub: user.id, email: user.email ?? "", name: user.name ?? "" });
+      async signIn({ user, profile }) {
+        await upsertMember({
+          sub: user.id,
+          email: user.email ?? "",
+          name: user.name ?? "",
+          emailVerified: emailVerified(profile),
+        });
         return true;
       },
+      // The provider's word on the email is read once, at sign-in, and travels in the session token.
+      async jwt({ token, profile }) {
+        if (profile) token.emailVerified = emailVerified(profile);
+        return token;
+      },
       async session({ session, token }) {
-        return { ...session, user: { ...session.user, id: token.sub ?? "" } };
+        return {
+          ...session,
+          user: { ...session.user, id: token.sub ?? "", emailVerified: token.emailVerified === true },
+        };
       },
     },
   };

@@ -8,6 +8,8 @@ export interface ApiToken {
   name: string;
   prefix: string;
   createdAt: string;
+  /** When it stops working; null: until revoked. */
+  expiresAt: string | null;
 }
 
 export class ApiError extends Error {
@@ -67,6 +69,7 @@ export const api = {
     call<{ poster: PosterView; warnings: string[] }>(`/api/posters/${id}/design`, { method: "PUT", json: design }),
   removeDesign: (id: string) => call<void>(`/api/posters/${id}/design`, { method: "DELETE" }),
 
-  createToken: (name: string) => call<ApiToken & { token: string }>("/api/tokens", { method: "POST", json: { name } }),
+  createToken: (body: { name: string; expiresInDays: number | null }) =>
+    call<ApiToken & { token: string }>("/api/tokens", { method: "POST", json: body }),
   revokeToken: (id: string) => call<void>(`/api/tokens/${id}`, { method: "DELETE" }),
 };

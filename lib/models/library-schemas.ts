@@ -49,3 +49,29 @@ export const boardUpdateSchema = z
       path: ["version"],
     }),
   );
+
+export const MAX_TOKEN_DAYS = 365;
+
+/** A new API token: a name, and optionally how many days it works (none: until revoked). */
+export const tokenCreateSchema = z.strictObject(
+  {
+    name: z
+      .string({ error: "Name the token after the script that will use it." })
+      .check(
+        z.trim(),
+        z.minLength(1, "Name the token after the script that will use it."),
+        z.maxLength(60, "Keep the name under 60 characters."),
+      ),
+    expiresInDays: z.optional(
+      z.nullable(
+        z
+          .int({ error: "Expiry must be a whole number of days, or none." })
+          .check(
+            z.gte(1, "A token must last at least a day."),
+            z.lte(MAX_TOKEN_DAYS, `A token can last at most ${MAX_TOKEN_DAYS} days.`),
+          ),
+      ),
+    ),
+  },
+  { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown field: ${issue.keys.join(", ")}.` : undefined) },
+);

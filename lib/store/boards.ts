@@ -4,12 +4,13 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/l
 import { awsClients } from "../aws/clients";
 import { getConfig } from "../aws/config";
 import { AppError } from "../errors";
-import { isConditionFailure, withoutKeys } from "./items";
+import { isConditionFailure, madeBy, withoutKeys } from "./items";
 import { queryListing } from "./listing";
 import { keys, TABLE_KEYS } from "./table";
 
 // Boards: a named, ordered list of poster ids on one item. Every change is one conditional update, so concurrent
 // adds from several people never lose each other's posters, and a reorder based on a stale view is refused.
+// Changes take an `owner`: only the board's maker may make them (no owner: an admin, who may change any board).
 
 export interface BoardRecord {
   id: string;
@@ -24,6 +25,26 @@ export interface BoardRecord {
 
 const table = () => getConfig().table;
 const exists = `attribute_exists(${TABLE_KEYS.partitionKey})`;
+
+/** The condition that the board exists and `owner` (if any) made it, to AND with a change's own condition. */
+function existsAndMadeBy(owner: string | undefined, values: Record<string, unknown> = {}) {
+  const made = madeBy(owner);
+  return {
+    ConditionExpression: made.ConditionExpression ? `${exists} AND (${made.ConditionExpression})` : exists,
+    ExpressionAttributeValues: { ...values, ...made.ExpressionAttributeValues },
+  };
+}
+
+const ownerMay = (board: BoardRecord, owner: string | undefined) =>
+  !owner || !board.createdBy || board.createdBy === owner;
+
+/** After a refused update: a missing board or someone else's says so; otherwise the change's own condition failed. */
+async function whyRefused(id: string, owner: string | undefined): Promise<BoardRecord> {
+  const current = await getBoard(id);
+  if (!current) throw new AppError("board_not_found");
+  if (!ownerMay(current, owner)) throw new AppError("forbidden");
+  return current;
+}
 
 async function update(id: string, input: Omit<ConstructorParameters<typeof UpdateCommand>[0], "TableName" | "Key">) {
   try {
@@ -68,35 +89,40 @@ export async function listBoards(options: { limit: number; cursor?: string }) {
   return { boards: items.map((item) => withoutKeys<BoardRecord>(item)), nextCursor };
 }
 
-export async function renameBoard(id: string, name: string): Promise<BoardRecord> {
+export async function renameBoard(id: string, name: string, owner?: string): Promise<BoardRecord> {
   const board = await update(id, {
     UpdateExpression: "SET #name = :name, updatedAt = :now, version = version + :one",
-    ConditionExpression: exists,
     ExpressionAttributeNames: { "#name": "name" },
-    ExpressionAttributeValues: { ":name": name, ":now": new Date().toISOString(), ":one": 1 },
+    ...existsAndMadeBy(owner, { ":name": name, ":now": new Date().toISOString(), ":one": 1 }),
   });
-  if (!board) throw new AppError("board_not_found");
-  return board;
+  if (board) return board;
+  await whyRefused(id, owner);
+  throw new AppError("conflict");
 }
 
 /** Appends a poster; adding one that is already there changes nothing. */
-export async function addToBoard(id: string, posterId: string): Promise<BoardRecord> {
+export async function addToBoard(id: string, posterId: string, owner?: string): Promise<BoardRecord> {
+  const condition = existsAndMadeBy(owner, {
+    ":one_id": [posterId],
+    ":id": posterId,
+    ":now": new Date().toISOString(),
+    ":one": 1,
+  });
   const board = await update(id, {
     UpdateExpression: "SET posterIds = list_append(posterIds, :one_id), updatedAt = :now, version = version + :one",
-    ConditionExpression: `${exists} AND NOT contains(posterIds, :id)`,
-    ExpressionAttributeValues: { ":one_id": [posterId], ":id": posterId, ":now": new Date().toISOString(), ":one": 1 },
+    ConditionExpression: `${condition.ConditionExpression} AND NOT contains(posterIds, :id)`,
+    ExpressionAttributeValues: condition.ExpressionAttributeValues,
   });
-  if (board) return board;
-  const current = await getBoard(id);
-  if (!current) throw new AppError("board_not_found");
-  return current; // already on the board
+  return board ?? whyRefused(id, owner); // else already on the board
 }
 
-export async function removeFromBoard(id: string, posterId: string): Promise<BoardRecord> {
+export async function removeFromBoard(id: string, posterId: string, owner?: string): Promise<BoardRecord> {
   // Remove by position, on condition that the position still holds that poster; retry if someone moved it.
+  // (A board's maker never changes, so checking it on the item just read is enough.)
   for (let attempt = 0; attempt < 5; attempt++) {
     const current = await getBoard(id);
     if (!current) throw new AppError("board_not_found");
+    if (!ownerMay(current, owner)) throw new AppError("forbidden");
     const index = current.posterIds.indexOf(posterId);
     if (index < 0) return current;
     const board = await update(id, {
@@ -110,9 +136,15 @@ export async function removeFromBoard(id: string, posterId: string): Promise<Boa
 }
 
 /** Sets a new order: it must hold exactly the board's posters, as of the version the client saw. */
-export async function reorderBoard(id: string, posterIds: string[], version: number): Promise<BoardRecord> {
+export async function reorderBoard(
+  id: string,
+  posterIds: string[],
+  version: number,
+  owner?: string,
+): Promise<BoardRecord> {
   const current = await getBoard(id);
   if (!current) throw new AppError("board_not_found");
+  if (!ownerMay(current, owner)) throw new AppError("forbidden");
   const same = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
   if (current.version !== version || !same(current.posterIds, posterIds)) throw new AppError("conflict");
   const board = await update(id, {
@@ -124,9 +156,15 @@ export async function reorderBoard(id: string, posterIds: string[], version: num
   return board;
 }
 
-export async function deleteBoard(id: string): Promise<boolean> {
-  const { Attributes } = await awsClients().dynamo.send(
-    new DeleteCommand({ TableName: table(), Key: keys.board(id), ReturnValues: "ALL_OLD" }),
-  );
-  return Boolean(Attributes);
+/** Deletes a board; with `owner`, only one that person made. */
+export async function deleteBoard(id: string, owner?: string): Promise<boolean | "forbidden"> {
+  try {
+    const { Attributes } = await awsClients().dynamo.send(
+      new DeleteCommand({ TableName: table(), Key: keys.board(id), ReturnValues: "ALL_OLD", ...madeBy(owner) }),
+    );
+    return Boolean(Attributes);
+  } catch (error) {
+    if (isConditionFailure(error)) return "forbidden";
+    throw error;
+  }
 }

@@ -1,20 +1,44 @@
 import "server-only";
-import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { awsClients } from "../aws/clients";
 import { getConfig } from "../aws/config";
+import { withoutKeys } from "./items";
 import { keys } from "./table";
 
 // Team members, keyed by their OpenID subject: a row per person who has signed in, kept current at each sign-in.
-export async function upsertMember(member: { sub: string; email: string; name: string }): Promise<void> {
+// `emailVerified` is what the identity provider said at the last sign-in: admin rights by email need it, and API
+// tokens (which carry no provider claims) take it from here.
+
+export interface MemberRecord {
+  sub: string;
+  email: string;
+  name: string;
+  emailVerified?: boolean;
+}
+
+export async function upsertMember(member: MemberRecord & { emailVerified: boolean }): Promise<void> {
   const now = new Date().toISOString();
   await awsClients().dynamo.send(
     new UpdateCommand({
       TableName: getConfig().table,
       Key: keys.member(member.sub),
       UpdateExpression:
-        "SET email = :email, #name = :name, lastSignInAt = :now, firstSignInAt = if_not_exists(firstSignInAt, :now)",
-      ExpressionAttributeNames: { "#name": "name" },
-      ExpressionAttributeValues: { ":email": member.email, ":name": member.name, ":now": now },
+        "SET #sub = :sub, email = :email, #name = :name, emailVerified = :verified, lastSignInAt = :now, firstSignInAt = if_not_exists(firstSignInAt, :now)",
+      ExpressionAttributeNames: { "#name": "name", "#sub": "sub" },
+      ExpressionAttributeValues: {
+        ":sub": member.sub,
+        ":email": member.email,
+        ":name": member.name,
+        ":verified": member.emailVerified,
+        ":now": now,
+      },
     }),
   );
+}
+
+export async function getMember(sub: string): Promise<MemberRecord | undefined> {
+  const { Item } = await awsClients().dynamo.send(
+    new GetCommand({ TableName: getConfig().table, Key: keys.member(sub) }),
+  );
+  return Item ? withoutKeys<MemberRecord>(Item) : undefined;
 }

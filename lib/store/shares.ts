@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { awsClients } from "../aws/clients";
 import { getConfig } from "../aws/config";
-import { isConditionFailure, madeBy, withoutKeys } from "./items";
+import { withoutKeys } from "./items";
 import { queryListing } from "./listing";
 import { keys, type ShareTarget, TABLE_KEYS } from "./table";
 
@@ -46,13 +46,18 @@ export async function createShare(input: Omit<ShareRecord, "token" | "createdAt"
 
 const live = (share: ShareRecord) => Date.parse(share.expiresAt) > Date.now();
 
-/** The share behind a token, or undefined when it is unknown, revoked or expired: callers can't tell which. */
-export async function getLiveShare(token: string): Promise<ShareRecord | undefined> {
+/** The share behind a token, expired or not (until DynamoDB removes it). */
+export async function getShare(token: string): Promise<ShareRecord | undefined> {
   if (!SHARE_TOKEN.test(token)) return undefined;
   const { Item } = await awsClients().dynamo.send(
     new GetCommand({ TableName: getConfig().table, Key: keys.share(token) }),
   );
-  const share = Item ? withoutKeys<ShareRecord>(Item) : undefined;
+  return Item ? withoutKeys<ShareRecord>(Item) : undefined;
+}
+
+/** The share behind a token, or undefined when it is unknown, revoked or expired: callers can't tell which. */
+export async function getLiveShare(token: string): Promise<ShareRecord | undefined> {
+  const share = await getShare(token);
   return share && live(share) ? share : undefined;
 }
 
@@ -61,21 +66,11 @@ export async function listLiveShares(target: ShareTarget, targetId: string): Pro
   return items.map((item) => withoutKeys<ShareRecord>(item)).filter(live);
 }
 
-/** Deletes a link; with `owner`, only one that person made. */
-export async function deleteShare(token: string, owner?: string): Promise<boolean | "forbidden"> {
+/** Deletes a link (who may is decided by the caller: the link's and its target's makers are both involved). */
+export async function deleteShare(token: string): Promise<boolean> {
   if (!SHARE_TOKEN.test(token)) return false;
-  try {
-    const { Attributes } = await awsClients().dynamo.send(
-      new DeleteCommand({
-        TableName: getConfig().table,
-        Key: keys.share(token),
-        ReturnValues: "ALL_OLD",
-        ...madeBy(owner),
-      }),
-    );
-    return Boolean(Attributes);
-  } catch (error) {
-    if (isConditionFailure(error)) return "forbidden";
-    throw error;
-  }
+  const { Attributes } = await awsClients().dynamo.send(
+    new DeleteCommand({ TableName: getConfig().table, Key: keys.share(token), ReturnValues: "ALL_OLD" }),
+  );
+  return Boolean(Attributes);
 }

@@ -13,7 +13,7 @@
 //   generations in flight       pk = INFLIGHT#<user>      sk = SLOT#<n>  (one item per running generation)
 //   API requests per minute     pk = RATE#<user>          sk = <minute>  (ttl: gone after two minutes)
 //   team member by OpenID sub   pk = MEMBER#<sub>         sk = META
-//   API token by its hash       pk = TOKEN#<sha256>       sk = META   (the token itself is never stored)
+//   API token by its hash       pk = TOKEN#<sha256>       sk = META   (never the token itself; ttl if it expires)
 //   a member's tokens           gsi1pk = TOKENS#<sub>     gsi1sk = <createdAt>#<id>
 
 export const TABLE_KEYS = {

@@ -4,11 +4,15 @@ import { describe, expect, it, vi } from "vitest";
 import * as boardPosters from "@/app/api/boards/[id]/posters/route";
 import * as board from "@/app/api/boards/[id]/route";
 import * as boards from "@/app/api/boards/route";
+import * as memberToken from "@/app/api/members/[sub]/tokens/[id]/route";
+import * as memberTokens from "@/app/api/members/[sub]/tokens/route";
 import * as poster from "@/app/api/posters/[id]/route";
 import * as posters from "@/app/api/posters/route";
 import * as share from "@/app/api/shares/[token]/route";
 import * as shares from "@/app/api/shares/route";
 import * as spending from "@/app/api/spending/route";
+import * as token from "@/app/api/tokens/[id]/route";
+import * as tokens from "@/app/api/tokens/route";
 import { awsClients } from "@/lib/aws/clients";
 import { getConfig } from "@/lib/aws/config";
 import { authed, withLocalStack } from "../support/local-stack";
@@ -131,6 +135,11 @@ const cases: [string, string, Route, (status: number) => Partial<Awaited<ReturnT
   ["GET /api/shares", "GET", shares.GET as Route, () => ({})],
   ["DELETE /api/shares/{token}", "DELETE", share.DELETE as Route, () => ({})],
   ["GET /api/spending", "GET", spending.GET as Route, () => ({})],
+  ["GET /api/tokens", "GET", tokens.GET as Route, () => ({})],
+  ["POST /api/tokens", "POST", tokens.POST as Route, () => ({})],
+  ["DELETE /api/tokens/{id}", "DELETE", token.DELETE as Route, () => ({})],
+  ["GET /api/members/{sub}/tokens", "GET", memberTokens.GET as Route, () => ({})],
+  ["DELETE /api/members/{sub}/tokens/{id}", "DELETE", memberToken.DELETE as Route, () => ({})],
 ];
 
 describe("fuzzing the API", () => {
@@ -144,7 +153,7 @@ describe("fuzzing the API", () => {
           body,
           headers,
           query,
-          fc.record({ id: pathParam, token: pathParam }),
+          fc.record({ id: pathParam, token: pathParam, sub: fc.oneof(pathParam, fc.constant("alice")) }),
           async (b, h, q, params) => {
             const status = await call(route, method, { body: b, headers: h, query: q, params });
             for (const [k, n] of Object.entries(grows(status))) expected[k as keyof typeof expected] += n;

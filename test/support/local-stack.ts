@@ -4,6 +4,7 @@ import path from "node:path";
 import { ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { afterAll, beforeAll } from "vitest";
+import { upsertMember } from "@/lib/store/members";
 import { createToken } from "@/lib/store/tokens";
 import { localAuthEnv } from "@/local/oidc-provider";
 import { LOCAL_BUCKET, type LocalStack, startLocalStack } from "@/local/stack";
@@ -44,6 +45,8 @@ export function withLocalStack(options: { latencyMs?: number; env?: Record<strin
     const auth = localAuthEnv("http://localhost:9", "http://studio.test");
     Object.assign(process.env, TEST_LIMITS, auth, state.stack.env, options.env);
     for (const name of MEMBERS) {
+      // As a sign-in through a provider that verified the address would leave them: tokens take admin rights from it.
+      await upsertMember({ sub: name, email: `${name}@onesheet.local`, name, emailVerified: true });
       tokens.set(name, (await createToken({ sub: name, email: `${name}@onesheet.local` }, "tests")).token);
     }
     state.s3 = new S3Client({

@@ -20,7 +20,15 @@ export default async function AccountPage() {
           </Link>
         </p>
       </div>
-      <ApiTokens initial={tokens.map(({ id, name, prefix, createdAt }) => ({ id, name, prefix, createdAt }))} />
+      <ApiTokens
+        initial={tokens.map(({ id, name, prefix, createdAt, expiresAt }) => ({
+          id,
+          name,
+          prefix,
+          createdAt,
+          expiresAt,
+        }))}
+      />
     </div>
   );
 }

@@ -5,21 +5,24 @@ import { SharePanel } from "@/components/share-panel";
 import { findBoardView } from "@/lib/boards";
 import { AppError } from "@/lib/errors";
 import { requireMember } from "@/lib/identity";
+import { mayChange } from "@/lib/permissions";
 
 export const metadata: Metadata = { title: "Board" };
 
 export default async function BoardPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireMember(`/boards/${id}`);
+  const member = await requireMember(`/boards/${id}`);
   const board = await findBoardView(id).catch((error) => {
     if (error instanceof AppError && error.code === "board_not_found") notFound();
     throw error;
   });
+  // Everyone sees the board; only its maker (or an admin) is offered changes and share links.
+  const canChange = mayChange(member, board.createdBy);
   return (
     <div className="space-y-8">
       <h1 className="sr-only">Board: {board.name}</h1>
-      <BoardEditor initial={board} />
-      <SharePanel target="boardId" id={board.id} />
+      <BoardEditor initial={board} canChange={canChange} />
+      {canChange && <SharePanel target="boardId" id={board.id} />}
     </div>
   );
 }

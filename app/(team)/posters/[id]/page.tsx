@@ -6,6 +6,7 @@ import { listBoardSummaries } from "@/lib/boards";
 import { AppError } from "@/lib/errors";
 import { requireMember } from "@/lib/identity";
 import { formatPrice, getModel, modelLabel } from "@/lib/models";
+import { mayChange } from "@/lib/permissions";
 import { findPosterView } from "@/lib/posters";
 
 export const metadata: Metadata = { title: "Poster" };
@@ -24,6 +25,10 @@ export default async function PosterPage({ params }: { params: Promise<{ id: str
   const member = await requireMember(`/posters/${id}`);
   const [poster, { boards }] = await Promise.all([load(id), listBoardSummaries({ limit: 100 })]);
   const paramLabels = new Map(getModelParams(poster.model));
+  // Offer only what this member may do: the maker (or an admin) designs, deletes and shares; anyone adds it to a
+  // board of their own.
+  const canChange = mayChange(member, poster.createdBy);
+  const ownBoards = boards.filter((b) => mayChange(member, b.createdBy));
   const settings: [string, string][] = [
     ["Prompt", poster.prompt],
     ...(poster.negativePrompt ? ([["Negative prompt", poster.negativePrompt]] as [string, string][]) : []),
@@ -58,12 +63,8 @@ export default async function PosterPage({ params }: { params: Promise<{ id: str
             </div>
           ))}
         </dl>
-        <PosterActions
-          poster={poster}
-          boards={boards}
-          canDelete={member.isAdmin || !poster.createdBy || poster.createdBy === member.sub}
-        />
-        <SharePanel target="posterId" id={poster.id} />
+        <PosterActions poster={poster} boards={ownBoards} canChange={canChange} />
+        {canChange && <SharePanel target="posterId" id={poster.id} />}
       </div>
     </div>
   );

@@ -1,14 +1,12 @@
-import { AppError } from "@/lib/errors";
 import { handle, methodNotAllowed } from "@/lib/http";
-import { revokeToken } from "@/lib/store/tokens";
+import { revokeTokenOf } from "@/lib/member-tokens";
 
 type Context = { params: Promise<{ id: string }> };
 
-/** Revokes one of your tokens at once: scripts using it get 401 from the next request on. */
+/** Revokes one of your tokens at once: scripts using it get 401 from the next request on. (An admin revokes
+ * someone else's through /api/members/{sub}/tokens/{id}.) */
 export const DELETE = handle<Context>(async (_request, context, member) => {
-  if (!(await revokeToken(member.sub, (await context.params).id))) {
-    throw new AppError("not_found", { message: "You have no API token with that id." });
-  }
+  await revokeTokenOf(member, member.sub, (await context.params).id);
   return new Response(null, { status: 204 });
 });
 

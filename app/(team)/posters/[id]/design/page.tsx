@@ -1,19 +1,34 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DesignEditor } from "@/components/design/design-editor";
 import { AppError } from "@/lib/errors";
 import { requireMember } from "@/lib/identity";
+import { mayChange } from "@/lib/permissions";
 import { findPosterView } from "@/lib/posters";
 
 export const metadata: Metadata = { title: "Design poster" };
 
 export default async function DesignPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireMember(`/posters/${id}/design`);
+  const member = await requireMember(`/posters/${id}/design`);
   const poster = await findPosterView(id).catch((error) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   });
+  if (!mayChange(member, poster.createdBy)) {
+    return (
+      <>
+        <h1 className="mb-4 font-display text-4xl tracking-wide">Design poster</h1>
+        <p className="text-muted">
+          Only the person who made this poster, or an admin, can design it.{" "}
+          <Link href={`/posters/${poster.id}`} className="underline">
+            Back to the poster
+          </Link>
+        </p>
+      </>
+    );
+  }
   return (
     <>
       <h1 className="mb-4 font-display text-4xl tracking-wide">Design poster</h1>

@@ -1,0 +1,23 @@
+import "server-only";
+import { AppError } from "./errors";
+import type { Member } from "./identity";
+import { listTokens, revokeToken, type TokenRecord } from "./store/tokens";
+
+// A member's API tokens as seen by someone: their owner, or an admin (who can list and revoke anyone's, e.g. when a
+// person leaves or a token leaks). Nobody else learns even that they exist.
+
+function mayManage(actor: Member, sub: string) {
+  if (!actor.isAdmin && actor.sub !== sub)
+    throw new AppError("forbidden", { message: "Only the token's owner, or an admin, can see or revoke it." });
+}
+
+export async function tokensOf(actor: Member, sub: string): Promise<TokenRecord[]> {
+  mayManage(actor, sub);
+  return listTokens(sub);
+}
+
+export async function revokeTokenOf(actor: Member, sub: string, id: string): Promise<void> {
+  mayManage(actor, sub);
+  if (!(await revokeToken(sub, id)))
+    throw new AppError("not_found", { message: "There is no API token with that id for that member." });
+}
