@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Browser } from "@playwright/test";
 import { putObject } from "../lib/aws/s3";
+import { artKeys } from "../lib/poster-files";
 import { getPoster, type PosterRecord, putPoster } from "../lib/store/posters";
 import { coldVisit, timePage } from "./browser";
 import type { BenchAuth } from "./session";
@@ -43,7 +44,7 @@ async function seed(baseUrl: string, count: number, headers: Record<string, stri
         const { record: source, thumb } = sources[i % sources.length] as (typeof sources)[number];
         const id = randomBytes(12).toString("base64url");
         const createdAt = new Date(start + i * 1000).toISOString();
-        const record = { ...source, id, createdAt, thumbKey: `posters/${id}/thumb.webp` };
+        const record = { ...source, id, createdAt, thumbKey: artKeys(id).thumbKey };
         await putObject(record.thumbKey, thumb, "image/webp");
         await putPoster(record);
         ids[i] = id;

@@ -1,7 +1,7 @@
 import "server-only";
 import type { SharedPoster, ShareView } from "./api-types";
-import { signGet } from "./aws/s3";
 import { AppError } from "./errors";
+import { signPosterFile } from "./poster-files";
 import { downloadName } from "./poster-view";
 import { getBoard } from "./store/boards";
 import { RANDOM_ID } from "./store/items";
@@ -55,9 +55,7 @@ export interface SharedContent {
 }
 
 async function toSharedPoster(record: PosterRecord, options: { showPrompt: boolean; full: boolean }) {
-  const image = await signGet(
-    options.full ? (record.composedKey ?? record.imageKey) : (record.composedThumbKey ?? record.thumbKey),
-  );
+  const image = await signPosterFile(record, options.full ? "image" : "thumbnail");
   const base: SharedPoster = {
     id: record.id,
     width: record.width,
@@ -105,6 +103,6 @@ export async function sharedImageUrl(
   const record = options.posterId ? found?.records.find((r) => r.id === options.posterId) : found?.records[0];
   if (!found || !record) return undefined;
   const name = downloadName(found.share.showPrompt ? record.prompt : "onesheet poster", record.seed);
-  const key = options.plainArt ? record.imageKey : (record.composedKey ?? record.imageKey);
-  return (await signGet(key, options.download ? { downloadAs: name } : {})).url;
+  const file = options.plainArt ? "art" : "image";
+  return (await signPosterFile(record, file, options.download ? { downloadAs: name } : {})).url;
 }
