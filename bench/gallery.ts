@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
 import type { Browser } from "@playwright/test";
 import { putObject } from "../lib/aws/s3";
+import { artKeys } from "../lib/poster-files";
 import { getPoster, type PosterRecord, putPoster } from "../lib/store/posters";
 import { coldVisit, timePage } from "./browser";
+import { revisitFigures } from "./revisit";
 import type { BenchAuth } from "./session";
 import { kib, ms, percentile } from "./stats";
 
@@ -19,7 +21,7 @@ const PROMPTS = [
   "an ocean island at noon, sails on the sea",
 ];
 
-async function seed(baseUrl: string, count: number, headers: Record<string, string>): Promise<string[]> {
+export async function seed(baseUrl: string, count: number, headers: Record<string, string>): Promise<string[]> {
   // A few real posters through the API, then copies of them written the way the pipeline writes them (each
   // thumbnail its own S3 object), with creation times a second apart.
   const sources: { record: PosterRecord; thumb: Buffer }[] = [];
@@ -43,7 +45,7 @@ async function seed(baseUrl: string, count: number, headers: Record<string, stri
         const { record: source, thumb } = sources[i % sources.length] as (typeof sources)[number];
         const id = randomBytes(12).toString("base64url");
         const createdAt = new Date(start + i * 1000).toISOString();
-        const record = { ...source, id, createdAt, thumbKey: `posters/${id}/thumb.webp` };
+        const record = { ...source, id, createdAt, thumbKey: artKeys(id).thumbKey };
         await putObject(record.thumbKey, thumb, "image/webp");
         await putPoster(record);
         ids[i] = id;
@@ -79,6 +81,12 @@ export async function galleryBench(baseUrl: string, browser: Browser, runs: numb
     runs,
     "Gallery, first page of 24, with 1,000 posters in the table",
     auth,
+  );
+  await revisitFigures(
+    browser,
+    `${baseUrl}/gallery`,
+    "Gallery revisit, first page of 24 (same browser)",
+    auth.storageState,
   );
 
   const board = (await (

@@ -1,8 +1,8 @@
 import "server-only";
 import type { BoardSummary, BoardView } from "./api-types";
-import { signGet } from "./aws/s3";
 import { AppError } from "./errors";
 import type { Actor } from "./permissions";
+import { signPosterFile } from "./poster-files";
 import { toPosterSummary } from "./poster-view";
 import * as boards from "./store/boards";
 import { RANDOM_ID } from "./store/items";
@@ -33,10 +33,10 @@ export async function findBoardView(id: string): Promise<BoardView> {
 export async function listBoardSummaries(options: { limit: number; cursor?: string }) {
   const page = await boards.listBoards(options);
   const covers = await getPosters(page.boards.flatMap((b) => b.posterIds.slice(0, 1)));
-  const coverOf = new Map(covers.map((p) => [p.id, p.thumbKey]));
+  const coverOf = new Map(covers.map((p) => [p.id, p]));
   const summaries: BoardSummary[] = await Promise.all(
     page.boards.map(async (b) => {
-      const thumbKey = b.posterIds[0] && coverOf.get(b.posterIds[0]);
+      const cover = b.posterIds[0] && coverOf.get(b.posterIds[0]);
       return {
         id: b.id,
         name: b.name,
@@ -44,7 +44,7 @@ export async function listBoardSummaries(options: { limit: number; cursor?: stri
         createdAt: b.createdAt,
         updatedAt: b.updatedAt,
         createdBy: b.createdBy,
-        coverUrl: thumbKey ? (await signGet(thumbKey)).url : null,
+        coverUrl: cover ? (await signPosterFile(cover, "thumbnail")).url : null,
       };
     }),
   );

@@ -4,12 +4,11 @@ import sharp from "sharp";
 import type { PosterView } from "./api-types";
 import { invokeModel, networkErrorCode } from "./aws/bedrock";
 import { getConfig } from "./aws/config";
-import { deleteObjects, putObject } from "./aws/s3";
 import { AppError } from "./errors";
 import { getModel, hasDocumentedSize, type PosterRequest } from "./models";
+import { artKeys, storeImagePair } from "./poster-files";
 import { toPosterView } from "./poster-view";
 import { type PosterRecord, putPoster } from "./store/posters";
-import { makeThumbnail } from "./thumbnail";
 
 // One poster: invoke → check → decode → store (S3 objects, then the table item last) → sign.
 // The item is written last so a half-failed request never shows in a listing; anything already written is
@@ -66,8 +65,7 @@ export async function generatePoster(request: PosterRequest, options: GenerateOp
       bytes: png.byteLength,
       price: model.pricePerImage,
       createdAt: new Date().toISOString(),
-      imageKey: `posters/${id}/poster.png`,
-      thumbKey: `posters/${id}/thumb.webp`,
+      ...artKeys(id),
       ...(options.createdBy ? { createdBy: options.createdBy.sub, createdByName: options.createdBy.name } : {}),
     };
     await store(record, png, signal);
@@ -80,24 +78,10 @@ export async function generatePoster(request: PosterRequest, options: GenerateOp
   }
 }
 
+/** The PNG and its thumbnail, then the table item last; all or nothing (see storeImagePair). */
 async function store(record: PosterRecord, png: Buffer, signal: AbortSignal) {
-  const put = (key: string, body: Uint8Array, type: string) => putObject(key, body, type, signal);
-  try {
-    // The PNG upload starts at once; the thumbnail is encoded while it is in flight.
-    const thumbnail = makeThumbnail(png);
-    const results = await Promise.allSettled([
-      put(record.imageKey, png, "image/png"),
-      thumbnail.then((webp) => put(record.thumbKey, webp, "image/webp")),
-    ]);
-    const failed = results.find((r) => r.status === "rejected");
-    if (failed) throw failed.reason;
-    await putPoster(record, signal);
-  } catch (error) {
-    // An aborted PUT may still have landed, so both keys are removed whatever we saw succeed.
-    const keys = [record.imageKey, record.thumbKey];
-    await deleteObjects(keys).catch((cleanupError) => {
-      console.error(JSON.stringify({ msg: "cleanup failed", keys, error: String(cleanupError) }));
-    });
-    throw error;
-  }
+  await storeImagePair({ png: record.imageKey, webp: record.thumbKey }, png, {
+    signal,
+    commit: () => putPoster(record, signal),
+  });
 }

@@ -1,14 +1,14 @@
 import "server-only";
 import type { PosterView } from "./api-types";
-import { deleteObjects, getObjectBytes, putObject } from "./aws/s3";
+import { getObjectBytes } from "./aws/s3";
 import { composePoster } from "./design/render";
 import type { Design } from "./design/schema";
 import { AppError } from "./errors";
 import { type Actor, mayChange } from "./permissions";
+import { composedFiles, composedKeys, deleteQuietly, storeImagePair } from "./poster-files";
 import { toPosterView } from "./poster-view";
 import { RANDOM_ID } from "./store/items";
 import { getPoster, type PosterRecord, setDesign } from "./store/posters";
-import { makeThumbnail } from "./thumbnail";
 
 // Typography over a poster's art: preview at screen size, save at full size beside the untouched art, remove.
 
@@ -50,28 +50,17 @@ export async function saveDesign(
 ): Promise<{ poster: PosterView; warnings: string[] }> {
   const record = await loadToChange(id, member);
   const composed = await composePoster(await art(record), design);
-  // A new key per save: a URL signed for the previous version can never show the new one, or the reverse.
-  const version = Date.now().toString(36);
-  const stored = {
-    composedKey: `posters/${id}/composed-${version}.png`,
-    composedThumbKey: `posters/${id}/composed-${version}.webp`,
-  };
-  await Promise.all([
-    putObject(stored.composedKey, composed.png, "image/png"),
-    makeThumbnail(composed.png).then((webp) => putObject(stored.composedThumbKey, webp, "image/webp")),
-  ]);
-  try {
-    await setDesign(id, design, stored);
-  } catch (error) {
-    await deleteObjects([stored.composedKey, stored.composedThumbKey]);
-    throw error;
-  }
-  await deleteObjects([record.composedKey, record.composedThumbKey].filter((k): k is string => Boolean(k)));
+  // New keys per save; the previous version's objects go once the item no longer names them.
+  const stored = composedKeys(id);
+  await storeImagePair({ png: stored.composedKey, webp: stored.composedThumbKey }, composed.png, {
+    commit: () => setDesign(id, design, stored),
+  });
+  await deleteQuietly(composedFiles(record));
   return { poster: await toPosterView({ ...record, design, ...stored }), warnings: composed.layout.warnings };
 }
 
 export async function removeDesign(id: string, member: Actor): Promise<void> {
   const record = await loadToChange(id, member);
   await setDesign(id, null);
-  await deleteObjects([record.composedKey, record.composedThumbKey].filter((k): k is string => Boolean(k)));
+  await deleteQuietly(composedFiles(record));
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import type { PosterSummary, PosterView } from "./api-types";
-import { signGet } from "./aws/s3";
+import { signPosterFile } from "./poster-files";
 import type { PosterRecord } from "./store/posters";
 
 /** "Midnight harbor, neon rain…" + seed → "midnight-harbor-neon-rain-1234.png" */
@@ -15,16 +15,17 @@ export function downloadName(prompt: string, seed: number): string {
   return `${slug || "poster"}-${seed}.png`;
 }
 
-/** A poster as the API returns it: keys turned into freshly signed URLs. */
-/** A designed poster shows its composed version; the plain art stays one click away (`artUrl`). */
+/**
+ * A poster as the API returns it: keys turned into signed URLs. A designed poster shows its composed version; the
+ * plain art stays one click away (`artUrl`).
+ */
 export async function toPosterView(record: PosterRecord): Promise<PosterView> {
-  const { imageKey, thumbKey, composedKey, composedThumbKey, bytes: _bytes, ...rest } = record;
-  const shown = composedKey ?? imageKey;
+  const { imageKey: _image, thumbKey: _thumb, composedKey, composedThumbKey: _ct, bytes: _bytes, ...rest } = record;
   const [image, download, thumb, art] = await Promise.all([
-    signGet(shown),
-    signGet(shown, { downloadAs: downloadName(record.prompt, record.seed) }),
-    signGet(composedThumbKey ?? thumbKey),
-    composedKey ? signGet(imageKey) : undefined,
+    signPosterFile(record, "image"),
+    signPosterFile(record, "image", { downloadAs: downloadName(record.prompt, record.seed) }),
+    signPosterFile(record, "thumbnail"),
+    composedKey ? signPosterFile(record, "art") : undefined,
   ]);
   return {
     ...rest,
@@ -37,6 +38,6 @@ export async function toPosterView(record: PosterRecord): Promise<PosterView> {
 }
 
 export async function toPosterSummary(record: PosterRecord): Promise<PosterSummary> {
-  const { imageKey: _image, thumbKey, composedKey: _c, composedThumbKey, bytes: _bytes, ...rest } = record;
-  return { ...rest, thumbnailUrl: (await signGet(composedThumbKey ?? thumbKey)).url };
+  const { imageKey: _image, thumbKey: _thumb, composedKey: _c, composedThumbKey: _ct, bytes: _bytes, ...rest } = record;
+  return { ...rest, thumbnailUrl: (await signPosterFile(record, "thumbnail")).url };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { PosterPage, PosterView } from "./api-types";
-import { deleteObjects } from "./aws/s3";
 import { AppError } from "./errors";
+import { deletePosterFiles } from "./poster-files";
 import { toPosterSummary, toPosterView } from "./poster-view";
 import { RANDOM_ID } from "./store/items";
 import { deletePoster, getPoster, listPosters, type PosterFilter, setFavorite } from "./store/posters";
@@ -34,11 +34,7 @@ export async function removePoster(id: string, member: { sub: string; isAdmin: b
   const record = RANDOM_ID.test(id) ? await deletePoster(id, member.isAdmin ? undefined : member.sub) : undefined;
   if (record === "forbidden") throw new AppError("forbidden");
   if (!record) throw new AppError("not_found");
-  await deleteObjects(
-    [record.imageKey, record.thumbKey, record.composedKey, record.composedThumbKey].filter((k): k is string =>
-      Boolean(k),
-    ),
-  );
+  await deletePosterFiles(record);
 }
 
 /** The team's most recent distinct prompts, newest first, for the studio's prompt history. */

@@ -1,8 +1,8 @@
 import "server-only";
 import type { SharedPoster, ShareView } from "./api-types";
-import { signGet } from "./aws/s3";
 import { AppError } from "./errors";
 import { type Actor, mayChange } from "./permissions";
+import { signPosterFile } from "./poster-files";
 import { downloadName } from "./poster-view";
 import { getBoard } from "./store/boards";
 import { RANDOM_ID } from "./store/items";
@@ -78,9 +78,7 @@ export interface SharedContent {
 }
 
 async function toSharedPoster(record: PosterRecord, options: { showPrompt: boolean; full: boolean }) {
-  const image = await signGet(
-    options.full ? (record.composedKey ?? record.imageKey) : (record.composedThumbKey ?? record.thumbKey),
-  );
+  const image = await signPosterFile(record, options.full ? "image" : "thumbnail");
   const base: SharedPoster = {
     id: record.id,
     width: record.width,
@@ -128,6 +126,6 @@ export async function sharedImageUrl(
   const record = options.posterId ? found?.records.find((r) => r.id === options.posterId) : found?.records[0];
   if (!found || !record) return undefined;
   const name = downloadName(found.share.showPrompt ? record.prompt : "onesheet poster", record.seed);
-  const key = options.plainArt ? record.imageKey : (record.composedKey ?? record.imageKey);
-  return (await signGet(key, options.download ? { downloadAs: name } : {})).url;
+  const file = options.plainArt ? "art" : "image";
+  return (await signPosterFile(record, file, options.download ? { downloadAs: name } : {})).url;
 }

@@ -3,9 +3,11 @@ import { DeleteObjectsCommand, GetObjectCommand, PutObjectCommand } from "@aws-s
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { awsClients } from "./clients";
 import { getConfig } from "./config";
+import { urlWindow } from "./url-window";
 
 // Image bytes in S3. The table stores keys only; URLs are signed per read and short-lived, because a URL signed
-// with a Lambda role's temporary credentials dies with them whatever its stated expiry.
+// with a Lambda role's temporary credentials dies with them whatever its stated expiry. Signing happens within
+// fixed time windows (./url-window.ts) so the same object keeps the same URL, and the browser's cache, for a while.
 
 export async function putObject(key: string, body: Uint8Array, contentType: string, signal?: AbortSignal) {
   await awsClients().s3.send(
@@ -41,7 +43,7 @@ export async function signGet(
   key: string,
   options: { downloadAs?: string; ttlSeconds?: number } = {},
 ): Promise<SignedUrl> {
-  const ttl = options.ttlSeconds ?? getConfig().urlTtlSeconds;
+  const window = urlWindow(Date.now(), options.ttlSeconds ?? getConfig().urlTtlSeconds);
   const url = await getSignedUrl(
     awsClients().s3,
     new GetObjectCommand({
@@ -49,9 +51,9 @@ export async function signGet(
       Key: key,
       ...(options.downloadAs ? { ResponseContentDisposition: `attachment; filename="${options.downloadAs}"` } : {}),
     }),
-    { expiresIn: ttl },
+    { signingDate: window.signingDate, expiresIn: window.expiresIn },
   );
-  return { url, expiresAt: new Date(Date.now() + ttl * 1000).toISOString() };
+  return { url, expiresAt: window.expiresAt.toISOString() };
 }
 
 export async function getObjectBytes(key: string): Promise<Buffer> {

@@ -33,7 +33,9 @@ describe("POST /api/posters", () => {
         seed: 77,
       });
       expect(poster).toMatchObject({ model: model.id, seed: 77, aspectRatio: "9:16", price: model.pricePerImage });
-      expect(Date.parse(poster.urlExpiresAt) - Date.now()).toBeGreaterThan(14 * 60_000);
+      // Signed within 450-second windows (lib/aws/url-window.ts): between 7.5 and 15 minutes of life left.
+      expect(Date.parse(poster.urlExpiresAt) - Date.now()).toBeGreaterThan(7.5 * 60_000);
+      expect(Date.parse(poster.urlExpiresAt) - Date.now()).toBeLessThanOrEqual(15 * 60_000);
       const image = await fetch(poster.url);
       expect(image.headers.get("content-type")).toBe("image/png");
       const bytes = Buffer.from(await image.arrayBuffer());
