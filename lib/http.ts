@@ -75,10 +75,29 @@ export function handle<C>(handler: Handler<C>): RouteHandler<C> {
 // No request of this API needs more; a bigger one is refused before it is parsed.
 const MAX_BODY_BYTES = 64 * 1024;
 
-export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+/** The body as text, read chunk by chunk and abandoned past the limit: a huge (or endless) chunked upload costs at
+ * most one chunk beyond it, whatever the transfer encoding or a lying content-length. */
+async function readLimited(request: Request): Promise<string> {
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw new AppError("payload_too_large");
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError("payload_too_large");
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => {});
+      throw new AppError("payload_too_large");
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+  const text = await readLimited(request);
   let body: unknown;
   try {
     body = JSON.parse(text);
