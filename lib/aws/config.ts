@@ -122,3 +122,26 @@ export function getAuthConfig(): AuthConfig {
   cachedAuth ??= parseAuthConfig(process.env);
   return cachedAuth;
 }
+
+// The site's own address, as people's browsers show it. The Origin check, absolute links (share pages' previews) and
+// HSTS go by it, never by the request's Host or X-Forwarded-* headers, which any client can set. Auth.js needs the
+// same value as NEXTAUTH_URL, so that is the fallback.
+const siteSchema = z
+  .url({
+    protocol: /^https?$/,
+    error:
+      "is missing: set ONESHEET_SITE_URL (or NEXTAUTH_URL) to the site's address, such as https://studio.example.com",
+  })
+  .transform((url) => new URL(url).origin);
+
+export function parseSiteUrl(env: Env): string {
+  const result = z
+    .object({ siteUrl: siteSchema })
+    .safeParse({ siteUrl: env.ONESHEET_SITE_URL || env.NEXTAUTH_URL || undefined });
+  return orThrow(result, "OneSheet sign-in is not configured").siteUrl;
+}
+
+/** The site's origin, such as `https://studio.example.com` (no path, no trailing slash). Read on each use: cheap. */
+export function getSiteUrl(): string {
+  return parseSiteUrl(process.env);
+}
