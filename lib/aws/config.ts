@@ -24,6 +24,8 @@ const schema = z.object({
   // Rate limits per person: generations running at once, and API requests per minute.
   maxInFlight: z.coerce.number().int().min(1).max(50).default(4),
   requestsPerMinute: z.coerce.number().int().min(1).max(10_000).default(300),
+  // Design renders (preview and save) per person per minute: they cost CPU, so they get their own, smaller budget.
+  rendersPerMinute: z.coerce.number().int().min(1).max(10_000).default(60),
 });
 
 export type ServerConfig = z.infer<typeof schema>;
@@ -56,6 +58,7 @@ export function parseConfig(env: Env): ServerConfig {
     userDailyBudgetUsd: env.ONESHEET_USER_DAILY_BUDGET_USD || undefined,
     maxInFlight: env.ONESHEET_MAX_IN_FLIGHT || undefined,
     requestsPerMinute: env.ONESHEET_REQUESTS_PER_MINUTE || undefined,
+    rendersPerMinute: env.ONESHEET_RENDERS_PER_MINUTE || undefined,
   });
   return orThrow(result, "OneSheet configuration");
 }

@@ -1,6 +1,7 @@
 import { designSchema } from "@/lib/design/schema";
 import { handle, methodNotAllowed, parseWith, readJsonObject } from "@/lib/http";
 import { removeDesign, saveDesign } from "@/lib/poster-design";
+import { enforceRenderBudget } from "@/lib/rate-limit";
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -8,7 +9,8 @@ type Context = { params: Promise<{ id: string }> };
 export const maxDuration = 60;
 
 /** The design JSON → 200 `{poster, warnings}`: the composed poster's fresh URL; the art itself never changes. */
-export const PUT = handle<Context>(async (request, context) => {
+export const PUT = handle<Context>(async (request, context, member) => {
+  await enforceRenderBudget(member.sub);
   const design = parseWith(designSchema, await readJsonObject(request));
   return Response.json(await saveDesign((await context.params).id, design));
 });
