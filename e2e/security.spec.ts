@@ -40,7 +40,7 @@ test("the Origin check goes by the site's configured URL: forwarded hosts, other
   baseURL,
 }) => {
   const site = new URL(baseURL ?? "").origin;
-  const forged = [
+  const forged: Record<string, string>[] = [
     { origin: "https://evil.example", "x-forwarded-host": "evil.example" },
     { origin: site.replace("http:", "https:") },
     { origin: "null" },
@@ -93,4 +93,22 @@ test("a share page's link preview points at the site, whatever Host the request 
   const html = await (await request.get(url, { headers: { "x-forwarded-host": "evil.example" } })).text();
   const ogImage = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1] ?? "";
   expect(new URL(ogImage).origin).toBe(new URL(baseURL ?? "").origin);
+});
+
+test("design text: bidi overrides are dropped, and characters the font can't set are named on the field", async ({
+  page,
+  request,
+}) => {
+  const { id } = await makePoster(request, { prompt: "glyph coverage", model: "stability.stable-image-core-v1:1" });
+  await page.goto(`/posters/${id}/design`);
+  const title = page.getByLabel("Title", { exact: true });
+  await title.fill("Harbor 🌊");
+  await expect(title).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Bebas Neue can't set these characters: 🌊.")).toBeVisible();
+  await title.fill("\u202Erobrah");
+  await expect(page.getByRole("img", { name: "Preview of the designed poster" })).toBeVisible();
+  await expect(title).not.toHaveAttribute("aria-invalid", "true");
+  await page.getByRole("button", { name: "Save poster" }).click();
+  await expect(page).toHaveURL(new RegExp(`/posters/${id}$`));
+  expect((await (await request.get(`/api/posters/${id}`)).json()).design.title).toBe("robrah");
 });
