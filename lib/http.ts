@@ -37,9 +37,9 @@ const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 // sandboxed frame's "null", another scheme or port) is a cross-site request forgery attempt. Compared with the
 // configured site URL, never with Host or X-Forwarded-Host, which the sender controls. Scripts with an API token
 // carry no ambient credentials, so they are exempt.
-export function checkOrigin(request: Request, member: Pick<Member, "via">, site: string = getSiteUrl()): void {
+export function checkOrigin(request: Request, member: Pick<Member, "via">, site?: string): void {
   if (member.via !== "session" || !UNSAFE_METHODS.has(request.method)) return;
-  if (request.headers.get("origin") !== site) throw new AppError("bad_origin");
+  if (request.headers.get("origin") !== (site ?? getSiteUrl())) throw new AppError("bad_origin");
 }
 
 /** Every API route goes through here: sign-in (session or token), Origin, rate limit, then the handler. */
