@@ -84,6 +84,29 @@ export function usesLocalModels(config: ServerConfig = getConfig()): boolean {
   return host === "localhost" || host === "[::1]" || host.startsWith("127.");
 }
 
+// The site's own address, as people's browsers show it. The Origin check, absolute links (share pages' previews) and
+// HSTS go by it, never by the request's Host or X-Forwarded-* headers, which any client can set. Auth.js needs the
+// same value as NEXTAUTH_URL, so that is the fallback.
+const siteSchema = z
+  .url({
+    protocol: /^https?$/,
+    error:
+      "is missing: set ONESHEET_SITE_URL (or NEXTAUTH_URL) to the site's address, such as https://studio.example.com",
+  })
+  .transform((url) => new URL(url).origin);
+
+export function parseSiteUrl(env: Env): string {
+  const result = z
+    .object({ siteUrl: siteSchema })
+    .safeParse({ siteUrl: env.ONESHEET_SITE_URL || env.NEXTAUTH_URL || undefined });
+  return orThrow(result, "OneSheet sign-in is not configured").siteUrl;
+}
+
+/** The site's origin, such as `https://studio.example.com` (no path, no trailing slash). Read on each use: cheap. */
+export function getSiteUrl(): string {
+  return parseSiteUrl(process.env);
+}
+
 // Team sign-in (OpenID Connect). Required: a server without an identity provider refuses to serve the studio and
 // the API rather than run open.
 const authSchema = z.object({
@@ -124,27 +147,4 @@ let cachedAuth: AuthConfig | undefined;
 export function getAuthConfig(): AuthConfig {
   cachedAuth ??= parseAuthConfig(process.env);
   return cachedAuth;
-}
-
-// The site's own address, as people's browsers show it. The Origin check, absolute links (share pages' previews) and
-// HSTS go by it, never by the request's Host or X-Forwarded-* headers, which any client can set. Auth.js needs the
-// same value as NEXTAUTH_URL, so that is the fallback.
-const siteSchema = z
-  .url({
-    protocol: /^https?$/,
-    error:
-      "is missing: set ONESHEET_SITE_URL (or NEXTAUTH_URL) to the site's address, such as https://studio.example.com",
-  })
-  .transform((url) => new URL(url).origin);
-
-export function parseSiteUrl(env: Env): string {
-  const result = z
-    .object({ siteUrl: siteSchema })
-    .safeParse({ siteUrl: env.ONESHEET_SITE_URL || env.NEXTAUTH_URL || undefined });
-  return orThrow(result, "OneSheet sign-in is not configured").siteUrl;
-}
-
-/** The site's origin, such as `https://studio.example.com` (no path, no trailing slash). Read on each use: cheap. */
-export function getSiteUrl(): string {
-  return parseSiteUrl(process.env);
 }

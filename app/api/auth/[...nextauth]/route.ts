@@ -8,9 +8,18 @@ import { getSiteUrl } from "@/lib/aws/config";
 // or a server without sign-in configured doesn't fail at import time.
 type Context = { params: Promise<{ nextauth: string[] }> };
 
+// The site a callback must stay on: the configured site URL; without one, Auth.js's own idea of it (the request's).
+function site(request: NextRequest): string {
+  try {
+    return getSiteUrl();
+  } catch {
+    return request.nextUrl.origin;
+  }
+}
+
 async function auth(request: NextRequest, context: Context) {
   const options = authOptions();
-  const safe = withSameSiteCallback(request, getSiteUrl(), (url, from) => new NextRequest(url, from));
+  const safe = withSameSiteCallback(request, site(request), (url, from) => new NextRequest(url, from));
   return NextAuth(safe as never, context as never, options);
 }
 
