@@ -54,6 +54,7 @@ export default defineConfig({
       ONESHEET_DAILY_BUDGET_USD: "100000",
       ONESHEET_MAX_IN_FLIGHT: "50",
       ONESHEET_REQUESTS_PER_MINUTE: "10000",
+      ONESHEET_RENDERS_PER_MINUTE: "10000",
     },
   },
 });

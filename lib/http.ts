@@ -1,9 +1,11 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { getSiteUrl } from "./aws/config";
 import { AppError, type ErrorBody } from "./errors";
 import { authenticate, type Member } from "./identity";
 import { fieldErrors } from "./models";
 import { enforceRateLimit } from "./rate-limit";
+import { strictTransportSecurity } from "./security-headers";
 
 // Route handlers stay thin: parse → call lib → respond. This wrapper gives every request an id and turns every
 // failure into the JSON error body; internals go to the log under that id, never to the client.
@@ -17,18 +19,27 @@ export function errorResponse(error: AppError, requestId: string): Response {
   };
   const headers: Record<string, string> = { "x-request-id": requestId };
   if (error.retryAfter !== undefined) headers["retry-after"] = String(error.retryAfter);
-  return Response.json(body, { status: error.status, headers });
+  return withApiHeaders(Response.json(body, { status: error.status, headers }));
+}
+
+// API answers hold signed URLs, spending and personal data: no browser or proxy may keep a copy. HSTS goes on
+// whenever the site is served over HTTPS.
+function withApiHeaders(response: Response): Response {
+  response.headers.set("cache-control", "no-store");
+  const hsts = strictTransportSecurity();
+  if (hsts) response.headers.set("strict-transport-security", hsts);
+  return response;
 }
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-// A browser sends Origin with every state-changing request: one from another site is a cross-site request forgery
-// attempt. Scripts with an API token carry no ambient credentials, so they are exempt.
-function checkOrigin(request: Request, member: Member) {
+// A browser sends Origin with every state-changing request: anything but the site's own origin (another site, a
+// sandboxed frame's "null", another scheme or port) is a cross-site request forgery attempt. Compared with the
+// configured site URL, never with Host or X-Forwarded-Host, which the sender controls. Scripts with an API token
+// carry no ambient credentials, so they are exempt.
+export function checkOrigin(request: Request, member: Pick<Member, "via">, site?: string): void {
   if (member.via !== "session" || !UNSAFE_METHODS.has(request.method)) return;
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host;
-  if (!origin || new URL(origin).host !== host) throw new AppError("bad_origin");
+  if (request.headers.get("origin") !== (site ?? getSiteUrl())) throw new AppError("bad_origin");
 }
 
 /** Every API route goes through here: sign-in (session or token), Origin, rate limit, then the handler. */
@@ -50,7 +61,7 @@ export function handle<C>(handler: Handler<C>): RouteHandler<C> {
       await enforceRateLimit(member.sub);
       const response = await handler(request, context, member);
       response.headers.set("x-request-id", requestId);
-      return response;
+      return withApiHeaders(response);
     } catch (error) {
       // The client went away (a cancelled preview or generation): nobody is waiting for an answer or a log line.
       const appError = request.signal.aborted ? new AppError("cancelled", { cause: error }) : toAppError(error);
@@ -75,10 +86,29 @@ export function handle<C>(handler: Handler<C>): RouteHandler<C> {
 // No request of this API needs more; a bigger one is refused before it is parsed.
 const MAX_BODY_BYTES = 64 * 1024;
 
-export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+/** The body as text, read chunk by chunk and abandoned past the limit: a huge (or endless) chunked upload costs at
+ * most one chunk beyond it, whatever the transfer encoding or a lying content-length. */
+async function readLimited(request: Request): Promise<string> {
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw new AppError("payload_too_large");
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError("payload_too_large");
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => {});
+      throw new AppError("payload_too_large");
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+  const text = await readLimited(request);
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -104,7 +134,8 @@ export function parseWith<T>(schema: SafeParser<T>, value: unknown): T {
   return result.data;
 }
 
-/** The site's own origin, for absolute app URLs (share links) in API responses. */
-export function originOf(request: Request): string {
-  return new URL(request.url).origin;
+/** The site's own origin, for absolute app URLs (share links) in API responses: the configured site URL, never the
+ * request's Host header. (The request stays in the signature so routes don't change.) */
+export function originOf(_request: Request): string {
+  return getSiteUrl();
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { getConfig } from "./aws/config";
+import { getConfig, getSiteUrl } from "./aws/config";
 
 // The Content-Security-Policy for pages: scripts only from this site with this response's nonce (Next.js puts the
 // nonce on its own scripts), images from this site and the image bucket, no framing, no plugins.
@@ -29,4 +29,14 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
     "base-uri 'self'",
     "object-src 'none'",
   ].join("; ");
+}
+
+/** HSTS for a site served over HTTPS (decided by the configured site URL, not by request headers a proxy or client
+ * sets); none for plain-HTTP sites such as the offline stack, where browsers would then refuse to connect. */
+export function strictTransportSecurity(): string | undefined {
+  try {
+    return getSiteUrl().startsWith("https:") ? "max-age=31536000; includeSubDomains" : undefined;
+  } catch {
+    return undefined; // not configured: the server refuses to serve anyway
+  }
 }

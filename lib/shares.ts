@@ -125,7 +125,12 @@ export async function sharedImageUrl(
   const found = await sharedRecords(token);
   const record = options.posterId ? found?.records.find((r) => r.id === options.posterId) : found?.records[0];
   if (!found || !record) return undefined;
-  const name = downloadName(found.share.showPrompt ? record.prompt : "onesheet poster", record.seed);
+  // With the prompt hidden the file name gives nothing away either: the seed is half of what remakes the poster.
+  const name = found.share.showPrompt
+    ? downloadName(record.prompt, record.seed)
+    : found.records.length > 1
+      ? `onesheet-poster-${found.records.indexOf(record) + 1}.png`
+      : "onesheet-poster.png";
   const file = options.plainArt ? "art" : "image";
   return (await signPosterFile(record, file, options.download ? { downloadAs: name } : {})).url;
 }

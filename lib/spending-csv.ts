@@ -1,7 +1,14 @@
 import type { LedgerEntry } from "./store/ledger";
 
 // The ledger as CSV for finance: one row per charged generation, oldest first, prices in USD.
-const csvField = (value: string) => (/[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+
+// A spreadsheet runs a cell that starts with = + - @ (or tab / carriage return) as a formula: a name a member chose
+// must stay text, so it gets a leading apostrophe. Plain numbers (prices) stay numbers.
+const defused = (value: string) => (/^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value);
+const csvField = (raw: string) => {
+  const value = defused(raw);
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+};
 
 export function ledgerCsv(entries: readonly LedgerEntry[]): string {
   const rows = [...entries]

@@ -97,9 +97,25 @@ describe("route wrapper", () => {
         }),
         {},
       );
+    process.env.NEXTAUTH_URL = "http://studio.test"; // the configured site URL is the only origin allowed
     expect((await from("https://evil.example")).status).toBe(403);
     expect((await from()).status).toBe(403);
     expect((await from("http://studio.test")).status).toBe(204);
+    // Not fooled by headers the sender controls, and never a 500 for an odd Origin.
+    const forged = (headers: Record<string, string>) =>
+      ok(new Request("http://studio.test/api/posters", { method: "POST", headers }), {});
+    const attempts: Record<string, string>[] = [
+      { origin: "https://evil.example", "x-forwarded-host": "evil.example", host: "studio.test" },
+      { origin: "https://evil.example", host: "evil.example" },
+      { origin: "https://studio.test", host: "studio.test" },
+      { origin: "null", host: "studio.test" },
+      { origin: "not a url", host: "studio.test" },
+    ];
+    for (const headers of attempts) {
+      const response = await forged(headers);
+      expect(response.status, JSON.stringify(headers)).toBe(403);
+      expect(((await response.json()) as ErrorBody).error.code).toBe("bad_origin");
+    }
     const get = await ok(
       new Request("http://studio.test/api/posters", { headers: { origin: "https://evil.example" } }),
       {},

@@ -2,14 +2,12 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { SignInButton } from "@/components/account/sign-in-button";
 import { ConfigProblem } from "@/components/notices";
+import { sameSitePath } from "@/lib/auth/callback";
 import { getAuthConfig } from "@/lib/aws/config";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
-
-// Only same-site paths: a sign-in link must not be able to send people elsewhere afterwards.
-const safePath = (value: unknown) => (typeof value === "string" && /^\/(?!\/)/.test(value) ? value : "/");
 
 export default async function SignInPage({ searchParams }: { searchParams: Search }) {
   await connection();
@@ -31,7 +29,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           Sign-in didn&apos;t complete: try again, or ask an admin to check your access.
         </p>
       )}
-      {provider && <SignInButton provider={provider} callbackUrl={safePath(params.callbackUrl)} />}
+      {provider && <SignInButton provider={provider} callbackUrl={sameSitePath(params.callbackUrl)} />}
       <p className="text-sm text-muted">For the marketing team only. Shared poster links open without signing in.</p>
     </main>
   );

@@ -23,12 +23,16 @@ export function DesignEditor(props: {
   const [design, setDesign] = useState<DesignInput>(props.initial);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState("");
-  const set = <K extends keyof DesignInput>(key: K, value: DesignInput[K]) =>
+  // A change may fix what the last save was refused for: the next preview says again what still needs fixing.
+  const set = <K extends keyof DesignInput>(key: K, value: DesignInput[K]) => {
     setDesign((d) => ({ ...d, [key]: value }));
+    setServerErrors({});
+  };
 
   const parsed = designSchema.safeParse(design);
-  const errors = { ...(parsed.success ? {} : fieldErrors(parsed.error)), ...serverErrors };
   const preview = useDesignPreview(props.posterId, design, parsed.success);
+  // The preview's answer says what only the server knows (characters the chosen font can't set), on the field.
+  const errors = { ...(parsed.success ? {} : fieldErrors(parsed.error)), ...preview.fieldErrors, ...serverErrors };
 
   async function call(method: "PUT" | "DELETE") {
     setMessage(method === "PUT" ? "Saving the full-size poster…" : "Removing the design…");
@@ -54,7 +58,14 @@ export function DesignEditor(props: {
 
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_380px]">
-      <DesignPreview {...preview} width={props.width} height={props.height} />
+      <DesignPreview
+        url={preview.url}
+        busy={preview.busy}
+        warnings={preview.warnings}
+        notice={preview.notice}
+        width={props.width}
+        height={props.height}
+      />
       <form
         aria-label="Poster design"
         className="space-y-4"

@@ -5,6 +5,8 @@ export function DesignPreview(props: {
   url: string | null;
   busy: boolean;
   warnings: string[];
+  /** Why the preview couldn't be updated, when it isn't about one field. */
+  notice?: string;
   width: number;
   height: number;
 }) {
@@ -24,6 +26,11 @@ export function DesignPreview(props: {
         )}
         {props.busy && <span className="absolute right-2 top-2 rounded bg-black/70 px-2 py-1 text-xs">Rendering…</span>}
       </div>
+      {props.notice && (
+        <p role="status" className="text-sm text-danger">
+          {props.notice}
+        </p>
+      )}
       <ul aria-label="Layout notes" className="max-w-prose space-y-1 text-sm text-accent">
         {props.warnings.map((w) => (
           <li key={w}>{w}</li>

@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import type { DesignInput } from "@/lib/design/schema";
+import { type FieldErrors, isErrorBody } from "@/lib/errors";
 
 const DEBOUNCE_MS = 200;
 export const PREVIEW_WIDTH = 520;
@@ -12,6 +13,9 @@ export function useDesignPreview(posterId: string, design: DesignInput, valid: b
   const [url, setUrl] = useState<string | null>(null);
   const [warnings, setWarnings] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  // What the server refused: per field (characters the font can't set) or as a whole (too many renders a minute).
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [notice, setNotice] = useState("");
   const latest = useRef(0);
   const body = JSON.stringify(design);
 
@@ -28,7 +32,15 @@ export function useDesignPreview(posterId: string, design: DesignInput, valid: b
           body,
           signal: controller.signal,
         });
-        if (!response.ok || ticket !== latest.current) return;
+        if (ticket !== latest.current) return;
+        if (!response.ok) {
+          const body: unknown = await response.json().catch(() => undefined);
+          setFieldErrors(isErrorBody(body) ? (body.error.fields ?? {}) : {});
+          setNotice(isErrorBody(body) && !body.error.fields ? body.error.message : "");
+          return;
+        }
+        setFieldErrors({});
+        setNotice("");
         const blob = await response.blob();
         setWarnings(JSON.parse(decodeURIComponent(response.headers.get("x-design-warnings") ?? "%5B%5D")));
         setUrl((old) => {
@@ -47,5 +59,5 @@ export function useDesignPreview(posterId: string, design: DesignInput, valid: b
     };
   }, [posterId, body, valid]);
 
-  return { url, warnings, busy };
+  return { url, warnings, busy, fieldErrors, notice };
 }

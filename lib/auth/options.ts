@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import { getAuthConfig } from "../aws/config";
 import { upsertMember } from "../store/members";
+import { sameSiteUrl } from "./callback";
 
 // Auth.js (next-auth 4) with one generic OpenID Connect provider — Cognito, Entra ID, Okta, Google Workspace or the
 // offline stack's own — and JWT cookie sessions, so no session table. Members are kept in DynamoDB by their `sub`.
@@ -52,6 +53,10 @@ export function authOptions(): NextAuthOptions {
       },
     ],
     callbacks: {
+      // Auth.js's default throws on a callback URL it can't parse (a 500): ours sends anything off-site home.
+      async redirect({ url, baseUrl }) {
+        return sameSiteUrl(url, baseUrl);
+      },
       async signIn({ user, profile }) {
         await upsertMember({
           sub: user.id,

@@ -26,6 +26,8 @@ const schema = z.object({
   // Rate limits per person: generations running at once, and API requests per minute.
   maxInFlight: z.coerce.number().int().min(1).max(50).default(4),
   requestsPerMinute: z.coerce.number().int().min(1).max(10_000).default(300),
+  // Design renders (preview and save) per person per minute: they cost CPU, so they get their own, smaller budget.
+  rendersPerMinute: z.coerce.number().int().min(1).max(10_000).default(60),
 });
 
 export type ServerConfig = z.infer<typeof schema>;
@@ -45,6 +47,7 @@ export function parseConfig(env: Env): ServerConfig {
     userDailyBudgetUsd: env.ONESHEET_USER_DAILY_BUDGET_USD || undefined,
     maxInFlight: env.ONESHEET_MAX_IN_FLIGHT || undefined,
     requestsPerMinute: env.ONESHEET_REQUESTS_PER_MINUTE || undefined,
+    rendersPerMinute: env.ONESHEET_RENDERS_PER_MINUTE || undefined,
   });
   return orThrow(result, "OneSheet configuration");
 }
@@ -68,6 +71,29 @@ export function usesLocalModels(config: ServerConfig = getConfig()): boolean {
   if (!config.bedrockEndpoint) return false;
   const host = new URL(config.bedrockEndpoint).hostname;
   return host === "localhost" || host === "[::1]" || host.startsWith("127.");
+}
+
+// The site's own address, as people's browsers show it. The Origin check, absolute links (share pages' previews) and
+// HSTS go by it, never by the request's Host or X-Forwarded-* headers, which any client can set. Auth.js needs the
+// same value as NEXTAUTH_URL, so that is the fallback.
+const siteSchema = z
+  .url({
+    protocol: /^https?$/,
+    error:
+      "is missing: set ONESHEET_SITE_URL (or NEXTAUTH_URL) to the site's address, such as https://studio.example.com",
+  })
+  .transform((url) => new URL(url).origin);
+
+export function parseSiteUrl(env: Env): string {
+  const result = z
+    .object({ siteUrl: siteSchema })
+    .safeParse({ siteUrl: env.ONESHEET_SITE_URL || env.NEXTAUTH_URL || undefined });
+  return orThrow(result, "OneSheet sign-in is not configured").siteUrl;
+}
+
+/** The site's origin, such as `https://studio.example.com` (no path, no trailing slash). Read on each use: cheap. */
+export function getSiteUrl(): string {
+  return parseSiteUrl(process.env);
 }
 
 // Team sign-in (OpenID Connect). Required: a server without an identity provider refuses to serve the studio and

@@ -3,7 +3,10 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import satori from "satori";
 import sharp from "sharp";
+import { AppError } from "../errors";
+import { coveredCodePoints } from "./cmap";
 import { FONT_IDS, type FontId, fontFile } from "./fonts";
+import { unsettableText } from "./glyphs";
 import { type Layout, layoutDesign, type TextBox } from "./layout";
 import type { Design } from "./schema";
 
@@ -23,6 +26,21 @@ function loadFonts() {
     })),
   );
   return fonts;
+}
+
+let coverage: Promise<Map<string, Set<number>>> | undefined;
+
+/** The characters each bundled font can set, read from the very files satori is given. */
+function fontCoverage() {
+  coverage ??= loadFonts().then((loaded) => new Map(loaded.map((f) => [f.name, coveredCodePoints(f.data)])));
+  return coverage;
+}
+
+/** invalid_input naming, per field, the characters its font would draw as empty boxes. */
+async function assertSettable(design: Design): Promise<void> {
+  const covered = await fontCoverage();
+  const fields = unsettableText(design, (font) => covered.get(font) ?? new Set());
+  if (Object.keys(fields).length > 0) throw new AppError("invalid_input", { fields });
 }
 
 interface Pixels {
@@ -74,6 +92,7 @@ export interface Composed {
 
 /** Composes a design over `art`; `width` renders a smaller preview of exactly the same layout. */
 export async function composePoster(art: Buffer, design: Design, options: { width?: number } = {}): Promise<Composed> {
+  await assertSettable(design);
   const source = sharp(art);
   const meta = await source.metadata();
   const width = Math.round(Math.min(options.width ?? meta.width ?? 1024, meta.width ?? 1024));

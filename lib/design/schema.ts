@@ -11,11 +11,16 @@ export const TEMPLATES = {
 } as const;
 export type TemplateId = keyof typeof TEMPLATES;
 
+// Bidirectional controls (embeddings, overrides, isolates, marks) can make a title read backwards or hide what it
+// says; a poster's text never needs them, so they are dropped before anything else looks at the text.
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const withoutBidi = z.overwrite((s: string) => s.replace(BIDI_CONTROLS, ""));
+
 const text = (max: number, what: string) =>
   z.optional(
     z
       .string({ error: `The ${what} must be text.` })
-      .check(z.trim(), z.maxLength(max, `Keep the ${what} under ${max} characters.`)),
+      .check(withoutBidi, z.trim(), z.maxLength(max, `Keep the ${what} under ${max} characters.`)),
   );
 
 const hex = z.optional(z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, "Colours are hex, like #F5C542.")));
@@ -32,6 +37,7 @@ export const designSchema = z
       tagline: text(120, "tagline"),
       billing: z.optional(
         z.string({ error: "The billing block must be text." }).check(
+          withoutBidi,
           z.trim(),
           z.maxLength(1200, "Keep the billing block under 1,200 characters."),
           z.refine(

@@ -72,3 +72,26 @@ export async function countRequest(user: string, perMinute: number): Promise<num
     return Math.max(1, Math.ceil(((minute + 1) * 60_000 - now) / 1000));
   }
 }
+
+/** Counts one piece of expensive `work` in the user's current minute; returns the seconds to wait when its budget is
+ * spent. Kept apart from the request counter: a cheap request never uses up the budget for expensive ones. */
+export async function countWork(user: string, work: string, perMinute: number): Promise<number | undefined> {
+  const now = Date.now();
+  const minute = Math.floor(now / 60_000);
+  try {
+    await awsClients().dynamo.send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: keys.workWindow(user, work, minute),
+        UpdateExpression: "SET done = if_not_exists(done, :zero) + :one, #ttl = :ttl",
+        ConditionExpression: "attribute_not_exists(done) OR done < :max",
+        ExpressionAttributeNames: { "#ttl": TABLE_KEYS.ttlAttribute },
+        ExpressionAttributeValues: { ":zero": 0, ":one": 1, ":max": perMinute, ":ttl": (minute + 2) * 60 },
+      }),
+    );
+    return undefined;
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    return Math.max(1, Math.ceil(((minute + 1) * 60_000 - now) / 1000));
+  }
+}

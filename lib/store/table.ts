@@ -36,6 +36,8 @@ export const keys = {
   ledgerEntry: (day: string, at: string, id: string) => ({ pk: `LEDGER#${day}`, sk: `ENTRY#${at}#${id}` }),
   inFlightSlot: (user: string, slot: number) => ({ pk: `INFLIGHT#${user}`, sk: `SLOT#${slot}` }),
   rateWindow: (user: string, minute: number) => ({ pk: `RATE#${user}`, sk: String(minute) }),
+  /** A per-person budget for one kind of expensive work (design renders), per clock minute. */
+  workWindow: (user: string, work: string, minute: number) => ({ pk: `WORK#${user}#${work}`, sk: String(minute) }),
   member: (sub: string) => ({ pk: `MEMBER#${sub}`, sk: "META" }),
   token: (hash: string) => ({ pk: `TOKEN#${hash}`, sk: "META" }),
   tokenListing: (sub: string, createdAt?: string, id?: string) => ({

@@ -33,6 +33,7 @@ const TEST_LIMITS = {
   ONESHEET_DAILY_BUDGET_USD: "100000",
   ONESHEET_MAX_IN_FLIGHT: "50",
   ONESHEET_REQUESTS_PER_MINUTE: "10000",
+  ONESHEET_RENDERS_PER_MINUTE: "10000",
 };
 
 export function withLocalStack(options: { latencyMs?: number; env?: Record<string, string> } = {}) {

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { connection } from "next/server";
 import { cache } from "react";
+import { getSiteUrl } from "@/lib/aws/config";
 import { modelLabel } from "@/lib/models";
 import { resolveShare } from "@/lib/shares";
 
@@ -12,14 +13,17 @@ type Props = { params: Promise<{ token: string }> };
 
 const load = cache(async (token: string) => resolveShare(token));
 
-async function origin() {
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost";
-  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") ? "http" : "https");
-  return `${proto}://${host}`;
+// Link previews need absolute URLs: from the configured site URL, never the request's Host (which a client sets).
+function metadataBase(): URL | undefined {
+  try {
+    return new URL(getSiteUrl());
+  } catch {
+    return undefined; // not configured: the page still shows; previews get no image
+  }
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await connection(); // per request, never at build time
   const { token } = await params;
   const content = await load(token);
   if (!content) return { title: "Not found" };
@@ -27,7 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   // A stable app URL that redirects to a fresh signature: chat tools may fetch it hours after the page was shared.
   const image = `/s/${token}/image`;
   return {
-    metadataBase: new URL(await origin()),
+    metadataBase: metadataBase(),
     title,
     referrer: "no-referrer",
     robots: { index: false, follow: false },

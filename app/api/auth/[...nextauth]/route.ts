@@ -1,12 +1,26 @@
+import { NextRequest } from "next/server";
 import NextAuth from "next-auth";
+import { withSameSiteCallback } from "@/lib/auth/callback";
 import { authOptions } from "@/lib/auth/options";
+import { getSiteUrl } from "@/lib/aws/config";
 
 // Auth.js's own routes (sign-in, callback, session, sign-out). Options are built on the first request, so a build
 // or a server without sign-in configured doesn't fail at import time.
 type Context = { params: Promise<{ nextauth: string[] }> };
 
-async function auth(request: Request, context: Context) {
-  return NextAuth(request as never, context as never, authOptions());
+// The site a callback must stay on: the configured site URL; without one, Auth.js's own idea of it (the request's).
+function site(request: NextRequest): string {
+  try {
+    return getSiteUrl();
+  } catch {
+    return request.nextUrl.origin;
+  }
+}
+
+async function auth(request: NextRequest, context: Context) {
+  const options = authOptions();
+  const safe = withSameSiteCallback(request, site(request), (url, from) => new NextRequest(url, from));
+  return NextAuth(safe as never, context as never, options);
 }
 
 export { auth as GET, auth as POST };

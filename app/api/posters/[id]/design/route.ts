@@ -1,6 +1,7 @@
 import { designSchema } from "@/lib/design/schema";
 import { handle, methodNotAllowed, parseWith, readJsonObject } from "@/lib/http";
 import { removeDesign, saveDesign } from "@/lib/poster-design";
+import { enforceRenderBudget } from "@/lib/rate-limit";
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -10,6 +11,7 @@ export const maxDuration = 60;
 /** The design JSON → 200 `{poster, warnings}`: the composed poster's fresh URL; the art itself never changes.
  * The poster's maker or an admin only (else 403); anyone may preview. */
 export const PUT = handle<Context>(async (request, context, member) => {
+  await enforceRenderBudget(member.sub);
   const design = parseWith(designSchema, await readJsonObject(request));
   return Response.json(await saveDesign((await context.params).id, design, member));
 });

@@ -2,13 +2,15 @@ import { z } from "zod";
 import { designSchema } from "@/lib/design/schema";
 import { handle, methodNotAllowed, parseWith, readJsonObject } from "@/lib/http";
 import { previewDesign } from "@/lib/poster-design";
+import { enforceRenderBudget } from "@/lib/rate-limit";
 
 type Context = { params: Promise<{ id: string }> };
 
 const query = z.object({ width: z.coerce.number().int().min(120).max(1200).default(520) });
 
 /** The design JSON → the composed poster as a PNG at screen size, by the same code that renders the saved one. */
-export const POST = handle<Context>(async (request, context) => {
+export const POST = handle<Context>(async (request, context, member) => {
+  await enforceRenderBudget(member.sub);
   const { width } = parseWith(query, Object.fromEntries(new URL(request.url).searchParams));
   const design = parseWith(designSchema, await readJsonObject(request));
   const { png, warnings } = await previewDesign((await context.params).id, design, width);
