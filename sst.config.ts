@@ -44,8 +44,15 @@ export default $config({
       ([name, spec]) => new sst.Secret(name, "placeholder" in spec ? spec.placeholder : undefined),
     );
 
+    // The site's address as browsers see it: the only Origin allowed for signed-in changes, the base of share links
+    // and of sign-in callbacks. A custom domain (ONESHEET_DOMAIN, its DNS in Route 53) is known before the first
+    // deploy; without one, deploy once, then again with ONESHEET_SITE_URL set to the URL it printed.
+    const domain = process.env.ONESHEET_DOMAIN;
+    const siteUrl = domain ? `https://${domain}` : process.env.ONESHEET_SITE_URL;
+
     const site = new sst.aws.Nextjs("Studio", {
       openNextVersion: OPEN_NEXT_VERSION,
+      ...(domain ? { domain } : {}),
       // Links grant the function IAM access to the bucket and table and carry the secrets.
       link: [posters, table, ...secrets],
       environment: {
@@ -53,7 +60,8 @@ export default $config({
         // plain configuration travel here.
         ONESHEET_BUCKET: posters.name,
         ONESHEET_TABLE: table.name,
-        // Behind CloudFront: Auth.js takes the site's URL from the forwarded host.
+        ...(siteUrl ? { ONESHEET_SITE_URL: siteUrl, NEXTAUTH_URL: siteUrl } : {}),
+        // Behind CloudFront: until the site URL is set, Auth.js takes it from the forwarded host.
         AUTH_TRUST_HOST: "true",
         ONESHEET_URL_TTL_SECONDS: "900",
         ONESHEET_DAILY_BUDGET_USD: process.env.ONESHEET_DAILY_BUDGET_USD ?? "25",

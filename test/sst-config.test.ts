@@ -87,6 +87,26 @@ describe("sst.config.ts", () => {
   });
 });
 
+describe("the site's address", () => {
+  it("serves a custom domain and tells the app its URL (Origin checks, share links, sign-in callbacks)", async () => {
+    const { find: findIn } = await deploy({ secrets: SECRETS, env: { ONESHEET_DOMAIN: "posters.example.com" } });
+    const site = findIn("Nextjs");
+    expect(site.args.domain).toBe("posters.example.com");
+    expect(site.args.environment).toMatchObject({
+      ONESHEET_SITE_URL: "https://posters.example.com",
+      NEXTAUTH_URL: "https://posters.example.com",
+    });
+  });
+
+  it("takes the URL a first deploy printed, and leaves it unset (signed-in changes refused) when it has none", async () => {
+    const url = "https://d111111abcdef8.cloudfront.net";
+    const given = await deploy({ secrets: SECRETS, env: { ONESHEET_SITE_URL: url } });
+    expect(given.find("Nextjs").args.environment).toMatchObject({ ONESHEET_SITE_URL: url });
+    expect(given.find("Nextjs").args).not.toHaveProperty("domain");
+    expect(find("Nextjs").args.environment).not.toHaveProperty("ONESHEET_SITE_URL");
+  });
+});
+
 describe("sign-in secrets", () => {
   it("declares the OpenID and session secrets and links them, never putting a secret in the environment", () => {
     const secrets = declared.filter((d) => d.type === "Secret");

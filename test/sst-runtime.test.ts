@@ -20,7 +20,7 @@ let env: Record<string, string>;
 let names: { bucket: string; table: string };
 
 beforeAll(async () => {
-  const deployed = await deploy({ secrets: SECRETS });
+  const deployed = await deploy({ secrets: SECRETS, env: { ONESHEET_DOMAIN: "studio.example.com" } });
   const dir = mkdtempSync(path.join(os.tmpdir(), "onesheet-fn-"));
   env = deployed.runtimeEnvironment(deployed.find("Nextjs"), dir);
   names = {
@@ -46,6 +46,11 @@ describe("the deployed server's configuration", () => {
     expect(config.bucket).toBe(names.bucket);
     expect(config.table).toBe(names.table);
     expect(config.bucket).not.toBe("Posters");
+  });
+
+  it("knows the site's address, for Origin checks and share links", async () => {
+    const { getSiteUrl } = await import("@/lib/aws/config");
+    expect(getSiteUrl()).toBe("https://studio.example.com");
   });
 
   it("reads the sign-in secrets from SST's encrypted links", async () => {

@@ -64,6 +64,7 @@ before(async () => {
   // encrypted in resource.enc beside the handler (its working directory on Lambda). Only the endpoints and
   // credentials of the offline stack are added, as on any machine without AWS.
   const deployed = await deploy({
+    env: { ONESHEET_DOMAIN: "studio.example.com" },
     physicalNames: { Posters: LOCAL_BUCKET, Table: LOCAL_TABLE },
     secrets: {
       OidcIssuer: "http://localhost:9",

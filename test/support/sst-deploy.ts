@@ -18,6 +18,8 @@ export interface DeployOptions {
   physicalNames?: Record<string, string>;
   /** Values `npx sst secret set` stored, by secret name (SST reads them as SST_SECRET_<name>). */
   secrets?: Record<string, string>;
+  /** Variables in the shell that runs `sst deploy` (sst.config.ts reads a few, e.g. ONESHEET_DOMAIN). */
+  env?: Record<string, string>;
 }
 
 interface Linkable {
@@ -76,7 +78,17 @@ export async function deploy(options: DeployOptions = {}) {
   const file = "../../sst.config";
   type Config = { app: (input: { stage: string }) => { name: string }; run: () => Promise<unknown> };
   const config = ((await import(/* @vite-ignore */ file)) as { default: Config }).default;
-  const outputs = await config.run();
+  const saved = { ...process.env };
+  const outputs = await (async () => {
+    for (const name of Object.keys(process.env)) if (name.startsWith("ONESHEET_")) delete process.env[name];
+    Object.assign(process.env, options.env);
+    try {
+      return await config.run();
+    } finally {
+      for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name];
+      Object.assign(process.env, saved);
+    }
+  })();
   const app = config.app({ stage });
 
   const find = (type: string) => {
