@@ -8,12 +8,13 @@ import { deleteObjects, putObject } from "./aws/s3";
 import { AppError } from "./errors";
 import { getModel, type PosterRequest } from "./models";
 import { toPosterView } from "./poster-view";
-import { type PosterRecord, putPoster } from "./store/posters";
+import { getPoster, type PosterRecord, putPoster } from "./store/posters";
 import { makeThumbnail } from "./thumbnail";
 
 // One poster: invoke → check → decode → store (S3 objects, then the table item last) → sign.
 // The item is written last so a half-failed request never shows in a listing; anything already written is
-// deleted when a later step fails. One call makes one image: variations are parallel calls, each its own seed.
+// deleted when a later step fails. Writing the item commits the poster: from then on nothing is cleaned up, and a
+// cancel no longer stops it. One call makes one image: variations are parallel calls, each its own seed.
 
 export interface GenerateOptions {
   /** Aborts when the caller goes away (the studio's Cancel). */
@@ -21,6 +22,8 @@ export interface GenerateOptions {
   timeoutMs?: number;
   /** Who asked: recorded on the poster, for ownership (only they or an admin may delete it). */
   createdBy?: { sub: string; name: string };
+  /** Told once the model has returned an image: AWS bills it from then on, whether the poster is kept or not. */
+  onModelAnswered?: () => void;
 }
 
 export async function generatePoster(request: PosterRequest, options: GenerateOptions = {}): Promise<PosterView> {
@@ -32,6 +35,7 @@ export async function generatePoster(request: PosterRequest, options: GenerateOp
   try {
     const response = await invokeModel(model.id, model.buildBody({ ...request, seed }), signal);
     const image = model.parseResponse(response);
+    options.onModelAnswered?.();
     const png = Buffer.from(image.imageBase64, "base64");
     const meta = await sharp(png)
       .metadata()
@@ -86,12 +90,26 @@ async function store(record: PosterRecord, png: Buffer, signal: AbortSignal) {
     ]);
     const failed = results.find((r) => r.status === "rejected");
     if (failed) throw failed.reason;
-    await putPoster(record, signal);
   } catch (error) {
     // An aborted PUT may still have landed, so both keys are removed whatever we saw succeed.
     const keys = [record.imageKey, record.thumbKey];
     await deleteObjects(keys).catch((cleanupError) => {
       console.error(JSON.stringify({ msg: "cleanup failed", keys, error: String(cleanupError) }));
+    });
+    throw error;
+  }
+  await commit(record);
+}
+
+/** Writes the item, deliberately deaf to the caller's cancel: a write that lands while we give up on it would
+ * leave a listed poster without images. If the answer is lost, the table says whether it landed. */
+async function commit(record: PosterRecord) {
+  try {
+    await putPoster(record);
+  } catch (error) {
+    if (await getPoster(record.id).catch(() => undefined)) return;
+    await deleteObjects([record.imageKey, record.thumbKey]).catch((cleanupError) => {
+      console.error(JSON.stringify({ msg: "cleanup failed", id: record.id, error: String(cleanupError) }));
     });
     throw error;
   }

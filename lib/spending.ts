@@ -3,19 +3,25 @@ import { getConfig } from "./aws/config";
 import { AppError } from "./errors";
 import { formatPrice, getModel } from "./models";
 import {
+  type ChargeDetails,
+  chargeItems,
   dayEntries,
   type LedgerEntry,
-  recordEntry,
-  refundCents,
-  reserveCents,
+  lateChargeItems,
+  type Reservation,
+  refundItems,
+  reserveItems,
   spentCents,
   utcDay,
 } from "./store/ledger";
-import { acquireSlot } from "./store/limits";
+import { releaseSlotItem, takeSlotItem } from "./store/limits";
 import { keys } from "./store/table";
+import { failed, type TransactItem, transactWrite } from "./store/transactions";
 
-// Every generation is priced from the catalogue and paid for before it runs: reserve (personal cap, then the
-// team's), generate, then record it — or refund both if it failed. At most `maxInFlight` run at once per person.
+// Every generation is priced from the catalogue and paid for before it runs. Admission is one transaction: an
+// in-flight slot (at most `maxInFlight` per person), the price on the person's and the team's running totals
+// (within their caps) and a reservation record. Settling is one more: charged (a ledger entry) if the model
+// answered — AWS bills that whatever happens next — or refunded if it didn't; the slot is given back either way.
 
 const toCents = (usd: number) => Math.round(usd * 100);
 
@@ -33,40 +39,99 @@ function spent(whose: "team" | "personal", capUsd: number): AppError {
   });
 }
 
+/** Takes a slot and reserves the price in one write; returns the slot taken. */
+async function admit(reservation: Reservation, holder: string): Promise<number> {
+  const config = getConfig();
+  const userCap = config.userDailyBudgetUsd;
+  const budget = reserveItems(
+    reservation,
+    toCents(config.dailyBudgetUsd),
+    userCap === undefined ? undefined : toCents(userCap),
+  );
+  // Start at a random slot, so concurrent requests of one person don't all queue for slot 0.
+  const first = Math.floor(Math.random() * config.maxInFlight);
+  for (let i = 0; i < config.maxInFlight; i++) {
+    const slot = (first + i) % config.maxInFlight;
+    const codes = await transactWrite([
+      ...budget,
+      takeSlotItem(reservation.user, slot, holder, config.generationTimeoutMs),
+    ]);
+    if (!codes) return slot;
+    if (failed(codes, 1) && userCap !== undefined) throw spent("personal", userCap);
+    if (failed(codes, 0)) throw spent("team", config.dailyBudgetUsd);
+    if (!failed(codes, 3)) throw new AppError("unavailable", { cause: new Error(`admission cancelled: ${codes}`) });
+  }
+  throw new AppError("too_many_in_flight", { retryAfter: 5 });
+}
+
+/** Charges (with `charge`) or refunds the reservation and frees the slot, in one write. The slot or the reservation
+ * may have been taken over after a timeout (a new holder, the sweeper): then the write is redone without it. */
+async function settle(reservation: Reservation, release: TransactItem, charge?: ChargeDetails): Promise<void> {
+  let slotHeld = true;
+  let reserved = true;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const money = charge
+      ? reserved
+        ? chargeItems(reservation, charge)
+        : lateChargeItems(reservation, charge)
+      : reserved
+        ? refundItems(reservation)
+        : [];
+    const items = [...money, ...(slotHeld ? [release] : [])];
+    if (items.length === 0) return;
+    const codes = await transactWrite(items);
+    if (!codes) return;
+    if (reserved && failed(codes, money.length - 1)) reserved = false;
+    else if (slotHeld && failed(codes, items.length - 1)) slotHeld = false;
+    else throw new Error(`settling ${reservation.id} was refused: ${codes}`);
+  }
+}
+
+export interface Billing {
+  /** Called by the generation once the model has answered: from then on it is charged, kept or not. */
+  modelAnswered(): void;
+}
+
 export async function withBudget<T extends { id: string }>(
   member: { sub: string; email: string },
   modelId: string,
   requestId: string,
-  run: () => Promise<T>,
+  run: (billing: Billing) => Promise<T>,
 ): Promise<T> {
-  const config = getConfig();
-  const user = member.sub;
-  const release = await acquireSlot(user, config.maxInFlight, requestId);
-  if (!release) throw new AppError("too_many_in_flight", { retryAfter: 5 });
+  const now = new Date();
+  const reservation: Reservation = {
+    id: requestId,
+    day: utcDay(now),
+    user: member.sub,
+    cents: toCents(getModel(modelId).pricePerImage),
+    startedAt: now.toISOString(),
+  };
+  const slot = await admit(reservation, requestId);
+  const release = releaseSlotItem(member.sub, slot, requestId);
+  const charge: ChargeDetails = { who: member.email || member.sub, model: modelId };
+  let answered = false;
+  let result: T;
   try {
-    const cents = toCents(getModel(modelId).pricePerImage);
-    const day = utcDay();
-    const userKey = keys.ledgerUser(day, user);
-    const teamKey = keys.ledgerTotal(day);
-    const userCap = config.userDailyBudgetUsd;
-    if (userCap !== undefined && !(await reserveCents(userKey, cents, toCents(userCap))))
-      throw spent("personal", userCap);
-    if (!(await reserveCents(teamKey, cents, toCents(config.dailyBudgetUsd)))) {
-      if (userCap !== undefined) await refundCents(userKey, cents);
-      throw spent("team", config.dailyBudgetUsd);
-    }
-    try {
-      const result = await run();
-      const who = member.email || user;
-      await recordEntry({ day, at: new Date().toISOString(), user: who, model: modelId, cents, posterId: result.id });
-      return result;
-    } catch (error) {
-      await Promise.all([refundCents(teamKey, cents), userCap !== undefined ? refundCents(userKey, cents) : null]);
-      throw error;
-    }
-  } finally {
-    await release();
+    result = await run({
+      modelAnswered: () => {
+        answered = true;
+      },
+    });
+  } catch (error) {
+    await settle(reservation, release, answered ? charge : undefined).catch((settleError) =>
+      logUnsettled(reservation, settleError),
+    );
+    throw error;
   }
+  // The poster exists: it is the user's whatever happens to the bookkeeping (the sweeper refunds what stays open).
+  await settle(reservation, release, { ...charge, posterId: result.id }).catch((settleError) =>
+    logUnsettled(reservation, settleError),
+  );
+  return result;
+}
+
+function logUnsettled(reservation: Reservation, error: unknown) {
+  console.error(JSON.stringify({ level: "error", msg: "settling failed", reservation, error: String(error) }));
 }
 
 export interface SpendingToday {

@@ -20,7 +20,7 @@ interface Applied {
 }
 interface Reply {
   status: number;
-  headers: Record<string, string>;
+  headers: { [name: string]: string };
   body: string;
 }
 
@@ -62,9 +62,11 @@ export class ReadWriteLock {
   }
 }
 
+const JSON_HEADERS: Reply["headers"] = { "content-type": "application/x-amz-json-1.0" };
+
 const error = (type: string, message: string, extra: Json = {}): Reply => ({
   status: 400,
-  headers: { "content-type": "application/x-amz-json-1.0" },
+  headers: JSON_HEADERS,
   body: JSON.stringify({ __type: `com.amazonaws.dynamodb.v20120810#${type}`, message, ...extra }),
 });
 
@@ -164,7 +166,7 @@ export async function startDynamoProxy(target: string, port = 0): Promise<{ serv
         { CancellationReasons: reasons },
       );
     }
-    return { status: 200, headers: { "content-type": "application/x-amz-json-1.0" }, body: "{}" };
+    return { status: 200, headers: JSON_HEADERS, body: "{}" };
   }
 
   /** Writes back the previous images, newest first. */
@@ -188,7 +190,7 @@ export async function startDynamoProxy(target: string, port = 0): Promise<{ serv
     }
     return {
       status: 200,
-      headers: { "content-type": "application/x-amz-json-1.0" },
+      headers: JSON_HEADERS,
       body: JSON.stringify({ Responses: responses }),
     };
   }
@@ -218,7 +220,7 @@ export async function startDynamoProxy(target: string, port = 0): Promise<{ serv
       handle(req, Buffer.concat(chunks).toString())
         .catch((failure: unknown) => ({
           status: 500,
-          headers: { "content-type": "application/x-amz-json-1.0" },
+          headers: JSON_HEADERS,
           body: JSON.stringify({
             __type: "com.amazonaws.dynamodb.v20120810#InternalServerError",
             message: String(failure),

@@ -11,8 +11,8 @@ export const maxDuration = 60;
 
 export const POST = handle(async (request, _context, member) => {
   const input = parseWith(posterRequestSchema, await readJsonObject(request)) as PosterRequest;
-  const poster = await withBudget(member, input.model, randomUUID(), () =>
-    generatePoster(input, { signal: request.signal, createdBy: member }),
+  const poster = await withBudget(member, input.model, randomUUID(), (billing) =>
+    generatePoster(input, { signal: request.signal, createdBy: member, onModelAnswered: billing.modelAnswered }),
   );
   return Response.json(poster, { status: 201, headers: { location: `/api/posters/${poster.id}` } });
 });
