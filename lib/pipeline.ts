@@ -69,7 +69,7 @@ export async function generatePoster(request: PosterRequest, options: GenerateOp
       thumbKey: `posters/${id}/thumb.webp`,
       ...(options.createdBy ? { createdBy: options.createdBy.sub, createdByName: options.createdBy.name } : {}),
     };
-    await store(record, png, signal);
+    await store(record, png, signal, timeout);
     return await toPosterView(record);
   } catch (error) {
     if (timeout.aborted) throw new AppError("timeout", { cause: error });
@@ -79,7 +79,7 @@ export async function generatePoster(request: PosterRequest, options: GenerateOp
   }
 }
 
-async function store(record: PosterRecord, png: Buffer, signal: AbortSignal) {
+async function store(record: PosterRecord, png: Buffer, signal: AbortSignal, deadline: AbortSignal) {
   const put = (key: string, body: Uint8Array, type: string) => putObject(key, body, type, signal);
   try {
     // The PNG upload starts at once; the thumbnail is encoded while it is in flight.
@@ -90,6 +90,8 @@ async function store(record: PosterRecord, png: Buffer, signal: AbortSignal) {
     ]);
     const failed = results.find((r) => r.status === "rejected");
     if (failed) throw failed.reason;
+    // Past the timeout the sweeper may already count these objects as a dead generation's: don't commit them.
+    deadline.throwIfAborted();
   } catch (error) {
     // An aborted PUT may still have landed, so both keys are removed whatever we saw succeed.
     const keys = [record.imageKey, record.thumbKey];
