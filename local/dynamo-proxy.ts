@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { Agent, createServer, type IncomingMessage, request, type Server } from "node:http";
 
 // dynalite speaks DynamoDB's wire protocol but has no transactions. This proxy sits in front of it and adds
 // TransactWriteItems and TransactGetItems with DynamoDB's semantics, built from dynalite's own single-item calls (so
@@ -18,6 +18,12 @@ interface Applied {
   key: AttributeMap;
   previous?: AttributeMap;
 }
+interface Planned {
+  op: Operation;
+  spec: Json;
+  table: string;
+  key: AttributeMap;
+}
 interface Reply {
   status: number;
   headers: { [name: string]: string };
@@ -25,6 +31,8 @@ interface Reply {
 }
 
 const PREFIX = "DynamoDB_20120810";
+// Per connection, not per message: each side of the proxy sets its own.
+const HOP_HEADERS = new Set(["content-length", "transfer-encoding", "connection", "keep-alive"]);
 const READS = new Set(["GetItem", "BatchGetItem", "Query", "Scan", "DescribeTable", "ListTables", "TransactGetItems"]);
 const OPERATIONS = ["ConditionCheck", "Put", "Delete", "Update"] as const;
 type Operation = (typeof OPERATIONS)[number];
@@ -74,19 +82,41 @@ export async function startDynamoProxy(target: string, port = 0): Promise<{ serv
   const lock = new ReadWriteLock();
   const keySchemas = new Map<string, string[]>();
 
-  async function call(operation: string, body: Json, headers: IncomingMessage["headers"]): Promise<Reply> {
-    const response = await fetch(target, {
-      method: "POST",
-      headers: {
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  const send = (method: string, headers: Record<string, string>, body: string) =>
+    new Promise<Reply>((resolve, reject) => {
+      const length = method === "GET" ? {} : { "content-length": String(Buffer.byteLength(body)) };
+      const forward = request(target, { method, headers: { ...headers, ...length }, agent }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("error", reject);
+        response.on("end", () => {
+          const replyHeaders: Record<string, string> = {};
+          for (const [name, value] of Object.entries(response.headers)) {
+            if (typeof value === "string" && !HOP_HEADERS.has(name)) replyHeaders[name] = value;
+          }
+          resolve({
+            status: response.statusCode ?? 500,
+            headers: replyHeaders,
+            body: Buffer.concat(chunks).toString(),
+          });
+        });
+      });
+      forward.on("error", reject);
+      forward.end(method === "GET" ? undefined : body);
+    });
+
+  const call = (operation: string, body: Json, headers: IncomingMessage["headers"]) =>
+    send(
+      "POST",
+      {
         "content-type": "application/x-amz-json-1.0",
         "x-amz-target": `${PREFIX}.${operation}`,
         authorization: String(headers.authorization ?? ""),
         "x-amz-date": String(headers["x-amz-date"] ?? ""),
       },
-      body: JSON.stringify(body),
-    });
-    return { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
-  }
+      JSON.stringify(body),
+    );
 
   async function keyNames(table: string, headers: IncomingMessage["headers"]): Promise<string[]> {
     const known = keySchemas.get(table);
@@ -105,7 +135,7 @@ export async function startDynamoProxy(target: string, port = 0): Promise<{ serv
       return error("ValidationException", "TransactItems must have between 1 and 100 items");
     }
     // Resolve each item's operation, table and key first: a malformed request changes nothing.
-    const plan: { op: Operation; spec: Json; table: string; key: AttributeMap }[] = [];
+    const plan: Planned[] = [];
     const seen = new Set<string>();
     for (const item of items) {
       const ops = OPERATIONS.filter((op) => item[op]);
@@ -113,7 +143,8 @@ export async function startDynamoProxy(target: string, port = 0): Promise<{ serv
       if (ops.length !== 1 || !op) return error("ValidationException", "Each TransactItem must hold one operation");
       const spec = item[op] as Json;
       const table = String(spec.TableName);
-      const names = await keyNames(table, headers);
+      const names = await keyNames(table, headers).catch((reply: Reply) => reply);
+      if (!Array.isArray(names)) return names; // no such table: DynamoDB's own answer
       const source = (op === "Put" ? spec.Item : spec.Key) as AttributeMap | undefined;
       const key = Object.fromEntries(names.map((n) => [n, source?.[n]]));
       const id = `${table}\u0000${JSON.stringify(key)}`;
@@ -124,40 +155,16 @@ export async function startDynamoProxy(target: string, port = 0): Promise<{ serv
       plan.push({ op, spec, table, key });
     }
 
-    const applied: Applied[] = [];
-    const reasons: Json[] = [];
-    let cancelled = false;
-    try {
-      for (const { op, spec, table, key } of plan) {
-        const got = await call("GetItem", { TableName: table, Key: key, ConsistentRead: true }, headers);
-        if (got.status !== 200) throw got;
-        const previous = (JSON.parse(got.body) as { Item?: AttributeMap }).Item;
-        const { ReturnValuesOnConditionCheckFailure: returnOld, ...rest } = spec;
-        // A ConditionCheck is an update that changes nothing: dynalite evaluates its condition, and the rollback
-        // below puts the item back exactly as it was (or removes the key-only item the update made).
-        const operation = op === "Put" ? "PutItem" : op === "Delete" ? "DeleteItem" : "UpdateItem";
-        const reply = await call(operation, rest, headers);
-        if (reply.status === 200) {
-          applied.push({ op, table, key, previous });
-          reasons.push({ Code: "None" });
-          continue;
-        }
-        const type = String((JSON.parse(reply.body) as { __type?: string }).__type ?? "");
-        if (!type.endsWith("#ConditionalCheckFailedException")) throw reply;
-        cancelled = true;
-        reasons.push({
-          Code: "ConditionalCheckFailed",
-          Message: "The conditional request failed",
-          ...(returnOld === "ALL_OLD" && previous ? { Item: previous } : {}),
-        });
-      }
-      // Cancelled: undo everything. Committed: undo only what the ConditionChecks' no-op updates touched.
-      await rollback(cancelled ? applied : applied.filter((a) => a.op === "ConditionCheck"), headers);
-    } catch (failure) {
-      await rollback(applied, headers);
-      if ((failure as Reply).status) return failure as Reply;
-      throw failure;
-    }
+    // The items are distinct and the lock keeps everyone else out, so they can be applied side by side: the
+    // outcome is the same as one after another, and a transaction costs about one write, as on DynamoDB.
+    const outcomes = await Promise.all(plan.map((item) => apply(item, headers)));
+    const applied = outcomes.flatMap((o) => ("applied" in o ? [o.applied] : []));
+    const cancelled = outcomes.some((o) => "reason" in o);
+    const broken = outcomes.find((o) => "error" in o);
+    // Cancelled or broken: undo everything. Committed: undo only what the ConditionChecks' no-op updates touched.
+    await rollback(cancelled || broken ? applied : applied.filter((a) => a.op === "ConditionCheck"), headers);
+    if (broken && "error" in broken) return broken.error;
+    const reasons = outcomes.map((o) => ("reason" in o ? o.reason : { Code: "None" }));
     if (cancelled) {
       const codes = reasons.map((r) => r.Code).join(", ");
       return error(
@@ -169,14 +176,46 @@ export async function startDynamoProxy(target: string, port = 0): Promise<{ serv
     return { status: 200, headers: JSON_HEADERS, body: "{}" };
   }
 
-  /** Writes back the previous images, newest first. */
-  async function rollback(applied: Applied[], headers: IncomingMessage["headers"]) {
-    for (const entry of [...applied].reverse()) {
-      const reply = entry.previous
-        ? await call("PutItem", { TableName: entry.table, Item: entry.previous }, headers)
-        : await call("DeleteItem", { TableName: entry.table, Key: entry.key }, headers);
-      if (reply.status !== 200) throw new Error(`dynamo proxy: rollback failed: ${reply.body}`);
+  type Outcome = { applied: Applied } | { reason: Json } | { error: Reply };
+
+  async function apply({ op, spec, table, key }: Planned, headers: IncomingMessage["headers"]): Promise<Outcome> {
+    const { ReturnValuesOnConditionCheckFailure: returnOld, ...rest } = spec;
+    // A ConditionCheck is an update that changes nothing: dynalite evaluates its condition, and the rollback puts
+    // the item back exactly as it was (or removes the key-only item the update made). Each write hands back the
+    // item as it was before (ALL_OLD), which is what a rollback restores.
+    const operation = op === "Put" ? "PutItem" : op === "Delete" ? "DeleteItem" : "UpdateItem";
+    const reply = await call(operation, { ...rest, ReturnValues: "ALL_OLD" }, headers);
+    if (reply.status === 200) {
+      const previous = (JSON.parse(reply.body) as { Attributes?: AttributeMap }).Attributes;
+      return { applied: { op, table, key, previous } };
     }
+    const type = String((JSON.parse(reply.body) as { __type?: string }).__type ?? "");
+    if (!type.endsWith("#ConditionalCheckFailedException")) return { error: reply };
+    let current: AttributeMap | undefined;
+    if (returnOld === "ALL_OLD") {
+      const got = await call("GetItem", { TableName: table, Key: key, ConsistentRead: true }, headers);
+      current = (JSON.parse(got.body) as { Item?: AttributeMap }).Item;
+    }
+    return {
+      reason: {
+        Code: "ConditionalCheckFailed",
+        Message: "The conditional request failed",
+        ...(current ? { Item: current } : {}),
+      },
+    };
+  }
+
+  /** Writes back the previous images (distinct items, so all at once). */
+  async function rollback(applied: Applied[], headers: IncomingMessage["headers"]) {
+    const replies = await Promise.all(
+      applied.map((entry) =>
+        entry.previous
+          ? call("PutItem", { TableName: entry.table, Item: entry.previous }, headers)
+          : call("DeleteItem", { TableName: entry.table, Key: entry.key }, headers),
+      ),
+    );
+    const failed = replies.find((reply) => reply.status !== 200);
+    if (failed) throw new Error(`dynamo proxy: rollback failed: ${failed.body}`);
   }
 
   async function transactGet(request: Json, headers: IncomingMessage["headers"]): Promise<Reply> {
@@ -202,14 +241,9 @@ export async function startDynamoProxy(target: string, port = 0): Promise<{ serv
       if (operation === "TransactGetItems") return transactGet(JSON.parse(raw) as Json, req.headers);
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(req.headers)) {
-        if (typeof value === "string" && name !== "host" && name !== "content-length") headers[name] = value;
+        if (typeof value === "string" && name !== "host" && !HOP_HEADERS.has(name)) headers[name] = value;
       }
-      const response = await fetch(target, {
-        method: req.method,
-        headers,
-        body: req.method === "GET" ? undefined : raw,
-      });
-      return { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
+      return send(req.method ?? "POST", headers, raw);
     });
   }
 
@@ -227,18 +261,12 @@ export async function startDynamoProxy(target: string, port = 0): Promise<{ serv
           }),
         }))
         .then((reply) => {
-          const {
-            "content-length": _length,
-            "transfer-encoding": _encoding,
-            connection: _c,
-            "keep-alive": _k,
-            ...headers
-          } = reply.headers;
-          res.writeHead(reply.status, headers);
+          res.writeHead(reply.status, reply.headers);
           res.end(reply.body);
         });
     });
   });
+  server.on("close", () => agent.destroy());
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, "127.0.0.1", resolve);
