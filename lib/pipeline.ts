@@ -24,6 +24,8 @@ export interface GenerateOptions {
   createdBy?: { sub: string; name: string };
   /** Told once the model has returned an image: AWS bills it from then on, whether the poster is kept or not. */
   onModelAnswered?: () => void;
+  /** Writes the poster's item (by default on its own; the budget writes it together with the charge). */
+  writeItem?: (record: PosterRecord) => Promise<void>;
 }
 
 export async function generatePoster(request: PosterRequest, options: GenerateOptions = {}): Promise<PosterView> {
@@ -69,7 +71,7 @@ export async function generatePoster(request: PosterRequest, options: GenerateOp
       thumbKey: `posters/${id}/thumb.webp`,
       ...(options.createdBy ? { createdBy: options.createdBy.sub, createdByName: options.createdBy.name } : {}),
     };
-    await store(record, png, signal, timeout);
+    await store(record, png, signal, timeout, options.writeItem ?? ((r) => putPoster(r)));
     return await toPosterView(record);
   } catch (error) {
     if (timeout.aborted) throw new AppError("timeout", { cause: error });
@@ -79,7 +81,13 @@ export async function generatePoster(request: PosterRequest, options: GenerateOp
   }
 }
 
-async function store(record: PosterRecord, png: Buffer, signal: AbortSignal, deadline: AbortSignal) {
+async function store(
+  record: PosterRecord,
+  png: Buffer,
+  signal: AbortSignal,
+  deadline: AbortSignal,
+  writeItem: (record: PosterRecord) => Promise<void>,
+) {
   const put = (key: string, body: Uint8Array, type: string) => putObject(key, body, type, signal);
   try {
     // The PNG upload starts at once; the thumbnail is encoded while it is in flight.
@@ -100,14 +108,14 @@ async function store(record: PosterRecord, png: Buffer, signal: AbortSignal, dea
     });
     throw error;
   }
-  await commit(record);
+  await commit(record, writeItem);
 }
 
 /** Writes the item, deliberately deaf to the caller's cancel: a write that lands while we give up on it would
  * leave a listed poster without images. If the answer is lost, the table says whether it landed. */
-async function commit(record: PosterRecord) {
+async function commit(record: PosterRecord, writeItem: (record: PosterRecord) => Promise<void>) {
   try {
-    await putPoster(record);
+    await writeItem(record);
   } catch (error) {
     if (await getPoster(record.id).catch(() => undefined)) return;
     await deleteObjects([record.imageKey, record.thumbKey]).catch((cleanupError) => {

@@ -14,14 +14,16 @@ import {
   spentCents,
   utcDay,
 } from "./store/ledger";
-import { releaseSlotItem, takeSlotItem } from "./store/limits";
+import { countRequestItem, releaseSlotItem, secondsToNextMinute, takeSlotItem } from "./store/limits";
+import { newPosterItem, type PosterRecord } from "./store/posters";
 import { keys } from "./store/table";
 import { failed, type TransactItem, transactWrite } from "./store/transactions";
 
-// Every generation is priced from the catalogue and paid for before it runs. Admission is one transaction: an
-// in-flight slot (at most `maxInFlight` per person), the price on the person's and the team's running totals
-// (within their caps) and a reservation record. Settling is one more: charged (a ledger entry) if the model
-// answered — AWS bills that whatever happens next — or refunded if it didn't; the slot is given back either way.
+// Every generation is priced from the catalogue and paid for before it runs. Admission is one transaction: the
+// request counted in its minute, an in-flight slot (at most `maxInFlight` per person), the price on the person's
+// and the team's running totals (within their caps) and a reservation record. Settling is one more: charged (a
+// ledger entry, with the poster's item when there is one) if the model answered — AWS bills that whatever happens
+// next — or refunded if it didn't; the slot is given back either way.
 
 const toCents = (usd: number) => Math.round(usd * 100);
 
@@ -39,7 +41,7 @@ function spent(whose: "team" | "personal", capUsd: number): AppError {
   });
 }
 
-/** Takes a slot and reserves the price in one write; returns the slot taken. */
+/** Counts the request, takes a slot and reserves the price in one write; returns the slot taken. */
 async function admit(reservation: Reservation, holder: string): Promise<number> {
   const config = getConfig();
   const userCap = config.userDailyBudgetUsd;
@@ -52,21 +54,29 @@ async function admit(reservation: Reservation, holder: string): Promise<number> 
   const first = Math.floor(Math.random() * config.maxInFlight);
   for (let i = 0; i < config.maxInFlight; i++) {
     const slot = (first + i) % config.maxInFlight;
+    const now = Date.now();
     const codes = await transactWrite([
       ...budget,
-      takeSlotItem(reservation.user, slot, holder, config.generationTimeoutMs),
+      countRequestItem(reservation.user, config.requestsPerMinute, now),
+      takeSlotItem(reservation.user, slot, holder, config.generationTimeoutMs, now),
     ]);
     if (!codes) return slot;
+    if (failed(codes, 3)) throw new AppError("rate_limited", { retryAfter: secondsToNextMinute(now) });
     if (failed(codes, 1) && userCap !== undefined) throw spent("personal", userCap);
     if (failed(codes, 0)) throw spent("team", config.dailyBudgetUsd);
-    if (!failed(codes, 3)) throw new AppError("unavailable", { cause: new Error(`admission cancelled: ${codes}`) });
+    if (!failed(codes, 4)) throw new AppError("unavailable", { cause: new Error(`admission cancelled: ${codes}`) });
   }
   throw new AppError("too_many_in_flight", { retryAfter: 5 });
 }
 
 /** Charges (with `charge`) or refunds the reservation and frees the slot, in one write. The slot or the reservation
  * may have been taken over after a timeout (a new holder, the sweeper): then the write is redone without it. */
-async function settle(reservation: Reservation, release: TransactItem, charge?: ChargeDetails): Promise<void> {
+async function settle(
+  reservation: Reservation,
+  release: TransactItem,
+  charge?: ChargeDetails,
+  poster?: TransactItem,
+): Promise<void> {
   let slotHeld = true;
   let reserved = true;
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -77,7 +87,7 @@ async function settle(reservation: Reservation, release: TransactItem, charge?: 
       : reserved
         ? refundItems(reservation)
         : [];
-    const items = [...money, ...(slotHeld ? [release] : [])];
+    const items = [...money, ...(poster ? [poster] : []), ...(slotHeld ? [release] : [])];
     if (items.length === 0) return;
     const codes = await transactWrite(items);
     if (!codes) return;
@@ -90,7 +100,13 @@ async function settle(reservation: Reservation, release: TransactItem, charge?: 
 export interface Billing {
   /** Called by the generation once the model has answered: from then on it is charged, kept or not. */
   modelAnswered(): void;
+  /** Writes the new poster's item in the same transaction as its charge and the slot's release: a poster and its
+   * ledger entry exist together or not at all, and a generation costs two writes (admission, this). */
+  writeItem(record: PosterRecord): Promise<void>;
 }
+
+/** Runs one generation within the budget and the per-person limits. It also counts the request against the
+ * per-minute limit (in the admission write), so its route must not count it again. */
 
 export async function withBudget<T extends { id: string }>(
   member: { sub: string; email: string },
@@ -110,23 +126,35 @@ export async function withBudget<T extends { id: string }>(
   const release = releaseSlotItem(member.sub, slot, requestId);
   const charge: ChargeDetails = { who: member.email || member.sub, model: modelId };
   let answered = false;
+  // Once the item write was tried, its transaction may have settled everything, even if its answer was lost:
+  // settling again could charge twice, so what it left open is the sweeper's (it refunds after the timeout).
+  let itemTried = false;
   let result: T;
   try {
     result = await run({
       modelAnswered: () => {
         answered = true;
       },
+      writeItem: async (record) => {
+        itemTried = true;
+        await settle(reservation, release, { ...charge, posterId: record.id }, { Put: newPosterItem(record) });
+      },
     });
   } catch (error) {
-    await settle(reservation, release, answered ? charge : undefined).catch((settleError) =>
-      logUnsettled(reservation, settleError),
-    );
+    if (itemTried) logUnsettled(reservation, error);
+    else {
+      await settle(reservation, release, answered ? charge : undefined).catch((settleError) =>
+        logUnsettled(reservation, settleError),
+      );
+    }
     throw error;
   }
-  // The poster exists: it is the user's whatever happens to the bookkeeping (the sweeper refunds what stays open).
-  await settle(reservation, release, { ...charge, posterId: result.id }).catch((settleError) =>
-    logUnsettled(reservation, settleError),
-  );
+  if (!itemTried) {
+    // A generation that wrote its item some other way: charge it here (the poster is the user's either way).
+    await settle(reservation, release, { ...charge, posterId: result.id }).catch((settleError) =>
+      logUnsettled(reservation, settleError),
+    );
+  }
   return result;
 }
 

@@ -1,14 +1,14 @@
-import { describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/posters/route";
 import { DEFAULT_MODEL_ID, getModel } from "@/lib/models";
 import { recentSpending, spendingToday } from "@/lib/spending";
 import { getPoster } from "@/lib/store/posters";
 import { as, client } from "../support/api";
 import { authed, withLocalStack } from "../support/local-stack";
+import { interceptPosterWrites } from "../support/poster-writes";
 
 // Cancelling after the model answered: the studio's Cancel arrives while the poster is being stored. Seams on the
-// S3 upload and on the table write let the cancel arrive at exactly that step, the way a real SDK call sees it: a
-// write the server applied may still reject on the client when its signal aborts.
+// S3 upload and on the table write let the cancel arrive at exactly that step.
 const cancel = vi.hoisted(() => ({
   at: undefined as "upload" | "item" | undefined,
   controller: new AbortController(),
@@ -25,21 +25,18 @@ vi.mock("@/lib/aws/s3", async (original) => {
   };
 });
 
-vi.mock("@/lib/store/posters", async (original) => {
-  const actual = await original<typeof import("@/lib/store/posters")>();
-  return {
-    ...actual,
-    putPoster: vi.fn(async (record: Parameters<typeof actual.putPoster>[0], signal?: AbortSignal) => {
-      await actual.putPoster(record);
-      if (cancel.at !== "item") return;
-      // The item is in the table; the cancel comes before the answer does.
-      cancel.controller.abort();
-      signal?.throwIfAborted();
-    }),
-  };
-});
-
 const local = withLocalStack();
+// The table write lands, then the cancel comes before the answer does: a call that was given the signal rejects
+// (as the SDK does) although the item is in the table.
+beforeAll(() =>
+  interceptPosterWrites({
+    after(options) {
+      if (cancel.at !== "item") return;
+      cancel.controller.abort();
+      options?.abortSignal?.throwIfAborted();
+    },
+  }),
+);
 const price = getModel(DEFAULT_MODEL_ID).pricePerImage;
 
 async function cancelledPost(at: "upload" | "item") {

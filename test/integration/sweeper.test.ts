@@ -1,25 +1,15 @@
-import { describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { DEFAULT_MODEL_ID, getModel } from "@/lib/models";
 import { recentSpending, spendingToday } from "@/lib/spending";
 import { handler } from "@/lib/sweeper-handler";
 import { client } from "../support/api";
 import { withLocalStack } from "../support/local-stack";
+import { interceptPosterWrites } from "../support/poster-writes";
 
 // A generation killed mid-way (kill -9, a Lambda cut off) is simulated by freezing it at the storage step: the real
 // code has taken its slot, reserved its price and uploaded its images, and the item write never returns — all its
 // work from then on is simply never done, as in a crash. The sweeper must put right what it left.
 const crash = vi.hoisted(() => ({ frozen: false, gate: undefined as Promise<void> | undefined }));
-
-vi.mock("@/lib/store/posters", async (original) => {
-  const actual = await original<typeof import("@/lib/store/posters")>();
-  return {
-    ...actual,
-    putPoster: vi.fn(async (...args: Parameters<typeof actual.putPoster>) => {
-      if (crash.frozen) await new Promise(() => {}); // the process is gone: nothing after this point ever runs
-      return actual.putPoster(...args);
-    }),
-  };
-});
 
 vi.mock("@/lib/aws/s3", async (original) => {
   const actual = await original<typeof import("@/lib/aws/s3")>();
@@ -36,6 +26,12 @@ const TIMEOUT_MS = 1500;
 const local = withLocalStack({
   env: { ONESHEET_GENERATION_TIMEOUT_MS: String(TIMEOUT_MS), ONESHEET_MAX_IN_FLIGHT: "1" },
 });
+// The process is gone at the item write: nothing after this point ever runs.
+beforeAll(() =>
+  interceptPosterWrites({
+    before: () => (crash.frozen ? new Promise<void>(() => {}) : undefined),
+  }),
+);
 const price = getModel(DEFAULT_MODEL_ID).pricePerImage;
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
