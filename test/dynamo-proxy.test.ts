@@ -7,6 +7,7 @@ import {
   PutCommand,
   TransactGetCommand,
   TransactWriteCommand,
+  UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import dynalite from "dynalite";
@@ -191,6 +192,34 @@ describe("the offline DynamoDB's TransactWriteItems", () => {
     expect(await get("d-count")).toMatchObject({ n: 12 });
     const marks = await Promise.all(done.map((_, i) => get(`d-mark-${i}`)));
     expect(marks.map(Boolean)).toEqual(done);
+  });
+
+  it("lets no plain write in between a cancelled transaction's change and its undo", async () => {
+    await put("f-count", { n: 0 });
+    const increment = {
+      TableName: TABLE,
+      Key: key("f-count"),
+      UpdateExpression: "SET n = n + :one",
+      ExpressionAttributeValues: { ":one": 1 },
+    };
+    // Each transaction raises the counter, then is cancelled by a check that can't hold, so it must leave no trace;
+    // the plain increments racing with them must all count.
+    const cancelled = Array.from({ length: 20 }, () =>
+      db
+        .send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Update: increment },
+              { ConditionCheck: { TableName: TABLE, Key: key("f-none"), ConditionExpression: "attribute_exists(pk)" } },
+            ],
+          }),
+        )
+        .catch((e: unknown) => e),
+    );
+    const plain = Array.from({ length: 20 }, () => db.send(new UpdateCommand(increment)));
+    const outcomes = await Promise.all([...cancelled, ...plain]);
+    expect(outcomes.slice(0, 20).every((e) => e instanceof TransactionCanceledException)).toBe(true);
+    expect(await get("f-count")).toMatchObject({ n: 20 });
   });
 
   it("reads several items at once with TransactGetItems", async () => {
