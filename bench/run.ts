@@ -9,13 +9,15 @@ import { coldVisit, launch } from "./browser";
 import { lambdaBundleSize } from "./bundle";
 import { designBench } from "./design";
 import { galleryBench } from "./gallery";
+import { loadBench } from "./load";
 import { startNext } from "./server";
-import { benchAuth } from "./session";
+import { benchAuth, tokenAuth } from "./session";
 import { kib, ms, percentile } from "./stats";
 
 // `npm run bench` (after `npm run build`): figures for the README, measured on this machine.
 //  1. Overhead of POST /api/posters beyond the emulator's own model time, beside a bare S3 PUT of the same bytes.
 //  2. The studio page's First Load JS and the bytes a cold first visit transfers.
+//  3. The gallery and a shared board; 4. poster typography; 5. 50 generations at once (BENCH_ONLY=load: just that).
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const WARMUP = 5;
@@ -27,11 +29,31 @@ const env = { ...stack.env, ...localAuthEnv(oidc.issuer, `http://localhost:${por
 // The seeding below writes through the app's own store code, in this process.
 Object.assign(process.env, env);
 const next = await startNext(env, port);
-const browser = await launch();
-const auth = await benchAuth(browser, next.url);
+// BENCH_ONLY=overhead,load runs just those sections (no browser needed for them).
+const only = process.env.BENCH_ONLY?.split(",");
+const runs = (section: string) => !only || only.includes(section);
+const browser = only?.every((s) => s === "overhead" || s === "load") ? undefined : await launch();
+const auth = browser ? await benchAuth(browser, next.url) : await tokenAuth();
 
 try {
-  // 1. API overhead
+  if (runs("overhead")) await overheadBench();
+  if (browser && runs("page")) await pageBench(browser);
+  // 3. Gallery and shared board with 1,000 posters in the table.
+  if (browser && runs("gallery")) await galleryBench(next.url, browser, RUNS, auth);
+  // 4. Poster typography.
+  if (runs("design")) await designBench(next.url, auth.token, RUNS);
+  // 5. Load.
+  if (runs("load")) await loadBench(next.url, next.pid);
+} finally {
+  await browser?.close();
+  next.stop();
+  await oidc.close();
+  await stack.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+// 1. API overhead
+async function overheadBench() {
   const overhead: number[] = [];
   let png = Buffer.alloc(0);
   for (let i = 0; i < WARMUP + RUNS; i++) {
@@ -71,9 +93,11 @@ try {
   console.log(`  bare PUT   p50 ${ms(percentile(put, 50))}   p95 ${ms(percentile(put, 95))}`);
   const ratio = percentile(overhead, 50) / percentile(put, 50);
   console.log(`  ratio p50  ${ratio.toFixed(2)}× (target ≤ 2×)`);
+}
 
-  // 2. Studio page weight, cold (signed in, nothing cached). A share page, below, has no client code of ours: its
-  // JavaScript is the framework's runtime, the floor every page starts from.
+// 2. Studio page weight, cold (signed in, nothing cached). A share page, below, has no client code of ours: its
+// JavaScript is the framework's runtime, the floor every page starts from.
+async function pageBench(browser: NonNullable<Awaited<ReturnType<typeof launch>>>) {
   const studio = await coldVisit(browser, next.url, auth.storageState);
   console.log("\nStudio page, cold first visit (bytes on the wire, compressed, headers included)");
   console.log(`  First Load JS  ${kib(studio.bytes("script"))} in ${studio.count("script")} files (target ≤ 130 kB)`);
@@ -89,16 +113,4 @@ try {
       ? `  ${(bundle.bytes / 2 ** 20).toFixed(1)} MiB in ${bundle.files} files; ~${(bundle.zipped / 2 ** 20).toFixed(1)} MiB zipped`
       : "  not built: run `npm run build:lambda` first",
   );
-
-  // 3. Gallery and shared board with 1,000 posters in the table.
-  await galleryBench(next.url, browser, RUNS, auth);
-
-  // 4. Poster typography.
-  await designBench(next.url, auth.token, RUNS);
-} finally {
-  await browser.close();
-  next.stop();
-  await oidc.close();
-  await stack.stop();
-  rmSync(dataDir, { recursive: true, force: true });
 }

@@ -2,7 +2,10 @@ import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 
 // Runs the production build (`npm run build` first) with the given environment, and waits until it answers.
-export async function startNext(env: Record<string, string>, port: number): Promise<{ url: string; stop(): void }> {
+export async function startNext(
+  env: Record<string, string>,
+  port: number,
+): Promise<{ url: string; pid: number; stop(): void }> {
   const child: ChildProcess = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port)], {
     env: { ...process.env, ...env, NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "ignore", "inherit"],
@@ -10,7 +13,7 @@ export async function startNext(env: Record<string, string>, port: number): Prom
   const url = `http://localhost:${port}`;
   for (let i = 0; i < 100; i++) {
     try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, stop: () => child.kill("SIGTERM") };
+      if ((await fetch(`${url}/api/health`)).ok) return { url, pid: child.pid ?? 0, stop: () => child.kill("SIGTERM") };
     } catch {
       // not up yet
     }

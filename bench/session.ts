@@ -25,3 +25,14 @@ export async function benchAuth(browser: Browser, baseURL: string): Promise<Benc
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
   };
 }
+
+/** For sections that only call the API: a token, no browser session. */
+export async function tokenAuth(): Promise<BenchAuth> {
+  const { token } = await createToken({ sub: "bench", email: "bench@onesheet.local" }, "bench");
+  return {
+    token,
+    storageState: undefined,
+    cookie: "",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+  };
+}

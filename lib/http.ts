@@ -52,13 +52,18 @@ function toAppError(error: unknown): AppError {
   return new AppError("internal", { cause: error });
 }
 
-export function handle<C>(handler: Handler<C>): RouteHandler<C> {
+export interface HandleOptions {
+  /** The route counts the request against the per-minute limit in a write of its own (POST /api/posters). */
+  countsOwnRequests?: boolean;
+}
+
+export function handle<C>(handler: Handler<C>, options: HandleOptions = {}): RouteHandler<C> {
   return async (request, context) => {
     const requestId = randomUUID();
     try {
       const member = await authenticate(request);
       checkOrigin(request, member);
-      await enforceRateLimit(member.sub);
+      if (!options.countsOwnRequests) await enforceRateLimit(member.sub);
       const response = await handler(request, context, member);
       response.headers.set("x-request-id", requestId);
       return withApiHeaders(response);

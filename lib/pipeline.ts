@@ -8,11 +8,12 @@ import { AppError } from "./errors";
 import { getModel, hasDocumentedSize, type PosterRequest } from "./models";
 import { artKeys, storeImagePair } from "./poster-files";
 import { toPosterView } from "./poster-view";
-import { type PosterRecord, putPoster } from "./store/posters";
+import { getPoster, type PosterRecord, putPoster } from "./store/posters";
 
 // One poster: invoke → check → decode → store (S3 objects, then the table item last) → sign.
 // The item is written last so a half-failed request never shows in a listing; anything already written is
-// deleted when a later step fails. One call makes one image: variations are parallel calls, each its own seed.
+// deleted when a later step fails. Writing the item commits the poster: from then on nothing is cleaned up, and a
+// cancel no longer stops it. One call makes one image: variations are parallel calls, each its own seed.
 
 export interface GenerateOptions {
   /** Aborts when the caller goes away (the studio's Cancel). */
@@ -20,6 +21,10 @@ export interface GenerateOptions {
   timeoutMs?: number;
   /** Who asked: recorded on the poster, for ownership (only they or an admin may delete it). */
   createdBy?: { sub: string; name: string };
+  /** Told once the model has returned an image: AWS bills it from then on, whether the poster is kept or not. */
+  onModelAnswered?: () => void;
+  /** Writes the poster's item (by default on its own; the budget writes it together with the charge). */
+  writeItem?: (record: PosterRecord) => Promise<void>;
 }
 
 export async function generatePoster(request: PosterRequest, options: GenerateOptions = {}): Promise<PosterView> {
@@ -31,6 +36,7 @@ export async function generatePoster(request: PosterRequest, options: GenerateOp
   try {
     const response = await invokeModel(model.id, model.buildBody({ ...request, seed }), signal);
     const image = model.parseResponse(response, seed);
+    options.onModelAnswered?.();
     const png = Buffer.from(image.imageBase64, "base64");
     const meta = await sharp(png)
       .metadata()
@@ -68,7 +74,7 @@ export async function generatePoster(request: PosterRequest, options: GenerateOp
       ...artKeys(id),
       ...(options.createdBy ? { createdBy: options.createdBy.sub, createdByName: options.createdBy.name } : {}),
     };
-    await store(record, png, signal);
+    await store(record, png, signal, timeout, options.writeItem ?? ((r) => putPoster(r)));
     return await toPosterView(record);
   } catch (error) {
     if (timeout.aborted) throw new AppError("timeout", { cause: error });
@@ -79,9 +85,26 @@ export async function generatePoster(request: PosterRequest, options: GenerateOp
 }
 
 /** The PNG and its thumbnail, then the table item last; all or nothing (see storeImagePair). */
-async function store(record: PosterRecord, png: Buffer, signal: AbortSignal) {
+async function store(
+  record: PosterRecord,
+  png: Buffer,
+  signal: AbortSignal,
+  deadline: AbortSignal,
+  writeItem: (record: PosterRecord) => Promise<void>,
+) {
   await storeImagePair({ png: record.imageKey, webp: record.thumbKey }, png, {
     signal,
-    commit: () => putPoster(record, signal),
+    commit: async () => {
+      // Past the timeout the sweeper may already count these objects as a dead generation's: don't commit them.
+      deadline.throwIfAborted();
+      // Deliberately deaf to the caller's cancel: a write that lands while we give up on it would leave a listed
+      // poster without images. If its answer is lost, the table says whether it landed.
+      try {
+        await writeItem(record);
+      } catch (error) {
+        if (await getPoster(record.id).catch(() => undefined)) return;
+        throw error;
+      }
+    },
   });
 }

@@ -3,19 +3,27 @@ import { getConfig } from "./aws/config";
 import { AppError } from "./errors";
 import { formatPrice, getModel } from "./models";
 import {
+  type ChargeDetails,
+  chargeItems,
   dayEntries,
   type LedgerEntry,
-  recordEntry,
-  refundCents,
-  reserveCents,
+  lateChargeItems,
+  type Reservation,
+  refundItems,
+  reserveItems,
   spentCents,
   utcDay,
 } from "./store/ledger";
-import { acquireSlot } from "./store/limits";
+import { countRequestItem, releaseSlotItem, secondsToNextMinute, takeSlotItem } from "./store/limits";
+import { newPosterItem, type PosterRecord } from "./store/posters";
 import { keys } from "./store/table";
+import { failed, type TransactItem, transactWrite } from "./store/transactions";
 
-// Every generation is priced from the catalogue and paid for before it runs: reserve (personal cap, then the
-// team's), generate, then record it — or refund both if it failed. At most `maxInFlight` run at once per person.
+// Every generation is priced from the catalogue and paid for before it runs. Admission is one transaction: the
+// request counted in its minute, an in-flight slot (at most `maxInFlight` per person), the price on the person's
+// and the team's running totals (within their caps) and a reservation record. Settling is one more: charged (a
+// ledger entry, with the poster's item when there is one) if the model answered — AWS bills that whatever happens
+// next — or refunded if it didn't; the slot is given back either way.
 
 const toCents = (usd: number) => Math.round(usd * 100);
 
@@ -33,40 +41,125 @@ function spent(whose: "team" | "personal", capUsd: number): AppError {
   });
 }
 
+/** Counts the request, takes a slot and reserves the price in one write; returns the slot taken. */
+async function admit(reservation: Reservation, holder: string): Promise<number> {
+  const config = getConfig();
+  const userCap = config.userDailyBudgetUsd;
+  const budget = reserveItems(
+    reservation,
+    toCents(config.dailyBudgetUsd),
+    userCap === undefined ? undefined : toCents(userCap),
+  );
+  // Start at a random slot, so concurrent requests of one person don't all queue for slot 0.
+  const first = Math.floor(Math.random() * config.maxInFlight);
+  for (let i = 0; i < config.maxInFlight; i++) {
+    const slot = (first + i) % config.maxInFlight;
+    const now = Date.now();
+    const codes = await transactWrite([
+      ...budget,
+      countRequestItem(reservation.user, config.requestsPerMinute, now),
+      takeSlotItem(reservation.user, slot, holder, config.generationTimeoutMs, now),
+    ]);
+    if (!codes) return slot;
+    if (failed(codes, 3)) throw new AppError("rate_limited", { retryAfter: secondsToNextMinute(now) });
+    if (failed(codes, 1) && userCap !== undefined) throw spent("personal", userCap);
+    if (failed(codes, 0)) throw spent("team", config.dailyBudgetUsd);
+    if (!failed(codes, 4)) throw new AppError("unavailable", { cause: new Error(`admission cancelled: ${codes}`) });
+  }
+  throw new AppError("too_many_in_flight", { retryAfter: 5 });
+}
+
+/** Charges (with `charge`) or refunds the reservation and frees the slot, in one write. The slot or the reservation
+ * may have been taken over after a timeout (a new holder, the sweeper): then the write is redone without it. */
+async function settle(
+  reservation: Reservation,
+  release: TransactItem,
+  charge?: ChargeDetails,
+  poster?: TransactItem,
+): Promise<void> {
+  let slotHeld = true;
+  let reserved = true;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const money = charge
+      ? reserved
+        ? chargeItems(reservation, charge)
+        : lateChargeItems(reservation, charge)
+      : reserved
+        ? refundItems(reservation)
+        : [];
+    const items = [...money, ...(poster ? [poster] : []), ...(slotHeld ? [release] : [])];
+    if (items.length === 0) return;
+    const codes = await transactWrite(items);
+    if (!codes) return;
+    if (reserved && failed(codes, money.length - 1)) reserved = false;
+    else if (slotHeld && failed(codes, items.length - 1)) slotHeld = false;
+    else throw new Error(`settling ${reservation.id} was refused: ${codes}`);
+  }
+}
+
+export interface Billing {
+  /** Called by the generation once the model has answered: from then on it is charged, kept or not. */
+  modelAnswered(): void;
+  /** Writes the new poster's item in the same transaction as its charge and the slot's release: a poster and its
+   * ledger entry exist together or not at all, and a generation costs two writes (admission, this). */
+  writeItem(record: PosterRecord): Promise<void>;
+}
+
+/** Runs one generation within the budget and the per-person limits. It also counts the request against the
+ * per-minute limit (in the admission write), so its route must not count it again. */
+
 export async function withBudget<T extends { id: string }>(
   member: { sub: string; email: string },
   modelId: string,
   requestId: string,
-  run: () => Promise<T>,
+  run: (billing: Billing) => Promise<T>,
 ): Promise<T> {
-  const config = getConfig();
-  const user = member.sub;
-  const release = await acquireSlot(user, config.maxInFlight, requestId);
-  if (!release) throw new AppError("too_many_in_flight", { retryAfter: 5 });
+  const now = new Date();
+  const reservation: Reservation = {
+    id: requestId,
+    day: utcDay(now),
+    user: member.sub,
+    cents: toCents(getModel(modelId).pricePerImage),
+    startedAt: now.toISOString(),
+  };
+  const slot = await admit(reservation, requestId);
+  const release = releaseSlotItem(member.sub, slot, requestId);
+  const charge: ChargeDetails = { who: member.email || member.sub, model: modelId };
+  let answered = false;
+  // Once the item write was tried, its transaction may have settled everything, even if its answer was lost:
+  // settling again could charge twice, so what it left open is the sweeper's (it refunds after the timeout).
+  let itemTried = false;
+  let result: T;
   try {
-    const cents = toCents(getModel(modelId).pricePerImage);
-    const day = utcDay();
-    const userKey = keys.ledgerUser(day, user);
-    const teamKey = keys.ledgerTotal(day);
-    const userCap = config.userDailyBudgetUsd;
-    if (userCap !== undefined && !(await reserveCents(userKey, cents, toCents(userCap))))
-      throw spent("personal", userCap);
-    if (!(await reserveCents(teamKey, cents, toCents(config.dailyBudgetUsd)))) {
-      if (userCap !== undefined) await refundCents(userKey, cents);
-      throw spent("team", config.dailyBudgetUsd);
+    result = await run({
+      modelAnswered: () => {
+        answered = true;
+      },
+      writeItem: async (record) => {
+        itemTried = true;
+        await settle(reservation, release, { ...charge, posterId: record.id }, { Put: newPosterItem(record) });
+      },
+    });
+  } catch (error) {
+    if (itemTried) logUnsettled(reservation, error);
+    else {
+      await settle(reservation, release, answered ? charge : undefined).catch((settleError) =>
+        logUnsettled(reservation, settleError),
+      );
     }
-    try {
-      const result = await run();
-      const who = member.email || user;
-      await recordEntry({ day, at: new Date().toISOString(), user: who, model: modelId, cents, posterId: result.id });
-      return result;
-    } catch (error) {
-      await Promise.all([refundCents(teamKey, cents), userCap !== undefined ? refundCents(userKey, cents) : null]);
-      throw error;
-    }
-  } finally {
-    await release();
+    throw error;
   }
+  if (!itemTried) {
+    // A generation that wrote its item some other way: charge it here (the poster is the user's either way).
+    await settle(reservation, release, { ...charge, posterId: result.id }).catch((settleError) =>
+      logUnsettled(reservation, settleError),
+    );
+  }
+  return result;
+}
+
+function logUnsettled(reservation: Reservation, error: unknown) {
+  console.error(JSON.stringify({ level: "error", msg: "settling failed", reservation, error: String(error) }));
 }
 
 export interface SpendingToday {

@@ -8,9 +8,10 @@ import dynalite from "dynalite";
 import S3rver from "s3rver";
 import { TABLE_KEYS } from "../lib/store/table";
 import { startBedrockEmulator } from "./bedrock-emulator";
+import { startDynamoProxy } from "./dynamo-proxy";
 
 // The offline stack: real HTTP servers speaking AWS's wire protocols (s3rver for S3, dynalite for DynamoDB, our
-// Bedrock emulator), with their data in one folder so posters survive restarts. The app only ever sees the
+// Bedrock emulator), dynalite behind a proxy that adds DynamoDB's transactions, with their data in one folder so posters survive restarts. The app only ever sees the
 // endpoints and dummy credentials in `env`: it has no idea it is offline.
 
 export const LOCAL_BUCKET = "onesheet-posters";
@@ -91,10 +92,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   });
   const s3Port = (await s3.run()).port;
   const dynamo = dynalite({ path: dynamoDir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  const dynamoPort = await listen(dynamo, options.ports?.dynamodb ?? 0);
+  const dynaliteUrl = `http://127.0.0.1:${await listen(dynamo, 0)}`;
+  const proxy = await startDynamoProxy(dynaliteUrl, options.ports?.dynamodb ?? 0);
   const emulator = await startBedrockEmulator({ port: options.ports?.bedrock ?? 0, latencyMs: options.latencyMs });
 
-  const dynamoEndpoint = `http://127.0.0.1:${dynamoPort}`;
+  const dynamoEndpoint = proxy.url;
   await createTable(dynamoEndpoint, LOCAL_TABLE);
 
   return {
@@ -113,6 +115,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       await emulator.close();
       s3.httpServer?.closeAllConnections();
       await s3.close();
+      await new Promise<void>((resolve) => {
+        proxy.server.closeAllConnections();
+        proxy.server.close(() => resolve());
+      });
       await new Promise<void>((resolve) => {
         dynamo.closeAllConnections();
         dynamo.close(() => resolve());

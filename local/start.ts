@@ -38,6 +38,24 @@ const next = spawn(path.resolve("node_modules/.bin/next"), [mode], {
   },
 });
 
+// What a crashed generation left (orphaned images, unsettled reservations) is put right at start and every five
+// minutes, as the scheduled sweeper does on AWS. The app's modules are server-only, hence the condition.
+const sweeperEnv = { ...process.env, ...stack?.env };
+function runSweeper() {
+  spawn(
+    process.execPath,
+    [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "local/sweep.ts"],
+    {
+      stdio: "inherit",
+      env: sweeperEnv,
+    },
+  );
+}
+if (stack) {
+  runSweeper();
+  setInterval(runSweeper, 5 * 60_000).unref();
+}
+
 let stopping = false;
 async function stop(code: number) {
   if (stopping) return;

@@ -1,14 +1,17 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { awsClients } from "../aws/clients";
 import { getConfig } from "../aws/config";
-import { isConditionFailure, withoutKeys } from "./items";
+import { withoutKeys } from "./items";
 import { keys } from "./table";
+import type { TransactItem } from "./transactions";
 
-// The spending ledger, in integer cents per UTC day. A price is reserved before Bedrock is called, with a conditional
-// update that only succeeds while the day's total stays within the cap, so concurrent requests on any number of
-// Lambdas can't overshoot; it is refunded if the generation fails, and a charged generation leaves an entry.
+// The spending ledger, in integer cents per UTC day. A price is reserved before Bedrock is called: the day's team
+// total and the person's total go up by conditional updates that only succeed within the caps (so concurrent
+// requests on any number of Lambdas can't overshoot), and a reservation item records what is pending. Settling
+// removes that item and either leaves an entry (charged) or takes the price back off the totals (refunded), so once
+// everything is settled the totals equal the sum of the day's entries. The sweeper settles what a crash left.
 
 export interface LedgerEntry {
   id: string;
@@ -17,54 +20,108 @@ export interface LedgerEntry {
   user: string;
   model: string;
   cents: number;
-  posterId: string;
+  /** The poster it made; none when the model answered but the poster was not kept (cancelled, storage failed). */
+  posterId?: string;
+}
+
+/** A price held for one generation until it is settled. */
+export interface Reservation {
+  id: string;
+  day: string;
+  /** The member's OpenID subject (their running total's key). */
+  user: string;
+  cents: number;
+  startedAt: string;
 }
 
 export const utcDay = (date = new Date()) => date.toISOString().slice(0, 10);
 
 const table = () => getConfig().table;
 
-/** Adds `cents` to a running total if it stays within `capCents`; false when it would not. */
-export async function reserveCents(key: Record<string, string>, cents: number, capCents: number): Promise<boolean> {
-  if (cents > capCents) return false;
-  try {
-    await awsClients().dynamo.send(
-      new UpdateCommand({
-        TableName: table(),
-        Key: key,
-        UpdateExpression: "SET spentCents = if_not_exists(spentCents, :zero) + :cents",
-        ConditionExpression: "attribute_not_exists(spentCents) OR spentCents <= :room",
-        ExpressionAttributeValues: { ":zero": 0, ":cents": cents, ":room": capCents - cents },
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
-  }
+const addTo = (key: Record<string, string>, cents: number, capCents?: number): TransactItem => ({
+  Update: {
+    TableName: table(),
+    Key: key,
+    UpdateExpression: "SET spentCents = if_not_exists(spentCents, :zero) + :cents",
+    ExpressionAttributeValues: {
+      ":zero": 0,
+      ":cents": cents,
+      ...(capCents === undefined ? {} : { ":room": capCents - cents }),
+    },
+    ...(capCents === undefined
+      ? {}
+      : { ConditionExpression: "attribute_not_exists(spentCents) OR spentCents <= :room" }),
+  },
+});
+
+/** Raises the team total (index 0) and the person's (index 1) within their caps, and records the reservation. */
+export function reserveItems(r: Reservation, teamCapCents: number, userCapCents?: number): TransactItem[] {
+  return [
+    addTo(keys.ledgerTotal(r.day), r.cents, teamCapCents),
+    addTo(keys.ledgerUser(r.day, r.user), r.cents, userCapCents),
+    { Put: { TableName: table(), Item: { ...keys.reservation(r.startedAt, r.id), ...r } } },
+  ];
 }
 
-export async function refundCents(key: Record<string, string>, cents: number): Promise<void> {
-  await awsClients().dynamo.send(
-    new UpdateCommand({
-      TableName: table(),
-      Key: key,
-      UpdateExpression: "SET spentCents = spentCents - :cents",
-      ExpressionAttributeValues: { ":cents": cents },
-    }),
-  );
+// Removing the reservation is conditional, so that a generation and the sweeper can't both settle it: whoever
+// comes second sees the condition fail.
+const settled = (r: Reservation): TransactItem => ({
+  Delete: { TableName: table(), Key: keys.reservation(r.startedAt, r.id), ConditionExpression: "attribute_exists(pk)" },
+});
+
+function entryItem(r: Reservation, entry: ChargeDetails): TransactItem {
+  const at = new Date().toISOString();
+  const id = randomBytes(8).toString("base64url");
+  const item: LedgerEntry = { id, day: r.day, at, user: entry.who, model: entry.model, cents: r.cents };
+  if (entry.posterId) item.posterId = entry.posterId;
+  return { Put: { TableName: table(), Item: { ...keys.ledgerEntry(r.day, at, id), ...item } } };
+}
+
+export interface ChargeDetails {
+  who: string;
+  model: string;
+  posterId?: string;
+}
+
+/** Charged: an entry, and the reservation gone (last item, the one that can fail). */
+export const chargeItems = (r: Reservation, entry: ChargeDetails): TransactItem[] => [entryItem(r, entry), settled(r)];
+
+/** Refunded: the price off both totals, and the reservation gone (last item). */
+export const refundItems = (r: Reservation): TransactItem[] => [
+  addTo(keys.ledgerTotal(r.day), -r.cents),
+  addTo(keys.ledgerUser(r.day, r.user), -r.cents),
+  settled(r),
+];
+
+/** Charged after the sweeper had already refunded it (a generation that outlived its timeout): put the price back. */
+export const lateChargeItems = (r: Reservation, entry: ChargeDetails): TransactItem[] => [
+  addTo(keys.ledgerTotal(r.day), r.cents),
+  addTo(keys.ledgerUser(r.day, r.user), r.cents),
+  entryItem(r, entry),
+];
+
+/** Reservations started before `before`, oldest first. */
+export async function reservationsBefore(before: Date): Promise<Reservation[]> {
+  const found: Reservation[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await awsClients().dynamo.send(
+      new QueryCommand({
+        TableName: table(),
+        KeyConditionExpression: "pk = :pk AND sk < :before",
+        ExpressionAttributeValues: { ":pk": keys.reservation("", "").pk, ":before": before.toISOString() },
+        ExclusiveStartKey: start,
+      }),
+    );
+    found.push(...(page.Items ?? []).map((item) => withoutKeys<Reservation>(item)));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return found;
 }
 
 export async function spentCents(key: Record<string, string>): Promise<number> {
   const { Item } = await awsClients().dynamo.send(new GetCommand({ TableName: table(), Key: key }));
   return Number(Item?.spentCents ?? 0);
-}
-
-export async function recordEntry(entry: Omit<LedgerEntry, "id">): Promise<void> {
-  const id = randomBytes(8).toString("base64url");
-  await awsClients().dynamo.send(
-    new PutCommand({ TableName: table(), Item: { ...keys.ledgerEntry(entry.day, entry.at, id), id, ...entry } }),
-  );
 }
 
 /** Every entry of a day, oldest first. */

@@ -66,15 +66,15 @@ export async function setDesign(
   );
 }
 
+/** The new poster's item, as a write of its own or part of a transaction (the charge for it: see spending). */
+export const newPosterItem = (record: PosterRecord) => ({
+  TableName: getConfig().table,
+  Item: { ...keys.poster(record.id), ...keys.posterListing(record.createdAt, record.id), ...record },
+  ConditionExpression: `attribute_not_exists(${TABLE_KEYS.partitionKey})`,
+});
+
 export async function putPoster(record: PosterRecord, signal?: AbortSignal) {
-  await awsClients().dynamo.send(
-    new PutCommand({
-      TableName: getConfig().table,
-      Item: { ...keys.poster(record.id), ...keys.posterListing(record.createdAt, record.id), ...record },
-      ConditionExpression: `attribute_not_exists(${TABLE_KEYS.partitionKey})`,
-    }),
-    { abortSignal: signal },
-  );
+  await awsClients().dynamo.send(new PutCommand(newPosterItem(record)), { abortSignal: signal });
 }
 
 export async function getPoster(id: string): Promise<PosterRecord | undefined> {

@@ -10,6 +10,7 @@
 //   live links of a poster    gsi1pk = SHARES#poster#<id>, of a board SHARES#board#<id>; gsi1sk = <createdAt>#<token>
 //   spending of a UTC day       pk = LEDGER#<day>         sk = TOTAL | USER#<user> (running totals, in cents)
 //                                                       sk = ENTRY#<time>#<id> (one per charged generation)
+//   reservations not settled    pk = RESERVATIONS         sk = <startedAt>#<requestId> (the sweeper settles old ones)
 //   generations in flight       pk = INFLIGHT#<user>      sk = SLOT#<n>  (one item per running generation)
 //   API requests per minute     pk = RATE#<user>          sk = <minute>  (ttl: gone after two minutes)
 //   team member by OpenID sub   pk = MEMBER#<sub>         sk = META
@@ -34,6 +35,7 @@ export const keys = {
   ledgerTotal: (day: string) => ({ pk: `LEDGER#${day}`, sk: "TOTAL" }),
   ledgerUser: (day: string, user: string) => ({ pk: `LEDGER#${day}`, sk: `USER#${user}` }),
   ledgerEntry: (day: string, at: string, id: string) => ({ pk: `LEDGER#${day}`, sk: `ENTRY#${at}#${id}` }),
+  reservation: (startedAt: string, id: string) => ({ pk: "RESERVATIONS", sk: `${startedAt}#${id}` }),
   inFlightSlot: (user: string, slot: number) => ({ pk: `INFLIGHT#${user}`, sk: `SLOT#${slot}` }),
   rateWindow: (user: string, minute: number) => ({ pk: `RATE#${user}`, sk: String(minute) }),
   /** A per-person budget for one kind of expensive work (design renders), per clock minute. */

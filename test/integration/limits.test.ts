@@ -35,5 +35,9 @@ describe("rate limits", () => {
     expect(retryAfter).toBeGreaterThanOrEqual(1);
     expect(retryAfter).toBeLessThanOrEqual(60);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe("rate_limited");
+    // A generation counts in the same minute (in its admission write, not the generic check).
+    const refused = await client.createPoster({ prompt: "one too many this minute" });
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.code).toBe("rate_limited");
   });
 });

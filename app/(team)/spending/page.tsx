@@ -89,15 +89,19 @@ export default async function SpendingPage() {
             <tbody>
               {days.flatMap((d) =>
                 [...d.entries].reverse().map((e) => (
-                  <tr key={`${e.at}-${e.posterId}`} className="border-t border-edge">
+                  <tr key={e.id} className="border-t border-edge">
                     <td className="py-1 tabular-nums">{e.at.replace("T", " ").slice(0, 19)}</td>
                     <td>{e.user}</td>
                     <td>{modelLabel(e.model)}</td>
                     <td className="tabular-nums">{formatPrice(e.cents / 100)}</td>
                     <td>
-                      <Link href={`/posters/${e.posterId}`} className="underline">
-                        Open<span className="sr-only"> poster {e.posterId}</span>
-                      </Link>
+                      {e.posterId ? (
+                        <Link href={`/posters/${e.posterId}`} className="underline">
+                          Open<span className="sr-only"> poster {e.posterId}</span>
+                        </Link>
+                      ) : (
+                        "not kept"
+                      )}
                     </td>
                   </tr>
                 )),

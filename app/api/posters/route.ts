@@ -9,16 +9,25 @@ import { withBudget } from "@/lib/spending";
 // Generation runs up to the pipeline's own timeout, just under this.
 export const maxDuration = 60;
 
-export const POST = handle(async (request, _context, member) => {
-  const body = await readJsonObject(request);
-  // A retired model gets its own answer (410), not "unknown model": old scripts and bookmarks name it.
-  refuseRetiredModel(body.model);
-  const input = parseWith(posterRequestSchema, body) as PosterRequest;
-  const poster = await withBudget(member, input.model, randomUUID(), () =>
-    generatePoster(input, { signal: request.signal, createdBy: member }),
-  );
-  return Response.json(poster, { status: 201, headers: { location: `/api/posters/${poster.id}` } });
-});
+// The per-minute count is part of the budget's admission write (one round trip fewer on every generation).
+export const POST = handle(
+  async (request, _context, member) => {
+    const body = await readJsonObject(request);
+    // A retired model gets its own answer (410), not "unknown model": old scripts and bookmarks name it.
+    refuseRetiredModel(body.model);
+    const input = parseWith(posterRequestSchema, body) as PosterRequest;
+    const poster = await withBudget(member, input.model, randomUUID(), (billing) =>
+      generatePoster(input, {
+        signal: request.signal,
+        createdBy: member,
+        onModelAnswered: billing.modelAnswered,
+        writeItem: billing.writeItem,
+      }),
+    );
+    return Response.json(poster, { status: 201, headers: { location: `/api/posters/${poster.id}` } });
+  },
+  { countsOwnRequests: true },
+);
 
 const listQuery = z.strictObject({
   cursor: z.string().max(2048).optional(),

@@ -1,0 +1,10 @@
+import "server-only";
+import { sweep } from "./sweeper";
+
+// The scheduled function on AWS (sst.config.ts: a Cron with this handler, linked to the bucket and the table, their
+// names in ONESHEET_BUCKET / ONESHEET_TABLE). One line of JSON per run for the logs.
+export async function handler() {
+  const result = await sweep();
+  console.log(JSON.stringify({ msg: "swept", orphans: result.orphans.length, refunded: result.refunded }));
+  return { orphans: result.orphans.length, refunded: result.refunded };
+}

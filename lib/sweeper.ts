@@ -1,0 +1,61 @@
+import "server-only";
+import { ListObjectsV2Command, type ListObjectsV2CommandOutput } from "@aws-sdk/client-s3";
+import { awsClients } from "./aws/clients";
+import { getConfig } from "./aws/config";
+import { deleteObjects } from "./aws/s3";
+import { refundItems, reservationsBefore } from "./store/ledger";
+import { getPosters } from "./store/posters";
+import { transactWrite } from "./store/transactions";
+
+// What a generation that died mid-way (kill -9, a Lambda cut off) leaves behind, put right. Nothing younger than
+// the generation timeout is touched: a live generation can't be older than that.
+//  - S3 objects of a poster that has no item: written before the item, which never came. Removed.
+//  - Reservations never settled: the price is still on the day's totals with no entry for it. Refunded, so the
+//    totals equal the ledger again. (A generation that does finish after that charges itself again: see spending.)
+// In-flight slots need nothing: their lease ends with the timeout.
+// Run by the offline launcher at start and every few minutes, and on AWS by a scheduled function.
+
+const POSTER_PREFIX = "posters/";
+const posterIdOf = (key: string) => key.slice(POSTER_PREFIX.length).split("/")[0] ?? "";
+
+export interface SweepResult {
+  /** Object keys removed. */
+  orphans: string[];
+  /** Reservations refunded. */
+  refunded: number;
+}
+
+export async function sweep(now = Date.now()): Promise<SweepResult> {
+  const cutoff = new Date(now - getConfig().generationTimeoutMs);
+  const [orphans, refunded] = await Promise.all([removeOrphans(cutoff), refundStale(cutoff)]);
+  return { orphans, refunded };
+}
+
+async function removeOrphans(cutoff: Date): Promise<string[]> {
+  const { s3 } = awsClients();
+  const bucket = getConfig().bucket;
+  const removed: string[] = [];
+  let token: string | undefined;
+  do {
+    const page: ListObjectsV2CommandOutput = await s3.send(
+      new ListObjectsV2Command({ Bucket: bucket, Prefix: POSTER_PREFIX, ContinuationToken: token }),
+    );
+    const old = (page.Contents ?? []).filter((o) => o.Key && o.LastModified && o.LastModified < cutoff);
+    const keys = old.map((o) => o.Key as string);
+    const kept = new Set((await getPosters([...new Set(keys.map(posterIdOf))])).map((p) => p.id));
+    const orphans = keys.filter((key) => !kept.has(posterIdOf(key)));
+    for (let i = 0; i < orphans.length; i += 1000) await deleteObjects(orphans.slice(i, i + 1000));
+    removed.push(...orphans);
+    token = page.NextContinuationToken;
+  } while (token);
+  return removed;
+}
+
+async function refundStale(cutoff: Date): Promise<number> {
+  let refunded = 0;
+  for (const reservation of await reservationsBefore(cutoff)) {
+    // Refused means the generation settled it in the meantime: nothing left to do.
+    if (!(await transactWrite(refundItems(reservation)))) refunded++;
+  }
+  return refunded;
+}
