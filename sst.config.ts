@@ -44,6 +44,26 @@ export default $config({
       ([name, spec]) => new sst.Secret(name, "placeholder" in spec ? spec.placeholder : undefined),
     );
 
+    // Puts right what a crashed generation left (poster images with no item, reservations never settled): the same
+    // sweep the offline launcher runs at start and every 5 minutes (lib/sweeper.ts).
+    new sst.aws.Cron("Sweeper", {
+      schedule: "rate(5 minutes)",
+      function: {
+        handler: "lib/sweeper-handler.handler",
+        link: [posters, table],
+        timeout: "60 seconds",
+        environment: {
+          ONESHEET_BUCKET: posters.name,
+          ONESHEET_TABLE: table.name,
+          // lib/ modules start with `import "server-only"`, which is an empty module only under this condition
+          // (Next sets it for the app; SST's esbuild takes no `conditions`, so Node applies it at run time).
+          NODE_OPTIONS: "--conditions=react-server",
+        },
+        // Left out of the bundle and installed beside it, so Node resolves it at run time under that condition.
+        nodejs: { install: ["server-only"] },
+      },
+    });
+
     // The site's address as browsers see it: the only Origin allowed for signed-in changes, the base of share links
     // and of sign-in callbacks. A custom domain (ONESHEET_DOMAIN, its DNS in Route 53) is known before the first
     // deploy; without one, deploy once, then again with ONESHEET_SITE_URL set to the URL it printed.

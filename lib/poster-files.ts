@@ -21,15 +21,21 @@ export interface ImagePair {
   webp: string;
 }
 
+/** Where every poster's objects live (the sweeper lists it for leftovers). */
+export const POSTERS_PREFIX = "posters/";
+
+/** The poster an object of the layout belongs to. */
+export const posterIdOfKey = (key: string): string => key.slice(POSTERS_PREFIX.length).split("/")[0] ?? "";
+
 export function artKeys(posterId: string) {
-  return { imageKey: `posters/${posterId}/poster.png`, thumbKey: `posters/${posterId}/thumb.webp` };
+  return { imageKey: `${POSTERS_PREFIX}${posterId}/poster.png`, thumbKey: `${POSTERS_PREFIX}${posterId}/thumb.webp` };
 }
 
 /** Keys for a newly saved design; the version only needs to differ from the poster's previous one. */
 export function composedKeys(posterId: string, version = Date.now().toString(36)) {
   return {
-    composedKey: `posters/${posterId}/composed-${version}.png`,
-    composedThumbKey: `posters/${posterId}/composed-${version}.webp`,
+    composedKey: `${POSTERS_PREFIX}${posterId}/composed-${version}.png`,
+    composedThumbKey: `${POSTERS_PREFIX}${posterId}/composed-${version}.webp`,
   };
 }
 

@@ -3,6 +3,7 @@ import { ListObjectsV2Command, type ListObjectsV2CommandOutput } from "@aws-sdk/
 import { awsClients } from "./aws/clients";
 import { getConfig } from "./aws/config";
 import { deleteObjects } from "./aws/s3";
+import { POSTERS_PREFIX, posterIdOfKey } from "./poster-files";
 import { refundItems, reservationsBefore } from "./store/ledger";
 import { getPosters } from "./store/posters";
 import { transactWrite } from "./store/transactions";
@@ -14,9 +15,6 @@ import { transactWrite } from "./store/transactions";
 //    totals equal the ledger again. (A generation that does finish after that charges itself again: see spending.)
 // In-flight slots need nothing: their lease ends with the timeout.
 // Run by the offline launcher at start and every few minutes, and on AWS by a scheduled function.
-
-const POSTER_PREFIX = "posters/";
-const posterIdOf = (key: string) => key.slice(POSTER_PREFIX.length).split("/")[0] ?? "";
 
 export interface SweepResult {
   /** Object keys removed. */
@@ -38,12 +36,12 @@ async function removeOrphans(cutoff: Date): Promise<string[]> {
   let token: string | undefined;
   do {
     const page: ListObjectsV2CommandOutput = await s3.send(
-      new ListObjectsV2Command({ Bucket: bucket, Prefix: POSTER_PREFIX, ContinuationToken: token }),
+      new ListObjectsV2Command({ Bucket: bucket, Prefix: POSTERS_PREFIX, ContinuationToken: token }),
     );
     const old = (page.Contents ?? []).filter((o) => o.Key && o.LastModified && o.LastModified < cutoff);
     const keys = old.map((o) => o.Key as string);
-    const kept = new Set((await getPosters([...new Set(keys.map(posterIdOf))])).map((p) => p.id));
-    const orphans = keys.filter((key) => !kept.has(posterIdOf(key)));
+    const kept = new Set((await getPosters([...new Set(keys.map(posterIdOfKey))])).map((p) => p.id));
+    const orphans = keys.filter((key) => !kept.has(posterIdOfKey(key)));
     for (let i = 0; i < orphans.length; i += 1000) await deleteObjects(orphans.slice(i, i + 1000));
     removed.push(...orphans);
     token = page.NextContinuationToken;

@@ -87,6 +87,23 @@ describe("sst.config.ts", () => {
   });
 });
 
+describe("the sweeper", () => {
+  it("runs every 5 minutes with the bucket's and table's names, from a handler that exists", async () => {
+    const cron = find("Cron");
+    expect(cron.args.schedule).toBe("rate(5 minutes)");
+    const fn = cron.args.function as { handler: string; link: object[]; environment: Record<string, string> };
+    expect(fn.link).toEqual([find("Bucket").resource, find("Dynamo").resource]);
+    expect(fn.environment).toMatchObject({
+      ONESHEET_BUCKET: (find("Bucket").resource as { name: string }).name,
+      ONESHEET_TABLE: (find("Dynamo").resource as { name: string }).name,
+      NODE_OPTIONS: "--conditions=react-server",
+    });
+    const [file, exported] = fn.handler.split(".");
+    const module = (await import(/* @vite-ignore */ `../${file}`)) as Record<string, unknown>;
+    expect(typeof module[exported as string]).toBe("function");
+  });
+});
+
 describe("the site's address", () => {
   it("serves a custom domain and tells the app its URL (Origin checks, share links, sign-in callbacks)", async () => {
     const { find: findIn } = await deploy({ secrets: SECRETS, env: { ONESHEET_DOMAIN: "posters.example.com" } });
