@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { getSiteUrl } from "./aws/config";
+import { networkErrorCode } from "./aws/service-errors";
 import { AppError, type ErrorBody } from "./errors";
 import { authenticate, type Member } from "./identity";
 import { fieldErrors } from "./models";
@@ -49,7 +50,8 @@ function toAppError(error: unknown): AppError {
   if (error instanceof Error && error.message.startsWith("OneSheet sign-in is not configured")) {
     return new AppError("auth_not_configured", { cause: error });
   }
-  return new AppError("internal", { cause: error });
+  // S3 or DynamoDB down or failing after the SDK's retries: a 503 the user can retry, not a bug of ours.
+  return new AppError(networkErrorCode(error), { cause: error });
 }
 
 export interface HandleOptions {

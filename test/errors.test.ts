@@ -86,6 +86,25 @@ describe("route wrapper", () => {
     log.mockRestore();
   });
 
+  it("answers 503 unavailable, not 500, when S3 or DynamoDB fails after the SDK's retries", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const s3Down = Object.assign(new Error("We encountered an internal error."), {
+      name: "InternalError",
+      $metadata: { httpStatusCode: 503 },
+    });
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:4569"), { code: "ECONNREFUSED" });
+    for (const failure of [s3Down, refused]) {
+      const response = await call(
+        handle(async () => {
+          throw failure;
+        }),
+      );
+      expect(response.status).toBe(503);
+      expect(((await response.json()) as ErrorBody).error.code).toBe("unavailable");
+    }
+    log.mockRestore();
+  });
+
   it("refuses a signed-in browser's state-changing request from another origin", async () => {
     identity.via = "session";
     const ok = handle(async () => new Response(null, { status: 204 }));

@@ -2,6 +2,7 @@ import "server-only";
 import { InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
 import { AppError, type ErrorCode } from "../errors";
 import { awsClients } from "./clients";
+import { networkErrorCode } from "./service-errors";
 
 // InvokeModel, and the translation of Bedrock's error types into our typed errors. The SDK has already retried
 // throttling and 5xx (3 attempts) by the time an error reaches here.
@@ -32,15 +33,6 @@ export function bedrockErrorCode(error: unknown): ErrorCode {
     return "internal"; // our request body was wrong: a bug, not the user's fault
   }
   return networkErrorCode(error);
-}
-
-/** Connection failures and 5xx from any AWS service: the service is unavailable. Anything else is ours. */
-export function networkErrorCode(error: unknown): ErrorCode {
-  const e = error as { code?: string; name?: string; $metadata?: { httpStatusCode?: number } };
-  const network = ["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH"];
-  if (network.includes(e?.code ?? "") || e?.name === "TimeoutError") return "unavailable";
-  if ((e?.$metadata?.httpStatusCode ?? 0) >= 500) return "unavailable";
-  return "internal";
 }
 
 export async function invokeModel(modelId: string, body: unknown, signal: AbortSignal): Promise<unknown> {
