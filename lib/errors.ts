@@ -43,6 +43,12 @@ export const ERROR_CATALOGUE = {
   timeout: { status: 504, message: "The model took too long to answer: try again." },
   unavailable: { status: 503, message: "The image service is unavailable right now: try again in a minute." },
   not_found: { status: 404, message: "There is no poster with that id." },
+  upload_not_found: { status: 404, message: "There is no upload of yours with that id: upload the image again." },
+  image_invalid: {
+    status: 400,
+    message: "That image can't be used: upload a PNG, JPEG or WebP within the operation's size limits.",
+  },
+  upload_failed: { status: 502, message: "The image couldn't be uploaded to storage: try again." },
   board_not_found: { status: 404, message: "There is no board with that id." },
   share_not_found: { status: 404, message: "There is no live share link with that token." },
   token_limit: { status: 409, message: "You have the most API tokens allowed: revoke one you no longer use first." },

@@ -28,6 +28,9 @@ export interface LocalStack {
 export interface LocalStackOptions {
   dataDir: string;
   latencyMs?: number;
+  /** Origins whose pages may send files straight to the bucket (the studio's address); default any, as SST's
+   * default bucket CORS. */
+  browserOrigins?: string[];
   /** Fixed ports for a stable dev setup; 0 (default) picks free ones. */
   ports?: { s3?: number; dynamodb?: number; bedrock?: number };
 }
@@ -77,6 +80,18 @@ export async function createTable(endpoint: string, table: string) {
   }
 }
 
+/** The bucket's CORS rules: without a matching one s3rver sends no Access-Control-Allow-Origin, and the browser
+ * hides the answer to its upload (a multipart POST needs no preflight, so the file would land unseen). */
+export function corsConfig(origins: readonly string[]): string {
+  const rules = origins.map(
+    (origin) =>
+      `<CORSRule><AllowedOrigin>${origin}</AllowedOrigin><AllowedMethod>POST</AllowedMethod>` +
+      "<AllowedMethod>GET</AllowedMethod><AllowedMethod>HEAD</AllowedMethod><AllowedHeader>*</AllowedHeader>" +
+      "<ExposeHeader>ETag</ExposeHeader></CORSRule>",
+  );
+  return `<CORSConfiguration>${rules.join("")}</CORSConfiguration>`;
+}
+
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const s3Dir = path.join(options.dataDir, "s3");
   const dynamoDir = path.join(options.dataDir, "dynamodb");
@@ -88,7 +103,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     port: options.ports?.s3 ?? 0,
     silent: true,
     directory: s3Dir,
-    configureBuckets: [{ name: LOCAL_BUCKET }],
+    configureBuckets: [{ name: LOCAL_BUCKET, configs: [corsConfig(options.browserOrigins ?? ["*"])] }],
   });
   const s3Port = (await s3.run()).port;
   const dynamo = dynalite({ path: dynamoDir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });

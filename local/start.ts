@@ -16,6 +16,7 @@ if (!useAws) {
   const dataDir = path.resolve(process.env.ONESHEET_DATA_DIR ?? ".onesheet-data");
   stack = await startLocalStack({
     dataDir,
+    browserOrigins: [appUrl],
     latencyMs: Number(process.env.ONESHEET_EMULATOR_LATENCY_MS ?? 1500),
   });
   oidc = await startOidcProvider({ appUrls: [appUrl] });

@@ -1,5 +1,6 @@
 import type { BoardView, PosterPage, PosterView, ShareView } from "../api-types";
 import { type ErrorCode, type FieldErrors, isErrorBody } from "../errors";
+import type { UploadRequest, UploadTicket } from "../upload-rules";
 
 // The browser's side of the REST API. Every failure becomes an ApiError carrying the server's plain sentence.
 
@@ -68,6 +69,9 @@ export const api = {
   saveDesign: (id: string, design: unknown) =>
     call<{ poster: PosterView; warnings: string[] }>(`/api/posters/${id}/design`, { method: "PUT", json: design }),
   removeDesign: (id: string) => call<void>(`/api/posters/${id}/design`, { method: "DELETE" }),
+
+  createUpload: (body: UploadRequest, signal?: AbortSignal) =>
+    call<UploadTicket>("/api/uploads", { method: "POST", json: body, signal }),
 
   createToken: (body: { name: string; expiresInDays: number | null }) =>
     call<ApiToken & { token: string }>("/api/tokens", { method: "POST", json: body }),
