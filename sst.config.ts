@@ -22,9 +22,26 @@ export default $config({
     const { TABLE_KEYS } = await import("./lib/store/table");
     const { GENERATION_MODELS } = await import("./lib/models/catalogue");
     const { SIGN_IN_SECRETS } = await import("./lib/deploy/sst-names");
+    const { UPLOADS_PREFIX, UPLOAD_LIFETIME_DAYS } = await import("./lib/upload-rules");
+
+    // The site's address as browsers see it: the only Origin allowed for signed-in changes, the base of share links
+    // and of sign-in callbacks. A custom domain (ONESHEET_DOMAIN, its DNS in Route 53) is known before the first
+    // deploy; without one, deploy once, then again with ONESHEET_SITE_URL set to the URL it printed.
+    const domain = process.env.ONESHEET_DOMAIN;
+    const siteUrl = domain ? `https://${domain}` : process.env.ONESHEET_SITE_URL;
 
     // Private by default: no public access; S3 encrypts every object at rest (SSE-S3).
-    const posters = new sst.aws.Bucket("Posters");
+    const posters = new sst.aws.Bucket("Posters", {
+      // Uploads are a step towards a poster, used within minutes: S3 removes the ones nobody used (in whole days).
+      lifecycle: [{ id: "expire-unused-uploads", prefix: UPLOADS_PREFIX, expiresIn: `${UPLOAD_LIFETIME_DAYS} day` }],
+      // The studio's pages POST files straight to the bucket with a signed form, and must be able to read the answer.
+      cors: {
+        allowOrigins: siteUrl ? [siteUrl] : ["*"],
+        allowMethods: ["GET", "HEAD", "POST"],
+        allowHeaders: ["*"],
+        exposeHeaders: ["ETag"],
+      },
+    });
 
     const { partitionKey, sortKey, indexes } = TABLE_KEYS;
     const table = new sst.aws.Dynamo("Table", {
@@ -63,12 +80,6 @@ export default $config({
         nodejs: { install: ["server-only"] },
       },
     });
-
-    // The site's address as browsers see it: the only Origin allowed for signed-in changes, the base of share links
-    // and of sign-in callbacks. A custom domain (ONESHEET_DOMAIN, its DNS in Route 53) is known before the first
-    // deploy; without one, deploy once, then again with ONESHEET_SITE_URL set to the URL it printed.
-    const domain = process.env.ONESHEET_DOMAIN;
-    const siteUrl = domain ? `https://${domain}` : process.env.ONESHEET_SITE_URL;
 
     const site = new sst.aws.Nextjs("Studio", {
       openNextVersion: OPEN_NEXT_VERSION,

@@ -32,6 +32,7 @@ describe("sst.config.ts", () => {
     const bucket = find("Bucket");
     expect(bucket.name).toBe("Posters");
     expect(bucket.args).not.toHaveProperty("access"); // no public access
+    expect(bucket.args).not.toHaveProperty("public");
   });
 
   it("declares the table with exactly the keys and index the app queries (linked as Table)", () => {
@@ -84,6 +85,14 @@ describe("sst.config.ts", () => {
         ],
       },
     ]);
+  });
+});
+
+describe("uploads in the bucket", () => {
+  it("expire after a day unless used, and the studio may POST files to the bucket", () => {
+    const bucket = find("Bucket");
+    expect(bucket.args.lifecycle).toEqual([{ id: "expire-unused-uploads", prefix: "uploads/", expiresIn: "1 day" }]);
+    expect(bucket.args.cors).toMatchObject({ allowMethods: expect.arrayContaining(["POST"]), exposeHeaders: ["ETag"] });
   });
 });
 
