@@ -13,6 +13,7 @@ import * as shares from "@/app/api/shares/route";
 import * as spending from "@/app/api/spending/route";
 import * as token from "@/app/api/tokens/[id]/route";
 import * as tokens from "@/app/api/tokens/route";
+import * as uploads from "@/app/api/uploads/route";
 import { awsClients } from "@/lib/aws/clients";
 import { getConfig } from "@/lib/aws/config";
 import { authed, withLocalStack } from "../support/local-stack";
@@ -55,6 +56,10 @@ const fieldNames = [
   "expiresInDays",
   "showPrompt",
   "favorite",
+  "contentType",
+  "bytes",
+  "operation",
+  "source",
   "__proto__",
   "constructor",
 ];
@@ -138,6 +143,8 @@ const cases: [string, string, Route, (status: number) => Partial<Awaited<ReturnT
   ["GET /api/tokens", "GET", tokens.GET as Route, () => ({})],
   ["POST /api/tokens", "POST", tokens.POST as Route, () => ({})],
   ["DELETE /api/tokens/{id}", "DELETE", token.DELETE as Route, () => ({})],
+  // A signed upload form writes nothing: the browser's POST to S3 does, later.
+  ["POST /api/uploads", "POST", uploads.POST as Route, () => ({})],
   ["GET /api/members/{sub}/tokens", "GET", memberTokens.GET as Route, () => ({})],
   ["DELETE /api/members/{sub}/tokens/{id}", "DELETE", memberToken.DELETE as Route, () => ({})],
 ];
