@@ -20,7 +20,9 @@ function loadFonts() {
   fonts ??= Promise.all(
     FONT_IDS.map(async (id) => ({
       name: id,
-      data: await readFile(path.join(process.cwd(), fontFile(id))),
+      // Not traced from here (it would pull the whole project into the server function): next.config.mjs ships the
+      // font files themselves with outputFileTracingIncludes.
+      data: await readFile(path.join(/* turbopackIgnore: true */ process.cwd(), fontFile(id))),
       weight: 400 as const,
       style: "normal" as const,
     })),
