@@ -36,22 +36,24 @@ export async function outpaint(image: Buffer, margins: Margins, seed: number, pr
     .toBuffer();
   transferColours(art, W * H, channelStats(src.data, src.width * src.height), 0.8);
 
-  const out = Buffer.alloc(W * H * 4);
-  const fade = Math.max(32, 0.4 * Math.max(src.width, src.height));
+  // Written into the mirror buffer in place (each pixel reads only its own mirror value first): one canvas-sized
+  // buffer fewer, which matters when 2000 px margins make the canvas tens of megapixels.
+  const out = mirror;
+  const fade = Math.max(32, 0.3 * Math.max(src.width, src.height));
   const x1 = left + src.width - 1;
   const y1 = up + src.height - 1;
   for (let y = 0; y < H; y++) {
     const dy = y < up ? up - y : y > y1 ? y - y1 : 0;
     for (let x = 0; x < W; x++) {
-      const i = (y * W + x) * 4;
       const dx = x < left ? left - x : x > x1 ? x - x1 : 0;
       if (dx === 0 && dy === 0) {
-        src.data.copy(out, i, ((y - up) * src.width + (x - left)) * 4, ((y - up) * src.width + (x - left)) * 4 + 4);
+        x = x1;
         continue;
       }
+      const i = (y * W + x) * 4;
       const d = Math.sqrt(dx * dx + dy * dy);
       const toSoft = Math.min(1, d / 24);
-      const toArt = 0.75 * Math.min(1, d / fade);
+      const toArt = 0.8 * Math.min(1, d / fade);
       for (let c = 0; c < 3; c++) {
         const edge = (mirror[i + c] as number) * (1 - toSoft) + (soft[i + c] as number) * toSoft;
         out[i + c] = Math.round(edge * (1 - toArt) + (art[i + c] as number) * toArt);
@@ -59,5 +61,8 @@ export async function outpaint(image: Buffer, margins: Margins, seed: number, pr
       out[i + 3] = 255;
     }
   }
+  // The source goes back in byte for byte, whatever the extend did at its edges.
+  const row = src.width * 4;
+  for (let y = 0; y < src.height; y++) src.data.copy(out, ((y + up) * W + left) * 4, y * row, y * row + row);
   return encodePng({ data: out, width: W, height: H, hasAlpha: src.hasAlpha });
 }
