@@ -31,29 +31,30 @@ function down(l: Level): Level {
   return { w, h, rgb, weight };
 }
 
-// Bilinear sample of a coarse level at a fine pixel's centre.
-function sample(l: Level, fx: number, fy: number, c: number): number {
-  const x = Math.min(Math.max(fx / 2 - 0.25, 0), l.w - 1);
-  const y = Math.min(Math.max(fy / 2 - 0.25, 0), l.h - 1);
-  const x0 = Math.floor(x);
-  const y0 = Math.floor(y);
-  const x1 = Math.min(x0 + 1, l.w - 1);
-  const y1 = Math.min(y0 + 1, l.h - 1);
-  const ax = x - x0;
-  const ay = y - y0;
-  const at = (xx: number, yy: number) => l.rgb[(yy * l.w + xx) * 3 + c] as number;
-  return (at(x0, y0) * (1 - ax) + at(x1, y0) * ax) * (1 - ay) + (at(x0, y1) * (1 - ax) + at(x1, y1) * ax) * ay;
-}
-
+// Fills each not-fully-known fine pixel from a bilinear sample of the coarser level at its centre.
 function up(fine: Level, coarse: Level): void {
   for (let y = 0; y < fine.h; y++) {
+    const cy = Math.min(Math.max(y / 2 - 0.25, 0), coarse.h - 1);
+    const y0 = Math.floor(cy);
+    const y1 = Math.min(y0 + 1, coarse.h - 1);
+    const ay = cy - y0;
     for (let x = 0; x < fine.w; x++) {
       const p = y * fine.w + x;
       const wt = fine.weight[p] as number;
       if (wt >= 1) continue;
+      const cx = Math.min(Math.max(x / 2 - 0.25, 0), coarse.w - 1);
+      const x0 = Math.floor(cx);
+      const x1 = Math.min(x0 + 1, coarse.w - 1);
+      const ax = cx - x0;
+      const q00 = (y0 * coarse.w + x0) * 3;
+      const q10 = (y0 * coarse.w + x1) * 3;
+      const q01 = (y1 * coarse.w + x0) * 3;
+      const q11 = (y1 * coarse.w + x1) * 3;
       for (let c = 0; c < 3; c++) {
+        const top = (coarse.rgb[q00 + c] as number) * (1 - ax) + (coarse.rgb[q10 + c] as number) * ax;
+        const bottom = (coarse.rgb[q01 + c] as number) * (1 - ax) + (coarse.rgb[q11 + c] as number) * ax;
         const i = p * 3 + c;
-        fine.rgb[i] = (fine.rgb[i] as number) * wt + sample(coarse, x, y, c) * (1 - wt);
+        fine.rgb[i] = (fine.rgb[i] as number) * wt + (top * (1 - ay) + bottom * ay) * (1 - wt);
       }
       fine.weight[p] = 1;
     }
@@ -77,7 +78,8 @@ export function fillFromSurroundings(rgba: Buffer, mask: Uint8Array, width: numb
   }
   const out = Buffer.from(rgba);
   if (x1 < 0) return out;
-  const rim = Math.max(16, Math.round(Math.max(x1 - x0, y1 - y0) * 0.5));
+  // Up to 256 px of surroundings is plenty to borrow from, and bounds the work on a 9 MP image.
+  const rim = Math.min(256, Math.max(16, Math.round(Math.max(x1 - x0, y1 - y0) * 0.5)));
   const bx = Math.max(0, x0 - rim);
   const by = Math.max(0, y0 - rim);
   const bw = Math.min(width, x1 + rim + 1) - bx;
