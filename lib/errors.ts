@@ -19,6 +19,11 @@ export const ERROR_CATALOGUE = {
     status: 422,
     message: "The content filter blocked the image you gave the model: try a different image.",
   },
+  invalid_image: {
+    status: 422,
+    message: "That image can't be used for this operation: use a PNG, JPEG or WebP within the operation's limits.",
+  },
+  upload_not_found: { status: 404, message: "There is no upload of yours with that id: upload the image again." },
   generation_failed: {
     status: 502,
     message: "The model couldn't make this image: try again, or try another seed.",

@@ -5,6 +5,7 @@ import {
   DeleteCommand,
   GetCommand,
   PutCommand,
+  QueryCommand,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import { awsClients } from "../aws/clients";
@@ -14,6 +15,7 @@ import { AppError } from "../errors";
 import { isConditionFailure, madeBy, withoutKeys } from "./items";
 import { type Filter, queryListing } from "./listing";
 import { keys, TABLE_KEYS } from "./table";
+import { type TransactItem, transactWrite } from "./transactions";
 
 // Poster metadata in DynamoDB. Items hold S3 keys, never URLs.
 
@@ -40,6 +42,10 @@ export interface PosterRecord {
   design?: Design;
   composedKey?: string;
   composedThumbKey?: string;
+  /** Lineage: how it was made ("generate" when absent), from which poster, with which inputs (ids and numbers). */
+  operation?: string;
+  parentId?: string;
+  inputs?: Record<string, number | string>;
 }
 
 export async function setDesign(
@@ -73,8 +79,56 @@ export const newPosterItem = (record: PosterRecord) => ({
   ConditionExpression: `attribute_not_exists(${TABLE_KEYS.partitionKey})`,
 });
 
+/** Its parent's link to it: lets a poster list its versions with one Query, however many posters there are. */
+const versionLink = (record: PosterRecord & { parentId: string }) => ({
+  TableName: getConfig().table,
+  Item: { ...keys.posterVersion(record.parentId, record.createdAt, record.id), id: record.id },
+});
+
+/** Everything a new poster writes to the table, in one transaction: its item and, for a derived poster, its link. */
+export const newPosterItems = (record: PosterRecord): TransactItem[] => [
+  { Put: newPosterItem(record) },
+  ...(record.parentId ? [{ Put: versionLink({ ...record, parentId: record.parentId }) }] : []),
+];
+
 export async function putPoster(record: PosterRecord, signal?: AbortSignal) {
-  await awsClients().dynamo.send(new PutCommand(newPosterItem(record)), { abortSignal: signal });
+  if (!record.parentId) {
+    await awsClients().dynamo.send(new PutCommand(newPosterItem(record)), { abortSignal: signal });
+    return;
+  }
+  const codes = await transactWrite(newPosterItems(record));
+  if (codes) throw new Error(`writing poster ${record.id} was refused: ${codes}`);
+}
+
+/** Ids of the posters made from this one, oldest first (deleted ones' links go with them). */
+export async function listVersions(parentId: string): Promise<string[]> {
+  const ids: string[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await awsClients().dynamo.send(
+      new QueryCommand({
+        TableName: getConfig().table,
+        KeyConditionExpression: "pk = :pk AND begins_with(sk, :version)",
+        ExpressionAttributeValues: { ":pk": keys.poster(parentId).pk, ":version": "VERSION#" },
+        ProjectionExpression: "id",
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) ids.push(String(item.id));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return ids;
+}
+
+/** Removes a deleted poster's link from its parent's versions (the parent and its other versions stay). */
+export async function deleteVersionLink(record: PosterRecord): Promise<void> {
+  if (!record.parentId) return;
+  await awsClients().dynamo.send(
+    new DeleteCommand({
+      TableName: getConfig().table,
+      Key: keys.posterVersion(record.parentId, record.createdAt, record.id),
+    }),
+  );
 }
 
 export async function getPoster(id: string): Promise<PosterRecord | undefined> {
