@@ -5,7 +5,7 @@ import type { PosterView } from "./api-types";
 import { invokeModel, networkErrorCode } from "./aws/bedrock";
 import { getConfig } from "./aws/config";
 import { AppError } from "./errors";
-import { ASPECT_RATIOS, findOperation, type OperationPlan, type OperationRequest } from "./models";
+import { findOperation, nearestAspectRatio, type OperationPlan, type OperationRequest } from "./models";
 import { type GenerateOptions, store } from "./pipeline";
 import { artKeys } from "./poster-files";
 import { toPosterView } from "./poster-view";
@@ -20,7 +20,7 @@ export interface PreparedOperation {
   operation: string;
   image: CheckedImage;
   mask?: CheckedImage;
-  expected: { width: number; height: number };
+  expected: ReturnType<OperationPlan["expectedSize"]>;
   parent?: PosterRecord;
   sourceUploadId?: string;
   seed?: number;
@@ -71,15 +71,6 @@ export async function prepareOperation(request: OperationRequest, member: { sub:
 const SIZE_TOLERANCE = 0.25;
 const near = (actual: number, expected: number) => Math.abs(actual - expected) <= expected * SIZE_TOLERANCE;
 
-/** The nearest of the nine named ratios, so derived posters file under a ratio like generated ones. */
-function nearestRatio(width: number, height: number): string {
-  const target = Math.log(width / height);
-  const [best] = [...ASPECT_RATIOS].sort(
-    (a, b) => Math.abs(Math.log(a.w / a.h) - target) - Math.abs(Math.log(b.w / b.h) - target),
-  );
-  return best?.id ?? `${width}:${height}`;
-}
-
 export async function runOperation(prepared: PreparedOperation, options: GenerateOptions = {}): Promise<PosterView> {
   const { plan } = prepared;
   const timeout = AbortSignal.timeout(options.timeoutMs ?? getConfig().generationTimeoutMs);
@@ -103,7 +94,11 @@ export async function runOperation(prepared: PreparedOperation, options: Generat
       throw new AppError("generation_failed", { cause: new Error(`service returned ${meta.format}`) });
     }
     const { expected } = prepared;
-    if (!near(meta.width, expected.width) || !near(meta.height, expected.height)) {
+    // Where AWS documents no size, only the shape is checked (and that it is a picture, not a sliver).
+    const fits = expected.shapeOnly
+      ? near(meta.width / meta.height, expected.width / expected.height) && Math.min(meta.width, meta.height) >= 64
+      : near(meta.width, expected.width) && near(meta.height, expected.height);
+    if (!fits) {
       const cause = new Error(
         `service returned ${meta.width}×${meta.height}, expected ${expected.width}×${expected.height}`,
       );
@@ -117,7 +112,7 @@ export async function runOperation(prepared: PreparedOperation, options: Generat
       prompt: plan.prompt ?? prepared.parent?.prompt ?? "",
       ...(plan.negativePrompt ? { negativePrompt: plan.negativePrompt } : {}),
       model: plan.service.invokeId,
-      aspectRatio: nearestRatio(meta.width, meta.height),
+      aspectRatio: nearestAspectRatio(meta.width, meta.height),
       params: {},
       seed: answer.seed,
       width: meta.width,

@@ -75,14 +75,24 @@ function fail(res: ServerResponse, status: number, type: string, message: string
 
 type Log = Pick<Emulator, "timings" | "calls">;
 
+function hasImage(raw: string): boolean {
+  try {
+    const json: unknown = JSON.parse(raw);
+    return typeof json === "object" && json !== null && "image" in json;
+  } catch {
+    return false;
+  }
+}
+
 async function invoke(req: IncomingMessage, res: ServerResponse, options: EmulatorOptions, log: Log) {
   const started = performance.now();
   const match = /^\/model\/([^/]+)\/invoke$/.exec(new URL(req.url ?? "/", "http://x").pathname);
   if (req.method !== "POST" || !match?.[1]) return fail(res, 404, "UnknownOperationException", "Unknown operation");
   const modelId = decodeURIComponent(match[1]);
   const raw = await readBody(req);
-  const model = findGenerationModel(modelId);
-  const service = model ? undefined : findService(modelId);
+  // SD3.5 Large and Ultra serve generation and image-to-image (Vary) under one id: a body with an image is the latter.
+  const service = findService(modelId);
+  const model = service && hasImage(raw) ? undefined : findGenerationModel(modelId);
   if (!model && !service) {
     // A Stability image service named by its foundation-model id: it is only offered through its US profile.
     if (findService(`us.${modelId}`)) {

@@ -1,7 +1,20 @@
 import sharp from "sharp";
 import type { findService } from "../lib/models";
+import { nearestAspectRatio } from "../lib/models/aspect-ratios";
 import { upscaledSize } from "../lib/models/operations/resize";
-import { erase, inpaint, outpaint, removeBackground, upscale } from "./image-ops";
+import { STABLE_IMAGE_SIZES } from "../lib/models/stable-image";
+import {
+  controlImage,
+  erase,
+  inpaint,
+  outpaint,
+  removeBackground,
+  searchRecolor,
+  searchReplace,
+  styleGuide,
+  upscale,
+  vary,
+} from "./image-ops";
 
 // The emulator's side of an image service: the body checked with the catalogue's schema for that service, the
 // input image checked against the service's own limits (Bedrock refuses rather than resizes), and the output made
@@ -57,6 +70,18 @@ export async function readOperation(found: Found, invokeId: string, json: unknow
           return inpaint(image.bytes, mask, { growMask: call.growMask }, seed, call.prompt);
         case "erase":
           return erase(image.bytes, mask, { growMask: call.growMask }, seed);
+        case "vary": {
+          const size = STABLE_IMAGE_SIZES[nearestAspectRatio(image.width, image.height)];
+          return vary(image.bytes, call.prompt, call.strength, seed, size);
+        }
+        case "searchReplace":
+          return searchReplace(image.bytes, call.search, call.prompt, seed);
+        case "searchRecolor":
+          return searchRecolor(image.bytes, call.select, call.prompt, seed);
+        case "controlImage":
+          return controlImage(image.bytes, call.prompt, call.strength, seed, image);
+        case "styleGuide":
+          return styleGuide(image.bytes, call.prompt, call.fidelity, STABLE_IMAGE_SIZES[call.aspectRatio], seed);
       }
     },
   };

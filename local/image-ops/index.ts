@@ -1,4 +1,5 @@
 import sharp from "sharp";
+import { renderPoster } from "../art";
 
 // The emulator's image operations: pure, deterministic functions of their inputs with sharp, at the sizes the real
 // services return. Not AI: they do the geometric part honestly (sizes, which pixels change, alpha) so tests can
@@ -141,4 +142,109 @@ export async function upscale(
     .resize(size.width, size.height, { fit: "fill", kernel: "lanczos3" })
     .png()
     .toBuffer();
+}
+
+/** Mixes `a` over `b` (same size, RGB) by `amount` 0–1. */
+async function mix(a: Buffer, b: Buffer, amount: number, width: number, height: number): Promise<Buffer> {
+  const [x, y] = await Promise.all([
+    sharp(a).resize(width, height, { fit: "fill" }).removeAlpha().raw().toBuffer(),
+    sharp(b).resize(width, height, { fit: "fill" }).removeAlpha().raw().toBuffer(),
+  ]);
+  const out = Buffer.alloc(width * height * 3);
+  for (let i = 0; i < out.length; i++) out[i] = Math.round((x[i] ?? 0) * amount + (y[i] ?? 0) * (1 - amount));
+  return sharp(out, { raw: { width, height, channels: 3 } })
+    .png()
+    .toBuffer();
+}
+
+/** The source at `size`, moved towards new art for the prompt by `strength` (0 → the source, resized). */
+export async function vary(
+  image: Buffer,
+  prompt: string,
+  strength: number,
+  seed: number,
+  size: { width: number; height: number },
+): Promise<Buffer> {
+  const art = await renderPoster(prompt, seed, size.width, size.height);
+  return mix(art, image, strength, size.width, size.height);
+}
+
+/** A region chosen from the words (the same words find the same place) and its bounds. */
+async function region(image: Buffer, words: string) {
+  const { width = 1, height = 1 } = await sharp(image).metadata();
+  const h = hash(words);
+  const w = Math.max(1, Math.round(width / 3));
+  const hh = Math.max(1, Math.round(height / 3));
+  return { left: (h % 3) * Math.floor(width / 3), top: ((h >>> 2) % 3) * Math.floor(height / 3), width: w, height: hh };
+}
+
+async function replaceRegion(
+  image: Buffer,
+  area: { left: number; top: number; width: number; height: number },
+  patch: Buffer,
+) {
+  const { width = 1, height = 1 } = await sharp(image).metadata();
+  const fitted = await sharp(patch)
+    .resize(Math.min(area.width, width - area.left), Math.min(area.height, height - area.top), { fit: "fill" })
+    .png()
+    .toBuffer();
+  return sharp(image)
+    .removeAlpha()
+    .composite([{ input: fitted, left: area.left, top: area.top }])
+    .png()
+    .toBuffer();
+}
+
+/** What `search` names (a deterministic third of the picture) repainted as `prompt`. */
+export async function searchReplace(image: Buffer, search: string, prompt: string, seed: number): Promise<Buffer> {
+  const area = await region(image, search);
+  return replaceRegion(image, area, await renderPoster(prompt, seed, area.width, area.height));
+}
+
+/** What `select` names (a deterministic third of the picture) in a hue that follows `prompt`. */
+export async function searchRecolor(image: Buffer, select: string, prompt: string, _seed: number): Promise<Buffer> {
+  const area = await region(image, select);
+  const patch = await sharp(image)
+    .removeAlpha()
+    .extract(area)
+    .modulate({ hue: 60 + (hash(prompt) % 240), saturation: 1.4 })
+    .png()
+    .toBuffer();
+  return replaceRegion(image, area, patch);
+}
+
+/** New art for the prompt at `size`, keeping the control image's edges by `strength`. */
+export async function controlImage(
+  image: Buffer,
+  prompt: string,
+  strength: number,
+  seed: number,
+  size: { width: number; height: number },
+): Promise<Buffer> {
+  const edges = await sharp(image)
+    .resize(size.width, size.height, { fit: "fill" })
+    .greyscale()
+    .convolve({ width: 3, height: 3, kernel: [-1, -1, -1, -1, 8, -1, -1, -1, -1] })
+    .negate()
+    .toColourspace("srgb")
+    .png()
+    .toBuffer();
+  const art = await renderPoster(prompt, seed, size.width, size.height);
+  return mix(edges, art, strength * 0.6, size.width, size.height);
+}
+
+/** New art at the ratio's size, tinted towards the reference's average colour by `fidelity`. */
+export async function styleGuide(
+  image: Buffer,
+  prompt: string,
+  fidelity: number,
+  size: { width: number; height: number },
+  seed: number,
+): Promise<Buffer> {
+  const { dominant } = await sharp(image).stats();
+  const art = await renderPoster(prompt, seed, size.width, size.height);
+  const wash = await sharp({ create: { ...size, channels: 3, background: dominant } })
+    .png()
+    .toBuffer();
+  return mix(wash, art, fidelity * 0.5, size.width, size.height);
 }

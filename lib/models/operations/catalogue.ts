@@ -1,12 +1,26 @@
 import * as z from "zod/mini";
 import { GENERATION_MODELS } from "../catalogue";
+import { controlSketch, controlStructure, styleGuide, vary } from "./create";
 import { erase, inpaint, removeBackground } from "./edit";
 import { reframe, upscale } from "./resize";
+import { searchRecolor, searchReplace } from "./search";
 
 // THE operation catalogue: every way to make a poster from a source image. Adding a service means adding one
 // entry (see define.ts); the request schema, the pipeline, the emulator and the IAM policy derive from this list.
 
-export const OPERATIONS = [reframe, inpaint, erase, removeBackground, upscale] as const;
+export const OPERATIONS = [
+  vary,
+  reframe,
+  inpaint,
+  searchReplace,
+  searchRecolor,
+  erase,
+  removeBackground,
+  upscale,
+  controlSketch,
+  controlStructure,
+  styleGuide,
+] as const;
 
 export type Operation = (typeof OPERATIONS)[number];
 export type OperationId = Operation["id"];
@@ -26,12 +40,15 @@ export function findService(invokeId: string) {
   return undefined;
 }
 
+// Each entry's schema, as a tuple (what z.discriminatedUnion needs); `map` can't say it keeps the tuple's shape.
+type Schemas<T extends readonly { schema: unknown }[]> = { -readonly [K in keyof T]: T[K]["schema"] };
+const schemasOf = <T extends readonly { schema: unknown }[]>(operations: T) =>
+  operations.map((o) => o.schema) as Schemas<T>;
+
 /** POST /api/posters with an `operation` other than generate. */
-export const operationRequestSchema = z.discriminatedUnion(
-  "operation",
-  [reframe.schema, inpaint.schema, erase.schema, removeBackground.schema, upscale.schema],
-  { error: `Pick one of the operations: generate, ${OPERATIONS.map((o) => o.id).join(", ")}.` },
-);
+export const operationRequestSchema = z.discriminatedUnion("operation", schemasOf(OPERATIONS), {
+  error: `Pick one of the operations: generate, ${OPERATIONS.map((o) => o.id).join(", ")}.`,
+});
 export type OperationRequest = z.output<typeof operationRequestSchema>;
 
 /** Every Bedrock model the app invokes and where: what the IAM policy must grant (see sst.config.ts).

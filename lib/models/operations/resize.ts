@@ -134,7 +134,7 @@ export const upscale = defineOperation({
               prompt: request.prompt ?? "",
               creativity: request.creativity ?? (request.mode === "conservative" ? 0.35 : 0.3),
             },
-      expectedSize: (source) => upscaledSize(request.mode, source),
+      expectedSize: (source) => ({ ...upscaledSize(request.mode, source), shapeOnly: request.mode !== "fast" }),
     };
   },
   emulator: {

@@ -1,5 +1,6 @@
 import type * as z from "zod/mini";
 import type { CheckedImage, ImageLimits } from "../../source-image";
+import type { AspectRatio } from "../aspect-ratios";
 import type { ModelImage, ParamSpec } from "../types";
 
 // An OPERATION makes a new poster from a source image with one of Stability's image services on Bedrock.
@@ -44,7 +45,12 @@ export type EmulatorCall =
   | { fn: "upscale"; mode: "fast" | "conservative" | "creative" }
   | { fn: "outpaint"; margins: { left: number; right: number; up: number; down: number }; prompt?: string }
   | { fn: "inpaint"; growMask: number; prompt: string }
-  | { fn: "erase"; growMask: number };
+  | { fn: "erase"; growMask: number }
+  | { fn: "vary"; prompt: string; strength: number }
+  | { fn: "searchReplace"; search: string; prompt: string }
+  | { fn: "searchRecolor"; select: string; prompt: string }
+  | { fn: "controlImage"; prompt: string; strength: number }
+  | { fn: "styleGuide"; prompt: string; fidelity: number; aspectRatio: AspectRatio };
 
 export interface EmulatorRead {
   image: string;
@@ -65,8 +71,9 @@ export interface OperationPlan {
   /** The second image to load, if any. */
   mask?: { uploadId: string };
   buildBody(images: { image: CheckedImage; mask?: CheckedImage }, seed: number): Record<string, unknown>;
-  /** The size the service documents for this source (checked with a tolerance), or the ratio it keeps. */
-  expectedSize(source: { width: number; height: number }): { width: number; height: number };
+  /** The size the service documents for this source (checked with a tolerance). `shapeOnly`: AWS documents no
+   *  size, this one is ASSUMED (the emulator makes it), so only the shape is checked on a real answer. */
+  expectedSize(source: { width: number; height: number }): { width: number; height: number; shapeOnly?: boolean };
 }
 
 export interface OperationSpec<Fields extends Record<string, z.ZodMiniType>> {
