@@ -52,6 +52,12 @@ describe("remove-background", () => {
     expect(view.body.versions).toEqual([cut.body.id]);
     expect(view.body.operation).toBe("generate");
 
+    // Deleting a version takes it out of its parent's versions.
+    const second = await client.createPoster({ operation: "remove-background", source: { posterId: parent.body.id } });
+    expect((await client.getPoster(parent.body.id)).body.versions).toEqual([cut.body.id, second.body.id]);
+    expect((await client.deletePoster(second.body.id)).status).toBe(204);
+    expect((await client.getPoster(parent.body.id)).body.versions).toEqual([cut.body.id]);
+
     // Deleting the parent keeps the child, which still names where it came from.
     expect((await client.deletePoster(parent.body.id)).status).toBe(204);
     const child = await client.getPoster(cut.body.id);
@@ -183,7 +189,7 @@ describe("refusals write nothing", () => {
       expect(e.fields).toMatchObject({ prompt: expect.stringMatching(/prompt can't be empty/) }),
     );
     await expectNothingWritten({ operation: "levitate", source: { uploadId: "abcdefgh" } }, 400, (e) =>
-      expect(JSON.stringify(e.fields)).toMatch(/Pick one of the operations: generate, reframe/),
+      expect(JSON.stringify(e.fields)).toMatch(/Pick one of the operations: generate, vary, reframe/),
     );
     await expectNothingWritten({ operation: "erase", source: { url: "http://x" } }, 400, (e) =>
       expect(e.fields).toMatchObject({ source: expect.stringMatching(/\{posterId\} or \{uploadId\}/) }),
