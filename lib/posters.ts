@@ -6,14 +6,13 @@ import { toPosterSummary, toPosterView } from "./poster-view";
 import { RANDOM_ID } from "./store/items";
 import {
   deletePoster,
-  deleteVersionLink,
   getPoster,
   listPosters,
-  listVersions,
   type PosterFilter,
   type PosterRecord,
   setFavorite,
 } from "./store/posters";
+import { deleteVersionLink, deleteVersionLinksOf, listVersions } from "./store/versions";
 
 // A link left behind names a deleted poster among its parent's versions until removed: logged, not an error.
 const logLinkLeft = (record: PosterRecord) => (error: unknown) =>
@@ -49,7 +48,11 @@ export async function removePoster(id: string, member: { sub: string; isAdmin: b
   if (record === "forbidden") throw new AppError("forbidden");
   if (!record) throw new AppError("not_found");
   // Its versions stay (they are posters of their own); only its entry in its parent's versions goes.
-  await Promise.all([deletePosterFiles(record), deleteVersionLink(record).catch(logLinkLeft(record))]);
+  await Promise.all([
+    deletePosterFiles(record),
+    deleteVersionLink(record).catch(logLinkLeft(record)),
+    deleteVersionLinksOf(record.id).catch(logLinkLeft(record)),
+  ]);
 }
 
 /** The team's most recent distinct prompts, newest first, for the studio's prompt history. */

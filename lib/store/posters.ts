@@ -5,7 +5,6 @@ import {
   DeleteCommand,
   GetCommand,
   PutCommand,
-  QueryCommand,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import { awsClients } from "../aws/clients";
@@ -98,37 +97,6 @@ export async function putPoster(record: PosterRecord, signal?: AbortSignal) {
   }
   const codes = await transactWrite(newPosterItems(record));
   if (codes) throw new Error(`writing poster ${record.id} was refused: ${codes}`);
-}
-
-/** Ids of the posters made from this one, oldest first (deleted ones' links go with them). */
-export async function listVersions(parentId: string): Promise<string[]> {
-  const ids: string[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await awsClients().dynamo.send(
-      new QueryCommand({
-        TableName: getConfig().table,
-        KeyConditionExpression: "pk = :pk AND begins_with(sk, :version)",
-        ExpressionAttributeValues: { ":pk": keys.poster(parentId).pk, ":version": "VERSION#" },
-        ProjectionExpression: "id",
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) ids.push(String(item.id));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return ids;
-}
-
-/** Removes a deleted poster's link from its parent's versions (the parent and its other versions stay). */
-export async function deleteVersionLink(record: PosterRecord): Promise<void> {
-  if (!record.parentId) return;
-  await awsClients().dynamo.send(
-    new DeleteCommand({
-      TableName: getConfig().table,
-      Key: keys.posterVersion(record.parentId, record.createdAt, record.id),
-    }),
-  );
 }
 
 export async function getPoster(id: string): Promise<PosterRecord | undefined> {

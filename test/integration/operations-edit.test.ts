@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getObjectBytes } from "@/lib/aws/s3";
 import { recentSpending } from "@/lib/spending";
 import { getPoster } from "@/lib/store/posters";
+import { listVersions } from "@/lib/store/versions";
 import { as, client } from "../support/api";
 import { withLocalStack } from "../support/local-stack";
 import { picture, pixels, putUpload, rectMask } from "../support/uploads";
@@ -63,6 +64,8 @@ describe("remove-background", () => {
     const child = await client.getPoster(cut.body.id);
     expect(child.status).toBe(200);
     expect(child.body.parentId).toBe(parent.body.id);
+    // …and its links to its versions go with it.
+    expect(await listVersions(parent.body.id)).toEqual([]);
   });
 
   it("cuts out an upload: no parent, the upload id among the inputs", async () => {

@@ -50,6 +50,8 @@ export const operationRequestSchema = z.discriminatedUnion("operation", schemasO
   error: `Pick one of the operations: generate, ${OPERATIONS.map((o) => o.id).join(", ")}.`,
 });
 export type OperationRequest = z.output<typeof operationRequestSchema>;
+/** What a client sends for an operation (defaults not yet filled in). */
+export type OperationInput = z.input<typeof operationRequestSchema>;
 
 /** Every Bedrock model the app invokes and where: what the IAM policy must grant (see sst.config.ts).
  *  `profile` is the inference profile invoked from `region` (null: the foundation model is invoked in-Region);
