@@ -24,6 +24,18 @@ async function ledgerFor(posterId: string) {
   return day?.entries.find((e) => e.posterId === posterId);
 }
 
+describe("generate", () => {
+  it("is the default operation and may be named", async () => {
+    const named = await client.createPoster({ operation: "generate", prompt: "a noir alley", aspectRatio: "1:1" });
+    expect(named.status).toBe(201);
+    expect(named.body).toMatchObject({ operation: "generate", width: 1024, height: 1024 });
+    expect(named.body.parentId).toBeUndefined();
+    const source = await client.createPoster({ operation: "generate", prompt: "x", source: { uploadId: "abcdefgh" } });
+    expect(source.status).toBe(400);
+    expect(source.body.error.fields.source).toMatch(/no setting called source/);
+  });
+});
+
 describe("remove-background", () => {
   it("cuts out a poster: RGBA at the source's size, transparent background, lineage and price", async () => {
     const parent = await client.createPoster({ prompt: "a lighthouse at dusk", aspectRatio: "2:3", seed: 7 });
