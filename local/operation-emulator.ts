@@ -1,7 +1,7 @@
 import sharp from "sharp";
 import type { findService } from "../lib/models";
 import { nearestAspectRatio } from "../lib/models/aspect-ratios";
-import { upscaledSize } from "../lib/models/operations/resize";
+import { upscaledSize } from "../lib/models/operations/upscale";
 import { STABLE_IMAGE_SIZES } from "../lib/models/stable-image";
 import {
   controlImage,

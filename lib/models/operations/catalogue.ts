@@ -1,9 +1,11 @@
 import * as z from "zod/mini";
 import { GENERATION_MODELS } from "../catalogue";
-import { controlSketch, controlStructure, styleGuide, vary } from "./create";
+import { controlSketch, controlStructure, styleGuide } from "./create";
 import { erase, inpaint, removeBackground } from "./edit";
-import { reframe, upscale } from "./resize";
+import { reframe } from "./reframe";
 import { searchRecolor, searchReplace } from "./search";
+import { upscale } from "./upscale";
+import { vary } from "./vary";
 
 // THE operation catalogue: every way to make a poster from a source image. Adding a service means adding one
 // entry (see define.ts); the request schema, the pipeline, the emulator and the IAM policy derive from this list.
