@@ -27,6 +27,13 @@ export interface PosterView {
   /** Who made it (OpenID subject) and their name then; absent on posters made before sign-in existed. */
   createdBy?: string;
   createdByName?: string;
+  /** How it was made: "generate", or the operation that derived it from `parentId` (absent: from an upload). */
+  operation: string;
+  parentId?: string;
+  /** The operation's inputs: ids and numbers, never image bytes. */
+  inputs?: Record<string, number | string>;
+  /** Ids of the posters made from this one, oldest first (GET /api/posters/{id} only). */
+  versions?: string[];
 }
 
 /** A poster in a listing: everything but the full-size URLs (GET /api/posters/{id} signs those). One signature

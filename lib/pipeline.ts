@@ -86,7 +86,7 @@ export async function generatePoster(request: PosterRequest, options: GenerateOp
 }
 
 /** The PNG and its thumbnail, then the table item last; all or nothing (see storeImagePair). */
-async function store(
+export async function store(
   record: PosterRecord,
   png: Buffer,
   signal: AbortSignal,

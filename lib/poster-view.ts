@@ -29,6 +29,7 @@ export async function toPosterView(record: PosterRecord): Promise<PosterView> {
   ]);
   return {
     ...rest,
+    operation: record.operation ?? "generate",
     url: image.url,
     urlExpiresAt: image.expiresAt,
     downloadUrl: download.url,
@@ -39,5 +40,9 @@ export async function toPosterView(record: PosterRecord): Promise<PosterView> {
 
 export async function toPosterSummary(record: PosterRecord): Promise<PosterSummary> {
   const { imageKey: _image, thumbKey: _thumb, composedKey: _c, composedThumbKey: _ct, bytes: _bytes, ...rest } = record;
-  return { ...rest, thumbnailUrl: (await signPosterFile(record, "thumbnail")).url };
+  return {
+    ...rest,
+    operation: record.operation ?? "generate",
+    thumbnailUrl: (await signPosterFile(record, "thumbnail")).url,
+  };
 }

@@ -4,14 +4,27 @@ import { AppError } from "./errors";
 import { deletePosterFiles } from "./poster-files";
 import { toPosterSummary, toPosterView } from "./poster-view";
 import { RANDOM_ID } from "./store/items";
-import { deletePoster, getPoster, listPosters, type PosterFilter, setFavorite } from "./store/posters";
+import {
+  deletePoster,
+  getPoster,
+  listPosters,
+  type PosterFilter,
+  type PosterRecord,
+  setFavorite,
+} from "./store/posters";
+import { deleteVersionLink, deleteVersionLinksOf, listVersions } from "./store/versions";
+
+// A link left behind names a deleted poster among its parent's versions until removed: logged, not an error.
+const logLinkLeft = (record: PosterRecord) => (error: unknown) =>
+  console.error(JSON.stringify({ msg: "version link left", id: record.id, error: String(error) }));
 
 // Poster operations that span the table and the bucket. Route handlers and pages call these.
 
 export async function findPosterView(id: string): Promise<PosterView> {
   const record = RANDOM_ID.test(id) ? await getPoster(id) : undefined;
   if (!record) throw new AppError("not_found");
-  return toPosterView(record);
+  const [view, versions] = await Promise.all([toPosterView(record), listVersions(record.id)]);
+  return { ...view, versions };
 }
 
 export async function listPosterViews(options: {
@@ -34,7 +47,12 @@ export async function removePoster(id: string, member: { sub: string; isAdmin: b
   const record = RANDOM_ID.test(id) ? await deletePoster(id, member.isAdmin ? undefined : member.sub) : undefined;
   if (record === "forbidden") throw new AppError("forbidden");
   if (!record) throw new AppError("not_found");
-  await deletePosterFiles(record);
+  // Its versions stay (they are posters of their own); only its entry in its parent's versions goes.
+  await Promise.all([
+    deletePosterFiles(record),
+    deleteVersionLink(record).catch(logLinkLeft(record)),
+    deleteVersionLinksOf(record.id).catch(logLinkLeft(record)),
+  ]);
 }
 
 /** The team's most recent distinct prompts, newest first, for the studio's prompt history. */

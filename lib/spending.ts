@@ -1,7 +1,7 @@
 import "server-only";
 import { getConfig } from "./aws/config";
 import { AppError } from "./errors";
-import { formatPrice, getModel } from "./models";
+import { formatPrice } from "./models";
 import {
   type ChargeDetails,
   chargeItems,
@@ -15,7 +15,7 @@ import {
   utcDay,
 } from "./store/ledger";
 import { countRequestItem, releaseSlotItem, secondsToNextMinute, takeSlotItem } from "./store/limits";
-import { newPosterItem, type PosterRecord } from "./store/posters";
+import { newPosterItems, type PosterRecord } from "./store/posters";
 import { keys } from "./store/table";
 import { failed, type TransactItem, transactWrite } from "./store/transactions";
 
@@ -75,7 +75,7 @@ async function settle(
   reservation: Reservation,
   release: TransactItem,
   charge?: ChargeDetails,
-  poster?: TransactItem,
+  poster: TransactItem[] = [],
 ): Promise<void> {
   let slotHeld = true;
   let reserved = true;
@@ -87,7 +87,7 @@ async function settle(
       : reserved
         ? refundItems(reservation)
         : [];
-    const items = [...money, ...(poster ? [poster] : []), ...(slotHeld ? [release] : [])];
+    const items = [...money, ...poster, ...(slotHeld ? [release] : [])];
     if (items.length === 0) return;
     const codes = await transactWrite(items);
     if (!codes) return;
@@ -108,9 +108,15 @@ export interface Billing {
 /** Runs one generation within the budget and the per-person limits. It also counts the request against the
  * per-minute limit (in the admission write), so its route must not count it again. */
 
+/** What a run costs: the catalogue's price of the model or service it invokes (recorded on the ledger entry). */
+export interface Priced {
+  model: string;
+  price: number;
+}
+
 export async function withBudget<T extends { id: string }>(
   member: { sub: string; email: string },
-  modelId: string,
+  priced: Priced,
   requestId: string,
   run: (billing: Billing) => Promise<T>,
 ): Promise<T> {
@@ -119,12 +125,12 @@ export async function withBudget<T extends { id: string }>(
     id: requestId,
     day: utcDay(now),
     user: member.sub,
-    cents: toCents(getModel(modelId).pricePerImage),
+    cents: toCents(priced.price),
     startedAt: now.toISOString(),
   };
   const slot = await admit(reservation, requestId);
   const release = releaseSlotItem(member.sub, slot, requestId);
-  const charge: ChargeDetails = { who: member.email || member.sub, model: modelId };
+  const charge: ChargeDetails = { who: member.email || member.sub, model: priced.model };
   let answered = false;
   // Once the item write was tried, its transaction may have settled everything, even if its answer was lost:
   // settling again could charge twice, so what it left open is the sweeper's (it refunds after the timeout).
@@ -137,7 +143,7 @@ export async function withBudget<T extends { id: string }>(
       },
       writeItem: async (record) => {
         itemTried = true;
-        await settle(reservation, release, { ...charge, posterId: record.id }, { Put: newPosterItem(record) });
+        await settle(reservation, release, { ...charge, posterId: record.id }, newPosterItems(record));
       },
     });
   } catch (error) {

@@ -2,8 +2,9 @@ import { randomInt, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import sharp from "sharp";
-import { findGenerationModel } from "../lib/models";
+import { findGenerationModel, findService } from "../lib/models";
 import { renderPoster } from "./art";
+import { InvalidImage, readOperation } from "./operation-emulator";
 
 // A local stand-in for bedrock-runtime's InvokeModel, speaking its wire format: POST /model/{modelId}/invoke with
 // the id percent-encoded, JSON in and out, errors as `x-amzn-errortype` + {"message"}. Request bodies are checked
@@ -74,19 +75,51 @@ function fail(res: ServerResponse, status: number, type: string, message: string
 
 type Log = Pick<Emulator, "timings" | "calls">;
 
+function hasImage(raw: string): boolean {
+  try {
+    const json: unknown = JSON.parse(raw);
+    return typeof json === "object" && json !== null && "image" in json;
+  } catch {
+    return false;
+  }
+}
+
 async function invoke(req: IncomingMessage, res: ServerResponse, options: EmulatorOptions, log: Log) {
   const started = performance.now();
   const match = /^\/model\/([^/]+)\/invoke$/.exec(new URL(req.url ?? "/", "http://x").pathname);
   if (req.method !== "POST" || !match?.[1]) return fail(res, 404, "UnknownOperationException", "Unknown operation");
   const modelId = decodeURIComponent(match[1]);
-  const model = findGenerationModel(modelId);
   const raw = await readBody(req);
-  if (!model) return fail(res, 400, "ValidationException", "The provided model identifier is invalid.");
+  // SD3.5 Large and Ultra serve generation and image-to-image (Vary) under one id: a body with an image is the latter.
+  const service = findService(modelId);
+  const model = service && hasImage(raw) ? undefined : findGenerationModel(modelId);
+  if (!model && !service) {
+    // A Stability image service named by its foundation-model id: it is only offered through its US profile.
+    if (findService(`us.${modelId}`)) {
+      return fail(
+        res,
+        400,
+        "ValidationException",
+        `Invocation of model ID ${modelId} with on-demand throughput isn't supported. Retry your request with the ID or ARN of an inference profile that contains this model.`,
+      );
+    }
+    return fail(res, 400, "ValidationException", "The provided model identifier is invalid.");
+  }
 
-  let request: ReturnType<typeof model.emulator.read>;
+  let request: { prompt: string; seed: number; render: (seed: number) => Promise<Buffer> };
+  let answers: Pick<NonNullable<typeof model>["emulator"], "success" | "filtered">;
   try {
-    request = model.emulator.read(JSON.parse(raw));
+    const json: unknown = JSON.parse(raw);
+    if (model) {
+      const read = model.emulator.read(json);
+      request = { ...read, render: (seed) => renderPoster(read.prompt, seed, read.width, read.height) };
+      answers = model.emulator;
+    } else if (service) {
+      request = await readOperation(service, modelId, json);
+      answers = service.operation.emulator;
+    } else return;
   } catch (error) {
+    if (error instanceof InvalidImage) return fail(res, 400, "ValidationException", error.message);
     const detail = error instanceof SyntaxError ? "body is not JSON" : String((error as Error).message).slice(0, 300);
     return fail(
       res,
@@ -105,20 +138,20 @@ async function invoke(req: IncomingMessage, res: ServerResponse, options: Emulat
   const error = ERRORS[fault];
   if (error) return fail(res, ...error);
   if (fault === "malformed") return send(res, 200, { unexpected: true });
-  if (fault === "prompt-filter") return send(res, 200, model.emulator.filtered("prompt", seed));
-  if (fault === "output-filter") return send(res, 200, model.emulator.filtered("output", seed));
-  if (fault === "input-filter") return send(res, 200, model.emulator.filtered("input", seed));
-  if (fault === "inference") return send(res, 200, model.emulator.filtered("inference", seed));
+  if (fault === "prompt-filter") return send(res, 200, answers.filtered("prompt", seed));
+  if (fault === "output-filter") return send(res, 200, answers.filtered("output", seed));
+  if (fault === "input-filter") return send(res, 200, answers.filtered("input", seed));
+  if (fault === "inference") return send(res, 200, answers.filtered("inference", seed));
 
   const png =
     fault === "wrong-size"
       ? await sharp({ create: { width: 2, height: 3, channels: 3, background: "#000" } })
           .png()
           .toBuffer()
-      : await renderPoster(request.prompt, seed, request.width, request.height);
+      : await request.render(seed);
   const took = performance.now() - started;
   log.timings.push(took);
-  const body = model.emulator.success(png.toString("base64"), seed) as Record<string, unknown>;
+  const body = answers.success(png.toString("base64"), seed) as Record<string, unknown>;
   send(res, 200, fault === "no-seeds" ? { ...body, seeds: undefined } : body, {
     "x-amzn-bedrock-invocation-latency": String(Math.round(took)),
   });

@@ -1,7 +1,7 @@
 import "server-only";
 import { InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
 import { AppError, type ErrorCode } from "../errors";
-import { awsClients } from "./clients";
+import { awsClients, bedrockIn } from "./clients";
 import { networkErrorCode } from "./service-errors";
 
 // InvokeModel, and the translation of Bedrock's error types into our typed errors. The SDK has already retried
@@ -35,9 +35,16 @@ export function bedrockErrorCode(error: unknown): ErrorCode {
   return networkErrorCode(error);
 }
 
-export async function invokeModel(modelId: string, body: unknown, signal: AbortSignal): Promise<unknown> {
+/** Invokes a model (or inference profile) in `region`, by default the configured one. */
+export async function invokeModel(
+  modelId: string,
+  body: unknown,
+  signal: AbortSignal,
+  region?: string,
+): Promise<unknown> {
   try {
-    const response = await awsClients().bedrock.send(
+    const client = region ? bedrockIn(region) : awsClients().bedrock;
+    const response = await client.send(
       new InvokeModelCommand({
         modelId,
         contentType: "application/json",

@@ -11,6 +11,24 @@ import { getConfig } from "./config";
 
 let clients: { bedrock: BedrockRuntimeClient; s3: S3Client; dynamo: DynamoDBDocumentClient } | undefined;
 
+const bedrockByRegion = new Map<string, BedrockRuntimeClient>();
+
+/** The Bedrock client for one Region (operations name theirs in the catalogue); the configured Region's is shared. */
+export function bedrockIn(region: string): BedrockRuntimeClient {
+  const config = getConfig();
+  if (region === config.region) return awsClients().bedrock;
+  let client = bedrockByRegion.get(region);
+  if (!client) {
+    client = new BedrockRuntimeClient({
+      region,
+      endpoint: config.bedrockEndpoint,
+      requestHandler: new NodeHttpHandler({ connectionTimeout: 5_000 }),
+    });
+    bedrockByRegion.set(region, client);
+  }
+  return client;
+}
+
 export function awsClients() {
   if (clients) return clients;
   const config = getConfig();

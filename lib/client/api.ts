@@ -1,5 +1,6 @@
 import type { BoardView, PosterPage, PosterView, ShareView } from "../api-types";
 import { type ErrorCode, type FieldErrors, isErrorBody } from "../errors";
+import type { OperationInput } from "../models";
 import type { UploadRequest, UploadTicket } from "../upload-rules";
 
 // The browser's side of the REST API. Every failure becomes an ApiError carrying the server's plain sentence.
@@ -45,6 +46,9 @@ async function call<T>(path: string, init: RequestInit & { json?: unknown } = {}
 
 export const api = {
   createPoster: (body: Record<string, unknown>, signal?: AbortSignal) =>
+    call<PosterView>("/api/posters", { method: "POST", json: body, signal }),
+  /** An operation on a source image (the studio's forms validate with operationRequestSchema first). */
+  runOperation: (body: OperationInput, signal?: AbortSignal) =>
     call<PosterView>("/api/posters", { method: "POST", json: body, signal }),
   listPosters: (query: URLSearchParams) => call<PosterPage>(`/api/posters?${query}`),
   setFavorite: (id: string, favorite: boolean) =>

@@ -33,3 +33,13 @@ export function aspectRatioInfo(id: AspectRatio): AspectRatioInfo {
   if (!info) throw new Error(`unknown aspect ratio ${id}`);
   return info;
 }
+
+/** The nearest of the nine ratios to a picture's shape. */
+export function nearestAspectRatio(width: number, height: number): AspectRatio {
+  const target = Math.log(width / height);
+  let best = ASPECT_RATIOS[0] as AspectRatioInfo;
+  for (const r of ASPECT_RATIOS) {
+    if (Math.abs(Math.log(r.w / r.h) - target) < Math.abs(Math.log(best.w / best.h) - target)) best = r;
+  }
+  return best.id;
+}

@@ -1,5 +1,7 @@
 export * from "./aspect-ratios";
 export * from "./catalogue";
 export * from "./library-schemas";
+export * from "./operations/catalogue";
+export type * from "./operations/types";
 export * from "./request-schema";
 export type * from "./types";

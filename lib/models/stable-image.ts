@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { AppError } from "../errors";
 import { ASPECT_RATIO_IDS, type SizeTable } from "./aspect-ratios";
-import type { ModelSpec } from "./types";
+import type { EmulatorBehaviour, ModelImage, ModelSpec } from "./types";
 
 // The request/response contract shared by SD3.5 Large, Stable Image Ultra and Stable Image Core on Bedrock:
 // {prompt, negative_prompt?, mode?, aspect_ratio, seed, output_format} → {seeds, finish_reasons, images?}.
@@ -32,6 +32,34 @@ const responseSchema = z.object({
   finish_reasons: z.optional(z.array(z.nullable(z.string()))),
   images: z.optional(z.array(z.string())),
 });
+
+/** Decodes the SD3.5-shaped answer every Stability service on Bedrock gives, or throws a typed AppError. */
+export function parseStableImageResponse(json: unknown, requestedSeed: number): ModelImage {
+  const parsed = responseSchema.safeParse(json);
+  if (!parsed.success) throw new AppError("generation_failed", { cause: parsed.error });
+  const { seeds, finish_reasons: reasons, images } = parsed.data;
+  const reason = reasons?.[0] ?? null;
+  if (reason !== null) {
+    const code = FINISH_REASONS[reason as keyof typeof FINISH_REASONS] ?? "generation_failed";
+    throw new AppError(code, { cause: new Error(`finish reason: ${reason}`) });
+  }
+  const image = images?.[0];
+  if (!image) throw new AppError("generation_failed", { cause: new Error("response without an image") });
+  // The image was made (and charged for): a body that leaves out `seeds` still yields the poster, under the
+  // seed we asked for, rather than a failure the user pays for twice.
+  return { imageBase64: image, seed: seeds?.[0] ?? requestedSeed };
+}
+
+/** How the emulator answers in this shape: shared by every Stability image service. */
+export const STABLE_IMAGE_ANSWERS: Pick<EmulatorBehaviour, "success" | "filtered"> = {
+  success: (image, seed) => ({ seeds: [seed], finish_reasons: [null], images: [image] }),
+  filtered(kind, seed) {
+    if (kind === "prompt") return { finish_reasons: ["Filter reason: prompt"] };
+    if (kind === "output") return { seeds: [seed], finish_reasons: ["Filter reason: output image"] };
+    if (kind === "input") return { seeds: [seed], finish_reasons: ["Filter reason: input image"] };
+    return { seeds: [seed], finish_reasons: ["Inference error"] };
+  },
+};
 
 type StableImageOptions = Pick<
   ModelSpec,
@@ -96,21 +124,7 @@ export function stableImageModel(options: StableImageOptions): ModelSpec {
         output_format: "png",
       };
     },
-    parseResponse(json, requestedSeed) {
-      const parsed = responseSchema.safeParse(json);
-      if (!parsed.success) throw new AppError("generation_failed", { cause: parsed.error });
-      const { seeds, finish_reasons: reasons, images } = parsed.data;
-      const reason = reasons?.[0] ?? null;
-      if (reason !== null) {
-        const code = FINISH_REASONS[reason as keyof typeof FINISH_REASONS] ?? "generation_failed";
-        throw new AppError(code, { cause: new Error(`finish reason: ${reason}`) });
-      }
-      const image = images?.[0];
-      if (!image) throw new AppError("generation_failed", { cause: new Error("response without an image") });
-      // The image was made (and charged for): a body that leaves out `seeds` still yields the poster, under the
-      // seed we asked for, rather than a failure the user pays for twice.
-      return { imageBase64: image, seed: seeds?.[0] ?? requestedSeed };
-    },
+    parseResponse: parseStableImageResponse,
     emulator: {
       read(body) {
         const b = bodySchema.parse(body) as { prompt: string; negative_prompt?: string; seed?: number } & {
@@ -119,13 +133,7 @@ export function stableImageModel(options: StableImageOptions): ModelSpec {
         const size = STABLE_IMAGE_SIZES[b.aspect_ratio ?? "1:1"];
         return { prompt: b.prompt, negativePrompt: b.negative_prompt ?? "", seed: b.seed ?? 0, ...size };
       },
-      success: (image, seed) => ({ seeds: [seed], finish_reasons: [null], images: [image] }),
-      filtered(kind, seed) {
-        if (kind === "prompt") return { finish_reasons: ["Filter reason: prompt"] };
-        if (kind === "output") return { seeds: [seed], finish_reasons: ["Filter reason: output image"] };
-        if (kind === "input") return { seeds: [seed], finish_reasons: ["Filter reason: input image"] };
-        return { seeds: [seed], finish_reasons: ["Inference error"] };
-      },
+      ...STABLE_IMAGE_ANSWERS,
     },
   };
 }

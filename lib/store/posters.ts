@@ -14,6 +14,7 @@ import { AppError } from "../errors";
 import { isConditionFailure, madeBy, withoutKeys } from "./items";
 import { type Filter, queryListing } from "./listing";
 import { keys, TABLE_KEYS } from "./table";
+import { type TransactItem, transactWrite } from "./transactions";
 
 // Poster metadata in DynamoDB. Items hold S3 keys, never URLs.
 
@@ -40,6 +41,10 @@ export interface PosterRecord {
   design?: Design;
   composedKey?: string;
   composedThumbKey?: string;
+  /** Lineage: how it was made ("generate" when absent), from which poster, with which inputs (ids and numbers). */
+  operation?: string;
+  parentId?: string;
+  inputs?: Record<string, number | string>;
 }
 
 export async function setDesign(
@@ -73,8 +78,25 @@ export const newPosterItem = (record: PosterRecord) => ({
   ConditionExpression: `attribute_not_exists(${TABLE_KEYS.partitionKey})`,
 });
 
+/** Its parent's link to it: lets a poster list its versions with one Query, however many posters there are. */
+const versionLink = (record: PosterRecord & { parentId: string }) => ({
+  TableName: getConfig().table,
+  Item: { ...keys.posterVersion(record.parentId, record.createdAt, record.id), id: record.id },
+});
+
+/** Everything a new poster writes to the table, in one transaction: its item and, for a derived poster, its link. */
+export const newPosterItems = (record: PosterRecord): TransactItem[] => [
+  { Put: newPosterItem(record) },
+  ...(record.parentId ? [{ Put: versionLink({ ...record, parentId: record.parentId }) }] : []),
+];
+
 export async function putPoster(record: PosterRecord, signal?: AbortSignal) {
-  await awsClients().dynamo.send(new PutCommand(newPosterItem(record)), { abortSignal: signal });
+  if (!record.parentId) {
+    await awsClients().dynamo.send(new PutCommand(newPosterItem(record)), { abortSignal: signal });
+    return;
+  }
+  const codes = await transactWrite(newPosterItems(record));
+  if (codes) throw new Error(`writing poster ${record.id} was refused: ${codes}`);
 }
 
 export async function getPoster(id: string): Promise<PosterRecord | undefined> {

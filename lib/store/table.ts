@@ -4,6 +4,7 @@
 // Access patterns:
 //   poster by id              pk = POSTER#<id>          sk = META
 //   posters newest first      gsi1pk = POSTERS          gsi1sk = <createdAt>#<id>   (Query gsi1, descending)
+//   posters made from one        pk = POSTER#<parentId>    sk = VERSION#<createdAt>#<id>  (written with the child's item)
 //   board by id, in order     pk = BOARD#<id>           sk = META   (posterIds: the ordered list)
 //   boards newest first       gsi1pk = BOARDS           gsi1sk = <createdAt>#<id>
 //   share link by token       pk = SHARE#<token>        sk = META   (ttl: DynamoDB removes it after expiry)
@@ -28,6 +29,10 @@ export type ShareTarget = "poster" | "board";
 
 export const keys = {
   poster: (id: string) => ({ pk: `POSTER#${id}`, sk: "META" }),
+  posterVersion: (parentId: string, createdAt: string, id: string) => ({
+    pk: `POSTER#${parentId}`,
+    sk: `VERSION#${createdAt}#${id}`,
+  }),
   posterListing: (createdAt: string, id: string) => ({ gsi1pk: "POSTERS", gsi1sk: `${createdAt}#${id}` }),
   board: (id: string) => ({ pk: `BOARD#${id}`, sk: "META" }),
   boardListing: (createdAt: string, id: string) => ({ gsi1pk: "BOARDS", gsi1sk: `${createdAt}#${id}` }),

@@ -1,7 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { handle, methodNotAllowed, parseWith, readJsonObject } from "@/lib/http";
-import { ASPECT_RATIO_IDS, MODEL_IDS, type PosterRequest, posterRequestSchema, refuseRetiredModel } from "@/lib/models";
+import {
+  ASPECT_RATIO_IDS,
+  getModel,
+  MODEL_IDS,
+  operationRequestSchema,
+  type PosterRequest,
+  posterRequestSchema,
+  refuseRetiredModel,
+} from "@/lib/models";
+import { prepareOperation, runOperation } from "@/lib/operation-pipeline";
 import { generatePoster } from "@/lib/pipeline";
 import { listPosterViews } from "@/lib/posters";
 import { withBudget } from "@/lib/spending";
@@ -12,17 +21,36 @@ export const maxDuration = 60;
 // The per-minute count is part of the budget's admission write (one round trip fewer on every generation).
 export const POST = handle(
   async (request, _context, member) => {
-    const body = await readJsonObject(request);
+    const { operation = "generate", ...body } = await readJsonObject(request);
+    if (operation !== "generate") {
+      const input = parseWith(operationRequestSchema, { operation, ...body });
+      // Sources are loaded and checked before the budget admits the run: a bad image writes nothing.
+      const prepared = await prepareOperation(input, member);
+      const { invokeId, price } = prepared.plan.service;
+      const poster = await withBudget(member, { model: invokeId, price }, randomUUID(), (billing) =>
+        runOperation(prepared, {
+          signal: request.signal,
+          createdBy: member,
+          onModelAnswered: billing.modelAnswered,
+          writeItem: billing.writeItem,
+        }),
+      );
+      return Response.json(poster, { status: 201, headers: { location: `/api/posters/${poster.id}` } });
+    }
     // A retired model gets its own answer (410), not "unknown model": old scripts and bookmarks name it.
     refuseRetiredModel(body.model);
     const input = parseWith(posterRequestSchema, body) as PosterRequest;
-    const poster = await withBudget(member, input.model, randomUUID(), (billing) =>
-      generatePoster(input, {
-        signal: request.signal,
-        createdBy: member,
-        onModelAnswered: billing.modelAnswered,
-        writeItem: billing.writeItem,
-      }),
+    const poster = await withBudget(
+      member,
+      { model: input.model, price: getModel(input.model).pricePerImage },
+      randomUUID(),
+      (billing) =>
+        generatePoster(input, {
+          signal: request.signal,
+          createdBy: member,
+          onModelAnswered: billing.modelAnswered,
+          writeItem: billing.writeItem,
+        }),
     );
     return Response.json(poster, { status: 201, headers: { location: `/api/posters/${poster.id}` } });
   },

@@ -1,0 +1,99 @@
+import type * as z from "zod/mini";
+import type { CheckedImage, ImageLimits } from "../../source-image";
+import type { AspectRatio } from "../aspect-ratios";
+import type { ModelImage, ParamSpec } from "../types";
+
+// An OPERATION makes a new poster from a source image with one of Stability's image services on Bedrock.
+// Entries are data: the studio renders controls from `inputs`, the request schema validates them, the pipeline
+// checks images against `limits`, builds the body, reads the answer and checks the size, the emulator imitates it.
+
+/** A control for an image beyond the source: a mask painted over it, or a second upload. */
+export interface ImageInputSpec {
+  kind: "image";
+  name: string;
+  label: string;
+  help: string;
+  required: boolean;
+  /** A mask must match the source's pixel size (AWS would resize it; a painted mask that doesn't fit is a mistake). */
+  role: "mask";
+}
+
+export type InputSpec = ParamSpec | ImageInputSpec | { kind: "text"; name: string; label: string; help: string };
+
+/** One Bedrock model as called by an operation. */
+export interface ServiceSpec {
+  /** The id InvokeModel is called with: the US inference profile for the image services. */
+  invokeId: string;
+  /** The foundation model behind it (for IAM). */
+  foundationModelId: string;
+  /** Where the app calls it from. */
+  region: string;
+  /** Where a cross-Region profile may run it (its foundation model must be allowed there); empty in-Region. */
+  routesTo: readonly string[];
+  docs: string;
+  /** USD per image, on-demand. */
+  price: number;
+  typicalSeconds: number;
+  limits: ImageLimits;
+  /** What Bedrock accepts: the emulator answers anything else with a ValidationException. */
+  bodySchema: z.ZodMiniType;
+}
+
+/** What the emulator must do for a body (the functions of local/image-ops, by name; data, so this stays pure). */
+export type EmulatorCall =
+  | { fn: "removeBackground" }
+  | { fn: "upscale"; mode: "fast" | "conservative" | "creative" }
+  | { fn: "outpaint"; margins: { left: number; right: number; up: number; down: number }; prompt?: string }
+  | { fn: "inpaint"; growMask: number; prompt: string }
+  | { fn: "erase"; growMask: number }
+  | { fn: "vary"; prompt: string; strength: number }
+  | { fn: "searchReplace"; search: string; prompt: string }
+  | { fn: "searchRecolor"; select: string; prompt: string }
+  | { fn: "controlImage"; prompt: string; strength: number }
+  | { fn: "styleGuide"; prompt: string; fidelity: number; aspectRatio: AspectRatio };
+
+export interface EmulatorRead {
+  image: string;
+  mask?: string;
+  seed: number;
+  prompt: string;
+  call: EmulatorCall;
+}
+
+/** What the pipeline needs once a request is validated: all typed against the operation's own request. */
+export interface OperationPlan {
+  service: ServiceSpec;
+  /** Saved on the poster (ids and numbers, never bytes). */
+  inputs: Record<string, string | number>;
+  prompt?: string;
+  negativePrompt?: string;
+  seed?: number;
+  /** The second image to load, if any. */
+  mask?: { uploadId: string };
+  buildBody(images: { image: CheckedImage; mask?: CheckedImage }, seed: number): Record<string, unknown>;
+  /** The size the service documents for this source (checked with a tolerance). `shapeOnly`: AWS documents no
+   *  size, this one is ASSUMED (the emulator makes it), so only the shape is checked on a real answer. */
+  expectedSize(source: { width: number; height: number }): { width: number; height: number; shapeOnly?: boolean };
+}
+
+export interface OperationSpec<Fields extends Record<string, z.ZodMiniType>> {
+  id: string;
+  label: string;
+  blurb: string;
+  inputs: readonly InputSpec[];
+  /** Every service the operation may call (IAM grants each). */
+  services: readonly ServiceSpec[];
+  /** The request's own fields beyond `operation`, `source` and `seed`. */
+  fields: Fields;
+  /** Cross-field rules (a prompt the chosen mode needs), as field → message. */
+  refine?: (request: z.output<z.ZodMiniObject<Fields>>) => Record<string, string> | undefined;
+  plan(request: z.output<z.ZodMiniObject<Fields>>): OperationPlan;
+  /** Decodes the answer or throws a typed AppError. */
+  parseResponse(json: unknown, requestedSeed: number): ModelImage;
+  emulator: {
+    /** Reads a body this operation builds (after the service's bodySchema accepted it). */
+    read(invokeId: string, body: Record<string, unknown>): EmulatorRead;
+    success(imageBase64: string, seed: number): unknown;
+    filtered(kind: "prompt" | "output" | "input" | "inference", seed: number): unknown;
+  };
+}

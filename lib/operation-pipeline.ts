@@ -1,0 +1,138 @@
+import "server-only";
+import { randomBytes, randomInt } from "node:crypto";
+import sharp from "sharp";
+import type { PosterView } from "./api-types";
+import { invokeModel } from "./aws/bedrock";
+import { getConfig } from "./aws/config";
+import { networkErrorCode } from "./aws/service-errors";
+import { AppError } from "./errors";
+import { findOperation, nearestAspectRatio, type OperationPlan, type OperationRequest } from "./models";
+import { type GenerateOptions, store } from "./pipeline";
+import { artKeys } from "./poster-files";
+import { toPosterView } from "./poster-view";
+import { type CheckedImage, checkImage, loadSource } from "./source-image";
+import { getPoster, type PosterRecord, putPoster } from "./store/posters";
+
+// One operation: (before any money moves) plan, load and check the source and mask, know the size to expect;
+// then invoke → check → store (S3 objects, then the item with its lineage, last) → sign, as generatePoster does.
+
+export interface PreparedOperation {
+  plan: OperationPlan;
+  operation: string;
+  image: CheckedImage;
+  mask?: CheckedImage;
+  expected: ReturnType<OperationPlan["expectedSize"]>;
+  parent?: PosterRecord;
+  sourceUploadId?: string;
+  seed?: number;
+}
+
+const dimensions = async (bytes: Buffer) => {
+  const { width = 0, height = 0 } = await sharp(bytes).metadata();
+  return { width, height };
+};
+
+/** Everything that can refuse a request for its inputs, done before the budget admits it: a refusal writes nothing. */
+export async function prepareOperation(request: OperationRequest, member: { sub: string }): Promise<PreparedOperation> {
+  const operation = findOperation(request.operation);
+  if (!operation) throw new AppError("invalid_input", { fields: { operation: "Unknown operation." } });
+  const plan = operation.planFor(request);
+  const { limits } = plan.service;
+  const source = await loadSource(request.source, member);
+  const image = await checkImage(source.bytes, limits, "image");
+  let mask: CheckedImage | undefined;
+  if (plan.mask) {
+    const maskBytes = (await loadSource(plan.mask, member)).bytes;
+    const [original, painted] = await Promise.all([dimensions(source.bytes), dimensions(maskBytes)]);
+    mask = await checkImage(maskBytes, { ...limits, downsize: true }, "mask");
+    if (painted.width !== original.width || painted.height !== original.height) {
+      const message = `The mask is ${painted.width}×${painted.height} px but the image is ${original.width}×${original.height} px: paint the mask at the image's size.`;
+      throw new AppError("image_invalid", { message, fields: { mask: message } });
+    }
+    // The source was made to fit the service: the mask follows it.
+    if (mask.width !== image.width || mask.height !== image.height) {
+      const png = await sharp(mask.png).resize(image.width, image.height, { fit: "fill" }).png().toBuffer();
+      mask = { ...mask, png, width: image.width, height: image.height };
+    }
+  }
+  const parent = source.posterId ? await getPoster(source.posterId) : undefined;
+  return {
+    plan,
+    operation: operation.id,
+    image,
+    mask,
+    expected: plan.expectedSize(image),
+    parent,
+    sourceUploadId: "uploadId" in request.source ? request.source.uploadId : undefined,
+    seed: request.seed,
+  };
+}
+
+// Real outputs have the documented size; the tolerance keeps a paid image should AWS round differently.
+const SIZE_TOLERANCE = 0.25;
+const near = (actual: number, expected: number) => Math.abs(actual - expected) <= expected * SIZE_TOLERANCE;
+
+export async function runOperation(prepared: PreparedOperation, options: GenerateOptions = {}): Promise<PosterView> {
+  const { plan } = prepared;
+  const timeout = AbortSignal.timeout(options.timeoutMs ?? getConfig().generationTimeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const seed = prepared.seed ?? randomInt(1, 4_294_967_294);
+  const operation = findOperation(prepared.operation);
+  if (!operation) throw new AppError("internal", { cause: new Error(`no operation ${prepared.operation}`) });
+
+  try {
+    const body = plan.buildBody({ image: prepared.image, mask: prepared.mask }, seed);
+    const response = await invokeModel(plan.service.invokeId, body, signal, plan.service.region);
+    const answer = operation.parseResponse(response, seed);
+    options.onModelAnswered?.();
+    const png = Buffer.from(answer.imageBase64, "base64");
+    const meta = await sharp(png)
+      .metadata()
+      .catch((cause) => {
+        throw new AppError("generation_failed", { cause });
+      });
+    if (meta.format !== "png" || !meta.width || !meta.height) {
+      throw new AppError("generation_failed", { cause: new Error(`service returned ${meta.format}`) });
+    }
+    const { expected } = prepared;
+    // Where AWS documents no size, only the shape is checked (and that it is a picture, not a sliver).
+    const fits = expected.shapeOnly
+      ? near(meta.width / meta.height, expected.width / expected.height) && Math.min(meta.width, meta.height) >= 64
+      : near(meta.width, expected.width) && near(meta.height, expected.height);
+    if (!fits) {
+      const cause = new Error(
+        `service returned ${meta.width}×${meta.height}, expected ${expected.width}×${expected.height}`,
+      );
+      throw new AppError("generation_failed", { cause });
+    }
+    signal.throwIfAborted();
+
+    const id = randomBytes(12).toString("base64url");
+    const record: PosterRecord = {
+      id,
+      prompt: plan.prompt ?? prepared.parent?.prompt ?? "",
+      ...(plan.negativePrompt ? { negativePrompt: plan.negativePrompt } : {}),
+      model: plan.service.invokeId,
+      aspectRatio: nearestAspectRatio(meta.width, meta.height),
+      params: {},
+      seed: answer.seed,
+      width: meta.width,
+      height: meta.height,
+      bytes: png.byteLength,
+      price: plan.service.price,
+      createdAt: new Date().toISOString(),
+      operation: prepared.operation,
+      ...(prepared.parent ? { parentId: prepared.parent.id } : {}),
+      inputs: { ...plan.inputs, ...(prepared.sourceUploadId ? { sourceUploadId: prepared.sourceUploadId } : {}) },
+      ...artKeys(id),
+      ...(options.createdBy ? { createdBy: options.createdBy.sub, createdByName: options.createdBy.name } : {}),
+    };
+    await store(record, png, signal, timeout, options.writeItem ?? ((r) => putPoster(r)));
+    return await toPosterView(record);
+  } catch (error) {
+    if (timeout.aborted) throw new AppError("timeout", { cause: error });
+    if (options.signal?.aborted) throw new AppError("cancelled", { cause: error });
+    if (error instanceof AppError) throw error;
+    throw new AppError(networkErrorCode(error), { cause: error });
+  }
+}
