@@ -25,12 +25,23 @@ export function MaskCanvas(props: {
   const longSide = Math.max(width, height);
   const maxSize = Math.max(8, Math.round(longSide / 4));
   const [size, setSize] = useState(() => Math.max(2, Math.round(longSide / 20)));
-  const [rect, setRect] = useState<Rect | null>(null);
+  // The keyboard's selection: kept while focus is elsewhere, shown only while the painter has keyboard focus.
+  const [rect, setRect] = useState<Rect>(() => startRect(width, height));
+  const [showRect, setShowRect] = useState(false);
   const [empty, setEmpty] = useState(true);
   const [announce, setAnnounce] = useState("");
   const onChange = useRef(props.onChange);
   onChange.current = props.onChange;
   const touched = useRef(false);
+
+  // Another image starts a new, empty mask (the canvas's new size has already wiped its pixels).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the image's URL is the reason to reset, though unread
+  useEffect(() => {
+    touched.current = false;
+    setOps([]);
+    setEmpty(true);
+    setRect(startRect(width, height));
+  }, [props.imageUrl, width, height]);
 
   // Replay after every committed change, then export; a newer change wins over a slower older export.
   const generation = useRef(0);
@@ -100,16 +111,16 @@ export function MaskCanvas(props: {
       undo();
       return;
     }
-    const current = rect ?? startRect(width, height);
+    const current = rect;
     if (e.key === "Enter" || e.key === " ") {
       e.preventDefault();
       commit({ kind: "rect", erase, ...current });
-      setRect(current);
+      setShowRect(true);
       setAnnounce(`${erase ? "Erased from" : "Added to"} the mask. ${describeRect(current)}`);
       return;
     }
-    if (e.key === "Escape" && rect) {
-      setRect(null);
+    if (e.key === "Escape" && showRect) {
+      setShowRect(false);
       setAnnounce("Selection hidden.");
       return;
     }
@@ -117,6 +128,7 @@ export function MaskCanvas(props: {
     if (!next) return;
     e.preventDefault();
     setRect(next);
+    setShowRect(true);
     setAnnounce(describeRect(next));
   }
 
@@ -178,12 +190,12 @@ export function MaskCanvas(props: {
         tabIndex={0}
         onKeyDown={onKeyDown}
         onFocus={(e) => {
-          if (e.target === e.currentTarget && !rect && e.currentTarget.matches(":focus-visible")) {
-            const r = startRect(width, height);
-            setRect(r);
-            setAnnounce(describeRect(r));
+          if (e.target === e.currentTarget && e.currentTarget.matches(":focus-visible")) {
+            setShowRect(true);
+            setAnnounce(describeRect(rect));
           }
         }}
+        onBlur={() => setShowRect(false)}
         className="relative mx-auto overflow-hidden rounded-md border border-edge bg-panel"
         style={{ aspectRatio: `${width} / ${height}`, width: `min(100%, calc(75vh * ${width / height}))` }}
         data-mask-empty={empty ? "true" : "false"}
@@ -199,14 +211,14 @@ export function MaskCanvas(props: {
           ref={canvasRef}
           width={width}
           height={height}
-          className="absolute inset-0 h-full w-full cursor-crosshair opacity-55"
+          className="absolute inset-0 h-full w-full cursor-crosshair opacity-55 [filter:drop-shadow(0_0_1.5px_#0c0d12)]"
           style={{ touchAction: "none" }}
           onPointerDown={onPointerDown}
           onPointerMove={onPointerMove}
           onPointerUp={onPointerEnd}
           onPointerCancel={onPointerEnd}
         />
-        {rect && (
+        {showRect && (
           <div
             aria-hidden="true"
             className="pointer-events-none absolute border-2 border-dashed border-accent shadow-[0_0_0_1px_#0c0d12]"

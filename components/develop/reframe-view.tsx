@@ -118,7 +118,7 @@ export function ReframeView(props: {
           onPointerMove={onPointerMove}
           onPointerUp={onPointerEnd}
           onPointerCancel={onPointerEnd}
-          className={`absolute outline-offset-0 ring-1 ring-accent/70 ${movable ? "cursor-grab active:cursor-grabbing" : ""}`}
+          className={`absolute -outline-offset-2 ring-1 ring-accent/70 ${movable ? "cursor-grab active:cursor-grabbing" : ""}`}
           style={{
             left: pct(margins.left, fullW),
             top: pct(margins.up, fullH),
