@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { describeRect, rectAfterKey, startRect } from "./key-rect";
 import { drawSegment, exportMask, type MaskOp, type Point, type Rect, replay } from "./mask-ops";
-import { ToolButton } from "./tool-button";
+import { MaskToolbar } from "./mask-toolbar";
 
 // Paint where the image may change. Pointer (mouse, finger, pen) paints with a round brush; the keyboard marks
 // rectangles. Every finished change yields the mask as a black/white PNG at the image's pixel size (null: no mask).
@@ -33,6 +33,7 @@ export function MaskCanvas(props: {
   const onChange = useRef(props.onChange);
   onChange.current = props.onChange;
   const touched = useRef(false);
+  const cursorRef = useRef<HTMLDivElement>(null);
 
   // Another image starts a new, empty mask (the canvas's new size has already wiped its pixels).
   // biome-ignore lint/correctness/useExhaustiveDependencies: the image's URL is the reason to reset, though unread
@@ -82,7 +83,20 @@ export function MaskCanvas(props: {
     if (ctx) drawSegment(ctx, erase, size, p, p);
   }
 
+  // The brush's outline follows a mouse or pen (a finger hides what it would show), at the size it will paint.
+  function moveCursor(e: React.PointerEvent<HTMLCanvasElement>) {
+    const cursor = cursorRef.current;
+    if (!cursor) return;
+    const box = e.currentTarget.getBoundingClientRect();
+    const d = (size * box.width) / width;
+    cursor.hidden = e.pointerType === "touch";
+    cursor.style.width = `${d}px`;
+    cursor.style.height = `${d}px`;
+    cursor.style.transform = `translate(${e.clientX - box.left - d / 2}px, ${e.clientY - box.top - d / 2}px)`;
+  }
+
   function onPointerMove(e: React.PointerEvent<HTMLCanvasElement>) {
+    moveCursor(e);
     const s = stroke.current;
     const ctx = e.currentTarget.getContext("2d");
     if (!s || s.pointerId !== e.pointerId || !ctx) return;
@@ -146,42 +160,18 @@ export function MaskCanvas(props: {
   const pct = (n: number, of: number) => `${(n / of) * 100}%`;
   return (
     <div className="space-y-3">
-      <div className="flex flex-wrap items-end gap-x-4 gap-y-2">
-        <fieldset className="flex gap-1">
-          <legend className="sr-only">Tool</legend>
-          <ToolButton pressed={!erase} onClick={() => setErase(false)}>
-            Brush
-          </ToolButton>
-          <ToolButton pressed={erase} onClick={() => setErase(true)}>
-            Eraser
-          </ToolButton>
-        </fieldset>
-        <div className="min-w-40 flex-1">
-          <div className="flex justify-between text-sm">
-            <label htmlFor={`${id}-size`}>Brush size</label>
-            <output htmlFor={`${id}-size`} className="tabular-nums text-muted">
-              {size} px
-            </output>
-          </div>
-          <input
-            id={`${id}-size`}
-            type="range"
-            className="w-full"
-            min={2}
-            max={maxSize}
-            value={size}
-            onChange={(e) => setSize(Number(e.target.value))}
-          />
-        </div>
-        <div className="flex gap-1">
-          <ToolButton onClick={undo} disabled={ops.length === 0}>
-            Undo
-          </ToolButton>
-          <ToolButton onClick={clear} disabled={empty}>
-            Clear
-          </ToolButton>
-        </div>
-      </div>
+      <MaskToolbar
+        id={id}
+        erase={erase}
+        onEraseChange={setErase}
+        size={size}
+        maxSize={maxSize}
+        onSizeChange={setSize}
+        canUndo={ops.length > 0}
+        canClear={!empty}
+        onUndo={undo}
+        onClear={clear}
+      />
       <div
         role="application"
         aria-label="Mask painter"
@@ -217,6 +207,15 @@ export function MaskCanvas(props: {
           onPointerMove={onPointerMove}
           onPointerUp={onPointerEnd}
           onPointerCancel={onPointerEnd}
+          onPointerLeave={() => {
+            if (cursorRef.current) cursorRef.current.hidden = true;
+          }}
+        />
+        <div
+          ref={cursorRef}
+          hidden
+          aria-hidden="true"
+          className={`pointer-events-none absolute left-0 top-0 rounded-full border ${erase ? "border-dashed border-white" : "border-accent"} shadow-[0_0_0_1px_#0c0d12]`}
         />
         {showRect && (
           <div
