@@ -67,6 +67,33 @@ test("painting makes a black/white mask PNG at the image's size, white where pai
   await expect(page.locator("output[aria-label='Mask result']")).toHaveText(/Mask PNG/);
 });
 
+test("a finger and a pen paint too (pointer events, not mouse events)", async ({ page }) => {
+  const surface = page.getByRole("application", { name: "Mask painter" });
+  const cdp = await page.context().newCDPSession(page);
+  // A finger: touch events as a touchscreen sends them, down the left side.
+  const a = await screenPoint(surface, 100, 300);
+  const b = await screenPoint(surface, 100, 700);
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x: a.x, y: a.y }] });
+  for (let i = 1; i <= 8; i++) {
+    const y = a.y + ((b.y - a.y) * i) / 8;
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x: a.x, y }] });
+  }
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+  await expect.poll(async () => (await maskPixels(page)).at(100, 500)).toBe(255);
+
+  // A pen, across the bottom.
+  const c = await screenPoint(surface, 200, 800);
+  const d = await screenPoint(surface, 500, 800);
+  const pen = { pointerType: "pen" as const, button: "left" as const, clickCount: 1 };
+  await cdp.send("Input.dispatchMouseEvent", { type: "mousePressed", x: c.x, y: c.y, ...pen });
+  await cdp.send("Input.dispatchMouseEvent", { type: "mouseMoved", x: d.x, y: d.y, ...pen, buttons: 1 });
+  await cdp.send("Input.dispatchMouseEvent", { type: "mouseReleased", x: d.x, y: d.y, ...pen });
+  await expect.poll(async () => (await maskPixels(page)).at(350, 800)).toBe(255);
+  const mask = await maskPixels(page);
+  expect(mask.at(100, 500)).toBe(255);
+  expect(mask.at(300, 500)).toBe(0);
+});
+
 test("the keyboard path: arrows move the selection, Shift+arrows resize it, Enter adds it to the mask", async ({
   page,
 }) => {
