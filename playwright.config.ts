@@ -55,6 +55,8 @@ export default defineConfig({
       ONESHEET_MAX_IN_FLIGHT: "50",
       ONESHEET_REQUESTS_PER_MINUTE: "10000",
       ONESHEET_RENDERS_PER_MINUTE: "10000",
+      // Turns on the develop components' test bench (app/dev/develop-kit), a 404 everywhere else.
+      ONESHEET_DEV_KIT: "1",
     },
   },
 });

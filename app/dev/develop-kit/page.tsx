@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { DevelopKit } from "./develop-kit";
+
+// A bench for the develop components (components/develop/), for the browser tests only: it is a 404 unless the
+// server was started with ONESHEET_DEV_KIT=1, which only playwright.config.ts does. No data, no sign-in, no API.
+
+export const metadata: Metadata = { title: "Develop kit (test bench)" };
+
+export default async function DevelopKitPage() {
+  await connection(); // read the flag per request (never at build time), and carry the response's CSP nonce
+  if (process.env.ONESHEET_DEV_KIT !== "1") notFound();
+  return (
+    <main id="main" className="mx-auto max-w-5xl space-y-10 px-4 py-8">
+      <h1 className="font-display text-4xl tracking-wide">Develop kit</h1>
+      <DevelopKit />
+    </main>
+  );
+}

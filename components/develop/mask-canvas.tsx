@@ -1,0 +1,243 @@
+"use client";
+
+import { useEffect, useId, useRef, useState } from "react";
+import { describeRect, rectAfterKey, startRect } from "./key-rect";
+import { drawSegment, exportMask, type MaskOp, type Point, type Rect, replay } from "./mask-ops";
+import { MaskToolbar } from "./mask-toolbar";
+
+// Paint where the image may change. Pointer (mouse, finger, pen) paints with a round brush; the keyboard marks
+// rectangles. Every finished change yields the mask as a black/white PNG at the image's pixel size (null: no mask).
+
+export function MaskCanvas(props: {
+  imageUrl: string;
+  /** The image's pixel size: the mask is exactly this size. */
+  width: number;
+  height: number;
+  onChange: (mask: Blob | null) => void;
+  imageAlt?: string;
+}) {
+  const { width, height } = props;
+  const id = useId();
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const stroke = useRef<{ pointerId: number; op: Extract<MaskOp, { kind: "stroke" }> } | null>(null);
+  const [ops, setOps] = useState<MaskOp[]>([]);
+  const [erase, setErase] = useState(false);
+  const longSide = Math.max(width, height);
+  const maxSize = Math.max(8, Math.round(longSide / 4));
+  const [size, setSize] = useState(() => Math.max(2, Math.round(longSide / 20)));
+  // The keyboard's selection: kept while focus is elsewhere, shown only while the painter has keyboard focus.
+  const [rect, setRect] = useState<Rect>(() => startRect(width, height));
+  const [showRect, setShowRect] = useState(false);
+  const [empty, setEmpty] = useState(true);
+  const [announce, setAnnounce] = useState("");
+  const onChange = useRef(props.onChange);
+  onChange.current = props.onChange;
+  const touched = useRef(false);
+  const cursorRef = useRef<HTMLDivElement>(null);
+
+  // Another image starts a new, empty mask (the canvas's new size has already wiped its pixels).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the image's URL is the reason to reset, though unread
+  useEffect(() => {
+    touched.current = false;
+    setOps([]);
+    setEmpty(true);
+    setRect(startRect(width, height));
+  }, [props.imageUrl, width, height]);
+
+  // Replay after every committed change, then export; a newer change wins over a slower older export.
+  const generation = useRef(0);
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    const ctx = canvas?.getContext("2d", { willReadFrequently: true });
+    if (!canvas || !ctx) return;
+    replay(ctx, ops);
+    if (!touched.current) return;
+    const mine = ++generation.current;
+    void exportMask(canvas).then((blob) => {
+      if (mine !== generation.current) return;
+      setEmpty(blob === null);
+      onChange.current(blob);
+    });
+  }, [ops]);
+
+  const commit = (op: MaskOp) => {
+    touched.current = true;
+    setOps((list) => [...list, op]);
+  };
+
+  function toImage(el: HTMLElement, at: { clientX: number; clientY: number }): Point {
+    const box = el.getBoundingClientRect();
+    return {
+      x: Math.round(((at.clientX - box.left) * width) / box.width),
+      y: Math.round(((at.clientY - box.top) * height) / box.height),
+    };
+  }
+
+  function onPointerDown(e: React.PointerEvent<HTMLCanvasElement>) {
+    if (e.button !== 0 || stroke.current) return;
+    e.preventDefault();
+    e.currentTarget.setPointerCapture(e.pointerId);
+    const p = toImage(e.currentTarget, e);
+    stroke.current = { pointerId: e.pointerId, op: { kind: "stroke", erase, size, points: [p] } };
+    const ctx = e.currentTarget.getContext("2d");
+    if (ctx) drawSegment(ctx, erase, size, p, p);
+  }
+
+  // The brush's outline follows a mouse or pen (a finger hides what it would show), at the size it will paint.
+  function moveCursor(e: React.PointerEvent<HTMLCanvasElement>) {
+    const cursor = cursorRef.current;
+    if (!cursor) return;
+    const box = e.currentTarget.getBoundingClientRect();
+    const d = (size * box.width) / width;
+    cursor.hidden = e.pointerType === "touch";
+    cursor.style.width = `${d}px`;
+    cursor.style.height = `${d}px`;
+    cursor.style.transform = `translate(${e.clientX - box.left - d / 2}px, ${e.clientY - box.top - d / 2}px)`;
+  }
+
+  function onPointerMove(e: React.PointerEvent<HTMLCanvasElement>) {
+    moveCursor(e);
+    const s = stroke.current;
+    const ctx = e.currentTarget.getContext("2d");
+    if (!s || s.pointerId !== e.pointerId || !ctx) return;
+    // A pen or fast mouse reports several positions per frame; using them all keeps curves smooth.
+    const events = e.nativeEvent.getCoalescedEvents?.() ?? [];
+    const el = e.currentTarget;
+    const points = (events.length > 0 ? events : [e]).map((at) => toImage(el, at));
+    for (const p of points) {
+      const last = s.op.points[s.op.points.length - 1] ?? p;
+      drawSegment(ctx, s.op.erase, s.op.size, last, p);
+      s.op.points.push(p);
+    }
+  }
+
+  function onPointerEnd(e: React.PointerEvent<HTMLCanvasElement>) {
+    const s = stroke.current;
+    if (!s || s.pointerId !== e.pointerId) return;
+    stroke.current = null;
+    commit(s.op);
+  }
+
+  function onKeyDown(e: React.KeyboardEvent<HTMLDivElement>) {
+    if (e.target !== e.currentTarget) return;
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "z") {
+      e.preventDefault();
+      undo();
+      return;
+    }
+    const current = rect;
+    if (e.key === "Enter" || e.key === " ") {
+      e.preventDefault();
+      commit({ kind: "rect", erase, ...current });
+      setShowRect(true);
+      setAnnounce(`${erase ? "Erased from" : "Added to"} the mask. ${describeRect(current)}`);
+      return;
+    }
+    if (e.key === "Escape" && showRect) {
+      setShowRect(false);
+      setAnnounce("Selection hidden.");
+      return;
+    }
+    const next = rectAfterKey(current, e.key, e.shiftKey, { width, height });
+    if (!next) return;
+    e.preventDefault();
+    setRect(next);
+    setShowRect(true);
+    setAnnounce(describeRect(next));
+  }
+
+  function undo() {
+    if (ops.length === 0) return;
+    setOps((list) => list.slice(0, -1));
+    setAnnounce("Undone.");
+  }
+
+  function clear() {
+    commit({ kind: "clear" });
+    setAnnounce("Mask cleared. Undo brings it back.");
+  }
+
+  const pct = (n: number, of: number) => `${(n / of) * 100}%`;
+  return (
+    <div className="space-y-3">
+      <MaskToolbar
+        id={id}
+        erase={erase}
+        onEraseChange={setErase}
+        size={size}
+        maxSize={maxSize}
+        onSizeChange={setSize}
+        canUndo={ops.length > 0}
+        canClear={!empty}
+        onUndo={undo}
+        onClear={clear}
+      />
+      <div
+        role="application"
+        aria-label="Mask painter"
+        aria-describedby={`${id}-help`}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: the application role takes its own keys (rectangle selection)
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        onFocus={(e) => {
+          if (e.target === e.currentTarget && e.currentTarget.matches(":focus-visible")) {
+            setShowRect(true);
+            setAnnounce(describeRect(rect));
+          }
+        }}
+        onBlur={() => setShowRect(false)}
+        className="relative mx-auto overflow-hidden rounded-md border border-edge bg-panel"
+        style={{ aspectRatio: `${width} / ${height}`, width: `min(100%, calc(75vh * ${width / height}))` }}
+        data-mask-empty={empty ? "true" : "false"}
+      >
+        {/* biome-ignore lint/performance/noImgElement: a signed S3 URL or blob, shown at the canvas's size */}
+        <img
+          src={props.imageUrl}
+          alt={props.imageAlt ?? "The image being masked"}
+          draggable={false}
+          className="absolute inset-0 h-full w-full select-none object-fill"
+        />
+        <canvas
+          ref={canvasRef}
+          width={width}
+          height={height}
+          className="absolute inset-0 h-full w-full cursor-crosshair opacity-55 [filter:drop-shadow(0_0_1.5px_#0c0d12)]"
+          style={{ touchAction: "none" }}
+          onPointerDown={onPointerDown}
+          onPointerMove={onPointerMove}
+          onPointerUp={onPointerEnd}
+          onPointerCancel={onPointerEnd}
+          onPointerLeave={() => {
+            if (cursorRef.current) cursorRef.current.hidden = true;
+          }}
+        />
+        <div
+          ref={cursorRef}
+          hidden
+          aria-hidden="true"
+          className={`pointer-events-none absolute left-0 top-0 rounded-full border ${erase ? "border-dashed border-white" : "border-accent"} shadow-[0_0_0_1px_#0c0d12]`}
+        />
+        {showRect && (
+          <div
+            aria-hidden="true"
+            className="pointer-events-none absolute border-2 border-dashed border-accent shadow-[0_0_0_1px_#0c0d12]"
+            style={{
+              left: pct(rect.x, width),
+              top: pct(rect.y, height),
+              width: pct(rect.w, width),
+              height: pct(rect.h, height),
+            }}
+          />
+        )}
+      </div>
+      <p id={`${id}-help`} className="text-xs text-muted">
+        Paint over what should change with a mouse, finger or pen; the eraser takes paint away. Keyboard: focus the
+        image, move the dashed selection with the arrow keys, resize it with Shift+arrows, and press Enter to add it to
+        the mask (or remove it, with the eraser). Ctrl+Z or ⌘+Z undoes.
+      </p>
+      <p className="sr-only" aria-live="polite">
+        {announce}
+      </p>
+    </div>
+  );
+}
