@@ -20,7 +20,7 @@ export default $config({
   },
   async run() {
     const { TABLE_KEYS } = await import("./lib/store/table");
-    const { GENERATION_MODELS } = await import("./lib/models/catalogue");
+    const { bedrockInvocations } = await import("./lib/models/operations/catalogue");
     const { SIGN_IN_SECRETS } = await import("./lib/deploy/sst-names");
     const { UPLOADS_PREFIX, UPLOAD_LIFETIME_DAYS } = await import("./lib/upload-rules");
 
@@ -109,14 +109,37 @@ export default $config({
         // open-next.config.ts installs sharp's linux-x64 build into the function.
         architecture: "x86_64",
       },
-      permissions: [
-        {
-          actions: ["bedrock:InvokeModel"],
-          resources: GENERATION_MODELS.map((m) => `arn:aws:bedrock:${REGION}::foundation-model/${m.id}`),
-        },
-      ],
+      permissions: bedrockPermissions(bedrockInvocations(REGION), aws.getCallerIdentityOutput({}).accountId),
     });
 
     return { url: site.url, bucket: posters.name, table: table.name };
   },
 });
+
+/**
+ * `bedrock:InvokeModel` on exactly what the catalogue invokes. Text-to-image models are called in-Region (their
+ * foundation-model ARN); the image services through US cross-Region inference profiles, which AWS requires be granted
+ * as the profile (in the calling Region, with the account) plus the foundation model in every Region the profile
+ * routes to (docs: geographic-cross-region-inference).
+ */
+function bedrockPermissions(
+  invocations: {
+    invokeId: string;
+    foundationModelId: string;
+    region: string;
+    profile: boolean;
+    foundationModelRegions: readonly string[];
+  }[],
+  account: $util.Input<string>,
+) {
+  const models = invocations.flatMap((i) =>
+    i.foundationModelRegions.map((r) => `arn:aws:bedrock:${r}::foundation-model/${i.foundationModelId}`),
+  );
+  const profiles = invocations
+    .filter((i) => i.profile)
+    .map((i) => $interpolate`arn:aws:bedrock:${i.region}:${account}:inference-profile/${i.invokeId}`);
+  return [
+    { actions: ["bedrock:InvokeModel"], resources: [...new Set(models)] },
+    { actions: ["bedrock:InvokeModel"], resources: profiles },
+  ];
+}

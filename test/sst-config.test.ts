@@ -72,16 +72,70 @@ describe("sst.config.ts", () => {
     expect(scripts["test:lambda"]).toContain("npm run test:lambda:runtime");
   });
 
-  it("allows Bedrock on exactly the current generation models, in us-west-2", () => {
-    // Literal ARNs: built with the config's own expression, this test could never fail.
+  it("allows Bedrock on exactly what the catalogue invokes: models in-Region, image services through US profiles", () => {
+    // Literal ARNs: built with the config's own expression, this test could never fail. Text-to-image models in
+    // us-west-2; each image service as its US inference profile (called from us-west-2, in this account) plus its
+    // foundation model in every Region the profile routes to (us-east-1, us-east-2, us-west-2), as AWS requires.
     expect(find("Nextjs").args.permissions).toEqual([
       {
         actions: ["bedrock:InvokeModel"],
-        // Literal on purpose: SDXL 1.0 is retired, so it has no grant.
         resources: [
           "arn:aws:bedrock:us-west-2::foundation-model/stability.sd3-5-large-v1:0",
           "arn:aws:bedrock:us-west-2::foundation-model/stability.stable-image-ultra-v1:1",
           "arn:aws:bedrock:us-west-2::foundation-model/stability.stable-image-core-v1:1",
+          "arn:aws:bedrock:us-east-1::foundation-model/stability.stable-outpaint-v1:0",
+          "arn:aws:bedrock:us-east-2::foundation-model/stability.stable-outpaint-v1:0",
+          "arn:aws:bedrock:us-west-2::foundation-model/stability.stable-outpaint-v1:0",
+          "arn:aws:bedrock:us-east-1::foundation-model/stability.stable-image-inpaint-v1:0",
+          "arn:aws:bedrock:us-east-2::foundation-model/stability.stable-image-inpaint-v1:0",
+          "arn:aws:bedrock:us-west-2::foundation-model/stability.stable-image-inpaint-v1:0",
+          "arn:aws:bedrock:us-east-1::foundation-model/stability.stable-image-search-replace-v1:0",
+          "arn:aws:bedrock:us-east-2::foundation-model/stability.stable-image-search-replace-v1:0",
+          "arn:aws:bedrock:us-west-2::foundation-model/stability.stable-image-search-replace-v1:0",
+          "arn:aws:bedrock:us-east-1::foundation-model/stability.stable-image-search-recolor-v1:0",
+          "arn:aws:bedrock:us-east-2::foundation-model/stability.stable-image-search-recolor-v1:0",
+          "arn:aws:bedrock:us-west-2::foundation-model/stability.stable-image-search-recolor-v1:0",
+          "arn:aws:bedrock:us-east-1::foundation-model/stability.stable-image-erase-object-v1:0",
+          "arn:aws:bedrock:us-east-2::foundation-model/stability.stable-image-erase-object-v1:0",
+          "arn:aws:bedrock:us-west-2::foundation-model/stability.stable-image-erase-object-v1:0",
+          "arn:aws:bedrock:us-east-1::foundation-model/stability.stable-image-remove-background-v1:0",
+          "arn:aws:bedrock:us-east-2::foundation-model/stability.stable-image-remove-background-v1:0",
+          "arn:aws:bedrock:us-west-2::foundation-model/stability.stable-image-remove-background-v1:0",
+          "arn:aws:bedrock:us-east-1::foundation-model/stability.stable-fast-upscale-v1:0",
+          "arn:aws:bedrock:us-east-2::foundation-model/stability.stable-fast-upscale-v1:0",
+          "arn:aws:bedrock:us-west-2::foundation-model/stability.stable-fast-upscale-v1:0",
+          "arn:aws:bedrock:us-east-1::foundation-model/stability.stable-conservative-upscale-v1:0",
+          "arn:aws:bedrock:us-east-2::foundation-model/stability.stable-conservative-upscale-v1:0",
+          "arn:aws:bedrock:us-west-2::foundation-model/stability.stable-conservative-upscale-v1:0",
+          "arn:aws:bedrock:us-east-1::foundation-model/stability.stable-creative-upscale-v1:0",
+          "arn:aws:bedrock:us-east-2::foundation-model/stability.stable-creative-upscale-v1:0",
+          "arn:aws:bedrock:us-west-2::foundation-model/stability.stable-creative-upscale-v1:0",
+          "arn:aws:bedrock:us-east-1::foundation-model/stability.stable-image-control-sketch-v1:0",
+          "arn:aws:bedrock:us-east-2::foundation-model/stability.stable-image-control-sketch-v1:0",
+          "arn:aws:bedrock:us-west-2::foundation-model/stability.stable-image-control-sketch-v1:0",
+          "arn:aws:bedrock:us-east-1::foundation-model/stability.stable-image-control-structure-v1:0",
+          "arn:aws:bedrock:us-east-2::foundation-model/stability.stable-image-control-structure-v1:0",
+          "arn:aws:bedrock:us-west-2::foundation-model/stability.stable-image-control-structure-v1:0",
+          "arn:aws:bedrock:us-east-1::foundation-model/stability.stable-image-style-guide-v1:0",
+          "arn:aws:bedrock:us-east-2::foundation-model/stability.stable-image-style-guide-v1:0",
+          "arn:aws:bedrock:us-west-2::foundation-model/stability.stable-image-style-guide-v1:0",
+        ],
+      },
+      {
+        actions: ["bedrock:InvokeModel"],
+        resources: [
+          "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-outpaint-v1:0",
+          "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-image-inpaint-v1:0",
+          "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-image-search-replace-v1:0",
+          "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-image-search-recolor-v1:0",
+          "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-image-erase-object-v1:0",
+          "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-image-remove-background-v1:0",
+          "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-fast-upscale-v1:0",
+          "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-conservative-upscale-v1:0",
+          "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-creative-upscale-v1:0",
+          "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-image-control-sketch-v1:0",
+          "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-image-control-structure-v1:0",
+          "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-image-style-guide-v1:0",
         ],
       },
     ]);

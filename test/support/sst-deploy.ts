@@ -30,6 +30,9 @@ const linkable = (value: unknown): value is Linkable =>
 
 class SecretMissingError extends Error {}
 
+/** The AWS account the stubbed deploy runs in. */
+export const ACCOUNT = "123456789012";
+
 export async function deploy(options: DeployOptions = {}) {
   const stage = options.stage ?? "production";
   const declared: Declared[] = [];
@@ -54,6 +57,10 @@ export async function deploy(options: DeployOptions = {}) {
 
   Object.assign(globalThis, {
     $config: (c: unknown) => c,
+    // Pulumi's outputs, as plain values: the account SST deploys into, and string interpolation over outputs.
+    $interpolate: (strings: TemplateStringsArray, ...values: unknown[]) =>
+      strings.reduce((out, s, i) => out + s + (i < values.length ? String(values[i]) : ""), ""),
+    aws: { getCallerIdentityOutput: () => ({ accountId: ACCOUNT }) },
     sst: {
       aws: {
         Bucket: component("Bucket", (b) => ({ name: b.name })),
