@@ -105,15 +105,14 @@ export interface Billing {
   writeItem(record: PosterRecord): Promise<void>;
 }
 
-/** Runs one generation within the budget and the per-person limits. It also counts the request against the
- * per-minute limit (in the admission write), so its route must not count it again. */
-
 /** What a run costs: the catalogue's price of the model or service it invokes (recorded on the ledger entry). */
 export interface Priced {
   model: string;
   price: number;
 }
 
+/** Runs one generation within the budget and the per-person limits. It also counts the request against the
+ * per-minute limit (in the admission write), so its route must not count it again. */
 export async function withBudget<T extends { id: string }>(
   member: { sub: string; email: string },
   priced: Priced,
