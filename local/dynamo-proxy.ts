@@ -1,4 +1,5 @@
 import { Agent, createServer, type IncomingMessage, request, type Server } from "node:http";
+import { ReadWriteLock } from "./read-write-lock";
 
 // dynalite speaks DynamoDB's wire protocol but has no transactions. This proxy sits in front of it and adds
 // TransactWriteItems and TransactGetItems with DynamoDB's semantics, built from dynalite's own single-item calls (so
@@ -36,39 +37,6 @@ const HOP_HEADERS = new Set(["content-length", "transfer-encoding", "connection"
 const READS = new Set(["GetItem", "BatchGetItem", "Query", "Scan", "DescribeTable", "ListTables", "TransactGetItems"]);
 const OPERATIONS = ["ConditionCheck", "Put", "Delete", "Update"] as const;
 type Operation = (typeof OPERATIONS)[number];
-
-/** Many readers or one writer; waiters are served in arrival order, so writers don't starve. */
-export class ReadWriteLock {
-  private readers = 0;
-  private writing = false;
-  private queue: { write: boolean; grant: () => void }[] = [];
-
-  async run<T>(write: boolean, work: () => Promise<T>): Promise<T> {
-    await new Promise<void>((grant) => {
-      this.queue.push({ write, grant });
-      this.pump();
-    });
-    try {
-      return await work();
-    } finally {
-      if (write) this.writing = false;
-      else this.readers--;
-      this.pump();
-    }
-  }
-
-  private pump() {
-    while (this.queue.length > 0 && !this.writing) {
-      const next = this.queue[0];
-      if (!next || (next.write && this.readers > 0)) return;
-      this.queue.shift();
-      if (next.write) this.writing = true;
-      else this.readers++;
-      next.grant();
-      if (next.write) return;
-    }
-  }
-}
 
 const JSON_HEADERS: Reply["headers"] = { "content-type": "application/x-amz-json-1.0" };
 
