@@ -15,7 +15,7 @@ const SEEDS = [11, 12, 13, 14, 15];
 const PROMPT = `[latency:${MODEL_MS}] a lone detective on a rainy harbor at midnight`;
 
 /** Resident memory of a process and all its descendants, in bytes (Linux /proc). */
-function treeRss(pid: number): number {
+export function treeRss(pid: number): number {
   try {
     const status = readFileSync(`/proc/${pid}/status`, "utf8");
     const rss = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;

@@ -10,6 +10,7 @@ import { lambdaBundleSize } from "./bundle";
 import { designBench } from "./design";
 import { galleryBench } from "./gallery";
 import { loadBench } from "./load";
+import { operationsBench } from "./operations";
 import { startNext } from "./server";
 import { benchAuth, tokenAuth } from "./session";
 import { kib, ms, percentile } from "./stats";
@@ -17,7 +18,8 @@ import { kib, ms, percentile } from "./stats";
 // `npm run bench` (after `npm run build`): figures for the README, measured on this machine.
 //  1. Overhead of POST /api/posters beyond the emulator's own model time, beside a bare S3 PUT of the same bytes.
 //  2. The studio page's First Load JS and the bytes a cold first visit transfers.
-//  3. The gallery and a shared board; 4. poster typography; 5. 50 generations at once (BENCH_ONLY=load: just that).
+//  3. The gallery and a shared board; 4. poster typography; 5. 50 generations at once; 6. developing a poster (upload +
+//  operation overhead, peak memory at 4K). BENCH_ONLY=overhead,load,… runs just those sections.
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const WARMUP = 5;
@@ -32,7 +34,7 @@ const next = await startNext(env, port);
 // BENCH_ONLY=overhead,load runs just those sections (no browser needed for them).
 const only = process.env.BENCH_ONLY?.split(",");
 const runs = (section: string) => !only || only.includes(section);
-const browser = only?.every((s) => s === "overhead" || s === "load") ? undefined : await launch();
+const browser = only?.every((s) => ["overhead", "load", "operations"].includes(s)) ? undefined : await launch();
 const auth = browser ? await benchAuth(browser, next.url) : await tokenAuth();
 
 try {
@@ -44,6 +46,11 @@ try {
   if (runs("design")) await designBench(next.url, auth.token, RUNS);
   // 5. Load.
   if (runs("load")) await loadBench(next.url, next.pid);
+  // 6. Developing a poster: upload + operation overhead, and memory at 4K.
+  if (runs("operations")) {
+    const modelTime = () => stack.emulator.timings.at(-1) ?? 0;
+    await operationsBench(next.url, next.pid, auth.headers, modelTime, RUNS);
+  }
 } finally {
   await browser?.close();
   next.stop();

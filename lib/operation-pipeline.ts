@@ -51,8 +51,8 @@ export async function prepareOperation(request: OperationRequest, member: { sub:
     }
     // The source was made to fit the service: the mask follows it.
     if (mask.width !== image.width || mask.height !== image.height) {
-      const png = await sharp(mask.png).resize(image.width, image.height, { fit: "fill" }).png().toBuffer();
-      mask = { ...mask, png, width: image.width, height: image.height };
+      const bytes = await sharp(mask.bytes).resize(image.width, image.height, { fit: "fill" }).png().toBuffer();
+      mask = { bytes, format: "png", width: image.width, height: image.height };
     }
   }
   const parent = source.posterId ? await getPoster(source.posterId) : undefined;

@@ -26,7 +26,9 @@ export interface ImageLimits {
 }
 
 export interface CheckedImage {
-  png: Buffer;
+  /** The image as the service gets it: the file as uploaded when it fits as it is (every service takes PNG, JPEG and
+   * WebP), else re-encoded as PNG at its new size or orientation. */
+  bytes: Buffer;
   width: number;
   height: number;
   format: "png" | "jpeg" | "webp";
@@ -86,15 +88,29 @@ export async function checkImage(bytes: Buffer, limits: ImageLimits, what: "imag
     }
   }
 
+  const damaged = (cause: unknown) =>
+    refuse(`${The}'s data is damaged (the file may be cut short): export it again and upload it.`, cause);
+  const unchanged = target.width === width && target.height === height && (meta.orientation ?? 1) === 1;
+  if (unchanged) {
+    // Decoded once to prove it is whole (a header can be fine over cut-short data), then sent as it came:
+    // re-encoding a photo as PNG costs more than the rest of the request.
+    await sharp(bytes, { limitInputPixels: DECODE_LIMIT })
+      .raw()
+      .toBuffer()
+      .catch((cause) => {
+        throw damaged(cause);
+      });
+    return { bytes, ...target, format };
+  }
   try {
     const png = await sharp(bytes, { limitInputPixels: DECODE_LIMIT })
       .autoOrient()
       .resize(target.width, target.height, { fit: "fill" })
       .png()
       .toBuffer();
-    return { png, ...target, format };
+    return { bytes: png, ...target, format: "png" };
   } catch (cause) {
-    throw refuse(`${The}'s data is damaged (the file may be cut short): export it again and upload it.`, cause);
+    throw damaged(cause);
   }
 }
 

@@ -63,7 +63,7 @@ function control(id: "control-sketch" | "control-structure", name: string, label
         prompt: request.prompt,
         negativePrompt: request.negativePrompt,
         buildBody: ({ image }, seed) => ({
-          ...commonBody(image.png, seed, request.negativePrompt),
+          ...commonBody(image.bytes, seed, request.negativePrompt),
           prompt: request.prompt,
           control_strength: strength,
         }),
@@ -160,7 +160,7 @@ export const styleGuide = defineOperation({
       prompt: request.prompt,
       negativePrompt: request.negativePrompt,
       buildBody: ({ image }, seed) => ({
-        ...commonBody(image.png, seed, request.negativePrompt),
+        ...commonBody(image.bytes, seed, request.negativePrompt),
         prompt: request.prompt,
         aspect_ratio: request.aspectRatio,
         fidelity,

@@ -27,7 +27,7 @@ export const removeBackground = defineOperation({
     service: removeBackgroundService,
     inputs: {},
     // No seed goes to this service; the image is the same each time.
-    buildBody: ({ image }) => ({ image: image.png.toString("base64"), output_format: "png" }),
+    buildBody: ({ image }) => ({ image: image.bytes.toString("base64"), output_format: "png" }),
     expectedSize: same,
   }),
   emulator: {
@@ -60,8 +60,8 @@ export const erase = defineOperation({
     inputs: { ...(request.mask ? { maskUploadId: request.mask.uploadId } : {}), growMask: request.growMask ?? 5 },
     mask: request.mask,
     buildBody: ({ image, mask }, seed) => ({
-      ...commonBody(image.png, seed),
-      ...(mask ? { mask: mask.png.toString("base64") } : {}),
+      ...commonBody(image.bytes, seed),
+      ...(mask ? { mask: mask.bytes.toString("base64") } : {}),
       grow_mask: request.growMask ?? growMaskParam.default,
     }),
     expectedSize: same,
@@ -116,9 +116,9 @@ export const inpaint = defineOperation({
     negativePrompt: request.negativePrompt,
     mask: request.mask,
     buildBody: ({ image, mask }, seed) => ({
-      ...commonBody(image.png, seed, request.negativePrompt),
+      ...commonBody(image.bytes, seed, request.negativePrompt),
       prompt: request.prompt,
-      ...(mask ? { mask: mask.png.toString("base64") } : {}),
+      ...(mask ? { mask: mask.bytes.toString("base64") } : {}),
       grow_mask: request.growMask ?? growMaskParam.default,
     }),
     expectedSize: same,

@@ -137,7 +137,7 @@ export const reframe = defineOperation({
       },
       prompt: request.prompt,
       buildBody: ({ image }, seed) => ({
-        ...commonBody(image.png, seed),
+        ...commonBody(image.bytes, seed),
         ...margins(image),
         ...(request.prompt ? { prompt: request.prompt } : {}),
         creativity: request.creativity ?? creativityReframe.default,

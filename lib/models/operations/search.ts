@@ -47,7 +47,7 @@ export const searchReplace = defineOperation({
     prompt: request.prompt,
     negativePrompt: request.negativePrompt,
     buildBody: ({ image }, seed) => ({
-      ...commonBody(image.png, seed, request.negativePrompt),
+      ...commonBody(image.bytes, seed, request.negativePrompt),
       prompt: request.prompt,
       search_prompt: request.search,
       grow_mask: request.growMask ?? growMaskParam.default,
@@ -93,7 +93,7 @@ export const searchRecolor = defineOperation({
     prompt: request.prompt,
     negativePrompt: request.negativePrompt,
     buildBody: ({ image }, seed) => ({
-      ...commonBody(image.png, seed, request.negativePrompt),
+      ...commonBody(image.bytes, seed, request.negativePrompt),
       prompt: request.prompt,
       select_prompt: request.select,
       grow_mask: request.growMask ?? growMaskParam.default,

@@ -125,9 +125,9 @@ export const upscale = defineOperation({
       negativePrompt: request.negativePrompt,
       buildBody: ({ image }, seed) =>
         request.mode === "fast"
-          ? { image: image.png.toString("base64"), output_format: "png" }
+          ? { image: image.bytes.toString("base64"), output_format: "png" }
           : {
-              ...commonBody(image.png, seed, request.negativePrompt),
+              ...commonBody(image.bytes, seed, request.negativePrompt),
               prompt: request.prompt ?? "",
               creativity: request.creativity ?? (request.mode === "conservative" ? 0.35 : 0.3),
             },

@@ -89,7 +89,7 @@ export const vary = defineOperation({
       negativePrompt: request.negativePrompt,
       // SD3.5 Large documents `mode: image-to-image`; Ultra's image-to-image section has no `mode`.
       buildBody: ({ image }, seed) => ({
-        ...commonBody(image.png, seed, request.negativePrompt),
+        ...commonBody(image.bytes, seed, request.negativePrompt),
         prompt: request.prompt,
         ...(request.model === "sd3.5" ? { mode: "image-to-image" } : {}),
         strength,
