@@ -27,6 +27,11 @@ export async function findPosterView(id: string): Promise<PosterView> {
   return { ...view, versions };
 }
 
+/** The gallery and GET /api/posters fold versions into their originals unless asked, or unless filtering by an
+ * operation that derives posters (asking for upscales means wanting to see them). */
+export const versionsByDefault = (operation?: string): "fold" | "show" =>
+  operation && operation !== "generate" ? "show" : "fold";
+
 export async function listPosterViews(options: {
   limit: number;
   cursor?: string;

@@ -5,3 +5,4 @@ export * from "./operations/catalogue";
 export type * from "./operations/types";
 export * from "./request-schema";
 export type * from "./types";
+export * from "./poster-labels";
