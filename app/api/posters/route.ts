@@ -73,7 +73,9 @@ const listQuery = z.strictObject({
       `Filter by how posters were made: ${OPERATION_FILTERS.map((o) => o.id).join(", ")}.`,
     )
     .optional(),
-  versions: z.enum(["fold", "show"], { error: "versions is fold (originals only) or show (every version)." }).optional(),
+  versions: z
+    .enum(["fold", "show"], { error: "versions is fold (originals only) or show (every version)." })
+    .optional(),
 });
 
 export const GET = handle(async (request) => {
