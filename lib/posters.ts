@@ -63,5 +63,6 @@ export async function removePoster(id: string, member: { sub: string; isAdmin: b
 /** The team's most recent distinct prompts, newest first, for the studio's prompt history. */
 export async function recentPrompts(count = 8): Promise<string[]> {
   const { posters } = await listPosters({ limit: 60 });
-  return [...new Set(posters.map((p) => p.prompt))].slice(0, count);
+  // A poster made from an upload by a service that takes no prompt has none to offer.
+  return [...new Set(posters.map((p) => p.prompt).filter(Boolean))].slice(0, count);
 }
