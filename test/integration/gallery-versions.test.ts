@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { posterModelLabel } from "@/lib/models";
+import { resolveShare } from "@/lib/shares";
 import { recentSpending } from "@/lib/spending";
 import { deletePoster } from "@/lib/store/posters";
 import { client } from "../support/api";
@@ -107,6 +109,19 @@ describe("gallery versions", () => {
       made.findIndex((m) => m.id === cut?.id),
       1,
     );
+  });
+
+  it("puts versions on boards and share pages like any other poster", async () => {
+    const version = made.find((m) => m.operation === "reframe");
+    if (!version) throw new Error("no reframed version");
+    const board = (await client.createBoard("Develop options")).body;
+    expect((await client.addToBoard(board.id, version.id)).status).toBe(200);
+    const onBoard = (await client.getBoard(board.id)).body.posters[0];
+    expect(onBoard).toMatchObject({ id: version.id, operation: "reframe", parentId: version.parentId });
+    const share = (await client.createShare({ posterId: version.id, showPrompt: true })).body;
+    const shared = await resolveShare(share.token);
+    expect(shared?.posters[0]).toMatchObject({ id: version.id, model: "us.stability.stable-outpaint-v1:0" });
+    expect(posterModelLabel(shared?.posters[0]?.model ?? "")).toBe("Stable Outpaint");
   });
 
   it("lists the versions of a deleted parent as originals, and leaves no item behind for the parent", async () => {
