@@ -166,3 +166,55 @@ test("deleting a poster asks first, then removes it from the gallery", async ({ 
   await expect(page).toHaveURL(/\/gallery$/);
   expect((await request.get(`/api/posters/${id}`)).status()).toBe(404);
 });
+
+test("the gallery folds derived versions into their original, and shows them marked on request", async ({
+  page,
+  request,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  // 9:21 is a ratio no other test makes, so these tiles stay on the first page however busy the gallery is.
+  const parent = await makePoster(request, { prompt: "standee to develop", aspectRatio: "9:21" });
+  const cut = await makePoster(request, { operation: "remove-background", source: { posterId: parent.id } });
+  const reframed = await makePoster(request, {
+    operation: "reframe",
+    aspectRatio: "16:9",
+    source: { posterId: parent.id },
+  });
+  const gallery = new GalleryPage(page);
+  const tile = (id: string) =>
+    gallery.grid.getByRole("listitem").filter({ has: page.locator(`a[href="/posters/${id}"]`) });
+
+  // Folded (the default): the original alone, saying how many versions it holds.
+  await gallery.goto("?aspectRatio=9:21");
+  expect(await gallery.ids()).toContain(parent.id);
+  expect(await gallery.ids()).not.toContain(cut.id);
+  await expect(tile(parent.id)).toContainText("+2 versions");
+  await expect(page.getByRole("link", { name: "Originals" })).toHaveAttribute("aria-current", "page");
+  await noViolations(page);
+
+  // The toggle keeps the other filters and puts its choice in the URL.
+  await page.getByRole("link", { name: "All versions" }).click();
+  await expect(page).toHaveURL(/aspectRatio=9%3A21.*versions=show|versions=show.*aspectRatio=9%3A21/);
+  await expect(tile(cut.id)).toContainText("Cut out");
+  await expect(tile(parent.id)).not.toContainText("versions");
+  await noViolations(page);
+
+  // Filtering by an operation shows its versions, marked with what was done; the model filter names the service.
+  await gallery.goto("?operation=reframe");
+  await expect(tile(reframed.id)).toContainText("Reframed 16:9");
+  await expect(page.getByLabel("Model").locator("option", { hasText: "Stable Outpaint" })).toHaveCount(1);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.screenshot({ path: testInfo.outputPath("gallery-versions-1440.png") });
+
+  // On a phone the toggle and the badges still fit.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await gallery.goto("?aspectRatio=9:21");
+  await expect(page.getByRole("link", { name: "All versions" })).toBeInViewport();
+  await expect(tile(parent.id).getByText("+2 versions")).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("gallery-versions-390.png"), fullPage: true });
+
+  // Deleting a version takes it off the count.
+  expect((await request.delete(`/api/posters/${cut.id}`)).status()).toBe(204);
+  await page.reload();
+  await expect(tile(parent.id)).toContainText("+1 version");
+});

@@ -34,6 +34,10 @@ export interface PosterView {
   inputs?: Record<string, number | string>;
   /** Ids of the posters made from this one, oldest first (GET /api/posters/{id} only). */
   versions?: string[];
+  /** How many posters made from this one still exist (absent: none yet); listings carry it, for "+N versions". */
+  versionCount?: number;
+  /** Its parent (`parentId`) has been deleted: it stands as an original in the gallery. */
+  parentGone?: boolean;
 }
 
 /** A poster in a listing: everything but the full-size URLs (GET /api/posters/{id} signs those). One signature

@@ -27,6 +27,11 @@ export async function findPosterView(id: string): Promise<PosterView> {
   return { ...view, versions };
 }
 
+/** The gallery and GET /api/posters fold versions into their originals unless asked, or unless filtering by an
+ * operation that derives posters (asking for upscales means wanting to see them). */
+export const versionsByDefault = (operation?: string): "fold" | "show" =>
+  operation && operation !== "generate" ? "show" : "fold";
+
 export async function listPosterViews(options: {
   limit: number;
   cursor?: string;
@@ -58,5 +63,6 @@ export async function removePoster(id: string, member: { sub: string; isAdmin: b
 /** The team's most recent distinct prompts, newest first, for the studio's prompt history. */
 export async function recentPrompts(count = 8): Promise<string[]> {
   const { posters } = await listPosters({ limit: 60 });
-  return [...new Set(posters.map((p) => p.prompt))].slice(0, count);
+  // A poster made from an upload by a service that takes no prompt has none to offer.
+  return [...new Set(posters.map((p) => p.prompt).filter(Boolean))].slice(0, count);
 }

@@ -15,7 +15,7 @@ import {
   utcDay,
 } from "./store/ledger";
 import { countRequestItem, releaseSlotItem, secondsToNextMinute, takeSlotItem } from "./store/limits";
-import { newPosterItems, type PosterRecord } from "./store/posters";
+import { newPosterItems, type PosterRecord, parentWentAway } from "./store/posters";
 import { keys } from "./store/table";
 import { failed, type TransactItem, transactWrite } from "./store/transactions";
 
@@ -70,16 +70,17 @@ async function admit(reservation: Reservation, holder: string): Promise<number> 
 }
 
 /** Charges (with `charge`) or refunds the reservation and frees the slot, in one write. The slot or the reservation
- * may have been taken over after a timeout (a new holder, the sweeper): then the write is redone without it. */
+ * may have been taken over after a timeout (a new holder, the sweeper): then the write is redone without it; a
+ * derived poster's parent may have been deleted meanwhile: then it is written as an original. */
 async function settle(
   reservation: Reservation,
   release: TransactItem,
   charge?: ChargeDetails,
-  poster: TransactItem[] = [],
+  record?: PosterRecord,
 ): Promise<void> {
   let slotHeld = true;
   let reserved = true;
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; attempt < 4; attempt++) {
     const money = charge
       ? reserved
         ? chargeItems(reservation, charge)
@@ -87,11 +88,14 @@ async function settle(
       : reserved
         ? refundItems(reservation)
         : [];
+    const poster = record ? newPosterItems(record) : [];
     const items = [...money, ...poster, ...(slotHeld ? [release] : [])];
     if (items.length === 0) return;
     const codes = await transactWrite(items);
     if (!codes) return;
-    if (reserved && failed(codes, money.length - 1)) reserved = false;
+    const orphan = record && parentWentAway(record, codes, money.length);
+    if (orphan) record = orphan;
+    else if (reserved && failed(codes, money.length - 1)) reserved = false;
     else if (slotHeld && failed(codes, items.length - 1)) slotHeld = false;
     else throw new Error(`settling ${reservation.id} was refused: ${codes}`);
   }
@@ -142,7 +146,7 @@ export async function withBudget<T extends { id: string }>(
       },
       writeItem: async (record) => {
         itemTried = true;
-        await settle(reservation, release, { ...charge, posterId: record.id }, newPosterItems(record));
+        await settle(reservation, release, { ...charge, posterId: record.id }, record);
       },
     });
   } catch (error) {

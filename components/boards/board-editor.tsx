@@ -102,7 +102,7 @@ export function BoardEditor({ initial, canChange }: { initial: BoardView; canCha
                 {/* biome-ignore lint/performance/noImgElement: pre-signed URLs expire; no image optimiser */}
                 <img
                   src={poster.thumbnailUrl}
-                  alt={trimText(poster.prompt, 120)}
+                  alt={trimText(poster.prompt, 120) || `Poster ${index + 1} (no prompt)`}
                   width={poster.width}
                   height={poster.height}
                   className="h-auto w-full"

@@ -1,19 +1,57 @@
-import { ASPECT_RATIOS, MODELS, modelLabel } from "@/lib/models";
+import {
+  ASPECT_RATIOS,
+  MODEL_IDS,
+  MODELS,
+  modelLabel,
+  OPERATION_FILTERS,
+  POSTER_MODEL_IDS,
+  posterModelLabel,
+} from "@/lib/models";
 
 // A plain GET form: filters live in the URL, so a filtered gallery can be bookmarked and works without JavaScript.
-export function GalleryFilters(props: { model?: string; aspectRatio?: string; favorite: boolean }) {
+// Derived posters record the image service they invoked as their model, so those are offered too.
+export function GalleryFilters(props: {
+  model?: string;
+  aspectRatio?: string;
+  operation?: string;
+  favorite: boolean;
+  /** Kept only when the URL chose it: otherwise filtering by an operation shows its versions (see versionsByDefault). */
+  versions?: "fold" | "show";
+}) {
   const select = "rounded-md border border-edge bg-panel px-2 py-1.5 text-sm";
+  const services = POSTER_MODEL_IDS.filter((id) => !MODEL_IDS.includes(id));
   return (
-    <form method="get" aria-label="Filter posters" className="mb-6 flex flex-wrap items-end gap-4">
+    <form method="get" aria-label="Filter posters" className="mb-4 flex flex-wrap items-end gap-4">
+      {props.versions && <input type="hidden" name="versions" value={props.versions} />}
+      <div className="flex flex-col gap-1 text-sm">
+        <label htmlFor="filter-operation">Made by</label>
+        <select id="filter-operation" name="operation" defaultValue={props.operation ?? ""} className={select}>
+          <option value="">Any operation</option>
+          {OPERATION_FILTERS.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
       <div className="flex flex-col gap-1 text-sm">
         <label htmlFor="filter-model">Model</label>
         <select id="filter-model" name="model" defaultValue={props.model ?? ""} className={select}>
           <option value="">All models</option>
-          {MODELS.map((m) => (
-            <option key={m.id} value={m.id}>
-              {modelLabel(m.id)}
-            </option>
-          ))}
+          <optgroup label="Models">
+            {MODELS.map((m) => (
+              <option key={m.id} value={m.id}>
+                {modelLabel(m.id)}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label="Image services">
+            {services.map((id) => (
+              <option key={id} value={id}>
+                {posterModelLabel(id)}
+              </option>
+            ))}
+          </optgroup>
         </select>
       </div>
       <div className="flex flex-col gap-1 text-sm">

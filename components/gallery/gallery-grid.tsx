@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { PosterPage, PosterSummary } from "@/lib/api-types";
 import { ApiError, api } from "@/lib/client/api";
+import { versionMark } from "@/lib/version-mark";
 import { GalleryTile } from "./gallery-tile";
 
 // The first row or so loads at once; the rest as they come near the viewport (see use-near-viewport.ts).
@@ -14,6 +15,10 @@ export function GalleryGrid(props: {
   initial: PosterPage;
   query: Record<string, string>;
   labels: Record<string, string>;
+  /** What each operation marks its posters with ("Upscaled"), from the catalogue. */
+  marks: Record<string, string>;
+  /** Versions are folded into their originals: tiles say how many they hold. */
+  folded: boolean;
 }) {
   const [posters, setPosters] = useState<PosterSummary[]>(props.initial.posters);
   const [cursor, setCursor] = useState(props.initial.nextCursor);
@@ -51,7 +56,11 @@ export function GalleryGrid(props: {
   return (
     <>
       {posters.length === 0 ? (
-        <p className="text-muted">No posters here yet.</p>
+        <p className="text-muted">
+          {props.folded && props.query.operation
+            ? "No originals made this way: their versions are folded. Choose “All versions” to see them."
+            : "No posters here yet."}
+        </p>
       ) : (
         <ul aria-label="Posters" className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-6">
           {posters.map((poster, index) => (
@@ -59,6 +68,8 @@ export function GalleryGrid(props: {
               key={poster.id}
               poster={poster}
               modelLabel={props.labels[poster.model] ?? poster.model}
+              mark={props.folded ? undefined : versionMark(poster, props.marks)}
+              versionCount={props.folded ? (poster.versionCount ?? 0) : 0}
               eager={index < EAGER_TILES}
               busy={busy === poster.id}
               onToggleFavorite={() => toggleFavorite(poster)}

@@ -8,6 +8,10 @@ import { useNearViewport } from "./use-near-viewport";
 export function GalleryTile(props: {
   poster: PosterSummary;
   modelLabel: string;
+  /** How a derived poster was made ("Reframed 16:9"), when versions are shown. */
+  mark?: string;
+  /** Versions folded into this original ("+2 versions"). */
+  versionCount: number;
   eager: boolean;
   onToggleFavorite: () => void;
   busy: boolean;
@@ -28,14 +32,19 @@ export function GalleryTile(props: {
         <img
           ref={imageRef.ref}
           src={imageRef.near ? poster.thumbnailUrl : undefined}
-          alt={trimText(poster.prompt, 120)}
+          alt={trimText(poster.prompt, 120) || "Poster without a prompt"}
           width={poster.width}
           height={poster.height}
           decoding="async"
           className="h-full w-full object-cover"
         />
+        {(props.mark || props.versionCount > 0) && (
+          <span className="absolute left-2 top-2 rounded-full bg-black/75 px-2 py-0.5 text-xs font-medium text-white">
+            {props.mark ?? `+${props.versionCount} ${props.versionCount === 1 ? "version" : "versions"}`}
+          </span>
+        )}
         <span className="pointer-events-none absolute inset-x-0 bottom-0 flex flex-col gap-0.5 bg-gradient-to-t from-black/90 to-transparent p-3 pt-10 text-xs opacity-0 transition-opacity group-hover:opacity-100 group-focus-within:opacity-100">
-          <span className="line-clamp-2 text-white">{trimText(poster.prompt, 90)}</span>
+          <span className="line-clamp-2 text-white">{trimText(poster.prompt, 90) || "No prompt"}</span>
           <span className="text-muted">
             {props.modelLabel} · seed {poster.seed} ·{" "}
             <time dateTime={poster.createdAt} suppressHydrationWarning>
@@ -49,7 +58,7 @@ export function GalleryTile(props: {
         onClick={props.onToggleFavorite}
         disabled={props.busy}
         aria-pressed={Boolean(poster.favorite)}
-        aria-label={`Favourite: ${trimText(poster.prompt, 60)}`}
+        aria-label={`Favourite: ${trimText(poster.prompt, 60) || "poster without a prompt"}`}
         className="absolute right-2 top-2 rounded-full bg-black/60 p-1.5 text-lg leading-none text-white aria-pressed:text-accent"
       >
         <span aria-hidden="true">{poster.favorite ? "★" : "☆"}</span>

@@ -3,5 +3,6 @@ export * from "./catalogue";
 export * from "./library-schemas";
 export * from "./operations/catalogue";
 export type * from "./operations/types";
+export * from "./poster-labels";
 export * from "./request-schema";
 export type * from "./types";

@@ -8,8 +8,8 @@ import { TABLE_KEYS } from "./table";
 
 // Newest-first pages of one listing partition of gsi1 (POSTERS, BOARDS, SHARES#…), optionally filtered.
 //
-// DynamoDB applies Limit before a filter, so a filtered page is gathered over several reads of up to READ_BATCH
-// items each. The cursor is the key of the last item returned (not DynamoDB's LastEvaluatedKey, which may lie past
+// DynamoDB applies Limit before a filter, so a filtered page is gathered over several reads (a small first one,
+// then up to READ_BATCH items each). The cursor is the key of the last item returned (not DynamoDB's LastEvaluatedKey, which may lie past
 // items read but not returned), made opaque. It is validated on the way back in, so a forged cursor is a 400 and
 // never reaches DynamoDB as an arbitrary key.
 
@@ -66,8 +66,13 @@ export async function queryListing(options: {
         ExpressionAttributeNames: { "#listing": index.partitionKey, ...options.filter?.names },
         ExpressionAttributeValues: { ":listing": options.partition, ...options.filter?.values },
         ScanIndexForward: false,
-        // Unfiltered, read one more than a page to know whether another page exists.
-        Limit: options.filter ? READ_BATCH : options.limit + 1,
+        // Unfiltered, read one more than a page to know whether another page exists. Filtered, the first read is
+        // twice that (the gallery's default, versions folded, keeps most items) and later ones a full batch.
+        Limit: options.filter
+          ? read === 0
+            ? Math.min(READ_BATCH, 2 * (options.limit + 1))
+            : READ_BATCH
+          : options.limit + 1,
         ExclusiveStartKey: start,
       }),
     );

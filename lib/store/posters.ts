@@ -45,6 +45,10 @@ export interface PosterRecord {
   operation?: string;
   parentId?: string;
   inputs?: Record<string, number | string>;
+  /** How many posters were made from this one and still exist: kept with their links (see newPosterItems). */
+  versionCount?: number;
+  /** Its parent has been deleted: it is an original of its own now (the gallery no longer folds it). */
+  parentGone?: boolean;
 }
 
 export async function setDesign(
@@ -84,18 +88,42 @@ const versionLink = (record: PosterRecord & { parentId: string }) => ({
   Item: { ...keys.posterVersion(record.parentId, record.createdAt, record.id), id: record.id },
 });
 
-/** Everything a new poster writes to the table, in one transaction: its item and, for a derived poster, its link. */
+/** One more version on the parent's count, only while the parent exists (an update would otherwise create it). */
+const countVersion = (parentId: string): TransactItem => ({
+  Update: {
+    TableName: getConfig().table,
+    Key: keys.poster(parentId),
+    UpdateExpression: "ADD versionCount :one",
+    ConditionExpression: `attribute_exists(${TABLE_KEYS.partitionKey})`,
+    ExpressionAttributeValues: { ":one": 1 },
+  },
+});
+
+/** Everything a new poster writes to the table, in one transaction: its item and, for a derived poster whose parent
+ * still exists, its link and one more on the parent's version count (last: the item that fails if the parent went). */
 export const newPosterItems = (record: PosterRecord): TransactItem[] => [
   { Put: newPosterItem(record) },
-  ...(record.parentId ? [{ Put: versionLink({ ...record, parentId: record.parentId }) }] : []),
+  ...(record.parentId && !record.parentGone
+    ? [{ Put: versionLink({ ...record, parentId: record.parentId }) }, countVersion(record.parentId)]
+    : []),
 ];
+
+/** The parent was deleted while this poster was made (its count update failed): write it again as an original
+ * (it keeps `parentId`, as the versions of a parent deleted later do). `offset`: where its items start in `codes`. */
+export function parentWentAway(record: PosterRecord, codes: readonly string[], offset = 0): PosterRecord | undefined {
+  const items = newPosterItems(record).length;
+  if (items < 3 || codes[offset + items - 1] !== "ConditionalCheckFailed") return undefined;
+  return { ...record, parentGone: true };
+}
 
 export async function putPoster(record: PosterRecord, signal?: AbortSignal) {
   if (!record.parentId) {
     await awsClients().dynamo.send(new PutCommand(newPosterItem(record)), { abortSignal: signal });
     return;
   }
-  const codes = await transactWrite(newPosterItems(record));
+  let codes = await transactWrite(newPosterItems(record));
+  const orphan = codes && parentWentAway(record, codes);
+  if (orphan) codes = await transactWrite(newPosterItems(orphan));
   if (codes) throw new Error(`writing poster ${record.id} was refused: ${codes}`);
 }
 
@@ -170,6 +198,10 @@ export interface PosterFilter {
   model?: string;
   aspectRatio?: string;
   favorite?: boolean;
+  /** "generate" or an operation id. */
+  operation?: string;
+  /** fold: originals only (posters not made from another that still exists); show (the default here): all. */
+  versions?: "fold" | "show";
 }
 
 function posterFilter(filter: PosterFilter): Filter | undefined {
@@ -190,6 +222,18 @@ function posterFilter(filter: PosterFilter): Filter | undefined {
     parts.push("#favorite = :favorite");
     names["#favorite"] = "favorite";
     values[":favorite"] = true;
+  }
+  if (filter.operation) {
+    // Posters from before lineage have no `operation`: they were generated.
+    parts.push(filter.operation === "generate" ? "(attribute_not_exists(#op) OR #op = :op)" : "#op = :op");
+    names["#op"] = "operation";
+    values[":op"] = filter.operation;
+  }
+  if (filter.versions === "fold") {
+    parts.push("(attribute_not_exists(#parent) OR #gone = :gone)");
+    names["#parent"] = "parentId";
+    names["#gone"] = "parentGone";
+    values[":gone"] = true;
   }
   return parts.length ? { expression: parts.join(" AND "), names, values } : undefined;
 }

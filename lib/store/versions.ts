@@ -4,6 +4,8 @@ import { awsClients } from "../aws/clients";
 import { getConfig } from "../aws/config";
 import type { PosterRecord } from "./posters";
 import { keys } from "./table";
+import type { TransactItem } from "./transactions";
+import { failed, transactWrite } from "./transactions";
 
 // Lineage: a derived poster's link in its parent's partition (written with the poster, see newPosterItems), so a
 // poster lists its versions with one Query however large the library grows.
@@ -33,23 +35,47 @@ export async function listVersions(parentId: string): Promise<string[]> {
   return (await versionLinks(parentId)).map((link) => link.id);
 }
 
-/** Removes a deleted parent's links to its versions (the versions themselves stay: posters of their own). */
+const deleteLink = (key: { pk: string; sk: string }, condition = false): TransactItem => ({
+  Delete: {
+    TableName: getConfig().table,
+    Key: key,
+    ...(condition ? { ConditionExpression: "attribute_exists(pk)" } : {}),
+  },
+});
+
+// Only on a poster that still exists: an update would otherwise create a stray item under its key.
+const updatePoster = (id: string, expression: string, values: Record<string, unknown>): TransactItem => ({
+  Update: {
+    TableName: getConfig().table,
+    Key: keys.poster(id),
+    UpdateExpression: expression,
+    ConditionExpression: "attribute_exists(pk)",
+    ExpressionAttributeValues: values,
+  },
+});
+
+/** The link goes with a change to the poster at its other end; if that poster is gone too, the link goes alone. */
+async function dropLink(key: { pk: string; sk: string }, other: TransactItem, linkMustExist: boolean): Promise<void> {
+  const codes = await transactWrite([deleteLink(key, linkMustExist), other]);
+  if (!codes || failed(codes, 0)) return;
+  if (!failed(codes, 1)) throw new Error(`removing version link ${key.sk} was refused: ${codes}`);
+  await awsClients().dynamo.send(new DeleteCommand({ TableName: getConfig().table, Key: key }));
+}
+
+/** Removes a deleted parent's links to its versions; the versions stay, marked as originals of their own now. */
 export async function deleteVersionLinksOf(parentId: string): Promise<void> {
   const links = await versionLinks(parentId);
   await Promise.all(
-    links.map(({ pk, sk }) =>
-      awsClients().dynamo.send(new DeleteCommand({ TableName: getConfig().table, Key: { pk, sk } })),
+    links.map(({ pk, sk, id }) =>
+      dropLink({ pk, sk }, updatePoster(id, "SET parentGone = :gone", { ":gone": true }), false),
     ),
   );
 }
 
-/** Removes a deleted poster's link from its parent's versions (the parent and its other versions stay). */
+/** Removes a deleted poster's link from its parent's versions, one fewer on the parent's count (in one write; the
+ * link must still be there, so a repeated delete can't count twice). The parent and its other versions stay. */
 export async function deleteVersionLink(record: PosterRecord): Promise<void> {
-  if (!record.parentId) return;
-  await awsClients().dynamo.send(
-    new DeleteCommand({
-      TableName: getConfig().table,
-      Key: keys.posterVersion(record.parentId, record.createdAt, record.id),
-    }),
-  );
+  if (!record.parentId || record.parentGone) return;
+  const key = keys.posterVersion(record.parentId, record.createdAt, record.id);
+  await dropLink(key, updatePoster(record.parentId, "ADD versionCount :less", { ":less": -1 }), true);
 }

@@ -1,9 +1,16 @@
 import type { Metadata } from "next";
 import { GalleryFilters } from "@/components/gallery/gallery-filters";
 import { GalleryGrid } from "@/components/gallery/gallery-grid";
+import { VersionsToggle } from "@/components/gallery/versions-toggle";
 import { requireMember } from "@/lib/identity";
-import { ASPECT_RATIO_IDS, findModel, MODEL_LABELS } from "@/lib/models";
-import { listPosterViews } from "@/lib/posters";
+import {
+  ASPECT_RATIO_IDS,
+  OPERATION_FILTERS,
+  POSTER_MODEL_IDS,
+  POSTER_MODEL_LABELS,
+  VERSION_MARKS,
+} from "@/lib/models";
+import { listPosterViews, versionsByDefault } from "@/lib/posters";
 
 export const metadata: Metadata = { title: "Gallery" };
 
@@ -15,20 +22,35 @@ export default async function GalleryPage({ searchParams }: { searchParams: Sear
   await requireMember("/gallery");
   const params = await searchParams;
   // Unknown filter values are ignored rather than an error page: the form only offers valid ones.
-  const model = typeof params.model === "string" && findModel(params.model) ? params.model : undefined;
+  const model = POSTER_MODEL_IDS.find((id) => id === params.model);
   const aspectRatio = ASPECT_RATIO_IDS.find((r) => r === params.aspectRatio);
   const favorite = params.favorite === "true";
-  const page = await listPosterViews({ limit: PAGE, filter: { model, aspectRatio, favorite } });
-  const query: Record<string, string> = { limit: String(PAGE) };
-  if (model) query.model = model;
-  if (aspectRatio) query.aspectRatio = aspectRatio;
-  if (favorite) query.favorite = "true";
+  const operation = OPERATION_FILTERS.find((o) => o.id === params.operation)?.id;
+  const askedVersions = params.versions === "fold" || params.versions === "show" ? params.versions : undefined;
+  const versions = askedVersions ?? versionsByDefault(operation);
+  const filter = { model, aspectRatio, favorite, operation, versions };
+  const page = await listPosterViews({ limit: PAGE, filter });
+  // The filters as the URL says them (the toggle keeps the others; "Load more" asks for the same listing).
+  const filters: Record<string, string> = {};
+  if (model) filters.model = model;
+  if (aspectRatio) filters.aspectRatio = aspectRatio;
+  if (favorite) filters.favorite = "true";
+  if (operation) filters.operation = operation;
+  const query = { limit: String(PAGE), ...filters, versions };
 
   return (
     <>
       <h1 className="mb-4 font-display text-4xl tracking-wide">Gallery</h1>
-      <GalleryFilters model={model} aspectRatio={aspectRatio} favorite={favorite} />
-      <GalleryGrid key={JSON.stringify(query)} initial={page} query={query} labels={MODEL_LABELS} />
+      <GalleryFilters {...filters} favorite={favorite} versions={askedVersions} />
+      <VersionsToggle filters={filters} versions={versions} />
+      <GalleryGrid
+        key={JSON.stringify(query)}
+        initial={page}
+        query={query}
+        labels={POSTER_MODEL_LABELS}
+        marks={VERSION_MARKS}
+        folded={versions === "fold"}
+      />
     </>
   );
 }

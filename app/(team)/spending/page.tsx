@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 import { requireMember } from "@/lib/identity";
-import { formatPrice, modelLabel } from "@/lib/models";
+import { formatPrice, posterModelLabel } from "@/lib/models";
 import { recentSpending, spendingToday } from "@/lib/spending";
 
 export const metadata: Metadata = { title: "Spending" };
@@ -92,7 +92,7 @@ export default async function SpendingPage() {
                   <tr key={e.id} className="border-t border-edge">
                     <td className="py-1 tabular-nums">{e.at.replace("T", " ").slice(0, 19)}</td>
                     <td>{e.user}</td>
-                    <td>{modelLabel(e.model)}</td>
+                    <td>{posterModelLabel(e.model)}</td>
                     <td className="tabular-nums">{formatPrice(e.cents / 100)}</td>
                     <td>
                       {e.posterId ? (

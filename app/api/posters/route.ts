@@ -4,15 +4,16 @@ import { handle, methodNotAllowed, parseWith, readJsonObject } from "@/lib/http"
 import {
   ASPECT_RATIO_IDS,
   getModel,
-  MODEL_IDS,
+  OPERATION_FILTERS,
   operationRequestSchema,
+  POSTER_MODEL_IDS,
   type PosterRequest,
   posterRequestSchema,
   refuseRetiredModel,
 } from "@/lib/models";
 import { prepareOperation, runOperation } from "@/lib/operation-pipeline";
 import { generatePoster } from "@/lib/pipeline";
-import { listPosterViews } from "@/lib/posters";
+import { listPosterViews, versionsByDefault } from "@/lib/posters";
 import { withBudget } from "@/lib/spending";
 
 // Generation runs up to the pipeline's own timeout, just under this.
@@ -60,17 +61,30 @@ export const POST = handle(
 const listQuery = z.strictObject({
   cursor: z.string().max(2048).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(24),
-  model: z.enum(MODEL_IDS, { error: "Filter by one of the catalogue's model ids." }).optional(),
+  model: z.enum(POSTER_MODEL_IDS, { error: "Filter by one of the catalogue's model or image service ids." }).optional(),
   aspectRatio: z.enum(ASPECT_RATIO_IDS, { error: "Filter by one of the nine aspect ratios." }).optional(),
   favorite: z
     .enum(["true", "false"])
     .transform((v) => v === "true")
     .optional(),
+  operation: z
+    .enum(
+      OPERATION_FILTERS.map((o) => o.id) as [string, ...string[]],
+      `Filter by how posters were made: ${OPERATION_FILTERS.map((o) => o.id).join(", ")}.`,
+    )
+    .optional(),
+  versions: z
+    .enum(["fold", "show"], { error: "versions is fold (originals only) or show (every version)." })
+    .optional(),
 });
 
 export const GET = handle(async (request) => {
-  const { cursor, limit, ...filter } = parseWith(listQuery, Object.fromEntries(new URL(request.url).searchParams));
-  return Response.json(await listPosterViews({ cursor, limit, filter }));
+  const { cursor, limit, versions, ...filter } = parseWith(
+    listQuery,
+    Object.fromEntries(new URL(request.url).searchParams),
+  );
+  const shown = versions ?? versionsByDefault(filter.operation);
+  return Response.json(await listPosterViews({ cursor, limit, filter: { ...filter, versions: shown } }));
 });
 
 export { methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE };

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
 import { getSiteUrl } from "@/lib/aws/config";
-import { modelLabel } from "@/lib/models";
+import { posterModelLabel } from "@/lib/models";
 import { resolveShare } from "@/lib/shares";
 
 // A read-only page for people who never open the studio: the poster(s), optionally the prompt, Download. Nothing
@@ -59,7 +59,7 @@ export default async function SharePage({ params }: Props) {
         >
           {content.posters.map((poster, index) => {
             const query = `?poster=${poster.id}`;
-            const name = poster.prompt ?? `Poster ${index + 1}`;
+            const name = poster.prompt || `Poster ${index + 1}`;
             return (
               <li key={poster.id} className="space-y-3">
                 <a href={`/s/${token}/image${query}`} className="block">
@@ -78,7 +78,7 @@ export default async function SharePage({ params }: Props) {
                   <p className="text-sm">
                     {poster.prompt}
                     <span className="block text-xs text-muted">
-                      {modelLabel(poster.model ?? "")} · seed {poster.seed}
+                      {posterModelLabel(poster.model ?? "")} · seed {poster.seed}
                     </span>
                   </p>
                 )}

@@ -34,8 +34,15 @@ const controlBody = z.strictObject({
   output_format: common.output_format,
 });
 
-function control(id: "control-sketch" | "control-structure", name: string, label: string, blurb: string) {
+function control(
+  id: "control-sketch" | "control-structure",
+  name: string,
+  names: { label: string; service: string },
+  blurb: string,
+) {
+  const { label } = names;
   const service = usProfileService(name, {
+    label: names.service,
     price: 0.07,
     typicalSeconds: 12,
     limits: STANDARD_LIMITS,
@@ -44,6 +51,7 @@ function control(id: "control-sketch" | "control-structure", name: string, label
   return defineOperation({
     id,
     label,
+    made: label,
     blurb,
     inputs: [
       { kind: "text", name: "prompt", label: "Prompt", help: "Describe the finished poster." },
@@ -89,13 +97,13 @@ function control(id: "control-sketch" | "control-structure", name: string, label
 export const controlSketch = control(
   "control-sketch",
   "stable-image-control-sketch-v1:0",
-  "From a sketch",
+  { label: "From a sketch", service: "Stable Image Control Sketch" },
   "Turns a rough sketch or storyboard frame into finished art along its lines.",
 );
 export const controlStructure = control(
   "control-structure",
   "stable-image-control-structure-v1:0",
-  "From a layout",
+  { label: "From a layout", service: "Stable Image Control Structure" },
   "Keeps a layout's structure (an agency comp, a poster) and paints new art into it.",
 );
 
@@ -111,6 +119,7 @@ const fidelityParam: Slider = {
 };
 
 const styleService = usProfileService("stable-image-style-guide-v1:0", {
+  label: "Stable Image Style Guide",
   price: 0.07,
   typicalSeconds: 12,
   limits: STANDARD_LIMITS,
@@ -128,6 +137,7 @@ const styleService = usProfileService("stable-image-style-guide-v1:0", {
 
 export const styleGuide = defineOperation({
   id: "style-guide",
+  made: "Styled",
   label: "In the style of",
   blurb: "New art in the look of a reference image: a campaign's palette and grain on a new subject.",
   inputs: [

@@ -9,6 +9,7 @@ import { common, commonBody, STANDARD_LIMITS, usProfileService } from "./image-s
 const same = (source: { width: number; height: number }) => ({ width: source.width, height: source.height });
 
 const removeBackgroundService = usProfileService("stable-image-remove-background-v1:0", {
+  label: "Stable Image Remove Background",
   price: 0.07,
   typicalSeconds: 6,
   limits: STANDARD_LIMITS,
@@ -18,6 +19,7 @@ const removeBackgroundService = usProfileService("stable-image-remove-background
 
 export const removeBackground = defineOperation({
   id: "remove-background",
+  made: "Cut out",
   label: "Cut out",
   blurb: "Keeps the subject on a transparent background: for compositing key art onto a new layout.",
   inputs: [],
@@ -36,6 +38,7 @@ export const removeBackground = defineOperation({
 });
 
 const eraseService = usProfileService("stable-image-erase-object-v1:0", {
+  label: "Stable Image Erase Object",
   price: 0.07,
   typicalSeconds: 8,
   limits: STANDARD_LIMITS,
@@ -50,6 +53,7 @@ const eraseService = usProfileService("stable-image-erase-object-v1:0", {
 
 export const erase = defineOperation({
   id: "erase",
+  made: "Erased",
   label: "Erase",
   blurb: "Removes what the mask covers (a lamp post, a stray logo) and fills it from its surroundings.",
   inputs: [maskInput, growMaskParam],
@@ -78,6 +82,7 @@ export const erase = defineOperation({
 });
 
 const inpaintService = usProfileService("stable-image-inpaint-v1:0", {
+  label: "Stable Image Inpaint",
   price: 0.07,
   typicalSeconds: 16,
   limits: STANDARD_LIMITS,
@@ -95,6 +100,7 @@ const inpaintService = usProfileService("stable-image-inpaint-v1:0", {
 
 export const inpaint = defineOperation({
   id: "inpaint",
+  made: "Fixed",
   label: "Fix a region",
   blurb: "Repaints only the masked area from a prompt: fix a hand, change a sign, add a prop.",
   inputs: [

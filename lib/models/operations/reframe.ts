@@ -55,6 +55,7 @@ export function marginsForRatio(source: { width: number; height: number }, ratio
 }
 
 const outpaint = usProfileService("stable-outpaint-v1:0", {
+  label: "Stable Outpaint",
   price: 0.06,
   typicalSeconds: 12,
   // Margins are pixels of the source as the user saw it: it is refused rather than downsized under them.
@@ -89,6 +90,7 @@ const creativityReframe: Slider = {
 
 export const reframe = defineOperation({
   id: "reframe",
+  made: "Reframed",
   label: "Reframe",
   blurb: "Extends the art to another ratio (a 2:3 one-sheet to a 16:9 trailer card), continuing its edges.",
   inputs: [

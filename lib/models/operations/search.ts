@@ -19,6 +19,7 @@ const searchBody = {
 };
 
 const replaceService = usProfileService("stable-image-search-replace-v1:0", {
+  label: "Stable Image Search and Replace",
   price: 0.07,
   typicalSeconds: 12,
   limits: STANDARD_LIMITS,
@@ -27,6 +28,7 @@ const replaceService = usProfileService("stable-image-search-replace-v1:0", {
 
 export const searchReplace = defineOperation({
   id: "search-replace",
+  made: "Replaced",
   label: "Replace",
   blurb: "Finds something by name and swaps it: the red car for a motorbike, the coffee cup for a film reel.",
   inputs: [
@@ -65,6 +67,7 @@ export const searchReplace = defineOperation({
 });
 
 const recolorService = usProfileService("stable-image-search-recolor-v1:0", {
+  label: "Stable Image Search and Recolor",
   price: 0.07,
   typicalSeconds: 12,
   limits: STANDARD_LIMITS,
@@ -73,6 +76,7 @@ const recolorService = usProfileService("stable-image-search-recolor-v1:0", {
 
 export const searchRecolor = defineOperation({
   id: "search-recolor",
+  made: "Recoloured",
   label: "Recolour",
   blurb: "Finds something by name and changes its colour or material: the jacket in studio red, chrome lettering.",
   inputs: [

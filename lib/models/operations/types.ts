@@ -24,6 +24,8 @@ export type InputSpec = ParamSpec | ImageInputSpec | { kind: "text"; name: strin
 export interface ServiceSpec {
   /** The id InvokeModel is called with: the US inference profile for the image services. */
   invokeId: string;
+  /** Its name as AWS lists it ("Stable Fast Upscale"): how posters made with it are labelled. */
+  label: string;
   /** The foundation model behind it (for IAM). */
   foundationModelId: string;
   /** Where the app calls it from. */
@@ -79,6 +81,8 @@ export interface OperationPlan {
 export interface OperationSpec<Fields extends Record<string, z.ZodMiniType>> {
   id: string;
   label: string;
+  /** What a poster it made is marked with ("Upscaled"); reframe adds the new ratio (see lib/version-mark.ts). */
+  made: string;
   blurb: string;
   inputs: readonly InputSpec[];
   /** Every service the operation may call (IAM grants each). */

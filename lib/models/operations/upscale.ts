@@ -11,6 +11,7 @@ import type { ServiceSpec } from "./types";
 type Slider = Extract<ParamSpec, { kind: "slider" }>;
 
 const fastUpscale = usProfileService("stable-fast-upscale-v1:0", {
+  label: "Stable Fast Upscale",
   price: 0.03,
   typicalSeconds: 4,
   // Each side 32–1,536 px, 1,024–1,048,576 px in all, no aspect limit stated; a larger source is made to fit.
@@ -21,6 +22,7 @@ const fastUpscale = usProfileService("stable-fast-upscale-v1:0", {
 const upscaleBody = { ...common, creativity: z.optional(z.number().check(z.gte(0.1), z.lte(0.5))) };
 
 const conservativeUpscale = usProfileService("stable-conservative-upscale-v1:0", {
+  label: "Stable Conservative Upscale",
   price: 0.4,
   typicalSeconds: 20,
   limits: STANDARD_LIMITS,
@@ -35,6 +37,7 @@ const conservativeUpscale = usProfileService("stable-conservative-upscale-v1:0",
 });
 
 const creativeUpscale = usProfileService("stable-creative-upscale-v1:0", {
+  label: "Stable Creative Upscale",
   price: 0.6,
   typicalSeconds: 30,
   // Every side ≥ 64 px, 4,096–1,048,576 px in all, no aspect limit stated.
@@ -77,6 +80,7 @@ export function upscaledSize(mode: UpscaleMode, source: { width: number; height:
 
 export const upscale = defineOperation({
   id: "upscale",
+  made: "Upscaled",
   label: "Upscale",
   blurb: "Makes the art big enough to print: Fast is a clean 4×, Conservative and Creative add detail to about 4K.",
   inputs: [

@@ -27,6 +27,7 @@ function inRegion(modelId: string): ServiceSpec {
   const model = getModel(modelId);
   return {
     invokeId: model.id,
+    label: model.label,
     foundationModelId: model.id,
     region: "us-west-2",
     routesTo: [],
@@ -56,6 +57,7 @@ const strengthParam: Slider = {
 
 export const vary = defineOperation({
   id: "vary",
+  made: "Varied",
   label: "Vary",
   blurb: "More like this one: a variation of a poster, subtle or strong, from its prompt.",
   inputs: [

@@ -1,0 +1,32 @@
+import { MODEL_IDS, modelLabel } from "./catalogue";
+import { OPERATIONS } from "./operations/catalogue";
+
+// How posters are labelled and filtered by what made them. A derived poster's `model` is the id the app invoked
+// (a model for Vary, an image service's inference profile otherwise): both are in the catalogues.
+
+const SERVICES = OPERATIONS.flatMap((o) => o.services);
+
+/** Every id a poster's `model` may hold: the models, then the image services (for filters). */
+export const POSTER_MODEL_IDS = [...new Set([...MODEL_IDS, ...SERVICES.map((s) => s.invokeId)])] as [
+  string,
+  ...string[],
+];
+
+/** "Stable Fast Upscale" for an image service, the model's label for a model; unknown ids show as they are. */
+export function posterModelLabel(id: string): string {
+  return SERVICES.find((s) => s.invokeId === id && !MODEL_IDS.includes(id))?.label ?? modelLabel(id);
+}
+
+/** Labels of every id above, for client code that shouldn't import the catalogue. */
+export const POSTER_MODEL_LABELS: Record<string, string> = Object.fromEntries(
+  POSTER_MODEL_IDS.map((id) => [id, posterModelLabel(id)]),
+);
+
+/** What a derived poster is marked with, per operation ("Upscaled"); generated posters carry no mark. */
+export const VERSION_MARKS: Record<string, string> = Object.fromEntries(OPERATIONS.map((o) => [o.id, o.made]));
+
+/** The filter's choices: how a poster was made. */
+export const OPERATION_FILTERS = [
+  { id: "generate", label: "Generated" },
+  ...OPERATIONS.map((o) => ({ id: o.id as string, label: o.label })),
+];
