@@ -46,7 +46,12 @@ export function DevelopPanel(props: {
   });
   const [values, setValues] = useState<Values>(() => startValues(opId));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [mask, setMask] = useState<Blob | null>(null);
+  // The painted mask (read at Run only, so no render waits on it).
+  const latestMask = useRef<Blob | null>(null);
+  const setMask = (blob: Blob | null) => {
+    latestMask.current = blob;
+    if (blob) setErrors(({ mask: _, ...rest }) => rest);
+  };
   const [margins, setMargins] = useState<Margins | null>(null);
   const [custom, setCustom] = useState<Margins>({ left: 200, right: 200, up: 0, down: 0 });
   const [uploading, setUploading] = useState(false);
@@ -85,19 +90,24 @@ export function DevelopPanel(props: {
   async function run(event: React.FormEvent) {
     event.preventDefault();
     const draft = body();
+    // The painter exports its PNG a moment after the last stroke (or Enter): a quick Run waits for it.
+    for (let waited = 0; needsMask && !latestMask.current && waited < 1000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const painted = latestMask.current;
     const first = check(draft);
     const problems = { ...(first.errors ?? {}) };
     if (isReframe && problems.aspectRatio) problems.aspectRatio = problems.aspectRatio.replace(/, or give.*$/, ".");
-    if (needsMask && !mask)
+    if (needsMask && !painted)
       problems.mask = "Paint over the area first (or focus the image and press Enter to add the dashed rectangle).";
     setErrors(problems);
     if (Object.keys(problems).length) return;
-    if (needsMask && mask) {
+    if (needsMask && painted) {
       try {
         setUploading(true);
-        if (maskUpload.current?.blob !== mask) {
-          const file = new File([mask], "mask.png", { type: "image/png" });
-          maskUpload.current = { blob: mask, uploadId: (await uploadFile(file)).uploadId };
+        if (maskUpload.current?.blob !== painted) {
+          const file = new File([painted], "mask.png", { type: "image/png" });
+          maskUpload.current = { blob: painted, uploadId: (await uploadFile(file)).uploadId };
         }
         draft.mask = { uploadId: maskUpload.current.uploadId };
       } catch (error) {
@@ -172,7 +182,12 @@ export function DevelopPanel(props: {
             )}
           </div>
         )}
-        <form noValidate onSubmit={run} aria-label={`${op.label} settings`} className="space-y-4">
+        <form
+          noValidate
+          onSubmit={run}
+          aria-label={`${op.label} settings`}
+          className={`space-y-4 ${needsMask || isReframe ? "" : "max-w-2xl"}`}
+        >
           <div>
             <h3 className="text-lg font-semibold">{op.label}</h3>
             <p className="text-sm text-muted">{op.blurb}</p>

@@ -66,6 +66,7 @@ export function StartFromImage() {
     <div className="space-y-6">
       <div className="grid gap-6 md:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <div className="space-y-4">
+          <h2 className="text-lg font-semibold">Your image</h2>
           <fieldset className="space-y-2">
             <legend className="text-sm font-medium">What is it?</legend>
             {KINDS.map((k) => (

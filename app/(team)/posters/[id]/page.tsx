@@ -77,7 +77,16 @@ export default async function PosterPage({ params }: { params: Promise<{ id: str
           )}
         </div>
         <div className="space-y-6">
-          <h1 className="font-display text-4xl tracking-wide">Poster</h1>
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <h1 className="font-display text-4xl tracking-wide">Poster</h1>
+            {/* The Develop panel sits below the poster: say it's there. */}
+            <a
+              href="#develop"
+              className="rounded-md bg-accent px-4 py-2 text-sm font-semibold text-ink hover:brightness-110"
+            >
+              Develop: vary, reframe, fix, upscale
+            </a>
+          </div>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
             {settings.map(([term, value]) => (
               <div key={term} className="contents">
