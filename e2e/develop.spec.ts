@@ -58,6 +58,11 @@ test("vary a poster: the prompt starts as the source's, the result links to its 
     `${parent.prompt}, stronger rain`,
   ]);
 
+  // The source's page lists the new version without a reload.
+  await expect(
+    page.getByRole("region", { name: "Lineage" }).getByRole("link", { name: "Version 1: Vary" }),
+  ).toBeVisible();
+
   await develop
     .tile("Vary 1")
     .getByRole("link", { name: /Open poster/ })

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { MaskCanvas } from "@/components/develop/mask-canvas";
 import type { Margins, ReframeTarget } from "@/components/develop/reframe-geometry";
@@ -9,15 +10,8 @@ import { uploadFile } from "@/lib/client/uploads";
 import { type AspectRatio, formatPrice, type OperationId } from "@/lib/models";
 import { MarginInputs } from "./margin-inputs";
 import { OperationControls } from "./operation-controls";
-import {
-  check,
-  initialValues,
-  OPERATION_GROUPS,
-  operation,
-  serviceFor,
-  type Values,
-  visibleInputs,
-} from "./operation-menu";
+import { check, initialValues, operation, serviceFor, type Values, visibleInputs } from "./operation-menu";
+import { OperationPicker } from "./operation-picker";
 import { OperationTile } from "./operation-tile";
 import { useOperations } from "./use-operations";
 
@@ -26,7 +20,6 @@ import { useOperations } from "./use-operations";
 
 export type DevelopSource = { posterId: string } | { uploadId: string };
 
-const pill = "rounded-full border px-3 py-1.5 text-sm aria-pressed:border-accent aria-pressed:bg-accent/15";
 const SIDES = ["left", "right", "up", "down"] as const;
 
 export function DevelopPanel(props: {
@@ -48,7 +41,9 @@ export function DevelopPanel(props: {
   const [errors, setErrors] = useState<Record<string, string>>({});
   // The painted mask (read at Run only, so no render waits on it).
   const latestMask = useRef<Blob | null>(null);
+  const maskExporting = useRef(false);
   const setMask = (blob: Blob | null) => {
+    maskExporting.current = false;
     latestMask.current = blob;
     if (blob) setErrors(({ mask: _, ...rest }) => rest);
   };
@@ -56,7 +51,14 @@ export function DevelopPanel(props: {
   const [custom, setCustom] = useState<Margins>({ left: 200, right: 200, up: 0, down: 0 });
   const [uploading, setUploading] = useState(false);
   const maskUpload = useRef<{ blob: Blob; uploadId: string } | null>(null);
-  const { tiles, start, retry, cancel } = useOperations((fields) => setErrors(fields));
+  const router = useRouter();
+  // A new version of a poster shows in its page's Versions strip at once (the tiles stay: client state survives).
+  const { tiles, start, retry, cancel } = useOperations(
+    (fields) => setErrors(fields),
+    () => {
+      if ("posterId" in props.source) router.refresh();
+    },
+  );
 
   const needsMask = op.inputs.some((i) => i.kind === "image" && i.role === "mask");
   const isReframe = op.id === "reframe";
@@ -86,18 +88,26 @@ export function DevelopPanel(props: {
     return request;
   }
   const service = serviceFor(op, body());
+  // Errors no control shows (the source, a margin while a ratio is picked): said above Run, never swallowed.
+  const shown = new Set<string>([
+    ...visibleInputs(op, values).map((i) => i.name),
+    "mask",
+    ...(isReframe && !ratio ? SIDES : []),
+  ]);
+  const otherErrors = Object.entries(errors).filter(([field]) => !shown.has(field));
 
   async function run(event: React.FormEvent) {
     event.preventDefault();
     const draft = body();
     // The painter exports its PNG a moment after the last stroke (or Enter): a quick Run waits for it.
-    for (let waited = 0; needsMask && !latestMask.current && waited < 1000; waited += 50) {
+    for (let waited = 0; needsMask && maskExporting.current && waited < 10_000; waited += 50) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const painted = latestMask.current;
     const first = check(draft);
     const problems = { ...(first.errors ?? {}) };
-    if (isReframe && problems.aspectRatio) problems.aspectRatio = problems.aspectRatio.replace(/, or give.*$/, ".");
+    if (isReframe && ratio && problems.aspectRatio)
+      problems.aspectRatio = problems.aspectRatio.replace(/, or give.*$/, ".");
     if (needsMask && !painted)
       problems.mask = "Paint over the area first (or focus the image and press Enter to add the dashed rectangle).";
     setErrors(problems);
@@ -130,29 +140,7 @@ export function DevelopPanel(props: {
         </h2>
         <p className="text-sm text-muted">Make a new poster from this image. The original stays as it is.</p>
       </div>
-      <div className="flex flex-wrap gap-x-6 gap-y-3">
-        {OPERATION_GROUPS.map((group) => (
-          // biome-ignore lint/a11y/useSemanticElements: a labelled group of toggle buttons, not a form fieldset
-          <div key={group.label} role="group" aria-label={group.label} className="space-y-1">
-            <p aria-hidden className="text-xs font-medium uppercase tracking-wide text-muted">
-              {group.label}
-            </p>
-            <div className="flex flex-wrap gap-1.5">
-              {group.ids.map((gid) => (
-                <button
-                  key={gid}
-                  type="button"
-                  aria-pressed={gid === opId}
-                  className={`${pill} ${gid === opId ? "border-accent" : "border-edge hover:border-accent"}`}
-                  onClick={() => choose(gid)}
-                >
-                  {operation(gid).label}
-                </button>
-              ))}
-            </div>
-          </div>
-        ))}
-      </div>
+      <OperationPicker value={opId} onChange={choose} />
 
       <div className={`grid gap-6 ${needsMask || isReframe ? "lg:grid-cols-[minmax(0,1fr)_380px]" : ""}`}>
         {(needsMask || isReframe) && (
@@ -164,6 +152,9 @@ export function DevelopPanel(props: {
                 height={props.image.height}
                 imageAlt={props.image.alt}
                 onChange={setMask}
+                onExporting={() => {
+                  maskExporting.current = true;
+                }}
               />
             ) : (
               <ReframeView
@@ -205,7 +196,13 @@ export function DevelopPanel(props: {
           {isReframe && !ratio && (
             <MarginInputs idPrefix={`${id}-m`} sides={SIDES} margins={custom} errors={errors} onChange={setCustom} />
           )}
-          {errors.form && <p className="text-sm text-danger">{errors.form}</p>}
+          {otherErrors.length > 0 && (
+            <ul role="alert" className="text-sm text-danger">
+              {otherErrors.map(([field, message]) => (
+                <li key={field}>{message}</li>
+              ))}
+            </ul>
+          )}
           <div className="flex flex-wrap items-center gap-3">
             <button
               type="submit"

@@ -23,11 +23,16 @@ export type OperationTile = { key: string; run: OperationRun } & (
 
 let counter = 0;
 
-export function useOperations(onFieldErrors: (fields: Record<string, string>) => void) {
+export function useOperations(
+  onFieldErrors: (fields: Record<string, string>) => void,
+  onMade: (poster: PosterView) => void,
+) {
   const [tiles, setTiles] = useState<OperationTile[]>([]);
   const controllers = useRef(new Map<string, AbortController>());
   const fieldErrors = useRef(onFieldErrors);
   fieldErrors.current = onFieldErrors;
+  const made = useRef(onMade);
+  made.current = onMade;
 
   const update = useCallback((tile: OperationTile) => {
     setTiles((all) => all.map((t) => (t.key === tile.key ? tile : t)));
@@ -40,6 +45,7 @@ export function useOperations(onFieldErrors: (fields: Record<string, string>) =>
       try {
         const poster = await api.runOperation(run.request, controller.signal);
         update({ key, run, status: "done", poster });
+        made.current(poster);
       } catch (error) {
         if (controller.signal.aborted) return update({ key, run, status: "cancelled" });
         const message = error instanceof ApiError ? error.message : "Something went wrong: try again.";
