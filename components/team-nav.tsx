@@ -17,11 +17,11 @@ export function TeamNav() {
   const path = usePathname();
   const current = (href: string) => (href === "/" ? path === "/" : path.startsWith(href));
   return (
-    <nav aria-label="Main" className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
+    <nav aria-label="Main" className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
       <Link href="/" className="font-display text-3xl tracking-wide text-accent">
         OneSheet
       </Link>
-      <ul className="flex gap-4 text-sm">
+      <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
         {LINKS.map((link) => (
           <li key={link.href}>
             <Link

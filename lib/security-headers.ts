@@ -23,7 +23,8 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' data: blob: ${imageOrigin()}`.trim(),
     "font-src 'self'",
-    "connect-src 'self'",
+    // Uploads go from the browser straight to the bucket with a pre-signed POST.
+    `connect-src 'self' ${imageOrigin()}`.trim(),
     "form-action 'self'",
     "frame-ancestors 'none'",
     "base-uri 'self'",

@@ -14,6 +14,8 @@ export function MaskCanvas(props: {
   width: number;
   height: number;
   onChange: (mask: Blob | null) => void;
+  /** A change was made and its PNG is being exported (onChange follows): a Run in between should wait for it. */
+  onExporting?: () => void;
   imageAlt?: string;
 }) {
   const { width, height } = props;
@@ -32,6 +34,8 @@ export function MaskCanvas(props: {
   const [announce, setAnnounce] = useState("");
   const onChange = useRef(props.onChange);
   onChange.current = props.onChange;
+  const onExporting = useRef(props.onExporting);
+  onExporting.current = props.onExporting;
   const touched = useRef(false);
   const cursorRef = useRef<HTMLDivElement>(null);
 
@@ -53,6 +57,7 @@ export function MaskCanvas(props: {
     replay(ctx, ops);
     if (!touched.current) return;
     const mine = ++generation.current;
+    onExporting.current?.();
     void exportMask(canvas).then((blob) => {
       if (mine !== generation.current) return;
       setEmpty(blob === null);

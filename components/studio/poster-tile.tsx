@@ -6,7 +6,7 @@ import type { Tile } from "./use-generation";
 
 const buttonClass = "rounded-md border border-edge px-2.5 py-1.5 text-xs font-medium hover:border-accent";
 
-function Elapsed({ startedAt, typical }: { startedAt: number; typical: number }) {
+export function Elapsed({ startedAt, typical }: { startedAt: number; typical: number }) {
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 250);
@@ -86,6 +86,9 @@ export function PosterTile(props: {
             </button>
             <a className={buttonClass} href={tile.poster.downloadUrl} download>
               Download<span className="sr-only"> {label}</span>
+            </a>
+            <a className={buttonClass} href={`/posters/${tile.poster.id}#develop`}>
+              Develop<span className="sr-only"> {label}</span>
             </a>
             <button type="button" className={buttonClass} onClick={props.onUseSettings}>
               Use these settings<span className="sr-only"> from {label}</span>

@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import Link from "next/link";
 import { useCallback, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import {
@@ -97,7 +98,17 @@ export function Studio(props: {
             {notice}
           </p>
         )}
-        <Field id="prompt" label="Prompt" help={PROMPT_HELP} error={errors.prompt}>
+        <Field
+          id="prompt"
+          label="Prompt"
+          help={PROMPT_HELP}
+          error={errors.prompt}
+          aside={
+            <Link href="/develop" className="text-sm text-accent underline-offset-2 hover:underline">
+              Start from an image
+            </Link>
+          }
+        >
           <textarea
             id="prompt"
             rows={4}

@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { BeforeAfter } from "@/components/develop/before-after";
+import { DevelopPanel } from "@/components/develop/panel/develop-panel";
+import { Lineage, operationLabel } from "@/components/poster/lineage";
 import { PosterActions } from "@/components/poster/poster-actions";
 import { SharePanel } from "@/components/share-panel";
 import { listBoardSummaries } from "@/lib/boards";
@@ -24,6 +27,11 @@ export default async function PosterPage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   const member = await requireMember(`/posters/${id}`);
   const [poster, { boards }] = await Promise.all([load(id), listBoardSummaries({ limit: 100 })]);
+  // Lineage: the parent (gone if deleted) and the newest versions made from this poster.
+  const [parent, versions] = await Promise.all([
+    poster.parentId ? findPosterView(poster.parentId).catch(() => undefined) : undefined,
+    Promise.all((poster.versions ?? []).slice(-12).map((v) => findPosterView(v).catch(() => undefined))),
+  ]);
   const paramLabels = new Map(getModelParams(poster.model));
   // Offer only what this member may do: the maker (or an admin) designs, deletes and shares; anyone adds it to a
   // board of their own.
@@ -32,7 +40,9 @@ export default async function PosterPage({ params }: { params: Promise<{ id: str
   const settings: [string, string][] = [
     ["Prompt", poster.prompt],
     ...(poster.negativePrompt ? ([["Negative prompt", poster.negativePrompt]] as [string, string][]) : []),
-    ["Model", modelLabel(poster.model)],
+    ...(poster.operation === "generate"
+      ? ([["Model", modelLabel(poster.model)]] as [string, string][])
+      : ([["Operation", operationLabel(poster.operation)]] as [string, string][])),
     ["Aspect ratio", `${poster.aspectRatio} · ${poster.width}×${poster.height}`],
     ["Seed", String(poster.seed)],
     ...Object.entries(poster.params).map(([k, v]) => [paramLabels.get(k) ?? k, String(v)] as [string, string]),
@@ -42,30 +52,59 @@ export default async function PosterPage({ params }: { params: Promise<{ id: str
   ];
 
   return (
-    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_420px]">
-      <div className="flex justify-center">
-        {/* biome-ignore lint/performance/noImgElement: pre-signed URLs expire; no image optimiser */}
-        <img
-          src={poster.url}
-          alt={poster.prompt}
-          width={poster.width}
-          height={poster.height}
-          className="max-h-[85vh] w-auto rounded-lg border border-edge object-contain"
-        />
-      </div>
-      <div className="space-y-6">
-        <h1 className="font-display text-4xl tracking-wide">Poster</h1>
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-          {settings.map(([term, value]) => (
-            <div key={term} className="contents">
-              <dt className="text-muted">{term}</dt>
-              <dd className="break-words">{value}</dd>
+    <div className="space-y-10">
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_420px]">
+        <div className="flex flex-col items-center gap-6">
+          {/* biome-ignore lint/performance/noImgElement: pre-signed URLs expire; no image optimiser */}
+          <img
+            src={poster.url}
+            alt={poster.prompt}
+            width={poster.width}
+            height={poster.height}
+            className="max-h-[85vh] w-auto rounded-lg border border-edge object-contain"
+          />
+          {parent && (
+            <div className="w-full max-w-xl">
+              <BeforeAfter
+                beforeUrl={parent.artUrl ?? parent.url}
+                afterUrl={poster.artUrl ?? poster.url}
+                width={poster.width}
+                height={poster.height}
+                beforeLabel="Original"
+                afterLabel="This version"
+              />
             </div>
-          ))}
-        </dl>
-        <PosterActions poster={poster} boards={ownBoards} canChange={canChange} />
-        {canChange && <SharePanel target="posterId" id={poster.id} />}
+          )}
+        </div>
+        <div className="space-y-6">
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <h1 className="font-display text-4xl tracking-wide">Poster</h1>
+            {/* The Develop panel sits below the poster: say it's there. */}
+            <a
+              href="#develop"
+              className="rounded-md bg-accent px-4 py-2 text-sm font-semibold text-ink hover:brightness-110"
+            >
+              Develop: vary, reframe, fix, upscale
+            </a>
+          </div>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+            {settings.map(([term, value]) => (
+              <div key={term} className="contents">
+                <dt className="text-muted">{term}</dt>
+                <dd className="break-words">{value}</dd>
+              </div>
+            ))}
+          </dl>
+          <Lineage poster={poster} parent={parent} versions={versions.filter((v) => v !== undefined)} />
+          <PosterActions poster={poster} boards={ownBoards} canChange={canChange} />
+          {canChange && <SharePanel target="posterId" id={poster.id} />}
+        </div>
       </div>
+      <DevelopPanel
+        source={{ posterId: poster.id }}
+        image={{ url: poster.artUrl ?? poster.url, width: poster.width, height: poster.height, alt: poster.prompt }}
+        prompt={poster.prompt}
+      />
     </div>
   );
 }

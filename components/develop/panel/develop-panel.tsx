@@ -1,0 +1,244 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useId, useRef, useState } from "react";
+import { MaskCanvas } from "@/components/develop/mask-canvas";
+import type { Margins, ReframeTarget } from "@/components/develop/reframe-geometry";
+import { ReframeView } from "@/components/develop/reframe-view";
+import { ApiError } from "@/lib/client/api";
+import { uploadFile } from "@/lib/client/uploads";
+import { type AspectRatio, formatPrice, type OperationId } from "@/lib/models";
+import { MarginInputs } from "./margin-inputs";
+import { OperationControls } from "./operation-controls";
+import { check, initialValues, operation, serviceFor, type Values, visibleInputs } from "./operation-menu";
+import { OperationPicker } from "./operation-picker";
+import { OperationTile } from "./operation-tile";
+import { useOperations } from "./use-operations";
+
+// Develop: the catalogue's operations as actions on one source image (a poster or an upload). Each Run makes a new
+// poster in its own tile; the controls come from the operation's input specs, the price from the service it calls.
+
+export type DevelopSource = { posterId: string } | { uploadId: string };
+
+const SIDES = ["left", "right", "up", "down"] as const;
+
+export function DevelopPanel(props: {
+  source: DevelopSource;
+  image: { url: string; width: number; height: number; alt: string };
+  /** The source's prompt: Vary starts from it. */
+  prompt?: string;
+  initial?: OperationId;
+}) {
+  const id = useId();
+  const [opId, setOpId] = useState<OperationId>(props.initial ?? "vary");
+  const op = operation(opId);
+  const startValues = (next: OperationId): Values => ({
+    ...initialValues(operation(next), props.prompt),
+    // A one-sheet's most asked-for reframe: the 16:9 trailer card (the art starts centred on it).
+    ...(next === "reframe" ? { aspectRatio: "16:9" } : {}),
+  });
+  const [values, setValues] = useState<Values>(() => startValues(opId));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  // The painted mask (read at Run only, so no render waits on it).
+  const latestMask = useRef<Blob | null>(null);
+  const maskExporting = useRef(false);
+  const setMask = (blob: Blob | null) => {
+    maskExporting.current = false;
+    latestMask.current = blob;
+    if (blob) setErrors(({ mask: _, ...rest }) => rest);
+  };
+  const [margins, setMargins] = useState<Margins | null>(null);
+  const [custom, setCustom] = useState<Margins>({ left: 200, right: 200, up: 0, down: 0 });
+  const [uploading, setUploading] = useState(false);
+  const maskUpload = useRef<{ blob: Blob; uploadId: string } | null>(null);
+  const router = useRouter();
+  // A new version of a poster shows in its page's Versions strip at once (the tiles stay: client state survives).
+  const { tiles, start, retry, cancel } = useOperations(
+    (fields) => setErrors(fields),
+    () => {
+      if ("posterId" in props.source) router.refresh();
+    },
+  );
+
+  const needsMask = op.inputs.some((i) => i.kind === "image" && i.role === "mask");
+  const isReframe = op.id === "reframe";
+  const ratio = typeof values.aspectRatio === "string" && values.aspectRatio ? values.aspectRatio : undefined;
+  const target: ReframeTarget = ratio ? { aspectRatio: ratio as AspectRatio } : { margins: custom };
+
+  function choose(next: OperationId) {
+    setOpId(next);
+    setValues(startValues(next));
+    setErrors({});
+  }
+  // A new starting point from the parent (an upload said to be a sketch) switches operation, keeping the results.
+  const initial = useRef(props.initial);
+  if (props.initial && props.initial !== initial.current) {
+    initial.current = props.initial;
+    choose(props.initial);
+  }
+
+  function body(): Record<string, unknown> {
+    const shown = new Set(visibleInputs(op, values).map((i) => i.name));
+    const fields = Object.entries(values).filter(([name, v]) => shown.has(name) && v !== undefined && v !== "");
+    const request: Record<string, unknown> = { operation: op.id, source: props.source, ...Object.fromEntries(fields) };
+    if (isReframe) {
+      delete request.aspectRatio;
+      Object.assign(request, margins ?? {});
+    }
+    return request;
+  }
+  const service = serviceFor(op, body());
+  // Errors no control shows (the source, a margin while a ratio is picked): said above Run, never swallowed.
+  const shown = new Set<string>([
+    ...visibleInputs(op, values).map((i) => i.name),
+    "mask",
+    ...(isReframe && !ratio ? SIDES : []),
+  ]);
+  const otherErrors = Object.entries(errors).filter(([field]) => !shown.has(field));
+
+  async function run(event: React.FormEvent) {
+    event.preventDefault();
+    const draft = body();
+    // The painter exports its PNG a moment after the last stroke (or Enter): a quick Run waits for it.
+    for (let waited = 0; needsMask && maskExporting.current && waited < 10_000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const painted = latestMask.current;
+    const first = check(draft);
+    const problems = { ...(first.errors ?? {}) };
+    if (isReframe && ratio && problems.aspectRatio)
+      problems.aspectRatio = problems.aspectRatio.replace(/, or give.*$/, ".");
+    if (needsMask && !painted)
+      problems.mask = "Paint over the area first (or focus the image and press Enter to add the dashed rectangle).";
+    setErrors(problems);
+    if (Object.keys(problems).length) return;
+    if (needsMask && painted) {
+      try {
+        setUploading(true);
+        if (maskUpload.current?.blob !== painted) {
+          const file = new File([painted], "mask.png", { type: "image/png" });
+          maskUpload.current = { blob: painted, uploadId: (await uploadFile(file)).uploadId };
+        }
+        draft.mask = { uploadId: maskUpload.current.uploadId };
+      } catch (error) {
+        setErrors({ mask: error instanceof ApiError ? error.message : "The mask couldn't be uploaded: try again." });
+        return;
+      } finally {
+        setUploading(false);
+      }
+    }
+    const checked = check(draft);
+    if (!checked.request) return setErrors(checked.errors);
+    start({ request: checked.request, label: op.label, typicalSeconds: serviceFor(op, draft).typicalSeconds });
+  }
+
+  return (
+    <section id="develop" aria-labelledby={`${id}-h`} className="space-y-5 rounded-lg border border-edge p-4 sm:p-6">
+      <div>
+        <h2 id={`${id}-h`} className="font-display text-3xl tracking-wide">
+          Develop
+        </h2>
+        <p className="text-sm text-muted">Make a new poster from this image. The original stays as it is.</p>
+      </div>
+      <OperationPicker value={opId} onChange={choose} />
+
+      <div className={`grid gap-6 ${needsMask || isReframe ? "lg:grid-cols-[minmax(0,1fr)_380px]" : ""}`}>
+        {(needsMask || isReframe) && (
+          <div className="mx-auto w-full max-w-xl min-w-0">
+            {needsMask ? (
+              <MaskCanvas
+                imageUrl={props.image.url}
+                width={props.image.width}
+                height={props.image.height}
+                imageAlt={props.image.alt}
+                onChange={setMask}
+                onExporting={() => {
+                  maskExporting.current = true;
+                }}
+              />
+            ) : (
+              <ReframeView
+                imageUrl={props.image.url}
+                width={props.image.width}
+                height={props.image.height}
+                imageAlt={props.image.alt}
+                target={target}
+                onChange={setMargins}
+              />
+            )}
+            {errors.mask && (
+              <p role="alert" className="mt-2 text-sm text-danger">
+                {errors.mask}
+              </p>
+            )}
+          </div>
+        )}
+        <form
+          noValidate
+          onSubmit={run}
+          aria-label={`${op.label} settings`}
+          className={`space-y-4 ${needsMask || isReframe ? "" : "max-w-2xl"}`}
+        >
+          <div>
+            <h3 className="text-lg font-semibold">{op.label}</h3>
+            <p className="text-sm text-muted">{op.blurb}</p>
+          </div>
+          <OperationControls
+            idPrefix={`${id}-${op.id}`}
+            inputs={visibleInputs(op, values)}
+            values={values}
+            errors={errors}
+            onChange={(name, value) => {
+              setValues((all) => ({ ...all, [name]: value }));
+              setErrors(({ [name]: _, ...rest }) => rest);
+            }}
+          />
+          {isReframe && !ratio && (
+            <MarginInputs idPrefix={`${id}-m`} sides={SIDES} margins={custom} errors={errors} onChange={setCustom} />
+          )}
+          {otherErrors.length > 0 && (
+            <ul role="alert" className="text-sm text-danger">
+              {otherErrors.map(([field, message]) => (
+                <li key={field}>{message}</li>
+              ))}
+            </ul>
+          )}
+          <div className="flex flex-wrap items-center gap-3">
+            <button
+              type="submit"
+              disabled={uploading}
+              className="rounded-md bg-accent px-4 py-2 font-semibold text-ink hover:brightness-110 disabled:opacity-60"
+            >
+              {uploading ? "Uploading the mask…" : `Run ${op.label}`}
+            </button>
+            <p className="text-sm text-muted">
+              {formatPrice(service.price)} · usually about {service.typicalSeconds} s
+            </p>
+          </div>
+        </form>
+      </div>
+
+      {tiles.length > 0 && (
+        <section aria-label="Develop results" className="space-y-2">
+          <h3 className="text-lg font-semibold">New posters</h3>
+          <p role="status" className="sr-only">
+            {tiles.filter((t) => t.status === "pending").length
+              ? "Working…"
+              : `${tiles.filter((t) => t.status === "done").length} of ${tiles.length} ready.`}
+          </p>
+          <div className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-5">
+            {tiles.map((tile, i) => (
+              <OperationTile
+                key={tile.key}
+                tile={tile}
+                number={tiles.length - i}
+                onCancel={() => cancel(tile.key)}
+                onRetry={() => retry(tile)}
+              />
+            ))}
+          </div>
+        </section>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+import Link from "next/link";
+import type { PosterView } from "@/lib/api-types";
+import { findOperation } from "@/lib/models";
+
+// Where a poster came from and what was made from it: "Made from <parent> by <operation>" and a strip of versions.
+
+export function operationLabel(id: string): string {
+  return id === "generate" ? "Generate" : (findOperation(id)?.label ?? id);
+}
+
+function Thumb(props: { poster: PosterView; label: string; className?: string }) {
+  return (
+    <Link
+      href={`/posters/${props.poster.id}`}
+      className={`block shrink-0 overflow-hidden rounded-md border border-edge hover:border-accent ${props.className ?? ""}`}
+    >
+      {/* biome-ignore lint/performance/noImgElement: pre-signed URLs expire; no image optimiser */}
+      <img src={props.poster.thumbnailUrl} alt={props.label} className="h-full w-full object-cover" />
+    </Link>
+  );
+}
+
+export function Lineage(props: {
+  poster: PosterView;
+  /** The parent, when it still exists (deleting a parent keeps its children). */
+  parent?: PosterView;
+  versions: PosterView[];
+}) {
+  const { poster, parent, versions } = props;
+  const derived = poster.operation !== "generate";
+  if (!derived && versions.length === 0) return null;
+  return (
+    <section aria-label="Lineage" className="space-y-4 text-sm">
+      {derived && (
+        <div className="flex items-center gap-3">
+          {parent && <Thumb poster={parent} label="The poster it was made from" className="h-16 w-16" />}
+          <p>
+            {parent ? (
+              <>
+                Made from{" "}
+                <Link href={`/posters/${parent.id}`} className="underline hover:text-accent">
+                  this poster
+                </Link>{" "}
+                by <strong>{operationLabel(poster.operation)}</strong>.
+              </>
+            ) : poster.parentId ? (
+              <>
+                Made by <strong>{operationLabel(poster.operation)}</strong> from a poster that has since been deleted.
+              </>
+            ) : (
+              <>
+                Made from an uploaded image by <strong>{operationLabel(poster.operation)}</strong>.
+              </>
+            )}
+          </p>
+        </div>
+      )}
+      {versions.length > 0 && (
+        <div className="space-y-2">
+          <h2 className="font-medium">Versions ({versions.length})</h2>
+          <ul className="flex gap-2 overflow-x-auto pb-1">
+            {versions.map((v, i) => (
+              <li key={v.id} className="space-y-1">
+                <Thumb poster={v} label={`Version ${i + 1}: ${operationLabel(v.operation)}`} className="h-20 w-20" />
+                <p className="w-20 truncate text-xs text-muted">{operationLabel(v.operation)}</p>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}
