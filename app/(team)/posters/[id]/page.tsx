@@ -8,7 +8,7 @@ import { SharePanel } from "@/components/share-panel";
 import { listBoardSummaries } from "@/lib/boards";
 import { AppError } from "@/lib/errors";
 import { requireMember } from "@/lib/identity";
-import { formatPrice, getModel, modelLabel } from "@/lib/models";
+import { formatPrice, getModel, modelLabel, posterModelLabel } from "@/lib/models";
 import { mayChange } from "@/lib/permissions";
 import { findPosterView } from "@/lib/posters";
 
@@ -42,7 +42,10 @@ export default async function PosterPage({ params }: { params: Promise<{ id: str
     ...(poster.negativePrompt ? ([["Negative prompt", poster.negativePrompt]] as [string, string][]) : []),
     ...(poster.operation === "generate"
       ? ([["Model", modelLabel(poster.model)]] as [string, string][])
-      : ([["Operation", operationLabel(poster.operation)]] as [string, string][])),
+      : ([
+          ["Operation", operationLabel(poster.operation)],
+          ["Service", posterModelLabel(poster.model)],
+        ] as [string, string][])),
     ["Aspect ratio", `${poster.aspectRatio} · ${poster.width}×${poster.height}`],
     ["Seed", String(poster.seed)],
     ...Object.entries(poster.params).map(([k, v]) => [paramLabels.get(k) ?? k, String(v)] as [string, string]),
