@@ -1,10 +1,16 @@
-import { test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { makePoster } from "./fixtures";
+import { DevelopPanel } from "./pages/develop-page";
 import { StudioPage } from "./pages/studio-page";
 
-// `npm run screenshot` refreshes docs/studio.png for the README: the studio with two finished tiles.
-test.skip(!process.env.SCREENSHOT, "only when refreshing the README's screenshot");
+// `npm run screenshot` refreshes the README's pictures in docs/: the studio with two finished tiles; a poster page with
+// the Develop panel painting a mask; a reframed poster with where it came from and its before/after; the gallery
+// folding versions into their original.
+test.skip(!process.env.SCREENSHOTS, "only when refreshing the README's screenshots");
+const shot = (name: string) => `${process.env.SCREENSHOTS}/${name}`;
 
-test("README screenshot", async ({ page }) => {
+test("README screenshots", async ({ page, request }) => {
+  test.setTimeout(120_000);
   await page.setViewportSize({ width: 1440, height: 1100 });
   const studio = new StudioPage(page);
   await studio.goto();
@@ -15,5 +21,35 @@ test("README screenshot", async ({ page }) => {
     window.scrollTo(0, 0);
     await document.fonts.ready;
   });
-  await page.screenshot({ path: process.env.SCREENSHOT as string, fullPage: false });
+  await page.screenshot({ path: shot("studio.png") });
+
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const { id } = await makePoster(request, {
+    prompt: "a lone detective on a rain-soaked harbor at midnight, neon city skyline",
+    aspectRatio: "2:3",
+    seed: 2026,
+  });
+  const develop = new DevelopPanel(page);
+  await develop.gotoPoster(id);
+  await develop.choose("Fix a region");
+  await develop.paint([0.35, 0.55], [0.65, 0.6]);
+  await develop.field("What goes there").fill("a red umbrella");
+  await develop.panel.scrollIntoViewIfNeeded();
+  await develop.panel.evaluate((el) => el.scrollIntoView({ block: "start" }));
+  await page.screenshot({ path: shot("develop.png") });
+
+  await develop.choose("Reframe");
+  await develop.run("Reframe").click();
+  const child = await develop.doneId("Reframe 1");
+  await page.goto(`/posters/${child}`);
+  await expect(page.getByText(/Made from/).first()).toBeVisible();
+  await page
+    .getByText(/Made from/)
+    .first()
+    .evaluate((el) => el.scrollIntoView({ block: "start" }));
+  await page.screenshot({ path: shot("develop-compare.png") });
+
+  await page.goto("/gallery");
+  await expect(page.getByText(/\+1 version/).first()).toBeVisible();
+  await page.screenshot({ path: shot("gallery-versions.png") });
 });
