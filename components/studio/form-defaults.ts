@@ -6,7 +6,7 @@ import {
   GENERATION_MODELS,
   getModel,
   type PosterFormInput,
-} from "@/lib/models";
+} from "@/lib/models/generation";
 
 // The form starts with every model's parameter defaults, so switching models never shows an empty control.
 export const FORM_DEFAULTS = {

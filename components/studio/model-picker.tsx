@@ -1,5 +1,5 @@
 import type { UseFormRegisterReturn } from "react-hook-form";
-import { formatPrice, GENERATION_MODELS } from "@/lib/models";
+import { formatPrice, GENERATION_MODELS } from "@/lib/models/generation";
 
 const slug = (id: string) => `model-${id.replace(/[^a-z0-9]+/gi, "-")}`;
 

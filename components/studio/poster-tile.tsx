@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { type AspectRatio, aspectRatioInfo, getModel } from "@/lib/models";
+import { type AspectRatio, aspectRatioInfo, getModel } from "@/lib/models/generation";
 import type { Tile } from "./use-generation";
 
 const buttonClass = "rounded-md border border-edge px-2.5 py-1.5 text-xs font-medium hover:border-accent";

@@ -11,7 +11,7 @@ import {
   type PosterFormInput,
   type PosterFormValues,
   posterFormSchema,
-} from "@/lib/models";
+} from "@/lib/models/generation";
 import { describedBy, Field, inputClass } from "../ui/field";
 import { AspectRatioPicker } from "./aspect-ratio-picker";
 import { FORM_DEFAULTS, supportedRatios, variationSeeds } from "./form-defaults";
