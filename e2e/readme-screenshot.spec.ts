@@ -43,10 +43,6 @@ test("README screenshots", async ({ page, request }) => {
   const child = await develop.doneId("Reframe 1");
   await page.goto(`/posters/${child}`);
   await expect(page.getByText(/Made from/).first()).toBeVisible();
-  await page
-    .getByText(/Made from/)
-    .first()
-    .evaluate((el) => el.scrollIntoView({ block: "start" }));
   await page.screenshot({ path: shot("develop-compare.png") });
 
   await page.goto("/gallery");
