@@ -7,7 +7,7 @@ import { getConfig } from "./aws/config";
 import { networkErrorCode } from "./aws/service-errors";
 import { AppError } from "./errors";
 import { findOperation, nearestAspectRatio, type OperationPlan, type OperationRequest } from "./models";
-import { type GenerateOptions, store } from "./pipeline";
+import { decodeAnswer, type GenerateOptions, store } from "./pipeline";
 import { artKeys } from "./poster-files";
 import { toPosterView } from "./poster-view";
 import { type CheckedImage, checkImage, loadSource } from "./source-image";
@@ -85,15 +85,7 @@ export async function runOperation(prepared: PreparedOperation, options: Generat
     const response = await invokeModel(plan.service.invokeId, body, signal, plan.service.region);
     const answer = operation.parseResponse(response, seed);
     options.onModelAnswered?.();
-    const png = Buffer.from(answer.imageBase64, "base64");
-    const meta = await sharp(png)
-      .metadata()
-      .catch((cause) => {
-        throw new AppError("generation_failed", { cause });
-      });
-    if (meta.format !== "png" || !meta.width || !meta.height) {
-      throw new AppError("generation_failed", { cause: new Error(`service returned ${meta.format}`) });
-    }
+    const { png, meta } = await decodeAnswer(answer.imageBase64);
     const { expected } = prepared;
     // Where AWS documents no size, only the shape is checked (and that it is a picture, not a sliver).
     const fits = expected.shapeOnly

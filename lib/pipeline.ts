@@ -38,15 +38,7 @@ export async function generatePoster(request: PosterRequest, options: GenerateOp
     const response = await invokeModel(model.id, model.buildBody({ ...request, seed }), signal);
     const image = model.parseResponse(response, seed);
     options.onModelAnswered?.();
-    const png = Buffer.from(image.imageBase64, "base64");
-    const meta = await sharp(png)
-      .metadata()
-      .catch((cause) => {
-        throw new AppError("generation_failed", { cause });
-      });
-    if (meta.format !== "png" || !meta.width || !meta.height) {
-      throw new AppError("generation_failed", { cause: new Error(`model returned ${meta.format}`) });
-    }
+    const { png, meta } = await decodeAnswer(image.imageBase64);
     // A decodable image far from the documented size (a 2×3 px answer) is a failed generation, not a poster.
     if (!hasDocumentedSize(model, request.aspectRatio, { width: meta.width, height: meta.height })) {
       const cause = new Error(`model returned ${meta.width}×${meta.height} for ${request.aspectRatio}`);
@@ -83,6 +75,22 @@ export async function generatePoster(request: PosterRequest, options: GenerateOp
     if (error instanceof AppError) throw error;
     throw new AppError(networkErrorCode(error), { cause: error });
   }
+}
+
+/** The model's answer as a PNG with its size, or a failed generation: anything else is not a poster. */
+export async function decodeAnswer(
+  imageBase64: string,
+): Promise<{ png: Buffer; meta: { width: number; height: number } }> {
+  const png = Buffer.from(imageBase64, "base64");
+  const meta = await sharp(png)
+    .metadata()
+    .catch((cause) => {
+      throw new AppError("generation_failed", { cause });
+    });
+  if (meta.format !== "png" || !meta.width || !meta.height) {
+    throw new AppError("generation_failed", { cause: new Error(`the model returned ${meta.format}`) });
+  }
+  return { png, meta: { width: meta.width, height: meta.height } };
 }
 
 /** The PNG and its thumbnail, then the table item last; all or nothing (see storeImagePair). */
