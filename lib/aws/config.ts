@@ -5,7 +5,7 @@ import { linkedSignInSecrets } from "./linked-secrets";
 // All server configuration, validated in one place the first time it is needed (never at import time, so a
 // build or a test that never touches AWS doesn't need it). The offline stack sets the endpoints and dummy
 // credentials; on AWS the endpoints are unset and sst.config.ts passes the bucket's and table's names in the
-// function's environment (SST's SST_RESOURCE_<link> variables exist only while it builds, not at run time).
+// function's environment (the variables SST sets per link exist only while it builds, not at run time).
 
 const optionalUrl = z.url({ error: "must be a URL such as http://localhost:4569" }).optional();
 
