@@ -4,10 +4,9 @@ import sharp from "sharp";
 import type { PosterView } from "./api-types";
 import { invokeModel } from "./aws/bedrock";
 import { getConfig } from "./aws/config";
-import { networkErrorCode } from "./aws/service-errors";
 import { AppError } from "./errors";
 import { findOperation, nearestAspectRatio, type OperationPlan, type OperationRequest } from "./models";
-import { decodeAnswer, type GenerateOptions, store } from "./pipeline";
+import { decodeAnswer, type GenerateOptions, runError, store } from "./pipeline";
 import { artKeys } from "./poster-files";
 import { toPosterView } from "./poster-view";
 import { type CheckedImage, checkImage, loadSource } from "./source-image";
@@ -122,9 +121,6 @@ export async function runOperation(prepared: PreparedOperation, options: Generat
     await store(record, png, signal, timeout, options.writeItem ?? ((r) => putPoster(r)));
     return await toPosterView(record);
   } catch (error) {
-    if (timeout.aborted) throw new AppError("timeout", { cause: error });
-    if (options.signal?.aborted) throw new AppError("cancelled", { cause: error });
-    if (error instanceof AppError) throw error;
-    throw new AppError(networkErrorCode(error), { cause: error });
+    throw runError(error, timeout, options.signal);
   }
 }

@@ -70,11 +70,16 @@ export async function generatePoster(request: PosterRequest, options: GenerateOp
     await store(record, png, signal, timeout, options.writeItem ?? ((r) => putPoster(r)));
     return await toPosterView(record);
   } catch (error) {
-    if (timeout.aborted) throw new AppError("timeout", { cause: error });
-    if (options.signal?.aborted) throw new AppError("cancelled", { cause: error });
-    if (error instanceof AppError) throw error;
-    throw new AppError(networkErrorCode(error), { cause: error });
+    throw runError(error, timeout, options.signal);
   }
+}
+
+/** What a run's failure tells the caller: our timeout, their cancel, a typed error, or a service that failed. */
+export function runError(error: unknown, timeout: AbortSignal, callerSignal?: AbortSignal): AppError {
+  if (timeout.aborted) return new AppError("timeout", { cause: error });
+  if (callerSignal?.aborted) return new AppError("cancelled", { cause: error });
+  if (error instanceof AppError) return error;
+  return new AppError(networkErrorCode(error), { cause: error });
 }
 
 /** The model's answer as a PNG with its size, or a failed generation: anything else is not a poster. */
