@@ -28,7 +28,7 @@ export function PosterTile(props: {
   onUseSettings: () => void;
 }) {
   const { tile, index } = props;
-  const ratio = aspectRatioInfo(tile.request.aspectRatio as AspectRatio);
+  const ratio = aspectRatioInfo(tile.input.aspectRatio as AspectRatio);
   const [copied, setCopied] = useState(false);
   const label = `Variation ${index + 1}`;
 
@@ -71,7 +71,7 @@ export function PosterTile(props: {
       <div className="flex flex-wrap items-center gap-2 text-xs">
         {tile.status === "pending" && (
           <>
-            <Elapsed startedAt={tile.startedAt} typical={getModel(tile.request.model).typicalSeconds} />
+            <Elapsed startedAt={tile.startedAt} typical={getModel(tile.input.model).typicalSeconds} />
             <button type="button" className={buttonClass} onClick={props.onCancel}>
               Cancel<span className="sr-only"> {label}</span>
             </button>
@@ -97,7 +97,7 @@ export function PosterTile(props: {
         )}
         {(tile.status === "failed" || tile.status === "cancelled") && (
           <>
-            <span className="tabular-nums text-muted">Seed {tile.request.seed}</span>
+            <span className="tabular-nums text-muted">Seed {tile.input.seed}</span>
             <button type="button" className={buttonClass} onClick={props.onRetry}>
               Retry<span className="sr-only"> {label}</span>
             </button>

@@ -218,7 +218,7 @@ export function Studio(props: {
               index={index}
               onCancel={() => cancel(tile.key)}
               onRetry={() => retry(tile)}
-              onUseSettings={() => applySettings(tile.request)}
+              onUseSettings={() => applySettings(tile.input)}
             />
           ))}
         </div>

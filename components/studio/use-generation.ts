@@ -1,81 +1,28 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback } from "react";
 import type { PosterView } from "@/lib/api-types";
-import { ApiError, api } from "@/lib/client/api";
+import { api } from "@/lib/client/api";
+import { type RequestTile, useRequestTiles } from "../ui/use-request-tiles";
 
 // The tiles of one Generate: each variation is its own request with its own seed, so one failing, being cancelled
 // or retried never touches the others.
 
 export type TileRequest = Record<string, unknown> & { seed: number; aspectRatio: string; model: string };
 
-export type Tile =
-  | { key: string; request: TileRequest; status: "pending"; startedAt: number }
-  | { key: string; request: TileRequest; status: "done"; poster: PosterView }
-  | { key: string; request: TileRequest; status: "failed"; message: string }
-  | { key: string; request: TileRequest; status: "cancelled" };
-
-let counter = 0;
-const nextKey = () => `tile-${++counter}`;
+export type Tile = RequestTile<TileRequest>;
 
 export function useGeneration(
   onFieldErrors: (fields: Record<string, string>) => void,
   onMade: (poster: PosterView) => void,
 ) {
-  const [tiles, setTiles] = useState<Tile[]>([]);
-  const controllers = useRef(new Map<string, AbortController>());
-
-  const update = useCallback((key: string, tile: Tile) => {
-    setTiles((all) => all.map((t) => (t.key === key ? tile : t)));
-  }, []);
-
-  const run = useCallback(
-    async (key: string, request: TileRequest) => {
-      const controller = new AbortController();
-      controllers.current.set(key, controller);
-      try {
-        const poster = await api.createPoster(request, controller.signal);
-        update(key, { key, request, status: "done", poster });
-        onMade(poster);
-      } catch (error) {
-        if (controller.signal.aborted) return update(key, { key, request, status: "cancelled" });
-        const message = error instanceof ApiError ? error.message : "Something went wrong: try again.";
-        if (error instanceof ApiError && error.fields) onFieldErrors(error.fields);
-        update(key, { key, request, status: "failed", message });
-      } finally {
-        controllers.current.delete(key);
-      }
-    },
-    [update, onFieldErrors, onMade],
+  const { tiles, launch, retry, cancel } = useRequestTiles<TileRequest>(
+    (request, signal) => api.createPoster(request, signal),
+    onFieldErrors,
+    onMade,
   );
-
-  const start = useCallback(
-    (requests: TileRequest[]) => {
-      for (const controller of controllers.current.values()) controller.abort();
-      const fresh = requests.map((request) => ({ key: nextKey(), request }));
-      setTiles(fresh.map(({ key, request }) => ({ key, request, status: "pending", startedAt: Date.now() })));
-      for (const { key, request } of fresh) void run(key, request);
-    },
-    [run],
-  );
-
-  const retry = useCallback(
-    (tile: Tile) => {
-      update(tile.key, { key: tile.key, request: tile.request, status: "pending", startedAt: Date.now() });
-      void run(tile.key, tile.request);
-    },
-    [run, update],
-  );
-
-  const cancel = useCallback((key: string) => controllers.current.get(key)?.abort(), []);
-
-  useEffect(() => {
-    const all = controllers.current;
-    return () => {
-      for (const controller of all.values()) controller.abort();
-    };
-  }, []);
-
+  /** A new Generate replaces the tiles there are. */
+  const start = useCallback((requests: TileRequest[]) => launch(requests, "replace"), [launch]);
   return { tiles, start, retry, cancel };
 }
 

@@ -10,7 +10,7 @@ const buttonClass = "rounded-md border border-edge px-2.5 py-1.5 text-xs font-me
  *  page), or the reason it failed with Retry. */
 export function OperationTile(props: { tile: Tile; number: number; onCancel: () => void; onRetry: () => void }) {
   const { tile } = props;
-  const label = `${tile.run.label} ${props.number}`;
+  const label = `${tile.input.label} ${props.number}`;
   return (
     <article aria-label={label} aria-busy={tile.status === "pending"} data-status={tile.status} className="space-y-2">
       <div className="relative flex aspect-square items-center justify-center overflow-hidden rounded-lg border border-edge bg-panel">
@@ -37,7 +37,7 @@ export function OperationTile(props: { tile: Tile; number: number; onCancel: () 
       <div className="flex flex-wrap items-center gap-2 text-xs">
         {tile.status === "pending" && (
           <>
-            <Elapsed startedAt={tile.startedAt} typical={tile.run.typicalSeconds} />
+            <Elapsed startedAt={tile.startedAt} typical={tile.input.typicalSeconds} />
             <button type="button" className={buttonClass} onClick={props.onCancel}>
               Cancel<span className="sr-only"> {label}</span>
             </button>
