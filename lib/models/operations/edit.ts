@@ -61,7 +61,10 @@ export const erase = defineOperation({
   fields: { mask: maskField, growMask: sliderField(growMaskParam) },
   plan: (request) => ({
     service: eraseService,
-    inputs: { ...(request.mask ? { maskUploadId: request.mask.uploadId } : {}), growMask: request.growMask ?? 5 },
+    inputs: {
+      ...(request.mask ? { maskUploadId: request.mask.uploadId } : {}),
+      growMask: request.growMask ?? growMaskParam.default,
+    },
     mask: request.mask,
     buildBody: ({ image, mask }, seed) => ({
       ...commonBody(image.bytes, seed),
@@ -117,7 +120,10 @@ export const inpaint = defineOperation({
   },
   plan: (request) => ({
     service: inpaintService,
-    inputs: { ...(request.mask ? { maskUploadId: request.mask.uploadId } : {}), growMask: request.growMask ?? 5 },
+    inputs: {
+      ...(request.mask ? { maskUploadId: request.mask.uploadId } : {}),
+      growMask: request.growMask ?? growMaskParam.default,
+    },
     prompt: request.prompt,
     negativePrompt: request.negativePrompt,
     mask: request.mask,

@@ -21,19 +21,22 @@ const fastUpscale = usProfileService("stable-fast-upscale-v1:0", {
 
 const upscaleBody = { ...common, creativity: z.optional(z.number().check(z.gte(0.1), z.lte(0.5))) };
 
+// What both upscalers that add detail take (Creative adds a style preset).
+const detailBody = {
+  prompt: upscaleBody.prompt,
+  negative_prompt: upscaleBody.negative_prompt,
+  image: upscaleBody.image,
+  creativity: upscaleBody.creativity,
+  seed: upscaleBody.seed,
+  output_format: upscaleBody.output_format,
+};
+
 const conservativeUpscale = usProfileService("stable-conservative-upscale-v1:0", {
   label: "Stable Conservative Upscale",
   price: 0.4,
   typicalSeconds: 20,
   limits: STANDARD_LIMITS,
-  bodySchema: z.strictObject({
-    prompt: upscaleBody.prompt,
-    negative_prompt: upscaleBody.negative_prompt,
-    image: upscaleBody.image,
-    creativity: upscaleBody.creativity,
-    seed: upscaleBody.seed,
-    output_format: upscaleBody.output_format,
-  }),
+  bodySchema: z.strictObject(detailBody),
 });
 
 const creativeUpscale = usProfileService("stable-creative-upscale-v1:0", {
@@ -42,15 +45,8 @@ const creativeUpscale = usProfileService("stable-creative-upscale-v1:0", {
   typicalSeconds: 30,
   // Every side ≥ 64 px, 4,096–1,048,576 px in all, no aspect limit stated.
   limits: { minSide: 64, minPixels: 4096, maxPixels: 1_048_576, maxAspect: Infinity, downsize: true },
-  bodySchema: z.strictObject({
-    prompt: upscaleBody.prompt,
-    negative_prompt: upscaleBody.negative_prompt,
-    image: upscaleBody.image,
-    creativity: upscaleBody.creativity,
-    seed: upscaleBody.seed,
-    output_format: upscaleBody.output_format,
-    style_preset: upscaleBody.style_preset,
-  }),
+  // As Conservative, plus a style preset.
+  bodySchema: z.strictObject({ ...detailBody, style_preset: upscaleBody.style_preset }),
 });
 
 const creativityParam: Slider = {
