@@ -1,4 +1,5 @@
 import type { Design } from "./design/schema";
+import type { PosterStatus } from "./models/library-schemas";
 
 // The JSON shapes of the REST API, shared by the route handlers and the browser.
 
@@ -38,6 +39,10 @@ export interface PosterView {
   versionCount?: number;
   /** Its parent (`parentId`) has been deleted: it stands as an original in the gallery. */
   parentGone?: boolean;
+  /** Review status ("draft" until sent for review), and who set it last (a name, self-declared for reviewers) and when. */
+  status: PosterStatus;
+  statusBy?: string;
+  statusAt?: string;
 }
 
 /** A poster in a listing: everything but the full-size URLs (GET /api/posters/{id} signs those). One signature

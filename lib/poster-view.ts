@@ -19,8 +19,33 @@ export function downloadName(prompt: string, seed: number): string {
  * A poster as the API returns it: keys turned into signed URLs. A designed poster shows its composed version; the
  * plain art stays one click away (`artUrl`).
  */
+/** The review status as the API shows it: the stored attributes' names stay inside the store. */
+function reviewStatus(record: PosterRecord) {
+  return {
+    status: record.reviewStatus ?? "draft",
+    ...(record.reviewStatusBy ? { statusBy: record.reviewStatusBy } : {}),
+    ...(record.reviewStatusAt ? { statusAt: record.reviewStatusAt } : {}),
+  } as const;
+}
+
+/** What a record holds that the API never shows as is. */
+function visible(record: PosterRecord) {
+  const {
+    imageKey: _image,
+    thumbKey: _thumb,
+    composedKey: _c,
+    composedThumbKey: _ct,
+    bytes: _bytes,
+    reviewStatus: _s,
+    reviewStatusBy: _sb,
+    reviewStatusAt: _sa,
+    ...rest
+  } = record;
+  return { ...rest, ...reviewStatus(record), operation: record.operation ?? "generate" };
+}
+
 export async function toPosterView(record: PosterRecord): Promise<PosterView> {
-  const { imageKey: _image, thumbKey: _thumb, composedKey, composedThumbKey: _ct, bytes: _bytes, ...rest } = record;
+  const composedKey = record.composedKey;
   const [image, download, thumb, art] = await Promise.all([
     signPosterFile(record, "image"),
     signPosterFile(record, "image", { downloadAs: downloadName(record.prompt, record.seed) }),
@@ -28,8 +53,7 @@ export async function toPosterView(record: PosterRecord): Promise<PosterView> {
     composedKey ? signPosterFile(record, "art") : undefined,
   ]);
   return {
-    ...rest,
-    operation: record.operation ?? "generate",
+    ...visible(record),
     url: image.url,
     urlExpiresAt: image.expiresAt,
     downloadUrl: download.url,
@@ -39,10 +63,8 @@ export async function toPosterView(record: PosterRecord): Promise<PosterView> {
 }
 
 export async function toPosterSummary(record: PosterRecord): Promise<PosterSummary> {
-  const { imageKey: _image, thumbKey: _thumb, composedKey: _c, composedThumbKey: _ct, bytes: _bytes, ...rest } = record;
   return {
-    ...rest,
-    operation: record.operation ?? "generate",
+    ...visible(record),
     thumbnailUrl: (await signPosterFile(record, "thumbnail")).url,
   };
 }

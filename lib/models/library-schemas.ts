@@ -35,6 +35,10 @@ export const shareRequestSchema = z
     }),
   );
 
+/** Where a poster stands in review (see lib/reviews): a poster nobody has sent for review is a draft. */
+export const POSTER_STATUSES = ["draft", "in_review", "approved", "changes_requested"] as const;
+export type PosterStatus = (typeof POSTER_STATUSES)[number];
+
 export const favoriteSchema = z.strictObject({ favorite: z.boolean({ error: "favorite must be true or false." }) });
 
 export const boardUpdateSchema = z

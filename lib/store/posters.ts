@@ -11,6 +11,7 @@ import { awsClients } from "../aws/clients";
 import { getConfig } from "../aws/config";
 import type { Design } from "../design/schema";
 import { AppError } from "../errors";
+import type { PosterStatus } from "../models/library-schemas";
 import { isConditionFailure, madeBy, withoutKeys } from "./items";
 import { type Filter, queryListing } from "./listing";
 import { keys, TABLE_KEYS } from "./table";
@@ -49,6 +50,10 @@ export interface PosterRecord {
   versionCount?: number;
   /** Its parent has been deleted: it is an original of its own now (the gallery no longer folds it). */
   parentGone?: boolean;
+  /** Review status; absent means "draft". Who set it (a name) and when. */
+  reviewStatus?: Exclude<PosterStatus, "draft">;
+  reviewStatusBy?: string;
+  reviewStatusAt?: string;
 }
 
 export async function setDesign(
