@@ -2,6 +2,7 @@ import "server-only";
 import { getConfig } from "./aws/config";
 import { AppError } from "./errors";
 import { formatPrice } from "./models";
+import { type SpendingSummary, SUMMARY_DAYS, summarize } from "./spending-summary";
 import {
   type ChargeDetails,
   chargeItems,
@@ -204,4 +205,12 @@ export async function recentSpending(
       return { day, entries, totalUsd: entries.reduce((sum, e) => sum + e.cents, 0) / 100 };
     }),
   );
+}
+
+/** The ledger of the last `days` days (newest first), with per-day and per-person totals of the last 30 days. */
+export async function spendingReport(
+  days: number,
+): Promise<{ days: Awaited<ReturnType<typeof recentSpending>> } & SpendingSummary> {
+  const all = await recentSpending(Math.max(days, SUMMARY_DAYS));
+  return { days: all.slice(0, days), ...summarize(all.slice(0, SUMMARY_DAYS)) };
 }

@@ -1,8 +1,12 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { GET as spendingRoute } from "@/app/api/spending/route";
 import { DEFAULT_MODEL_ID, getModel } from "@/lib/models";
 import { recentSpending, spendingToday } from "@/lib/spending";
+import { chargeItems, type Reservation, reserveItems, utcDay } from "@/lib/store/ledger";
+import { transactWrite } from "@/lib/store/transactions";
 import { client } from "../support/api";
-import { withLocalStack } from "../support/local-stack";
+import { authed, withLocalStack } from "../support/local-stack";
 
 // The daily cap, enforced atomically in DynamoDB: set to three images' worth, ten at once must give exactly three.
 const price = getModel(DEFAULT_MODEL_ID).pricePerImage;
@@ -38,5 +42,49 @@ describe("the daily budget", () => {
       .sort();
     expect(day?.entries.map((e) => e.posterId).sort()).toEqual(made);
     expect((await client.listPosters("?limit=100")).body.posters).toHaveLength(3);
+  });
+});
+
+// Charges written straight to the ledger on past days, as generations of those days would have left them.
+const dayAgo = (n: number) => utcDay(new Date(Date.now() - n * 86_400_000));
+async function charged(daysAgo: number, who: string, cents: number) {
+  const r: Reservation = {
+    id: randomUUID(),
+    day: dayAgo(daysAgo),
+    user: who,
+    cents,
+    startedAt: new Date().toISOString(),
+  };
+  expect(await transactWrite(reserveItems(r, 1_000_000))).toBeUndefined();
+  expect(await transactWrite(chargeItems(r, { who, model: DEFAULT_MODEL_ID }))).toBeUndefined();
+}
+
+describe("GET /api/spending", () => {
+  it("totals the last 30 days per day (oldest first, quiet days at zero) and per person, whatever ?days is", async () => {
+    await charged(1, "bob@example.com", 8);
+    await charged(1, "bob@example.com", 20);
+    await charged(1, "carol@example.com", 4);
+    await charged(29, "carol@example.com", 8);
+    await charged(30, "bob@example.com", 500); // a day too old for the totals
+
+    const response = await spendingRoute(authed("http://studio.test/api/spending?days=2"), {});
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.days.map((d: { day: string }) => d.day)).toEqual([dayAgo(0), dayAgo(1)]);
+
+    expect(body.perDay).toHaveLength(30);
+    expect(body.perDay[0]).toEqual({ day: dayAgo(29), images: 1, totalUsd: 0.08 });
+    expect(body.perDay[28]).toEqual({ day: dayAgo(1), images: 3, totalUsd: 0.32 });
+    expect(body.perDay[29].day).toBe(dayAgo(0));
+    expect(body.perDay[10]).toEqual({ day: dayAgo(19), images: 0, totalUsd: 0 });
+
+    const member = (who: string) => body.perMember.find((m: { who: string }) => m.who === who);
+    expect(member("bob@example.com")).toEqual({ who: "bob@example.com", images: 2, totalUsd: 0.28 });
+    expect(member("carol@example.com")).toEqual({ who: "carol@example.com", images: 2, totalUsd: 0.12 });
+    const byPeople = body.perMember.reduce((sum: number, m: { totalUsd: number }) => sum + m.totalUsd, 0);
+    const byDays = body.perDay.reduce((sum: number, d: { totalUsd: number }) => sum + d.totalUsd, 0);
+    expect(byPeople).toBeCloseTo(byDays);
+    const totals = body.perMember.map((m: { totalUsd: number }) => m.totalUsd);
+    expect(totals).toEqual([...totals].sort((a, b) => b - a));
   });
 });

@@ -1,0 +1,114 @@
+import Link from "next/link";
+import { formatPrice, posterModelLabel } from "@/lib/models";
+import type { DaySpend, MemberSpend } from "@/lib/spending-summary";
+import type { LedgerEntry } from "@/lib/store/ledger";
+
+// The Spending page's tables. Each scrolls inside its own box when a phone is too narrow for it, and long names
+// (emails) wrap, so the page itself never scrolls sideways.
+
+const th = "px-3 py-1.5 text-left font-normal text-muted first:pl-0";
+const td = "px-3 py-1.5 first:pl-0 tabular-nums";
+
+export function PerMemberTable({ members }: { members: readonly MemberSpend[] }) {
+  if (members.length === 0) return <p className="text-muted">Nobody generated anything in these 30 days.</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full max-w-2xl text-sm">
+        <thead>
+          <tr className="border-b border-edge">
+            <th scope="col" className={th}>
+              Who
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Images
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Total
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((m) => (
+            <tr key={m.who} className="border-b border-edge/60">
+              <th scope="row" className={`${td} text-left font-normal [overflow-wrap:anywhere]`}>
+                {m.who}
+              </th>
+              <td className={`${td} text-right`}>{m.images}</td>
+              <td className={`${td} text-right`}>{formatPrice(m.totalUsd)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function PerDayTable({ days }: { days: readonly DaySpend[] }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full max-w-md text-sm">
+        <thead>
+          <tr className="border-b border-edge">
+            <th scope="col" className={th}>
+              Day (UTC)
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Images
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              Total
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...days].reverse().map((d) => (
+            <tr key={d.day} className="border-b border-edge/60">
+              <th scope="row" className={`${td} text-left font-normal`}>
+                {d.day}
+              </th>
+              <td className={`${td} text-right`}>{d.images}</td>
+              <td className={`${td} text-right`}>{formatPrice(d.totalUsd)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function LedgerTable({ entries }: { entries: readonly LedgerEntry[] }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-sm">
+        <thead>
+          <tr className="border-b border-edge">
+            {["When (UTC)", "Who", "Model", "Price", "Poster"].map((label) => (
+              <th key={label} scope="col" className={th}>
+                {label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr key={e.id} className="border-b border-edge/60">
+              <td className={`${td} whitespace-nowrap`}>{e.at.replace("T", " ").slice(0, 19)}</td>
+              <td className={`${td} min-w-40 [overflow-wrap:anywhere]`}>{e.user}</td>
+              <td className={`${td} min-w-32`}>{posterModelLabel(e.model)}</td>
+              <td className={td}>{formatPrice(e.cents / 100)}</td>
+              <td className={td}>
+                {e.posterId ? (
+                  <Link href={`/posters/${e.posterId}`} className="underline">
+                    Open<span className="sr-only"> poster {e.posterId}</span>
+                  </Link>
+                ) : (
+                  <span className="text-muted">not kept</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
