@@ -93,7 +93,7 @@ export function SharePanel(props: { target: "posterId" | "boardId"; id: string }
         <ul aria-label="Live links" className="mt-2 space-y-2 text-xs">
           {shares.map((share) => (
             <li key={share.token} className="flex flex-wrap items-center gap-2">
-              <code className="truncate text-muted">{share.url}</code>
+              <code className="min-w-0 max-w-full truncate text-muted">{share.url}</code>
               <span className="text-muted">
                 until {new Date(share.expiresAt).toLocaleDateString("en-GB")}
                 {share.showPrompt ? ", with prompt" : ""}

@@ -2,20 +2,39 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { StudioPage } from "./pages/studio-page";
 
-test("the studio shows today's spending, and the Spending page lists it with a CSV download", async ({ page }) => {
+const dollars = (text: string | null) => Number((text ?? "").match(/\$([\d.]+)/)?.[1]);
+
+test("the studio shows today's spending; the Spending page charts 30 days, totals per person and per day, and lists it with a CSV download", async ({
+  page,
+}) => {
   const studio = new StudioPage(page);
   await studio.goto();
-  const before = Number(((await page.getByTestId("today").textContent()) ?? "").match(/\$([\d.]+)/)?.[1]);
+  const before = dollars(await page.getByTestId("today").textContent());
   await studio.generatePoster("a spending check, neon harbor", 1);
   await studio.waitForDone(1);
   // Other tests spend at the same time: ours adds at least its own price.
-  const after = Number(((await page.getByTestId("today").textContent()) ?? "").match(/\$([\d.]+)/)?.[1]);
+  const after = dollars(await page.getByTestId("today").textContent());
   expect(after).toBeGreaterThanOrEqual(before + 0.08 - 1e-9);
 
   await page.getByRole("link", { name: "Spending" }).click();
-  await expect(page.getByRole("heading", { name: "Spending" })).toBeVisible();
-  await expect(page.getByRole("table").nth(1).getByRole("row").nth(1)).toBeVisible();
-  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await expect(page.getByRole("heading", { name: "Spending", level: 1 })).toBeVisible();
+  await expect(page.getByRole("img", { name: "Spending per day, last 30 days (UTC)" })).toBeVisible();
+
+  // Alice's own total over 30 days counts at least this image.
+  const people = page.getByRole("table", { name: "Spending per person, last 30 days" });
+  const alice = people.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "alice@onesheet.local" }) });
+  expect(dollars(await alice.getByRole("cell").last().textContent())).toBeGreaterThanOrEqual(0.08);
+
+  // Day by day, behind a disclosure: today (the newest, first) has at least this image.
+  await page.getByText("The numbers, day by day").click();
+  const days = page.getByRole("table", { name: "Spending per day, last 30 days" }).getByRole("row");
+  await expect(days).toHaveCount(31);
+  const today = new Date().toISOString().slice(0, 10);
+  await expect(days.nth(1).getByRole("rowheader")).toHaveText(today);
+  expect(Number(await days.nth(1).getByRole("cell").first().textContent())).toBeGreaterThanOrEqual(1);
+
+  await expect(page.getByRole("table", { name: "Who generated what" }).getByRole("row").nth(1)).toBeVisible();
+  expect((await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze()).violations).toEqual([]);
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download CSV (30 days)" }).click();
   const file = await download;

@@ -59,12 +59,12 @@ export function BoardEditor({ initial, canChange }: { initial: BoardView; canCha
           }}
           className="flex flex-wrap items-end gap-2"
         >
-          <label className="flex flex-col gap-1 text-sm">
+          <label className="flex w-full max-w-96 flex-col gap-1 text-sm">
             Board name
             <input
               value={name}
               onChange={(e) => setName(e.target.value)}
-              className="w-96 rounded-md border border-edge bg-panel px-3 py-2 font-display text-2xl tracking-wide"
+              className="w-full rounded-md border border-edge bg-panel px-3 py-2 font-display text-2xl tracking-wide"
             />
           </label>
           <button type="submit" className="rounded-md border border-edge px-3 py-2 text-sm hover:border-accent">

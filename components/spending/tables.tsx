@@ -12,8 +12,9 @@ const td = "px-3 py-1.5 first:pl-0 tabular-nums";
 export function PerMemberTable({ members }: { members: readonly MemberSpend[] }) {
   if (members.length === 0) return <p className="text-muted">Nobody generated anything in these 30 days.</p>;
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full max-w-2xl text-sm">
+        <caption className="sr-only">Spending per person, last 30 days</caption>
         <thead>
           <tr className="border-b border-edge">
             <th scope="col" className={th}>
@@ -45,8 +46,9 @@ export function PerMemberTable({ members }: { members: readonly MemberSpend[] })
 
 export function PerDayTable({ days }: { days: readonly DaySpend[] }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full max-w-md text-sm">
+        <caption className="sr-only">Spending per day, last 30 days</caption>
         <thead>
           <tr className="border-b border-edge">
             <th scope="col" className={th}>
@@ -78,8 +80,9 @@ export function PerDayTable({ days }: { days: readonly DaySpend[] }) {
 
 export function LedgerTable({ entries }: { entries: readonly LedgerEntry[] }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full text-sm">
+        <caption className="sr-only">Who generated what</caption>
         <thead>
           <tr className="border-b border-edge">
             {["When (UTC)", "Who", "Model", "Price", "Poster"].map((label) => (

@@ -142,7 +142,9 @@ export function DevelopPanel(props: {
       </div>
       <OperationPicker value={opId} onChange={choose} />
 
-      <div className={`grid gap-6 ${needsMask || isReframe ? "lg:grid-cols-[minmax(0,1fr)_380px]" : ""}`}>
+      <div
+        className={`grid grid-cols-[minmax(0,1fr)] gap-6 ${needsMask || isReframe ? "lg:grid-cols-[minmax(0,1fr)_380px]" : ""}`}
+      >
         {(needsMask || isReframe) && (
           <div className="mx-auto w-full max-w-xl min-w-0">
             {needsMask ? (

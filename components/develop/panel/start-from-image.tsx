@@ -64,7 +64,7 @@ export function StartFromImage() {
   const start = KINDS.find((k) => k.value === kind)?.start ?? "vary";
   return (
     <div className="space-y-6">
-      <div className="grid gap-6 md:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 md:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <div className="space-y-4">
           <h2 className="text-lg font-semibold">Your image</h2>
           <fieldset className="space-y-2">

@@ -56,7 +56,7 @@ export default async function PosterPage({ params }: { params: Promise<{ id: str
 
   return (
     <div className="space-y-10">
-      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_420px]">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,1fr)_420px]">
         <div className="flex flex-col items-center gap-6">
           {/* biome-ignore lint/performance/noImgElement: pre-signed URLs expire; no image optimiser */}
           <img
@@ -64,7 +64,7 @@ export default async function PosterPage({ params }: { params: Promise<{ id: str
             alt={poster.prompt}
             width={poster.width}
             height={poster.height}
-            className="max-h-[85vh] w-auto rounded-lg border border-edge object-contain"
+            className="h-auto max-h-[85vh] w-auto max-w-full rounded-lg border border-edge object-contain"
           />
           {parent && (
             <div className="w-full max-w-xl">
@@ -90,7 +90,7 @@ export default async function PosterPage({ params }: { params: Promise<{ id: str
               Develop: vary, reframe, fix, upscale
             </a>
           </div>
-          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
+          <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm">
             {settings.map(([term, value]) => (
               <div key={term} className="contents">
                 <dt className="text-muted">{term}</dt>
