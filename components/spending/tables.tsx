@@ -78,40 +78,67 @@ export function PerDayTable({ days }: { days: readonly DaySpend[] }) {
   );
 }
 
+const when = (e: LedgerEntry) => e.at.replace("T", " ").slice(0, 19);
+
+function PosterLink({ entry }: { entry: LedgerEntry }) {
+  return entry.posterId ? (
+    <Link href={`/posters/${entry.posterId}`} className="underline">
+      Open<span className="sr-only"> poster {entry.posterId}</span>
+    </Link>
+  ) : (
+    <span className="text-muted">not kept</span>
+  );
+}
+
+/** A table from the sm breakpoint up; on a phone, one short block per charge (five columns don't fit 390 px). */
 export function LedgerTable({ entries }: { entries: readonly LedgerEntry[] }) {
   return (
-    <div className="relative overflow-x-auto">
-      <table className="w-full text-sm">
-        <caption className="sr-only">Who generated what</caption>
-        <thead>
-          <tr className="border-b border-edge">
-            {["When (UTC)", "Who", "Model", "Price", "Poster"].map((label) => (
-              <th key={label} scope="col" className={th}>
-                {label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.id} className="border-b border-edge/60">
-              <td className={`${td} whitespace-nowrap`}>{e.at.replace("T", " ").slice(0, 19)}</td>
-              <td className={`${td} min-w-40 [overflow-wrap:anywhere]`}>{e.user}</td>
-              <td className={`${td} min-w-32`}>{posterModelLabel(e.model)}</td>
-              <td className={td}>{formatPrice(e.cents / 100)}</td>
-              <td className={td}>
-                {e.posterId ? (
-                  <Link href={`/posters/${e.posterId}`} className="underline">
-                    Open<span className="sr-only"> poster {e.posterId}</span>
-                  </Link>
-                ) : (
-                  <span className="text-muted">not kept</span>
-                )}
-              </td>
+    <>
+      <ul aria-label="Who generated what" className="divide-y divide-edge/60 border-y border-edge text-sm sm:hidden">
+        {entries.map((e) => (
+          <li key={e.id} className="flex items-start justify-between gap-3 py-2">
+            <div className="min-w-0">
+              <p className="[overflow-wrap:anywhere]">{e.user}</p>
+              <p className="text-muted">
+                {posterModelLabel(e.model)} · <span className="tabular-nums">{when(e)}</span>
+              </p>
+            </div>
+            <div className="shrink-0 text-right">
+              <p className="tabular-nums">{formatPrice(e.cents / 100)}</p>
+              <p>
+                <PosterLink entry={e} />
+              </p>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <div className="relative hidden overflow-x-auto sm:block">
+        <table className="w-full text-sm">
+          <caption className="sr-only">Who generated what</caption>
+          <thead>
+            <tr className="border-b border-edge">
+              {["When (UTC)", "Who", "Model", "Price", "Poster"].map((label) => (
+                <th key={label} scope="col" className={th}>
+                  {label}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {entries.map((e) => (
+              <tr key={e.id} className="border-b border-edge/60">
+                <td className={`${td} whitespace-nowrap`}>{when(e)}</td>
+                <td className={`${td} [overflow-wrap:anywhere]`}>{e.user}</td>
+                <td className={td}>{posterModelLabel(e.model)}</td>
+                <td className={td}>{formatPrice(e.cents / 100)}</td>
+                <td className={td}>
+                  <PosterLink entry={e} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }

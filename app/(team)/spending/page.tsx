@@ -53,7 +53,7 @@ export default async function SpendingPage() {
       </section>
       <section aria-labelledby="ledger-heading" className="space-y-3">
         <h2 id="ledger-heading" className="font-semibold">
-          Who generated what, last {DAYS} days
+          Who generated what, last {DAYS} days (UTC)
         </h2>
         {entries.length === 0 ? (
           <p className="text-muted">Nothing generated in the last {DAYS} days.</p>
