@@ -136,6 +136,8 @@ test("on a phone the nav is a menu: the button says whether it is open, Escape a
   await menu.click();
   await expect(menu).toHaveAttribute("aria-expanded", "true");
   await expect(nav.getByRole("link", { name: "Reviews" })).toBeVisible();
+  mkdirSync(SHOTS, { recursive: true });
+  await tab.screenshot({ path: `${SHOTS}/nav-menu-phone.png` });
   await tab.keyboard.press("Escape");
   await expect(menu).toHaveAttribute("aria-expanded", "false");
   await expect(menu).toBeFocused();
