@@ -1,0 +1,63 @@
+import * as z from "zod/mini";
+
+// What a reviewer sends from a share page (no account: the link's token is the capability). Shared by the API and
+// the share page's form. Reviewer text is untrusted: control and bidirectional characters are removed (they can
+// disguise a name or reorder a comment on screen), lengths are capped, and React escapes it wherever it is shown.
+
+export const REVIEW_NAME_MAX = 60;
+export const REVIEW_COMMENT_MAX = 2000;
+export const VERDICTS = ["approve", "changes"] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+// C0/C1 controls except tab and newline, and the bidirectional embeddings, overrides, isolates and marks.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Reviewer text with control and bidi characters removed. */
+export const cleanText = (text: string) => text.replace(UNSAFE, "");
+
+const name = z.string({ error: "Give your name." }).check(
+  z.overwrite((v) => cleanText(v).replace(/\s+/g, " ")),
+  z.trim(),
+  z.minLength(1, "Give your name."),
+  z.maxLength(REVIEW_NAME_MAX, `Keep your name under ${REVIEW_NAME_MAX} characters.`),
+);
+
+const comment = z.string({ error: "A comment is text." }).check(
+  z.overwrite((v) => cleanText(v).replace(/\r\n?/g, "\n")),
+  z.trim(),
+  z.maxLength(REVIEW_COMMENT_MAX, `Keep the comment under ${REVIEW_COMMENT_MAX.toLocaleString("en-GB")} characters.`),
+);
+
+const unit = z.number({ error: "A pin's x and y are numbers from 0 to 1." }).check(z.gte(0), z.lte(1));
+
+export const reviewRequestSchema = z
+  .strictObject(
+    {
+      posterId: z.string({ error: "Say which poster (posterId)." }),
+      name,
+      verdict: z.optional(z.enum(VERDICTS, { error: 'verdict is "approve" or "changes".' })),
+      comment: z.optional(comment),
+      pin: z.optional(z.strictObject({ x: unit, y: unit }, { error: "A pin is {x, y}, each from 0 to 1." })),
+    },
+    { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown field: ${issue.keys.join(", ")}.` : undefined) },
+  )
+  .check(
+    z.refine((r) => Boolean(r.verdict || r.comment), {
+      message: "Approve, ask for changes, or write a comment.",
+      path: ["comment"],
+    }),
+    z.refine((r) => !r.pin || Boolean(r.comment), {
+      message: "Say what the pin is about in a comment.",
+      path: ["comment"],
+    }),
+  );
+
+export type ReviewRequest = z.infer<typeof reviewRequestSchema>;
+
+/** Options are labelled A, B, C… Z, then AA, AB… (the order the board had when it was shared, or has now). */
+export function optionLabel(index: number): string {
+  let label = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) label = String.fromCharCode(65 + ((n - 1) % 26)) + label;
+  return label;
+}
