@@ -1,13 +1,11 @@
 import * as z from "zod/mini";
+import { REVIEW_COMMENT_MAX, REVIEW_NAME_MAX, VERDICTS } from "./words";
 
 // What a reviewer sends from a share page (no account: the link's token is the capability). Shared by the API and
 // the share page's form. Reviewer text is untrusted: control and bidirectional characters are removed (they can
 // disguise a name or reorder a comment on screen), lengths are capped, and React escapes it wherever it is shown.
 
-export const REVIEW_NAME_MAX = 60;
-export const REVIEW_COMMENT_MAX = 2000;
-export const VERDICTS = ["approve", "changes"] as const;
-export type Verdict = (typeof VERDICTS)[number];
+export { optionLabel, type Verdict } from "./words";
 
 // C0/C1 controls except tab and newline, and the bidirectional embeddings, overrides, isolates and marks.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
@@ -54,10 +52,3 @@ export const reviewRequestSchema = z
   );
 
 export type ReviewRequest = z.infer<typeof reviewRequestSchema>;
-
-/** Options are labelled A, B, C… Z, then AA, AB… (the order the board had when it was shared, or has now). */
-export function optionLabel(index: number): string {
-  let label = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) label = String.fromCharCode(65 + ((n - 1) % 26)) + label;
-  return label;
-}

@@ -66,6 +66,11 @@ export async function listLinkReviews(token: string): Promise<LinkReview[]> {
   return (await linkReviews(token)).map(toLinkReview);
 }
 
+/** For the share page, which has already checked its link takes reviews. */
+export async function linkReviewsForPage(token: string): Promise<LinkReview[]> {
+  return (await linkReviews(token)).map(toLinkReview);
+}
+
 export async function listBoardReviews(boardId: string): Promise<ReviewView[]> {
   if (!RANDOM_ID.test(boardId) || !(await getBoard(boardId))) throw new AppError("board_not_found");
   return (await boardReviews(boardId)).map(toReviewView);
