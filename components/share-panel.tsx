@@ -79,6 +79,24 @@ export function SharePanel(props: { target: "posterId" | "boardId"; id: string }
       <h2 id="share-heading" className="mb-3 font-semibold">
         Share
       </h2>
+      {forBoard && (
+        <div className="mb-3 grid gap-3 text-sm sm:grid-cols-2">
+          <Choice
+            id="share-review"
+            checked={review}
+            onChange={setReview}
+            label="Reviewers can approve and comment"
+            hint="Anyone with the link gives a name (not checked) and can approve, ask for changes or comment on each poster, pinned to a spot if they like."
+          />
+          <Choice
+            id="share-snapshot"
+            checked={snapshot}
+            onChange={setSnapshot}
+            label="Send the board as it is now"
+            hint="Reviewers see today's order, labels (A, B, C…) and designs, whatever you change later. Unticked, the link always shows the board as it is."
+          />
+        </div>
+      )}
       <div className="flex flex-wrap items-end gap-3 text-sm">
         <div className="flex flex-col gap-1">
           <label htmlFor={`${props.target}-days`}>Link lasts</label>
@@ -103,24 +121,6 @@ export function SharePanel(props: { target: "posterId" | "boardId"; id: string }
           {forBoard && review ? "Create review link" : "Create link"}
         </button>
       </div>
-      {forBoard && (
-        <div className="mt-3 grid gap-3 text-sm sm:grid-cols-2">
-          <Choice
-            id="share-review"
-            checked={review}
-            onChange={setReview}
-            label="Reviewers can approve and comment"
-            hint="Anyone with the link gives a name (not checked) and can approve, ask for changes or comment on each poster, pinned to a spot if they like."
-          />
-          <Choice
-            id="share-snapshot"
-            checked={snapshot}
-            onChange={setSnapshot}
-            label="Send the board as it is now"
-            hint="Reviewers see today's order, labels (A, B, C…) and designs, whatever you change later. Unticked, the link always shows the board as it is."
-          />
-        </div>
-      )}
       <p role="status" className="mt-2 min-h-5 text-xs text-muted">
         {message}
       </p>

@@ -96,4 +96,5 @@ test("a reviewer on a phone approves B and pins a comment on A; the team sees bo
   await fits(page, "board", [DESKTOP]);
   await page.goto(`/posters/${a}`);
   await expect(page.getByRole("region", { name: "Reviews" }).getByText("Make the title bigger here")).toBeVisible();
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/poster-1440.png`, fullPage: true });
 });

@@ -6,7 +6,7 @@ import { withLocalStack } from "../support/local-stack";
 import { reviewer, team } from "../support/reviews";
 
 // Review and approval on shared links, through the real route handlers, against the offline stack.
-withLocalStack();
+const stack = withLocalStack();
 
 const poster = async (prompt: string) => {
   const reply = await client.createPoster({ prompt, model: "stability.stable-image-core-v1:1" });
@@ -207,6 +207,13 @@ describe("as sent (snapshot) and live links", () => {
     // B is still on the board as sent, so it can be reviewed there, but not on the live link.
     expect((await reviewer.post(sent, { posterId: b, name: "Dana", verdict: "approve" }, fresh())).status).toBe(201);
     expect((await reviewer.post(live, { posterId: b, name: "Dana", verdict: "approve" }, fresh())).status).toBe(404);
+
+    // Revoking the link removes its copies; the posters' own files stay.
+    const copies = (keys: string[]) => keys.filter((k) => k.startsWith(`shares/${sent}/`));
+    expect(copies(await stack.objectKeys())).toHaveLength(4);
+    expect((await client.revokeShare(sent)).status).toBe(204);
+    expect(copies(await stack.objectKeys())).toEqual([]);
+    expect((await client.getPoster(a)).status).toBe(200);
   });
 
   it("lets the team read every review newest first, since a time, in pages", async () => {
