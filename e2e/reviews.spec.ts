@@ -60,6 +60,10 @@ test("a reviewer on a phone approves B and pins a comment on A; the team sees bo
   await phone.goto(url);
   await expect(phone.getByRole("heading", { name: board.name, level: 1 })).toBeVisible();
   await expect(phone.getByText(/Shared by Alice on/)).toBeVisible();
+  // Pasted into a chat, the link names the board and who shared it.
+  const og = (property: string) => phone.locator(`meta[property="og:${property}"]`).getAttribute("content");
+  expect(await og("title")).toBe(`Review: ${board.name}`);
+  expect(await og("description")).toMatch(/^Alice shared 2 poster options \(A–B\) for your review/);
   const reviewer = new ReviewerPage(phone);
   await reviewer.giveName("Dana Whitfield");
   await reviewer.approve("B");

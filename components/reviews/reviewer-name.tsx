@@ -19,7 +19,7 @@ export function ReviewerName(props: { name: string; onChange: (name: string) => 
         <button
           type="button"
           onClick={() => setEditing(true)}
-          className="min-h-11 rounded-md px-2 text-accent underline underline-offset-4"
+          className="min-h-11 rounded-md px-1 text-accent underline underline-offset-4"
         >
           Change name
         </button>
