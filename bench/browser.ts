@@ -10,6 +10,8 @@ export interface Visit {
   bytes(type?: string): number;
   count(type?: string): number;
   largest(type: string): number;
+  /** From navigation start to the load event, in ms (the page's own Navigation Timing). */
+  loadMs: number;
 }
 
 /** Loads a page in a fresh context (nothing cached), as a first-time visitor would, and adds up what it fetched. */
@@ -17,9 +19,12 @@ export async function coldVisit(
   browser: Browser,
   url: string,
   storageState?: BrowserContextOptions["storageState"],
+  device: Pick<BrowserContextOptions, "viewport" | "isMobile" | "hasTouch"> = {
+    viewport: { width: 1280, height: 800 },
+  },
 ): Promise<Visit> {
   // Signed in (cookies) but with nothing cached: a first visit.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, storageState });
+  const context = await browser.newContext({ ...device, storageState });
   const page = await context.newPage();
   const sizes: { type: string; bytes: number }[] = [];
   page.on("requestfinished", async (request) => {
@@ -28,12 +33,17 @@ export async function coldVisit(
   });
   await page.goto(url, { waitUntil: "networkidle" });
   await page.waitForTimeout(500);
+  const loadMs = await page.evaluate(() => {
+    const [navigation] = performance.getEntriesByType("navigation") as PerformanceNavigationTiming[];
+    return navigation ? navigation.loadEventEnd - navigation.startTime : Number.NaN;
+  });
   await context.close();
   const of = (type?: string) => sizes.filter((s) => !type || s.type === type);
   return {
     bytes: (type) => of(type).reduce((sum, s) => sum + s.bytes, 0),
     count: (type) => of(type).length,
     largest: (type) => Math.max(0, ...of(type).map((s) => s.bytes)),
+    loadMs,
   };
 }
 

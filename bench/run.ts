@@ -11,6 +11,7 @@ import { designBench } from "./design";
 import { galleryBench } from "./gallery";
 import { loadBench } from "./load";
 import { operationsBench } from "./operations";
+import { reviewBench } from "./review";
 import { startNext } from "./server";
 import { benchAuth, tokenAuth } from "./session";
 import { kib, ms, percentile } from "./stats";
@@ -19,7 +20,8 @@ import { kib, ms, percentile } from "./stats";
 //  1. Overhead of POST /api/posters beyond the emulator's own model time, beside a bare S3 PUT of the same bytes.
 //  2. The studio page's First Load JS and the bytes a cold first visit transfers.
 //  3. The gallery and a shared board; 4. poster typography; 5. 50 generations at once; 6. developing a poster (upload +
-//  operation overhead, peak memory at 4K). BENCH_ONLY=overhead,load,… runs just those sections.
+//  operation overhead, peak memory at 4K); 7. a review link's cold visit on a phone. BENCH_ONLY=overhead,load,… runs
+//  just those sections.
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const WARMUP = 5;
@@ -51,6 +53,8 @@ try {
     const modelTime = () => stack.emulator.timings.at(-1) ?? 0;
     await operationsBench(next.url, next.pid, auth.headers, modelTime, RUNS);
   }
+  // 7. A review link on a phone.
+  if (browser && runs("review")) await reviewBench(next.url, browser, auth, RUNS);
 } finally {
   await browser?.close();
   next.stop();

@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
 import type { ShareView } from "@/lib/api-types";
 import { ApiError, api } from "@/lib/client/api";
@@ -13,6 +14,11 @@ export function SharePanel(props: { target: "posterId" | "boardId"; id: string }
   const [shares, setShares] = useState<ShareView[]>([]);
   const [days, setDays] = useState(30);
   const [showPrompt, setShowPrompt] = useState(false);
+  // Boards only: reviewers' verdicts and comments, and the board as sent rather than as it will be.
+  const forBoard = props.target === "boardId";
+  const [review, setReview] = useState(false);
+  const [snapshot, setSnapshot] = useState(false);
+  const router = useRouter();
   const [message, setMessage] = useState("");
   const [busy, setBusy] = useState(false);
 
@@ -31,10 +37,21 @@ export function SharePanel(props: { target: "posterId" | "boardId"; id: string }
   async function create() {
     setBusy(true);
     try {
-      const share = await api.createShare({ [props.target]: props.id, expiresInDays: days, showPrompt });
+      const share = await api.createShare({
+        [props.target]: props.id,
+        expiresInDays: days,
+        showPrompt,
+        ...(forBoard ? { review, snapshot } : {}),
+      });
       setShares((all) => [share, ...all]);
+      // Its posters are in review now: the page's badges say so.
+      if (share.review) router.refresh();
       await navigator.clipboard?.writeText(share.url).catch(() => {});
-      setMessage("Link created and copied.");
+      setMessage(
+        share.review
+          ? "Review link created and copied: send it to your reviewers. Their answers appear under Reviews."
+          : "Link created and copied.",
+      );
     } catch (error) {
       setMessage(error instanceof ApiError ? error.message : "Couldn't create the link.");
     } finally {
@@ -62,6 +79,24 @@ export function SharePanel(props: { target: "posterId" | "boardId"; id: string }
       <h2 id="share-heading" className="mb-3 font-semibold">
         Share
       </h2>
+      {forBoard && (
+        <div className="mb-3 grid gap-3 text-sm sm:grid-cols-2">
+          <Choice
+            id="share-review"
+            checked={review}
+            onChange={setReview}
+            label="Reviewers can approve and comment"
+            hint="Anyone with the link gives a name (not checked) and can approve, ask for changes or comment on each poster, pinned to a spot if they like."
+          />
+          <Choice
+            id="share-snapshot"
+            checked={snapshot}
+            onChange={setSnapshot}
+            label="Send the board as it is now"
+            hint="Reviewers see today's order, labels (A, B, C…) and designs, whatever you change later. Unticked, the link always shows the board as it is."
+          />
+        </div>
+      )}
       <div className="flex flex-wrap items-end gap-3 text-sm">
         <div className="flex flex-col gap-1">
           <label htmlFor={`${props.target}-days`}>Link lasts</label>
@@ -83,7 +118,7 @@ export function SharePanel(props: { target: "posterId" | "boardId"; id: string }
           Show prompt and settings
         </label>
         <button type="button" onClick={create} disabled={busy} className={button}>
-          Create link
+          {forBoard && review ? "Create review link" : "Create link"}
         </button>
       </div>
       <p role="status" className="mt-2 min-h-5 text-xs text-muted">
@@ -97,6 +132,8 @@ export function SharePanel(props: { target: "posterId" | "boardId"; id: string }
               <span className="text-muted">
                 until {new Date(share.expiresAt).toLocaleDateString("en-GB")}
                 {share.showPrompt ? ", with prompt" : ""}
+                {share.review ? ", takes reviews" : ""}
+                {share.target === "board" ? (share.snapshot ? ", as sent" : ", live") : ""}
               </span>
               <button type="button" className={button} onClick={() => copy(share.url)}>
                 Copy<span className="sr-only"> link {share.url}</span>
@@ -109,5 +146,28 @@ export function SharePanel(props: { target: "posterId" | "boardId"; id: string }
         </ul>
       )}
     </section>
+  );
+}
+
+function Choice(props: { id: string; checked: boolean; onChange: (v: boolean) => void; label: string; hint: string }) {
+  return (
+    <div className="flex items-start gap-2">
+      <input
+        id={props.id}
+        type="checkbox"
+        checked={props.checked}
+        onChange={(e) => props.onChange(e.target.checked)}
+        aria-describedby={`${props.id}-hint`}
+        className="mt-1"
+      />
+      <div>
+        <label htmlFor={props.id} className="font-medium">
+          {props.label}
+        </label>
+        <p id={`${props.id}-hint`} className="text-xs text-muted">
+          {props.hint}
+        </p>
+      </div>
+    </div>
   );
 }

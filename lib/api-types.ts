@@ -85,14 +85,46 @@ export interface ShareView {
   target: "poster" | "board";
   targetId: string;
   showPrompt: boolean;
+  /** Reviewers may approve, ask for changes and comment. */
+  review: boolean;
+  /** The board as sent (order, labels, composed versions of that moment); false: live, the board as it is now. */
+  snapshot: boolean;
   createdAt: string;
   expiresAt: string;
+}
+
+/** A review left on a share link, as its reviewers see it (GET /api/shares/{token}/reviews). */
+export interface LinkReview {
+  id: string;
+  posterId: string;
+  /** The poster's label on the link: A, B, C… */
+  label: string;
+  /** The reviewer's name as they typed it: self-declared, never verified. */
+  name: string;
+  verdict?: "approve" | "changes";
+  comment?: string;
+  /** Where on the image, each 0–1 of its width and height. */
+  pin?: { x: number; y: number };
+  createdAt: string;
+}
+
+/** A review as the team sees it (board, poster, inbox): which board it came back on. */
+export interface ReviewView extends LinkReview {
+  boardId: string;
+  boardName: string;
+}
+
+export interface ReviewPage {
+  reviews: ReviewView[];
+  nextCursor: string | null;
 }
 
 /** A poster as a share page shows it: only what the sharer chose to show. `imageUrl` is pre-signed: the full PNG
  * for a single shared poster, the thumbnail for a board (its full size and download go through stable app URLs). */
 export interface SharedPoster {
   id: string;
+  /** A, B, C… in the board's order (as sent, for a snapshot). */
+  label: string;
   width: number;
   height: number;
   imageUrl: string;

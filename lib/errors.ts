@@ -51,6 +51,11 @@ export const ERROR_CATALOGUE = {
   upload_failed: { status: 502, message: "The image couldn't be uploaded to storage: try again." },
   board_not_found: { status: 404, message: "There is no board with that id." },
   share_not_found: { status: 404, message: "There is no live share link with that token." },
+  review_not_allowed: {
+    status: 403,
+    message: "This link doesn't take reviews: ask whoever shared it for a review link.",
+  },
+  poster_not_on_link: { status: 404, message: "That poster isn't on this link." },
   token_limit: { status: 409, message: "You have the most API tokens allowed: revoke one you no longer use first." },
   conflict: { status: 409, message: "This board changed while you were editing it: reload and try again." },
   route_not_found: { status: 404, message: "There is no such API route." },

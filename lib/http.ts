@@ -90,6 +90,34 @@ export function handle<C>(handler: Handler<C>, options: HandleOptions = {}): Rou
   };
 }
 
+/**
+ * For the few API routes anyone may call without an account, where a share link's token is the capability (a
+ * reviewer's POST /api/shares/{token}/reviews). They carry no ambient credentials (no session is read), so forging
+ * one from another site gains nothing the token didn't already give; still, a browser's request must come from our own
+ * pages: a state-changing request with a foreign `Origin` is refused (scripts send none). Errors are the same JSON.
+ */
+export function handlePublic<C>(handler: (request: Request, context: C) => Promise<Response>): RouteHandler<C> {
+  return async (request, context) => {
+    const requestId = randomUUID();
+    try {
+      const origin = request.headers.get("origin");
+      if (UNSAFE_METHODS.has(request.method) && origin !== null && origin !== getSiteUrl()) {
+        throw new AppError("bad_origin");
+      }
+      const response = await handler(request, context);
+      response.headers.set("x-request-id", requestId);
+      return withApiHeaders(response);
+    } catch (error) {
+      const appError = toAppError(error);
+      if (appError.status >= 500) {
+        const cause = appError.cause as { name?: string; message?: string } | undefined;
+        console.error(JSON.stringify({ level: "error", requestId, code: appError.code, cause: cause?.message }));
+      }
+      return errorResponse(appError, requestId);
+    }
+  };
+}
+
 // No request of this API needs more; a bigger one is refused before it is parsed.
 const MAX_BODY_BYTES = 64 * 1024;
 

@@ -1,36 +1,63 @@
 import "server-only";
 import type { SharedPoster, ShareView } from "./api-types";
+import { signGet } from "./aws/s3";
 import { AppError } from "./errors";
 import { type Actor, mayChange } from "./permissions";
-import { signPosterFile } from "./poster-files";
+import { fileKey } from "./poster-files";
 import { downloadName } from "./poster-view";
+import { optionLabel } from "./reviews/schema";
+import { dropSnapshot, MAX_REVIEW_POSTERS, takeSnapshot } from "./reviews/snapshot";
 import { getBoard } from "./store/boards";
 import { RANDOM_ID } from "./store/items";
-import { getPoster, getPosters, type PosterRecord } from "./store/posters";
-import { createShare, deleteShare, getLiveShare, getShare, listLiveShares, type ShareRecord } from "./store/shares";
+import { getPoster, getPosters } from "./store/posters";
+import { markInReviewItem } from "./store/reviews";
+import {
+  createShare,
+  deleteShare,
+  getLiveShare,
+  getShare,
+  listLiveShares,
+  newShareToken,
+  type ShareRecord,
+  type SnapshotPoster,
+} from "./store/shares";
 import type { ShareTarget } from "./store/table";
 
 // Share links are app URLs (/s/{token}) that are resolved and signed per view, so they never go stale: a URL
 // signed with a Lambda role's temporary credentials dies with them, whatever its stated expiry.
 // Who may do what: only the maker of a poster or board (or an admin) shares it and sees its links; a link can be
 // revoked by its target's maker, by whoever made the link, or by an admin.
+// A board's link may take reviews, and may show the board as sent (a snapshot) rather than as it is now.
 
 export const sharePath = (token: string) => `/s/${token}`;
 
 function toShareView(share: ShareRecord, origin: string): ShareView {
-  return { ...share, url: new URL(sharePath(share.token), origin).toString() };
+  const { snapshot, createdByName: _name, ...rest } = share;
+  return {
+    ...rest,
+    review: Boolean(share.review),
+    snapshot: Boolean(snapshot),
+    url: new URL(sharePath(share.token), origin).toString(),
+  };
 }
 
 /** The poster or board a link points at (its maker is what matters here), or undefined when it is gone. */
-async function findTarget(target: ShareTarget, targetId: string): Promise<{ createdBy?: string } | undefined> {
+async function findTarget(target: ShareTarget, targetId: string) {
   if (!RANDOM_ID.test(targetId)) return undefined;
   return target === "poster" ? getPoster(targetId) : getBoard(targetId);
 }
 
 export async function createShareView(
-  request: { posterId?: string; boardId?: string; expiresInDays: number; showPrompt: boolean },
+  request: {
+    posterId?: string;
+    boardId?: string;
+    expiresInDays: number;
+    showPrompt: boolean;
+    review?: boolean;
+    snapshot?: boolean;
+  },
   origin: string,
-  member: Actor,
+  member: Actor & { name?: string },
 ): Promise<ShareView> {
   const target: ShareTarget = request.posterId ? "poster" : "board";
   const targetId = (request.posterId ?? request.boardId) as string;
@@ -38,10 +65,31 @@ export async function createShareView(
   if (!found) throw new AppError(target === "poster" ? "not_found" : "board_not_found");
   if (!mayChange(member, found.createdBy)) throw new AppError("forbidden");
   const expiresAt = new Date(Date.now() + request.expiresInDays * 86_400_000).toISOString();
-  return toShareView(
-    await createShare({ target, targetId, showPrompt: request.showPrompt, expiresAt, createdBy: member.sub }),
-    origin,
-  );
+  const base = { target, targetId, showPrompt: request.showPrompt, expiresAt, createdBy: member.sub };
+  const board = "posterIds" in found ? found : undefined;
+  if (!board || !(request.review || request.snapshot)) {
+    return toShareView(await createShare({ ...base, createdByName: member.name }), origin);
+  }
+  const records = await getPosters(board.posterIds);
+  if (records.length > MAX_REVIEW_POSTERS) {
+    throw new AppError("invalid_input", {
+      fields: { review: `A review link can hold at most ${MAX_REVIEW_POSTERS} posters: split the board.` },
+    });
+  }
+  const token = newShareToken();
+  const snapshot = request.snapshot ? await takeSnapshot(token, board.name, records, request.showPrompt) : undefined;
+  const now = new Date().toISOString();
+  const by = member.name || "the team";
+  try {
+    const share = await createShare(
+      { ...base, token, createdByName: member.name, review: Boolean(request.review), snapshot },
+      request.review ? records.map((r) => markInReviewItem(r.id, by, now)) : [],
+    );
+    return toShareView(share, origin);
+  } catch (error) {
+    await dropSnapshot(snapshot);
+    throw error;
+  }
 }
 
 /** The live links to a thing, for its maker or an admin (others get 403: the tokens are the links). Nothing for a
@@ -58,7 +106,7 @@ export async function listShareViews(
   return (await listLiveShares(target, targetId)).map((s) => toShareView(s, origin));
 }
 
-/** The link's maker, its target's maker, or an admin revokes it. */
+/** The link's maker, its target's maker, or an admin revokes it; its reviews stay with the team, its snapshot goes. */
 export async function revokeShare(token: string, member: Actor): Promise<void> {
   const share = await getShare(token);
   if (!share) throw new AppError("share_not_found");
@@ -68,49 +116,82 @@ export async function revokeShare(token: string, member: Actor): Promise<void> {
     (await findTarget(share.target, share.targetId).then((t) => t !== undefined && mayChange(member, t.createdBy)));
   if (!allowed) throw new AppError("forbidden");
   if (!(await deleteShare(token))) throw new AppError("share_not_found");
+  await dropSnapshot(share.snapshot);
 }
 
+/** One poster on a link, as it was sent (snapshot) or as it is now: S3 keys, signed when shown. */
+export type SharedEntry = SnapshotPoster;
+
 export interface SharedContent {
-  /** The board's name; null for a single poster. */
+  /** The board's name (as sent, for a snapshot); null for a single poster. */
   title: string | null;
   showPrompt: boolean;
+  review: boolean;
+  snapshot: boolean;
+  /** Who made the link (their name on the team) and when; null for links made before names were kept. */
+  sharedBy: string | null;
+  sharedAt: string;
   posters: SharedPoster[];
 }
 
-async function toSharedPoster(record: PosterRecord, options: { showPrompt: boolean; full: boolean }) {
-  const image = await signPosterFile(record, options.full ? "image" : "thumbnail");
-  const base: SharedPoster = {
-    id: record.id,
-    width: record.width,
-    height: record.height,
-    imageUrl: image.url,
-    designed: Boolean(record.composedKey),
-  };
-  return options.showPrompt ? { ...base, prompt: record.prompt, model: record.model, seed: record.seed } : base;
-}
+const liveEntry = (record: NonNullable<Awaited<ReturnType<typeof getPoster>>>, index: number): SharedEntry => ({
+  id: record.id,
+  label: optionLabel(index),
+  width: record.width,
+  height: record.height,
+  imageKey: fileKey(record, "image"),
+  thumbKey: fileKey(record, "thumbnail"),
+  artKey: record.imageKey,
+  designed: Boolean(record.composedKey),
+  prompt: record.prompt,
+  model: record.model,
+  seed: record.seed,
+});
 
-async function sharedRecords(token: string) {
+/** The link and what it shows; undefined for unknown, revoked and expired tokens, and for a board that is gone. */
+export async function sharedEntries(token: string) {
   const share = await getLiveShare(token);
   if (!share) return undefined;
   if (share.target === "poster") {
     const poster = await getPoster(share.targetId);
-    return poster ? { share, title: null, records: [poster] } : undefined;
+    return poster ? { share, title: null, entries: [liveEntry(poster, 0)] } : undefined;
   }
   const board = await getBoard(share.targetId);
-  return board ? { share, title: board.name, records: await getPosters(board.posterIds) } : undefined;
+  if (!board) return undefined;
+  if (share.snapshot) return { share, title: share.snapshot.title, entries: share.snapshot.posters };
+  return { share, title: board.name, entries: (await getPosters(board.posterIds)).map(liveEntry) };
 }
 
-/** What a share page shows, as it is now; undefined for unknown, revoked and expired tokens alike. */
+async function toSharedPoster(entry: SharedEntry, options: { showPrompt: boolean; full: boolean }) {
+  const image = await signGet(options.full ? entry.imageKey : entry.thumbKey);
+  const base: SharedPoster = {
+    id: entry.id,
+    label: entry.label,
+    width: entry.width,
+    height: entry.height,
+    imageUrl: image.url,
+    designed: entry.designed,
+  };
+  return options.showPrompt && entry.prompt !== undefined
+    ? { ...base, prompt: entry.prompt, model: entry.model, seed: entry.seed }
+    : base;
+}
+
+/** What a share page shows; undefined for unknown, revoked and expired tokens alike. */
 export async function resolveShare(token: string): Promise<SharedContent | undefined> {
-  const found = await sharedRecords(token);
+  const found = await sharedEntries(token);
   if (!found) return undefined;
-  const { showPrompt, target } = found.share;
+  const { share } = found;
   // A board shows thumbnails (a page of 24 full PNGs would be megabytes); a single poster shows the full image.
-  const full = target === "poster";
+  const full = share.target === "poster";
   return {
     title: found.title,
-    showPrompt,
-    posters: await Promise.all(found.records.map((record) => toSharedPoster(record, { showPrompt, full }))),
+    showPrompt: share.showPrompt,
+    review: Boolean(share.review),
+    snapshot: Boolean(share.snapshot),
+    sharedBy: share.createdByName ?? null,
+    sharedAt: share.createdAt,
+    posters: await Promise.all(found.entries.map((e) => toSharedPoster(e, { showPrompt: share.showPrompt, full }))),
   };
 }
 
@@ -122,15 +203,17 @@ export async function sharedImageUrl(
   token: string,
   options: { posterId?: string | null; download?: boolean; plainArt?: boolean } = {},
 ): Promise<string | undefined> {
-  const found = await sharedRecords(token);
-  const record = options.posterId ? found?.records.find((r) => r.id === options.posterId) : found?.records[0];
-  if (!found || !record) return undefined;
+  const found = await sharedEntries(token);
+  const entries = found?.entries ?? [];
+  const entry = options.posterId ? entries.find((e) => e.id === options.posterId) : entries[0];
+  if (!found || !entry) return undefined;
   // With the prompt hidden the file name gives nothing away either: the seed is half of what remakes the poster.
-  const name = found.share.showPrompt
-    ? downloadName(record.prompt, record.seed)
-    : found.records.length > 1
-      ? `onesheet-poster-${found.records.indexOf(record) + 1}.png`
-      : "onesheet-poster.png";
-  const file = options.plainArt ? "art" : "image";
-  return (await signPosterFile(record, file, options.download ? { downloadAs: name } : {})).url;
+  const name =
+    found.share.showPrompt && entry.prompt !== undefined && entry.seed !== undefined
+      ? downloadName(entry.prompt, entry.seed)
+      : entries.length > 1
+        ? `onesheet-poster-${entries.indexOf(entry) + 1}.png`
+        : "onesheet-poster.png";
+  const key = options.plainArt ? entry.artKey : entry.imageKey;
+  return (await signGet(key, options.download ? { downloadAs: name } : {})).url;
 }

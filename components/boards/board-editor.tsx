@@ -7,6 +7,7 @@ import type { BoardView } from "@/lib/api-types";
 import { ApiError, api } from "@/lib/client/api";
 import { trimText } from "@/lib/format";
 import { ConfirmButton } from "../confirm-button";
+import { StatusBadge } from "../reviews/status-badge";
 
 const button = "rounded-md border border-edge px-2 py-1 text-xs hover:border-accent disabled:opacity-40";
 
@@ -108,6 +109,7 @@ export function BoardEditor({ initial, canChange }: { initial: BoardView; canCha
                   className="h-auto w-full"
                 />
               </Link>
+              <StatusBadge status={poster.status} />
               {canChange && (
                 <div className="flex flex-wrap gap-1">
                   <button type="button" className={button} disabled={index === 0} onClick={() => move(index, -1)}>

@@ -5,8 +5,10 @@ import {
   modelLabel,
   OPERATION_FILTERS,
   POSTER_MODEL_IDS,
+  POSTER_STATUSES,
   posterModelLabel,
 } from "@/lib/models";
+import { STATUS_LABELS } from "@/lib/reviews/status";
 
 // A plain GET form: filters live in the URL, so a filtered gallery can be bookmarked and works without JavaScript.
 // Derived posters record the image service they invoked as their model, so those are offered too.
@@ -15,6 +17,7 @@ export function GalleryFilters(props: {
   aspectRatio?: string;
   operation?: string;
   favorite: boolean;
+  status?: string;
   /** Kept only when the URL chose it: otherwise filtering by an operation shows its versions (see versionsByDefault). */
   versions?: "fold" | "show";
 }) {
@@ -61,6 +64,17 @@ export function GalleryFilters(props: {
           {ASPECT_RATIOS.map((r) => (
             <option key={r.id} value={r.id}>
               {r.name} ({r.id})
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="flex flex-col gap-1 text-sm">
+        <label htmlFor="filter-status">Review status</label>
+        <select id="filter-status" name="status" defaultValue={props.status ?? ""} className={select}>
+          <option value="">Any status</option>
+          {POSTER_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABELS[s]}
             </option>
           ))}
         </select>

@@ -1,5 +1,5 @@
 import "server-only";
-import { DeleteObjectsCommand, GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { CopyObjectCommand, DeleteObjectsCommand, GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { awsClients } from "./clients";
 import { getConfig } from "./config";
@@ -20,6 +20,18 @@ export async function putObject(key: string, body: Uint8Array, contentType: stri
       CacheControl: "private, max-age=31536000, immutable",
     }),
     { abortSignal: signal },
+  );
+}
+
+/** A server-side copy within the bucket (no bytes pass through the app): e.g. a share link's snapshot. */
+export async function copyObject(from: string, to: string) {
+  const bucket = getConfig().bucket;
+  await awsClients().s3.send(
+    new CopyObjectCommand({
+      Bucket: bucket,
+      Key: to,
+      CopySource: `${bucket}/${from.split("/").map(encodeURIComponent).join("/")}`,
+    }),
   );
 }
 

@@ -66,8 +66,14 @@ export const api = {
 
   listShares: (target: "posterId" | "boardId", id: string) =>
     call<{ shares: ShareView[] }>(`/api/shares?${target}=${encodeURIComponent(id)}`),
-  createShare: (body: { posterId?: string; boardId?: string; expiresInDays: number; showPrompt: boolean }) =>
-    call<ShareView>("/api/shares", { method: "POST", json: body }),
+  createShare: (body: {
+    posterId?: string;
+    boardId?: string;
+    expiresInDays: number;
+    showPrompt: boolean;
+    review?: boolean;
+    snapshot?: boolean;
+  }) => call<ShareView>("/api/shares", { method: "POST", json: body }),
   revokeShare: (token: string) => call<void>(`/api/shares/${token}`, { method: "DELETE" }),
 
   saveDesign: (id: string, design: unknown) =>

@@ -25,6 +25,10 @@ export const shareRequestSchema = z
         30,
       ),
       showPrompt: z._default(z.boolean({ error: "showPrompt must be true or false." }), false),
+      /** Reviewers may approve, ask for changes and comment (boards only). */
+      review: z._default(z.boolean({ error: "review must be true or false." }), false),
+      /** The board as sent: its order, labels and composed versions of this moment (boards only); else live. */
+      snapshot: z._default(z.boolean({ error: "snapshot must be true or false." }), false),
     },
     { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown field: ${issue.keys.join(", ")}.` : undefined) },
   )
@@ -32,6 +36,10 @@ export const shareRequestSchema = z
     z.refine((r) => Boolean(r.posterId) !== Boolean(r.boardId), {
       message: "Share either a poster (posterId) or a board (boardId).",
       path: ["posterId"],
+    }),
+    z.refine((r) => !(r.posterId && (r.review || r.snapshot)), {
+      message: "Review and as-sent snapshots are for boards: share the poster on a board.",
+      path: ["review"],
     }),
   );
 

@@ -53,6 +53,8 @@ export async function queryListing(options: {
   limit: number;
   cursor?: string;
   filter?: Filter;
+  /** Only items whose sort key is greater than this (e.g. newer than a time, for sort keys that start with one). */
+  after?: string;
 }): Promise<{ items: Record<string, unknown>[]; nextCursor: string | null }> {
   const items: Record<string, unknown>[] = [];
   let start: Cursor | undefined = options.cursor ? decode(options.cursor, options.partition) : undefined;
@@ -61,10 +63,18 @@ export async function queryListing(options: {
       new QueryCommand({
         TableName: getConfig().table,
         IndexName: index.name,
-        KeyConditionExpression: "#listing = :listing",
+        KeyConditionExpression: `#listing = :listing${options.after === undefined ? "" : " AND #sort > :after"}`,
         FilterExpression: options.filter?.expression,
-        ExpressionAttributeNames: { "#listing": index.partitionKey, ...options.filter?.names },
-        ExpressionAttributeValues: { ":listing": options.partition, ...options.filter?.values },
+        ExpressionAttributeNames: {
+          "#listing": index.partitionKey,
+          ...(options.after === undefined ? {} : { "#sort": index.sortKey }),
+          ...options.filter?.names,
+        },
+        ExpressionAttributeValues: {
+          ":listing": options.partition,
+          ...(options.after === undefined ? {} : { ":after": options.after }),
+          ...options.filter?.values,
+        },
         ScanIndexForward: false,
         // Unfiltered, read one more than a page to know whether another page exists. Filtered, the first read is
         // twice that (the gallery's default, versions folded, keeps most items) and later ones a full batch.

@@ -207,6 +207,8 @@ export interface PosterFilter {
   operation?: string;
   /** fold: originals only (posters not made from another that still exists); show (the default here): all. */
   versions?: "fold" | "show";
+  /** Where it stands in review ("draft": never sent for review). */
+  status?: PosterStatus;
 }
 
 function posterFilter(filter: PosterFilter): Filter | undefined {
@@ -233,6 +235,14 @@ function posterFilter(filter: PosterFilter): Filter | undefined {
     parts.push(filter.operation === "generate" ? "(attribute_not_exists(#op) OR #op = :op)" : "#op = :op");
     names["#op"] = "operation";
     values[":op"] = filter.operation;
+  }
+  if (filter.status) {
+    names["#status"] = "reviewStatus";
+    if (filter.status === "draft") parts.push("attribute_not_exists(#status)");
+    else {
+      parts.push("#status = :status");
+      values[":status"] = filter.status;
+    }
   }
   if (filter.versions === "fold") {
     parts.push("(attribute_not_exists(#parent) OR #gone = :gone)");

@@ -3,9 +3,11 @@ import { randomBytes } from "node:crypto";
 import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { awsClients } from "../aws/clients";
 import { getConfig } from "../aws/config";
+import { AppError } from "../errors";
 import { withoutKeys } from "./items";
 import { queryListing } from "./listing";
 import { keys, type ShareTarget, TABLE_KEYS } from "./table";
+import { type TransactItem, transactWrite } from "./transactions";
 
 // Share links: a random token (192 bits from the CSPRNG) naming a poster or a board, with an expiry. DynamoDB's TTL
 // removes expired items eventually; reads check the expiry themselves, since TTL deletion can lag by days.
@@ -17,8 +19,35 @@ export interface ShareRecord {
   showPrompt: boolean;
   createdAt: string;
   expiresAt: string;
-  /** The OpenID subject of who made the link. */
+  /** The OpenID subject of who made the link, and their name then (the share page says who shared it). */
   createdBy?: string;
+  createdByName?: string;
+  /** Reviewers may approve, ask for changes and comment (board links). */
+  review?: boolean;
+  /** The board as sent (absent: live, the board as it is now). */
+  snapshot?: ShareSnapshot;
+}
+
+/** One poster of a board as it was sent: S3 keys of copies made for the link (a later design save can't change
+ * them), never URLs. The prompt is kept only when the link shows it. */
+export interface SnapshotPoster {
+  id: string;
+  label: string;
+  width: number;
+  height: number;
+  imageKey: string;
+  thumbKey: string;
+  artKey: string;
+  designed: boolean;
+  prompt?: string;
+  model?: string;
+  seed?: number;
+}
+
+export interface ShareSnapshot {
+  /** The board's name when it was sent. */
+  title: string;
+  posters: SnapshotPoster[];
 }
 
 export const SHARE_TOKEN = /^[A-Za-z0-9_-]{32}$/;
@@ -27,20 +56,29 @@ export function newShareToken(): string {
   return randomBytes(24).toString("base64url");
 }
 
-export async function createShare(input: Omit<ShareRecord, "token" | "createdAt">): Promise<ShareRecord> {
+const shareItem = (share: ShareRecord) => ({
+  TableName: getConfig().table,
+  Item: {
+    ...keys.share(share.token),
+    ...keys.shareListing(share.target, share.targetId, share.createdAt, share.token),
+    [TABLE_KEYS.ttlAttribute]: Math.ceil(Date.parse(share.expiresAt) / 1000),
+    ...share,
+  },
+  ConditionExpression: `attribute_not_exists(${TABLE_KEYS.partitionKey})`,
+});
+
+export async function createShare(
+  input: Omit<ShareRecord, "token" | "createdAt"> & { token?: string },
+  /** Written in the same transaction (a review link puts its posters in review): all or nothing. */
+  alongside: TransactItem[] = [],
+): Promise<ShareRecord> {
   const share: ShareRecord = { token: newShareToken(), createdAt: new Date().toISOString(), ...input };
-  await awsClients().dynamo.send(
-    new PutCommand({
-      TableName: getConfig().table,
-      Item: {
-        ...keys.share(share.token),
-        ...keys.shareListing(share.target, share.targetId, share.createdAt, share.token),
-        [TABLE_KEYS.ttlAttribute]: Math.ceil(Date.parse(share.expiresAt) / 1000),
-        ...share,
-      },
-      ConditionExpression: `attribute_not_exists(${TABLE_KEYS.partitionKey})`,
-    }),
-  );
+  if (alongside.length === 0) {
+    await awsClients().dynamo.send(new PutCommand(shareItem(share)));
+    return share;
+  }
+  const codes = await transactWrite([{ Put: shareItem(share) }, ...alongside]);
+  if (codes) throw new AppError("conflict", { message: "The board changed while the link was made: try again." });
   return share;
 }
 

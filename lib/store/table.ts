@@ -17,6 +17,10 @@
 //   team member by OpenID sub   pk = MEMBER#<sub>         sk = META
 //   API token by its hash       pk = TOKEN#<sha256>       sk = META   (never the token itself; ttl if it expires)
 //   a member's tokens           gsi1pk = TOKENS#<sub>     gsi1sk = <createdAt>#<id>
+//   a review, by its link       pk = SHARE#<token>        sk = REVIEW#<createdAt>#<id>
+//   all reviews newest first    gsi1pk = REVIEWS          gsi1sk = <createdAt>#<id>   (on the link's copy)
+//   reviews of a board/poster   pk = BOARD#<id> / POSTER#<id>   sk = REVIEW#<createdAt>#<id>   (copies, same write)
+//   when a member last looked   pk = MEMBER#<sub>         sk = REVIEWS_SEEN
 
 export const TABLE_KEYS = {
   partitionKey: "pk",
@@ -51,6 +55,10 @@ export const keys = {
     gsi1pk: `TOKENS#${sub}`,
     ...(createdAt && id ? { gsi1sk: `${createdAt}#${id}` } : {}),
   }),
+  /** A review under its link, its board or its poster (`owner`: SHARE#…, BOARD#…, POSTER#…). */
+  review: (owner: string, createdAt: string, id: string) => ({ pk: owner, sk: `REVIEW#${createdAt}#${id}` }),
+  reviewListing: (createdAt: string, id: string) => ({ gsi1pk: "REVIEWS", gsi1sk: `${createdAt}#${id}` }),
+  reviewsSeen: (sub: string) => ({ pk: `MEMBER#${sub}`, sk: "REVIEWS_SEEN" }),
   shareListing: (target: ShareTarget, id: string, createdAt?: string, token?: string) => ({
     gsi1pk: `SHARES#${target}#${id}`,
     ...(createdAt && token ? { gsi1sk: `${createdAt}#${token}` } : {}),

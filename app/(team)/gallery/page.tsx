@@ -11,6 +11,7 @@ import {
   VERSION_MARKS,
 } from "@/lib/models";
 import { listPosterViews, versionsByDefault } from "@/lib/posters";
+import { statusOf } from "@/lib/reviews/status";
 
 export const metadata: Metadata = { title: "Gallery" };
 
@@ -25,10 +26,11 @@ export default async function GalleryPage({ searchParams }: { searchParams: Sear
   const model = POSTER_MODEL_IDS.find((id) => id === params.model);
   const aspectRatio = ASPECT_RATIO_IDS.find((r) => r === params.aspectRatio);
   const favorite = params.favorite === "true";
+  const status = statusOf(params.status);
   const operation = OPERATION_FILTERS.find((o) => o.id === params.operation)?.id;
   const askedVersions = params.versions === "fold" || params.versions === "show" ? params.versions : undefined;
   const versions = askedVersions ?? versionsByDefault(operation);
-  const filter = { model, aspectRatio, favorite, operation, versions };
+  const filter = { model, aspectRatio, favorite, operation, versions, status };
   const page = await listPosterViews({ limit: PAGE, filter });
   // The filters as the URL says them (the toggle keeps the others; "Load more" asks for the same listing).
   const filters: Record<string, string> = {};
@@ -36,6 +38,7 @@ export default async function GalleryPage({ searchParams }: { searchParams: Sear
   if (aspectRatio) filters.aspectRatio = aspectRatio;
   if (favorite) filters.favorite = "true";
   if (operation) filters.operation = operation;
+  if (status) filters.status = status;
   const query = { limit: String(PAGE), ...filters, versions };
 
   return (

@@ -7,6 +7,7 @@ import {
   OPERATION_FILTERS,
   operationRequestSchema,
   POSTER_MODEL_IDS,
+  POSTER_STATUSES,
   type PosterRequest,
   posterRequestSchema,
   refuseRetiredModel,
@@ -73,6 +74,7 @@ const listQuery = z.strictObject({
       `Filter by how posters were made: ${OPERATION_FILTERS.map((o) => o.id).join(", ")}.`,
     )
     .optional(),
+  status: z.enum(POSTER_STATUSES, { error: `Filter by review status: ${POSTER_STATUSES.join(", ")}.` }).optional(),
   versions: z
     .enum(["fold", "show"], { error: "versions is fold (originals only) or show (every version)." })
     .optional(),

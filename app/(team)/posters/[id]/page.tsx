@@ -4,6 +4,8 @@ import { BeforeAfter } from "@/components/develop/before-after";
 import { DevelopPanel } from "@/components/develop/panel/develop-panel";
 import { Lineage, operationLabel } from "@/components/poster/lineage";
 import { PosterActions } from "@/components/poster/poster-actions";
+import { PosterReviews } from "@/components/reviews/poster-reviews";
+import { StatusBadge } from "@/components/reviews/status-badge";
 import { SharePanel } from "@/components/share-panel";
 import { listBoardSummaries } from "@/lib/boards";
 import { AppError } from "@/lib/errors";
@@ -11,6 +13,7 @@ import { requireMember } from "@/lib/identity";
 import { formatPrice, getModel, modelLabel, posterModelLabel } from "@/lib/models";
 import { mayChange } from "@/lib/permissions";
 import { findPosterView } from "@/lib/posters";
+import { listPosterReviews } from "@/lib/reviews/service";
 
 export const metadata: Metadata = { title: "Poster" };
 
@@ -26,7 +29,11 @@ async function load(id: string) {
 export default async function PosterPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const member = await requireMember(`/posters/${id}`);
-  const [poster, { boards }] = await Promise.all([load(id), listBoardSummaries({ limit: 100 })]);
+  const [poster, { boards }, reviews] = await Promise.all([
+    load(id),
+    listBoardSummaries({ limit: 100 }),
+    listPosterReviews(id),
+  ]);
   // Lineage: the parent (gone if deleted) and the newest versions made from this poster.
   const [parent, versions] = await Promise.all([
     poster.parentId ? findPosterView(poster.parentId).catch(() => undefined) : undefined,
@@ -81,7 +88,10 @@ export default async function PosterPage({ params }: { params: Promise<{ id: str
         </div>
         <div className="space-y-6">
           <div className="flex flex-wrap items-center justify-between gap-3">
-            <h1 className="font-display text-4xl tracking-wide">Poster</h1>
+            <div className="space-y-1">
+              <h1 className="font-display text-4xl tracking-wide">Poster</h1>
+              <StatusBadge status={poster.status} by={poster.statusBy} at={poster.statusAt} detail />
+            </div>
             {/* The Develop panel sits below the poster: say it's there. */}
             <a
               href="#develop"
@@ -98,6 +108,7 @@ export default async function PosterPage({ params }: { params: Promise<{ id: str
               </div>
             ))}
           </dl>
+          <PosterReviews poster={poster} reviews={reviews} />
           <Lineage poster={poster} parent={parent} versions={versions.filter((v) => v !== undefined)} />
           <PosterActions poster={poster} boards={ownBoards} canChange={canChange} />
           {canChange && <SharePanel target="posterId" id={poster.id} />}

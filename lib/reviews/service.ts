@@ -1,0 +1,86 @@
+import "server-only";
+import type { LinkReview, ReviewPage, ReviewView } from "../api-types";
+import { AppError } from "../errors";
+import { sharedEntries } from "../shares";
+import { getBoard } from "../store/boards";
+import { RANDOM_ID } from "../store/items";
+import { boardReviews, linkReviews, listReviews, posterReviews, putReview, type ReviewRecord } from "../store/reviews";
+import type { ReviewRequest } from "./schema";
+
+// Reviews: left by anyone holding a review link (no account), read by them on that link only, and by the team on
+// boards, posters and the inbox. A revoked or expired link answers 404 to both, like its page.
+
+const toLinkReview = (r: ReviewRecord): LinkReview => ({
+  id: r.id,
+  posterId: r.posterId,
+  label: r.label,
+  name: r.name,
+  ...(r.verdict ? { verdict: r.verdict } : {}),
+  ...(r.comment ? { comment: r.comment } : {}),
+  ...(r.pin ? { pin: r.pin } : {}),
+  createdAt: r.createdAt,
+});
+
+// The team never gets the link's token here: only the link's maker lists links.
+const toReviewView = (r: ReviewRecord): ReviewView => ({
+  ...toLinkReview(r),
+  boardId: r.boardId,
+  boardName: r.boardName,
+});
+
+/** The link, if it is live and takes reviews (404 as for its page; 403 when it only shows). */
+async function reviewLink(token: string) {
+  const found = await sharedEntries(token);
+  if (!found) throw new AppError("share_not_found");
+  if (!found.share.review || found.share.target !== "board") throw new AppError("review_not_allowed");
+  return found;
+}
+
+export async function submitReview(token: string, input: ReviewRequest): Promise<LinkReview> {
+  const found = await reviewLink(token);
+  const entry = found.entries.find((e) => e.id === input.posterId);
+  if (!entry) throw new AppError("poster_not_on_link");
+  const review: ReviewRecord = {
+    id: crypto.randomUUID(),
+    token,
+    boardId: found.share.targetId,
+    boardName: found.title ?? "",
+    posterId: entry.id,
+    label: entry.label,
+    name: input.name,
+    ...(input.verdict ? { verdict: input.verdict } : {}),
+    ...(input.comment ? { comment: input.comment } : {}),
+    ...(input.pin ? { pin: input.pin } : {}),
+    createdAt: new Date().toISOString(),
+  };
+  const refused = await putReview(review, { live: !found.share.snapshot });
+  // Revoked or expired in the meantime, or the poster left the board (or was deleted): nothing was written.
+  if (refused === "link") throw new AppError("share_not_found");
+  if (refused === "poster") throw new AppError("poster_not_on_link");
+  return toLinkReview(review);
+}
+
+/** That link's reviews only, newest first. */
+export async function listLinkReviews(token: string): Promise<LinkReview[]> {
+  await reviewLink(token);
+  return (await linkReviews(token)).map(toLinkReview);
+}
+
+/** For the share page, which has already checked its link takes reviews. */
+export async function linkReviewsForPage(token: string): Promise<LinkReview[]> {
+  return (await linkReviews(token)).map(toLinkReview);
+}
+
+export async function listBoardReviews(boardId: string): Promise<ReviewView[]> {
+  if (!RANDOM_ID.test(boardId) || !(await getBoard(boardId))) throw new AppError("board_not_found");
+  return (await boardReviews(boardId)).map(toReviewView);
+}
+
+export async function listPosterReviews(posterId: string): Promise<ReviewView[]> {
+  return RANDOM_ID.test(posterId) ? (await posterReviews(posterId)).map(toReviewView) : [];
+}
+
+export async function listReviewPage(options: { limit: number; cursor?: string; since?: string }): Promise<ReviewPage> {
+  const page = await listReviews(options);
+  return { reviews: page.reviews.map(toReviewView), nextCursor: page.nextCursor };
+}

@@ -1,0 +1,12 @@
+import type { PosterStatus } from "../models/library-schemas";
+import { POSTER_STATUSES } from "../models/library-schemas";
+
+// A poster's review status in words, for badges and the gallery's filter.
+export const STATUS_LABELS: Record<PosterStatus, string> = {
+  draft: "Draft",
+  in_review: "In review",
+  approved: "Approved",
+  changes_requested: "Changes requested",
+};
+
+export const statusOf = (value: unknown): PosterStatus | undefined => POSTER_STATUSES.find((s) => s === value);

@@ -1,0 +1,147 @@
+import "server-only";
+import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { awsClients } from "../aws/clients";
+import { getConfig } from "../aws/config";
+import type { Verdict } from "../reviews/schema";
+import { withoutKeys } from "./items";
+import { queryListing } from "./listing";
+import { keys, TABLE_KEYS } from "./table";
+import { type TransactItem, transactWrite } from "./transactions";
+
+// Reviews left on share links. One review is written three times in one transaction — under its link (with the
+// team's newest-first listing on gsi1), under its board and under its poster — so each place that shows reviews
+// reads them with one Query; the poster's status changes in the same transaction. Reviews are never edited.
+
+export interface ReviewRecord {
+  id: string;
+  /** The link it was left on, its board, and the poster with its label on that link (A, B, C…). */
+  token: string;
+  boardId: string;
+  boardName: string;
+  posterId: string;
+  label: string;
+  /** Self-declared: a reviewer has no account. */
+  name: string;
+  verdict?: Verdict;
+  comment?: string;
+  /** Where on the image, each 0–1 of its width and height. */
+  pin?: { x: number; y: number };
+  createdAt: string;
+}
+
+const table = () => getConfig().table;
+const exists = `attribute_exists(${TABLE_KEYS.partitionKey})`;
+
+const STATUS_OF: Record<Verdict, "approved" | "changes_requested"> = {
+  approve: "approved",
+  changes: "changes_requested",
+};
+
+/** Puts a draft poster in review (a link sent it for review); a poster with a verdict keeps it. The poster must
+ * still exist, or the whole write is refused. */
+export const markInReviewItem = (posterId: string, by: string, at: string): TransactItem => ({
+  Update: {
+    TableName: table(),
+    Key: keys.poster(posterId),
+    UpdateExpression:
+      "SET reviewStatus = if_not_exists(reviewStatus, :status), reviewStatusBy = if_not_exists(reviewStatusBy, :by), reviewStatusAt = if_not_exists(reviewStatusAt, :at)",
+    ConditionExpression: exists,
+    ExpressionAttributeValues: { ":status": "in_review", ":by": by, ":at": at },
+  },
+});
+
+/** The latest verdict sets the poster's status, with who and when. */
+const verdictItem = (review: ReviewRecord & { verdict: Verdict }): TransactItem => ({
+  Update: {
+    TableName: table(),
+    Key: keys.poster(review.posterId),
+    UpdateExpression: "SET reviewStatus = :status, reviewStatusBy = :by, reviewStatusAt = :at",
+    ConditionExpression: exists,
+    ExpressionAttributeValues: { ":status": STATUS_OF[review.verdict], ":by": review.name, ":at": review.createdAt },
+  },
+});
+
+export type ReviewRefusal = "link" | "poster";
+
+/**
+ * Writes a review, all or nothing, on condition that its link still takes reviews (not revoked, not expired), that
+ * the poster still exists and, for a live link, that it is still on the board. Returns what refused it, if anything.
+ */
+export async function putReview(review: ReviewRecord, options: { live: boolean }): Promise<ReviewRefusal | undefined> {
+  const copy = (owner: string, extra = {}): TransactItem => ({
+    Put: { TableName: table(), Item: { ...keys.review(owner, review.createdAt, review.id), ...extra, ...review } },
+  });
+  const items: TransactItem[] = [
+    {
+      ConditionCheck: {
+        TableName: table(),
+        Key: keys.share(review.token),
+        ConditionExpression: `${exists} AND review = :yes AND expiresAt > :now`,
+        ExpressionAttributeValues: { ":yes": true, ":now": review.createdAt },
+      },
+    },
+    review.verdict
+      ? verdictItem({ ...review, verdict: review.verdict })
+      : markInReviewItem(review.posterId, review.name, review.createdAt),
+    ...(options.live
+      ? [
+          {
+            ConditionCheck: {
+              TableName: table(),
+              Key: keys.board(review.boardId),
+              ConditionExpression: `${exists} AND contains(posterIds, :id)`,
+              ExpressionAttributeValues: { ":id": review.posterId },
+            },
+          },
+        ]
+      : []),
+    copy(keys.share(review.token).pk, keys.reviewListing(review.createdAt, review.id)),
+    copy(keys.board(review.boardId).pk),
+    copy(keys.poster(review.posterId).pk),
+  ];
+  const codes = await transactWrite(items);
+  if (!codes) return undefined;
+  return codes[0] === "ConditionalCheckFailed" ? "link" : "poster";
+}
+
+const MAX_LISTED = 500;
+
+/** The newest reviews (up to 500) under a link (SHARE#…), a board (BOARD#…) or a poster (POSTER#…). */
+async function reviewsUnder(owner: string): Promise<ReviewRecord[]> {
+  const { Items = [] } = await awsClients().dynamo.send(
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: "pk = :pk AND begins_with(sk, :review)",
+      ExpressionAttributeValues: { ":pk": owner, ":review": "REVIEW#" },
+      ScanIndexForward: false,
+      Limit: MAX_LISTED,
+    }),
+  );
+  return Items.map((item) => withoutKeys<ReviewRecord>(item));
+}
+
+export const linkReviews = (token: string) => reviewsUnder(keys.share(token).pk);
+export const boardReviews = (boardId: string) => reviewsUnder(keys.board(boardId).pk);
+export const posterReviews = (posterId: string) => reviewsUnder(keys.poster(posterId).pk);
+
+/** Every review, newest first, paged; `since` (an ISO time): only newer ones. */
+export async function listReviews(options: { limit: number; cursor?: string; since?: string }) {
+  const { items, nextCursor } = await queryListing({
+    partition: keys.reviewListing("", "").gsi1pk,
+    limit: options.limit,
+    cursor: options.cursor,
+    // gsi1sk is "<createdAt>#<id>": every key of a later time sorts after the bare time.
+    after: options.since,
+  });
+  return { reviews: items.map((item) => withoutKeys<ReviewRecord>(item)), nextCursor };
+}
+
+/** When a member last opened the Reviews inbox (kept on the server, so it holds across their devices). */
+export async function getReviewsSeen(sub: string): Promise<string | undefined> {
+  const { Item } = await awsClients().dynamo.send(new GetCommand({ TableName: table(), Key: keys.reviewsSeen(sub) }));
+  return typeof Item?.seenAt === "string" ? Item.seenAt : undefined;
+}
+
+export async function setReviewsSeen(sub: string, seenAt: string): Promise<void> {
+  await awsClients().dynamo.send(new PutCommand({ TableName: table(), Item: { ...keys.reviewsSeen(sub), seenAt } }));
+}
