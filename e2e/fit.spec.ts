@@ -11,6 +11,7 @@ interface Data {
   boardId: string;
   posterShare: string;
   boardShare: string;
+  reviewShare: string;
 }
 
 interface PageCase {
@@ -37,6 +38,8 @@ const PAGES: PageCase[] = [
   { name: "signin", path: () => "/signin", signedOut: true, heading: "Sign in to the studio" },
   { name: "shared poster", path: (d) => d.posterShare, signedOut: true },
   { name: "shared board", path: (d) => d.boardShare, signedOut: true },
+  { name: "reviews", path: () => "/reviews", heading: "Reviews" },
+  { name: "review link", path: (d) => d.reviewShare, signedOut: true },
 ];
 
 const PHONE = { width: 390, height: 844 };
@@ -67,7 +70,13 @@ function data(request: APIRequestContext): Promise<Data> {
       expect(response.status(), await response.text()).toBe(201);
       return new URL((await response.json()).url).pathname;
     };
-    return { posterId, boardId, posterShare: await share({ posterId }), boardShare: await share({ boardId }) };
+    return {
+      posterId,
+      boardId,
+      posterShare: await share({ posterId }),
+      boardShare: await share({ boardId }),
+      reviewShare: await share({ boardId, review: true, snapshot: true }),
+    };
   })();
   return made;
 }
