@@ -207,6 +207,8 @@ export interface PosterFilter {
   operation?: string;
   /** fold: originals only (posters not made from another that still exists); show (the default here): all. */
   versions?: "fold" | "show";
+  /** Only posters this member (OpenID subject) made: the studio's feed of "my results". */
+  createdBy?: string;
 }
 
 function posterFilter(filter: PosterFilter): Filter | undefined {
@@ -233,6 +235,11 @@ function posterFilter(filter: PosterFilter): Filter | undefined {
     parts.push(filter.operation === "generate" ? "(attribute_not_exists(#op) OR #op = :op)" : "#op = :op");
     names["#op"] = "operation";
     values[":op"] = filter.operation;
+  }
+  if (filter.createdBy) {
+    parts.push("#createdBy = :createdBy");
+    names["#createdBy"] = "createdBy";
+    values[":createdBy"] = filter.createdBy;
   }
   if (filter.versions === "fold") {
     parts.push("(attribute_not_exists(#parent) OR #gone = :gone)");
