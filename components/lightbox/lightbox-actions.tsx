@@ -156,7 +156,7 @@ function AddToBoard(props: {
   }
 
   return (
-    <form onSubmit={add} aria-label="Add to board" className="flex flex-wrap items-end gap-2 text-sm">
+    <form onSubmit={add} className="flex flex-wrap items-end gap-2 text-sm">
       <div className="flex min-w-0 flex-1 flex-col gap-1">
         <label htmlFor="lightbox-board">Add to board</label>
         <select

@@ -80,7 +80,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
                   alt={`Option ${LABELS[i]}: ${poster.prompt}`}
                   width={poster.width}
                   height={poster.height}
-                  className="block h-auto w-full rounded-lg border border-edge"
+                  className="block h-auto w-full rounded-lg ring-1 ring-edge"
                 />
                 <figcaption className="space-y-0.5 text-sm">
                   <span className="font-display text-2xl leading-none tracking-wide text-accent">{LABELS[i]}</span>
