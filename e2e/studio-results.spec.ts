@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page, test } from "@playwright/test";
 import { signIn } from "./auth";
-import { makePoster } from "./fixtures";
+import { makePoster, makePosters } from "./fixtures";
 import { StudioPage } from "./pages/studio-page";
 
 // The image-first studio: results fill the screen, my posters stay in a feed, a result opens in a lightbox, and
@@ -74,6 +74,18 @@ test("my results stay in the feed after a reload, and only mine", async ({ page,
   await expect(studio.feed.getByRole("article", { name: new RegExp(bobs) })).toHaveCount(0);
 });
 
+test("the feed pages with Load more, without repeats", async ({ page, request }) => {
+  await makePosters(request, 13, `feed paging ${Date.now()}`);
+  const studio = new StudioPage(page);
+  await studio.goto();
+  const items = studio.feed.getByRole("article");
+  await expect(items).toHaveCount(12);
+  await page.getByRole("button", { name: "Load more" }).click();
+  await expect.poll(() => items.count()).toBeGreaterThan(12);
+  const ids = await items.evaluateAll((all) => all.map((a) => a.getAttribute("data-poster-id")));
+  expect(new Set(ids).size).toBe(ids.length);
+});
+
 test("the lightbox: arrows move, Esc closes and gives focus back, focus stays inside", async ({ page }) => {
   const studio = new StudioPage(page);
   await studio.goto();
@@ -95,8 +107,9 @@ test("the lightbox: arrows move, Esc closes and gives focus back, focus stays in
     await expect(studio.lightbox.getByRole("button", { name: action })).toBeVisible();
   await expect(studio.lightbox.getByRole("link", { name: "Download" })).toHaveAttribute("href", /X-Amz/);
   await expect(studio.lightbox.getByLabel("Add to board")).toBeVisible();
-  for (let i = 0; i < 25; i++) {
-    await page.keyboard.press("Tab");
+  await expect(studio.lightbox.getByRole("button", { name: "Close (Esc)" })).toBeFocused();
+  for (const key of [...Array(25).fill("Tab"), ...Array(25).fill("Shift+Tab")]) {
+    await page.keyboard.press(key);
     expect(await page.evaluate(() => Boolean(document.activeElement?.closest("dialog")))).toBe(true);
   }
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
@@ -171,11 +184,12 @@ test("compare: mixed ratios line up at one height; unknown ids get a clear messa
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   }
 
+  const message = page.getByRole("main").getByRole("alert");
   await page.goto(`/compare?ids=${ids[0]},nope-not-a-poster`);
-  await expect(page.getByRole("alert")).toContainText("One of these posters doesn't exist");
-  await expect(page.getByRole("alert")).toContainText("pick at least two posters that exist");
+  await expect(message).toContainText("One of these posters doesn't exist");
+  await expect(message).toContainText("pick at least two posters that exist");
   await page.goto("/compare?ids=");
-  await expect(page.getByRole("alert")).toHaveText(/Pick at least two posters to compare/);
+  await expect(message).toHaveText(/Pick at least two posters to compare/);
 });
 
 test("on a 390×844 phone: prompt and Generate on the first screen, results right after, no sideways scroll", async ({

@@ -8,6 +8,8 @@ import type { Actor } from "@/lib/permissions";
 import type { ResultPoster } from "../studio/result-card";
 import { LightboxActions } from "./lightbox-actions";
 
+const FOCUSABLE =
+  "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
 const navButton =
   "absolute top-1/2 z-10 -translate-y-1/2 rounded-full border border-white/20 bg-ink/80 px-3 py-2 text-lg hover:border-accent disabled:opacity-30";
 
@@ -60,12 +62,31 @@ export function Lightbox(props: {
   };
 
   function onKeyDown(event: React.KeyboardEvent) {
+    if (event.key === "Tab") return keepFocusInside(event);
     const target = event.target as HTMLElement;
     if (target.closest("input, select, textarea")) return;
     if (event.key === "ArrowRight") move(1);
     else if (event.key === "ArrowLeft") move(-1);
     else return;
     event.preventDefault();
+  }
+
+  // A modal dialog makes the page behind inert, but Tab past its last control would still leave for the browser's
+  // own toolbar: wrap around instead.
+  function keepFocusInside(event: React.KeyboardEvent) {
+    const all = Array.from(dialog.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? []).filter(
+      (el) => el.getClientRects().length > 0,
+    );
+    const first = all[0];
+    const last = all[all.length - 1];
+    if (!first || !last) return;
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
   }
 
   const src = detail?.url ?? poster.url ?? poster.thumbnailUrl;
@@ -118,6 +139,8 @@ export function Lightbox(props: {
             </h2>
             <button
               type="button"
+              // biome-ignore lint/a11y/noAutofocus: a dialog starts on its Close button, as the ARIA practices advise
+              autoFocus
               onClick={props.onClose}
               className="rounded-md border border-edge px-2.5 py-1 text-sm hover:border-accent"
             >

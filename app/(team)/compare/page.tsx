@@ -82,7 +82,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
                   height={poster.height}
                   className="block h-auto w-full rounded-lg ring-1 ring-edge"
                 />
-                <figcaption className="space-y-0.5 text-sm">
+                <figcaption className="space-y-0.5 text-sm [overflow-wrap:anywhere]">
                   <span className="font-display text-2xl leading-none tracking-wide text-accent">{LABELS[i]}</span>
                   <span className="block text-xs text-muted">
                     {poster.operation === "generate" ? modelLabel(poster.model) : poster.operation} · Seed {poster.seed}
