@@ -29,6 +29,7 @@ export function Lightbox(props: {
   onSelect: (id: string, selected: boolean) => void;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
   const { posters, index, poster } = props;
   // Listings carry thumbnails only: the full image and its download link come from GET /api/posters/{id}.
   const [full, setFull] = useState<Record<string, PosterView>>({});
@@ -38,6 +39,8 @@ export function Lightbox(props: {
     const opener = document.activeElement as HTMLElement | null;
     const element = dialog.current;
     element?.showModal();
+    // Start on Close (the ARIA practices' advice for a dialog whose first control is an action).
+    closeButton.current?.focus();
     return () => {
       element?.close();
       opener?.focus();
@@ -139,8 +142,7 @@ export function Lightbox(props: {
             </h2>
             <button
               type="button"
-              // biome-ignore lint/a11y/noAutofocus: a dialog starts on its Close button, as the ARIA practices advise
-              autoFocus
+              ref={closeButton}
               onClick={props.onClose}
               className="rounded-md border border-edge px-2.5 py-1 text-sm hover:border-accent"
             >

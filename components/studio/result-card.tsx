@@ -21,7 +21,8 @@ export function useCopied(): [boolean, (text: string) => Promise<void>] {
 
 export type ResultPoster = PosterSummary & { url?: string; downloadUrl?: string };
 
-// A finished result: the image opens the lightbox; hover or keyboard focus shows the quick actions. A touch screen
+// A finished result: the image opens the lightbox (anywhere but on a quick action's button); hover or keyboard focus
+// shows the quick actions. A touch screen
 // has no hover: a tap opens the lightbox, which has every action, instead of hitting a button it couldn't see.
 export function ResultImage(props: {
   poster: ResultPoster;
@@ -70,7 +71,7 @@ export function ResultImage(props: {
           className="h-full w-full object-cover"
         />
       </button>
-      <div className="absolute inset-x-0 bottom-0 flex flex-wrap items-center gap-1 bg-gradient-to-t from-ink/90 to-transparent p-2 pt-6 opacity-0 transition-opacity group-focus-within:opacity-100 group-hover:opacity-100 [@media(hover:none)]:hidden">
+      <div className="pointer-events-none absolute inset-x-0 bottom-0 flex flex-wrap items-center gap-1 bg-gradient-to-t from-ink/90 to-transparent p-2 pt-6 opacity-0 transition-opacity group-focus-within:opacity-100 group-hover:opacity-100 *:pointer-events-auto [@media(hover:none)]:hidden">
         <button
           type="button"
           className={quickButton}

@@ -81,9 +81,10 @@ export class StudioPage {
 
   /** Opens tile n (this visit's) in the lightbox. */
   async open(n: number) {
+    // Near the top: the quick actions sit along the bottom of the image.
     await this.tile(n)
       .getByRole("button", { name: `Open Variation ${n}` })
-      .click();
+      .click({ position: { x: 12, y: 12 } });
     await expect(this.lightbox).toBeVisible();
   }
 }
