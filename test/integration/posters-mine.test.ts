@@ -20,10 +20,9 @@ const listAs = (as: MemberName, query: string) => list(authed(`http://localhost/
 describe("GET /api/posters?mine=true", () => {
   it("lists only the caller's posters, newest first, across pages", async () => {
     const bobs: string[] = [];
-    for (let i = 0; i < 3; i++) {
-      bobs.push((await create(`bob's harbor ${i}`, "bob")).id);
-      await create(`alice's harbor ${i}`, "alice");
-    }
+    const alices = Promise.all([0, 1, 2].map((i) => create(`alice's harbor ${i}`, "alice")));
+    for (let i = 0; i < 3; i++) bobs.push((await create(`bob's harbor ${i}`, "bob")).id);
+    await alices;
     const seen: PosterPage["posters"] = [];
     let cursor: string | null = null;
     do {
@@ -39,7 +38,7 @@ describe("GET /api/posters?mine=true", () => {
     // Without the filter, everyone's posters are listed, as before.
     const all = (await (await listAs("bob", "?limit=100")).json()) as PosterPage;
     expect(new Set(all.posters.map((p) => p.createdBy))).toEqual(new Set(["alice", "bob"]));
-  });
+  }, 60_000);
 
   it("refuses a mine that isn't true or false", async () => {
     const response = await listAs("alice", "?mine=yes");
