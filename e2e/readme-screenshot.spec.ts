@@ -3,9 +3,9 @@ import { makePoster } from "./fixtures";
 import { DevelopPanel } from "./pages/develop-page";
 import { StudioPage } from "./pages/studio-page";
 
-// `npm run screenshot` refreshes the README's pictures in docs/: the studio with four finished tiles (and on a phone); a poster page with
-// the Develop panel painting a mask; a reframed poster with where it came from and its before/after; the gallery
-// folding versions into their original.
+// `npm run screenshot` refreshes the README's pictures in docs/: the studio with four finished tiles at 1440×900 (and
+// on a 390×844 phone, docs/studio-phone.png); a poster page with the Develop panel painting a mask; a reframed poster
+// with where it came from and its before/after; the gallery folding versions into their original.
 test.skip(!process.env.SCREENSHOTS, "only when refreshing the README's screenshots");
 const shot = (name: string) => `${process.env.SCREENSHOTS}/${name}`;
 
