@@ -3,25 +3,30 @@ import { makePoster } from "./fixtures";
 import { DevelopPanel } from "./pages/develop-page";
 import { StudioPage } from "./pages/studio-page";
 
-// `npm run screenshot` refreshes the README's pictures in docs/: the studio with two finished tiles; a poster page with
-// the Develop panel painting a mask; a reframed poster with where it came from and its before/after; the gallery
-// folding versions into their original.
+// `npm run screenshot` refreshes the README's pictures in docs/: the studio with four finished tiles at 1440×900 (and
+// on a 390×844 phone, docs/studio-phone.png); a poster page with the Develop panel painting a mask; a reframed poster
+// with where it came from and its before/after; the gallery folding versions into their original.
 test.skip(!process.env.SCREENSHOTS, "only when refreshing the README's screenshots");
 const shot = (name: string) => `${process.env.SCREENSHOTS}/${name}`;
 
 test("README screenshots", async ({ page, request }) => {
   test.setTimeout(120_000);
-  await page.setViewportSize({ width: 1440, height: 1100 });
+  await page.setViewportSize({ width: 1440, height: 900 });
   const studio = new StudioPage(page);
   await studio.goto();
   await studio.lockSeed(2026);
-  await studio.generatePoster("a lone detective on a rain-soaked harbor at midnight, neon city skyline", 2);
-  await studio.waitForDone(2);
+  await studio.generatePoster("a lone detective on a rain-soaked harbor at midnight, neon city skyline", 4);
+  await studio.closeSettings();
+  await studio.waitForDone(4);
   await page.evaluate(async () => {
     window.scrollTo(0, 0);
     await document.fonts.ready;
   });
+  await page.mouse.move(0, 0);
   await page.screenshot({ path: shot("studio.png") });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: shot("studio-phone.png") });
 
   await page.setViewportSize({ width: 1440, height: 900 });
   const { id } = await makePoster(request, {

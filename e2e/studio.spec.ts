@@ -1,7 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { StudioPage } from "./pages/studio-page";
-import { pngSize } from "./png";
 
 test.describe("studio", () => {
   test("generates two variations, each its own tile with its own seed", async ({ page }) => {
@@ -23,25 +22,55 @@ test.describe("studio", () => {
     }
   });
 
-  test("Copy link copies a pre-signed URL that serves the PNG", async ({ page, context, request }) => {
+  test("Copy link copies the poster's page, never a pre-signed S3 URL", async ({ page, context, baseURL }) => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     const studio = new StudioPage(page);
     await studio.goto();
+    await studio.openSettings();
     await page.getByText("Widescreen", { exact: true }).click();
     await expect(page.getByRole("radio", { name: /Widescreen/ })).toBeChecked();
     await studio.generatePoster("space opera over a ringed planet");
     await studio.waitForDone(1);
+    await studio.tile(1).hover();
     await studio
       .tile(1)
       .getByRole("button", { name: /Copy link/ })
       .click();
     await expect(studio.tile(1).getByRole("button", { name: /Copied/ })).toBeVisible();
     const url = await page.evaluate(() => navigator.clipboard.readText());
-    expect(url).toContain("X-Amz-Signature=");
-    const response = await request.get(url);
-    expect(response.status()).toBe(200);
-    expect(response.headers()["content-type"]).toBe("image/png");
-    expect(pngSize(await response.body())).toEqual({ width: 1344, height: 768 });
+    expect(url).toMatch(new RegExp(`^${baseURL}/posters/[A-Za-z0-9_-]+$`));
+    expect(url).not.toContain("X-Amz");
+
+    // The lightbox's Copy link is the same app link; the page it names shows the poster.
+    await page.evaluate(() => navigator.clipboard.writeText(""));
+    await studio.open(1);
+    await studio.lightbox.getByRole("button", { name: "Copy link" }).click();
+    await expect(studio.lightbox.getByRole("status")).toHaveText(/Link to the poster's page copied/);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+    await page.goto(url);
+    await expect(page.getByText("space opera over a ringed planet").first()).toBeVisible();
+  });
+
+  test("Share link in the lightbox copies a share link that opens without signing in", async ({
+    page,
+    context,
+    browser,
+    baseURL,
+  }) => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    const studio = new StudioPage(page);
+    await studio.goto();
+    await studio.generatePoster("a share-me harbor at dusk");
+    await studio.waitForDone(1);
+    await studio.open(1);
+    await studio.lightbox.getByRole("button", { name: "Share link" }).click();
+    await expect(studio.lightbox.getByRole("status")).toHaveText(/Share link copied/);
+    const url = await page.evaluate(() => navigator.clipboard.readText());
+    expect(url).toMatch(new RegExp(`^${baseURL}/s/`));
+    const stranger = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const response = await (await stranger.newPage()).goto(url);
+    expect(response?.status()).toBe(200);
+    await stranger.close();
   });
 
   test("a locked seed makes the identical image again", async ({ page, request }) => {
@@ -74,15 +103,65 @@ test.describe("studio", () => {
     expect(posted).toBe(false);
   });
 
-  test("a filtered prompt says why, and the tile offers Retry", async ({ page }) => {
+  test("a filtered prompt is one message at the prompt, with a hint and no Retry", async ({ page }) => {
     const studio = new StudioPage(page);
     await studio.goto();
-    await studio.generatePoster("[fault:prompt-filter] something the filter blocks");
-    await expect(studio.tile(1).getByRole("alert")).toHaveText(
-      "The content filter blocked this prompt: rephrase it and try again.",
-    );
-    await expect(studio.tile(1).getByRole("button", { name: /Retry/ })).toBeVisible();
+    await studio.generatePoster("[fault:prompt-filter] something the filter blocks", 3);
+    const message = page.getByRole("alert").filter({ hasText: "The content filter blocked this prompt" });
+    await expect(message).toHaveCount(1);
+    await expect(message).toContainText("Filters usually catch violence and gore, real people's names, nudity");
+    await expect(page.getByText("The content filter blocked this prompt: rephrase it and try again.")).toHaveCount(1);
+    await expect(studio.tiles()).toHaveCount(0);
+    await expect(page.getByRole("button", { name: /Retry/ })).toHaveCount(0);
+    await expect(studio.prompt).toHaveAttribute("aria-invalid", "true");
+    // Rephrasing clears it.
+    await studio.prompt.fill("a calm harbor");
+    await expect(message).toHaveCount(0);
+  });
+
+  test("an image the filter blocked stays on its tile, without a Retry that would fail again", async ({ page }) => {
+    const studio = new StudioPage(page);
+    await studio.goto();
+    await studio.generatePoster("[fault:output-filter] neon alley", 1);
+    await expect(studio.tile(1).getByRole("alert")).toHaveText(/blocked the image the model made/);
+    await expect(studio.tile(1).getByRole("button", { name: /Retry/ })).toHaveCount(0);
     await expect(studio.status).toHaveText("0 of 1 ready, 1 failed.");
+  });
+
+  test("a failure that may pass next time stays on its tile, with Retry", async ({ page }) => {
+    const studio = new StudioPage(page);
+    await studio.goto();
+    await studio.generatePoster("[fault:unavailable] a stormy pier", 1);
+    await expect(studio.tile(1).getByRole("alert")).toBeVisible();
+    await expect(studio.tile(1).getByRole("button", { name: /Retry/ })).toBeVisible();
+    await expect(page.getByRole("main").getByRole("alert")).toHaveCount(1);
+  });
+
+  test("over today's budget, Generate says so with what is left, and sends nothing", async ({ page }) => {
+    const studio = new StudioPage(page);
+    await studio.goto();
+    await studio.generatePoster("a budget check, harbor lights", 1);
+    await studio.waitForDone(1);
+    // After each poster the studio asks for today's spending again: say the team has 10 cents left.
+    await page.route("**/api/spending/today", (route) =>
+      route.fulfill({
+        json: { day: "2026-01-01", teamSpent: 24.9, teamBudget: 25, userSpent: 0, userBudget: null },
+      }),
+    );
+    await studio.generate.click();
+    await studio.waitForDone(1);
+    let posted = false;
+    page.on("request", (r) => {
+      if (r.url().endsWith("/api/posters") && r.method() === "POST") posted = true;
+    });
+    await studio.setVariations(2);
+    await expect(page.getByText("Only $0.10 of today's budget is left, and these 2 images cost $0.16")).toBeVisible();
+    // aria-disabled, not disabled: it stays focusable and says why when pressed.
+    await studio.generate.click({ force: true });
+    await expect(page.getByRole("alert").filter({ hasText: "Only $0.10 of today's budget is left" })).toBeVisible();
+    await studio.setVariations(1);
+    await expect(page.getByText(/of today's budget is left/)).toHaveCount(0);
+    expect(posted).toBe(false);
   });
 
   test("Cancel stops a slow variation without touching the others", async ({ page }) => {
@@ -100,6 +179,7 @@ test.describe("studio", () => {
   test("Use these settings restores the form with the seed locked", async ({ page }) => {
     const studio = new StudioPage(page);
     await studio.goto();
+    await studio.openSettings();
     await page.getByRole("radio", { name: /Stable Image Core/ }).check();
     await page.getByText("Square", { exact: true }).click();
     await studio.generatePoster("a forest at dawn");
@@ -112,11 +192,12 @@ test.describe("studio", () => {
     )?.replace("Seed ", "");
     await studio.prompt.fill("something else");
     await page.getByRole("radio", { name: /SD3.5 Large/ }).check();
-    await studio
-      .tile(1)
-      .getByRole("button", { name: /Use these settings/ })
-      .click();
+    await studio.closeSettings();
+    await studio.open(1);
+    await studio.lightbox.getByRole("button", { name: "Use these settings" }).click();
+    await expect(studio.lightbox).toHaveCount(0);
     await expect(studio.prompt).toHaveValue("a forest at dawn");
+    await expect(studio.prompt).toBeFocused();
     await expect(page.getByRole("radio", { name: /Stable Image Core/ })).toBeChecked();
     await expect(page.getByRole("radio", { name: /Square/ })).toBeChecked();
     await expect(page.getByLabel("Seed number")).toHaveValue(seed ?? "missing");
@@ -126,6 +207,7 @@ test.describe("studio", () => {
   test("offers only the models AWS still serves, and the price follows the model", async ({ page }) => {
     const studio = new StudioPage(page);
     await studio.goto();
+    await studio.openSettings();
     // SDXL 1.0 is end of life on Bedrock: no choice, and none of its controls.
     await expect(page.getByRole("radio", { name: /SDXL/ })).toHaveCount(0);
     await expect(page.getByLabel("Prompt strength", { exact: true })).toHaveCount(0);

@@ -7,7 +7,14 @@ import { modelForReuse } from "@/lib/models";
 // "Use these settings" from a poster made with a retired model: the studio's first render, as the server sends it.
 // (Which radio is checked is set by react-hook-form in the browser; modelForReuse's own test covers the model.)
 const render = (start: Parameters<typeof Studio>[0]["start"]) =>
-  renderToStaticMarkup(createElement(Studio, { start, recentPrompts: [], today: { spent: 0, budget: 25 } }));
+  renderToStaticMarkup(
+    createElement(Studio, {
+      start,
+      recentPrompts: [],
+      today: { day: "2026-11-26", teamSpent: 0, teamBudget: 25, userSpent: 0, userBudget: null },
+      me: { sub: "alice", isAdmin: false },
+    }),
+  );
 
 describe("the studio, started from a poster made with SDXL 1.0", () => {
   const reuse = modelForReuse("stability.stable-diffusion-xl-v1");

@@ -57,7 +57,8 @@ export default async function StudioPage({ searchParams }: { searchParams: Searc
       <Studio
         start={start}
         recentPrompts={prompts}
-        today={{ spent: today?.teamSpent ?? 0, budget: today?.teamBudget ?? 0 }}
+        today={today ?? { day: "", teamSpent: 0, teamBudget: 0, userSpent: 0, userBudget: null }}
+        me={{ sub: member?.sub ?? "", isAdmin: member?.isAdmin ?? false }}
       />
     </>
   );

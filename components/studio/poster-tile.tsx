@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { type AspectRatio, aspectRatioInfo, getModel } from "@/lib/models/generation";
+import { ResultImage } from "./result-card";
 import type { Tile } from "./use-generation";
 
 const buttonClass = "rounded-md border border-edge px-2.5 py-1.5 text-xs font-medium hover:border-accent";
@@ -20,29 +21,33 @@ export function Elapsed({ startedAt, typical }: { startedAt: number; typical: nu
   );
 }
 
+/** What a finished tile needs from the studio: opening it, selecting it for compare, its favourite. */
+export interface TileHandlers {
+  onOpen: () => void;
+  selected: boolean;
+  canSelect: boolean;
+  onSelect: (selected: boolean) => void;
+  favorite?: boolean;
+  onFavorite: (favorite: boolean) => void;
+}
+
+// One variation of this visit's Generate: running (with its time and Cancel), done, failed (with Retry) or cancelled.
 export function PosterTile(props: {
   tile: Tile;
   index: number;
   onCancel: () => void;
   onRetry: () => void;
-  onUseSettings: () => void;
+  handlers: TileHandlers;
 }) {
   const { tile, index } = props;
   const ratio = aspectRatioInfo(tile.input.aspectRatio as AspectRatio);
-  const [copied, setCopied] = useState(false);
   const label = `Variation ${index + 1}`;
-
-  async function copyLink(url: string) {
-    await navigator.clipboard.writeText(url);
-    setCopied(true);
-    setTimeout(() => setCopied(false), 2000);
-  }
 
   return (
     <article
       aria-label={label}
       aria-busy={tile.status === "pending"}
-      className="flex flex-col gap-2"
+      className="flex min-w-0 flex-col gap-1.5"
       data-status={tile.status}
     >
       <div
@@ -50,9 +55,7 @@ export function PosterTile(props: {
         style={{ aspectRatio: `${ratio.w} / ${ratio.h}` }}
       >
         {tile.status === "done" ? (
-          // Pre-signed S3 URLs expire in minutes: next/image's optimiser would cache them under a dead signature.
-          // biome-ignore lint/performance/noImgElement: see above
-          <img src={tile.poster.url} alt={`Poster: ${tile.poster.prompt}`} className="h-full w-full object-cover" />
+          <ResultImage poster={tile.poster} label={label} {...props.handlers} />
         ) : tile.status === "pending" ? (
           <div className="h-full w-full animate-pulse bg-gradient-to-b from-edge/40 to-panel" />
         ) : (
@@ -68,7 +71,7 @@ export function PosterTile(props: {
           </div>
         )}
       </div>
-      <div className="flex flex-wrap items-center gap-2 text-xs">
+      <div className="flex min-h-8 flex-wrap items-center gap-2 text-xs">
         {tile.status === "pending" && (
           <>
             <Elapsed startedAt={tile.startedAt} typical={getModel(tile.input.model).typicalSeconds} />
@@ -77,30 +80,16 @@ export function PosterTile(props: {
             </button>
           </>
         )}
-        {tile.status === "done" && (
-          <>
-            <span className="tabular-nums text-muted">Seed {tile.poster.seed}</span>
-            <button type="button" className={buttonClass} onClick={() => copyLink(tile.poster.url)}>
-              {copied ? "Copied" : "Copy link"}
-              <span className="sr-only"> for {label}</span>
-            </button>
-            <a className={buttonClass} href={tile.poster.downloadUrl} download>
-              Download<span className="sr-only"> {label}</span>
-            </a>
-            <a className={buttonClass} href={`/posters/${tile.poster.id}#develop`}>
-              Develop<span className="sr-only"> {label}</span>
-            </a>
-            <button type="button" className={buttonClass} onClick={props.onUseSettings}>
-              Use these settings<span className="sr-only"> from {label}</span>
-            </button>
-          </>
-        )}
+        {tile.status === "done" && <span className="tabular-nums text-muted">Seed {tile.poster.seed}</span>}
         {(tile.status === "failed" || tile.status === "cancelled") && (
           <>
             <span className="tabular-nums text-muted">Seed {tile.input.seed}</span>
-            <button type="button" className={buttonClass} onClick={props.onRetry}>
-              Retry<span className="sr-only"> {label}</span>
-            </button>
+            {/* The same seed and prompt meet the same filter again: Retry would only fail again. */}
+            {!(tile.status === "failed" && tile.code?.endsWith("_filtered")) && (
+              <button type="button" className={buttonClass} onClick={props.onRetry}>
+                Retry<span className="sr-only"> {label}</span>
+              </button>
+            )}
           </>
         )}
       </div>

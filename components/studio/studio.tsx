@@ -1,38 +1,50 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import Link from "next/link";
-import { useCallback, useRef, useState } from "react";
+import dynamic from "next/dynamic";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
+import { api, type SpendingToday } from "@/lib/client/api";
 import {
-  formatPrice,
+  findGenerationModel,
   getModel,
-  MAX_VARIATIONS,
   type PosterFormInput,
   type PosterFormValues,
   posterFormSchema,
 } from "@/lib/models/generation";
-import { describedBy, Field, inputClass } from "../ui/field";
-import { AspectRatioPicker } from "./aspect-ratio-picker";
-import { FORM_DEFAULTS, supportedRatios, variationSeeds } from "./form-defaults";
-import { ModelParams } from "./model-params";
-import { ModelPicker } from "./model-picker";
-import { PosterTile } from "./poster-tile";
-import { RecentPrompts } from "./recent-prompts";
-import { SeedControl } from "./seed-control";
+import type { Actor } from "@/lib/permissions";
+import { budgetProblem } from "./budget";
+import { FORM_DEFAULTS, variationSeeds } from "./form-defaults";
+import { PromptPanel } from "./prompt-panel";
+import type { ResultPoster } from "./result-card";
+import { Results } from "./results";
+import { useFeed } from "./use-feed";
 import { describeProgress, type TileRequest, useGeneration } from "./use-generation";
 
-const PROMPT_HELP = "What the poster shows: subject, setting, mood, light. Ctrl+Enter generates.";
+// The lightbox loads when a result is first opened: it isn't part of the studio's first load.
+const Lightbox = dynamic(() => import("../lightbox/lightbox").then((m) => m.Lightbox), { ssr: false });
+
+const MAX_COMPARE = 4;
 
 /** Settings to start from (a poster's, for "Use these settings"): the seed comes locked. `notice` says what had to
  * change, e.g. a retired model replaced by the default one. */
 export type StudioStart = Record<string, unknown> & { seed: number; notice?: string };
 
-export function Studio(props: {
-  start?: StudioStart;
-  recentPrompts: string[];
-  today: { spent: number; budget: number };
-}) {
+/** The form's values for a poster's settings, or undefined when the studio can't make it again in place (an
+ * operation's result, or a retired model: /?from={id} explains those). */
+function settingsOf(poster: ResultPoster): TileRequest | undefined {
+  if (poster.operation !== "generate" || !findGenerationModel(poster.model)) return undefined;
+  return {
+    model: poster.model,
+    prompt: poster.prompt,
+    negativePrompt: poster.negativePrompt ?? "",
+    aspectRatio: poster.aspectRatio,
+    seed: poster.seed,
+    ...poster.params,
+  };
+}
+
+export function Studio(props: { start?: StudioStart; recentPrompts: string[]; today: SpendingToday; me: Actor }) {
   const { notice, ...startValues } = props.start ?? { seed: 0 };
   const form = useForm<PosterFormInput, unknown, PosterFormValues>({
     resolver: zodResolver(posterFormSchema),
@@ -40,34 +52,75 @@ export function Studio(props: {
       ? ({ ...FORM_DEFAULTS, ...startValues, variations: 1 } as PosterFormInput)
       : FORM_DEFAULTS,
   });
-  const { register, handleSubmit, watch, setValue, setError, formState } = form;
+  const { handleSubmit, watch, setValue, setError } = form;
   const [seedLocked, setSeedLocked] = useState(Boolean(props.start));
-  const formRef = useRef<HTMLFormElement>(null);
+  // Settings start open when they came from a poster: that is what the person wants to see.
+  const [settingsOpen, setSettingsOpen] = useState(Boolean(props.start));
+  const [today, setToday] = useState(props.today);
+  const [budgetShown, setBudgetShown] = useState(false);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [open, setOpen] = useState<number | null>(null);
+  // Favourites changed in this visit, wherever the poster shows (a tile, the feed, the lightbox).
+  const [favorites, setFavorites] = useState<Record<string, boolean>>({});
+  const onFavorite = useCallback((id: string, favorite: boolean) => {
+    setFavorites((all) => ({ ...all, [id]: favorite }));
+  }, []);
+  const panelRef = useRef<HTMLFormElement>(null);
+  const feed = useFeed();
 
   const onFieldErrors = useCallback(
     (fields: Record<string, string>) => {
+      // A setting in the drawer can't take focus while the drawer is shut.
+      if (Object.keys(fields).some((name) => name !== "prompt")) setSettingsOpen(true);
       for (const [name, message] of Object.entries(fields))
         setError(name as "prompt", { message }, { shouldFocus: true });
     },
     [setError],
   );
-  const [spent, setSpent] = useState(props.today.spent);
-  const onMade = useCallback((poster: { price: number }) => setSpent((s) => s + poster.price), []);
+  const onMade = useCallback(
+    (poster: ResultPoster & { price: number }) => {
+      setToday((t) => ({ ...t, teamSpent: t.teamSpent + poster.price, userSpent: t.userSpent + poster.price }));
+      feed.prepend(poster);
+      // The rest of the team spends too: the server's figure is the one Generate checks next.
+      api.spendingToday().then(setToday, () => {});
+    },
+    [feed.prepend],
+  );
   const { tiles, start, retry, cancel } = useGeneration(onFieldErrors, onMade);
 
   const values = watch();
   const model = getModel(values.model);
   const variations = Number(values.variations) || 1;
-  const errors = Object.fromEntries(
-    Object.entries(formState.errors).map(([k, v]) => [k, (v as { message?: string } | undefined)?.message]),
-  ) as Record<string, string | undefined>;
+  const cost = variations * model.pricePerImage;
+  const overBudget = budgetProblem(today, cost, variations);
 
-  const onSubmit = handleSubmit((valid) => {
-    const { variations: count, ...request } = valid;
-    const chosen = getModel(request.model);
-    const seeds = variationSeeds(count, chosen.maxSeed, seedLocked ? request.seed : undefined);
-    start(seeds.map((seed) => ({ ...request, seed }) as TileRequest));
-  });
+  // A prompt the filter blocked fails every variation the same way: one message at the prompt, not one per tile.
+  const blocked = tiles.find((t) => t.status === "failed" && t.code === "prompt_filtered");
+  const shownTiles = tiles.filter((t) => !(t.status === "failed" && t.code === "prompt_filtered"));
+  const blockedPrompt = blocked && values.prompt === blocked.input.prompt ? blocked.input.prompt : undefined;
+
+  const withFavorite = (p: ResultPoster) => (p.id in favorites ? { ...p, favorite: favorites[p.id] } : p);
+  const sessionIds = new Set(shownTiles.flatMap((t) => (t.status === "done" ? [t.poster.id] : [])));
+  const feedPosters = feed.posters.filter((p) => !sessionIds.has(p.id)).map(withFavorite);
+  const list: ResultPoster[] = [
+    ...shownTiles.flatMap((t) => (t.status === "done" ? [withFavorite(t.poster)] : [])),
+    ...feedPosters,
+  ];
+  const listRef = useRef(list);
+  listRef.current = list;
+
+  const onSubmit = handleSubmit(
+    (valid) => {
+      if (overBudget) return setBudgetShown(true);
+      const { variations: count, ...request } = valid;
+      const chosen = getModel(request.model);
+      const seeds = variationSeeds(count, chosen.maxSeed, seedLocked ? request.seed : undefined);
+      start(seeds.map((seed) => ({ ...request, seed }) as TileRequest));
+    },
+    (invalid) => {
+      if (Object.keys(invalid).some((name) => name !== "prompt")) setSettingsOpen(true);
+    },
+  );
 
   function setLocked(locked: boolean) {
     setSeedLocked(locked);
@@ -79,150 +132,80 @@ export function Studio(props: {
     setValue("seed", variationSeeds(1, model.maxSeed)[0], { shouldValidate: true });
   }
 
-  function applySettings(request: TileRequest) {
+  function applySettings(poster: ResultPoster) {
+    const request = settingsOf(poster);
+    if (!request) return window.location.assign(`/?from=${poster.id}`);
     form.reset({ ...FORM_DEFAULTS, ...request, variations: 1 } as PosterFormInput);
     setSeedLocked(true);
-    formRef.current?.scrollIntoView({ behavior: "smooth" });
-    form.setFocus("prompt");
+    setSettingsOpen(true);
+    setOpen(null);
+    panelRef.current?.scrollIntoView({ behavior: "smooth", block: "nearest" });
+    // After the lightbox has closed and given focus back.
+    setTimeout(() => form.setFocus("prompt"), 0);
   }
 
-  return (
-    <div className="grid gap-8 lg:grid-cols-[400px_1fr]">
-      <form ref={formRef} noValidate onSubmit={onSubmit} aria-label="Poster settings" className="space-y-5">
-        {notice && (
-          <p
-            role="note"
-            className="rounded-md border border-accent/40 bg-accent/10 p-3 text-sm"
-            data-testid="start-notice"
-          >
-            {notice}
-          </p>
-        )}
-        <Field
-          id="prompt"
-          label="Prompt"
-          help={PROMPT_HELP}
-          error={errors.prompt}
-          aside={
-            <Link href="/develop" className="text-sm text-accent underline-offset-2 hover:underline">
-              Start from an image
-            </Link>
-          }
-        >
-          <textarea
-            id="prompt"
-            rows={4}
-            className={inputClass}
-            placeholder="A lone detective on a rain-soaked harbor at midnight, neon reflections, 1970s thriller"
-            aria-invalid={errors.prompt ? true : undefined}
-            aria-describedby={describedBy("prompt", PROMPT_HELP, errors.prompt)}
-            onKeyDown={(event) => {
-              if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
-                event.preventDefault();
-                formRef.current?.requestSubmit();
-              }
-            }}
-            {...register("prompt")}
-          />
-        </Field>
-        <RecentPrompts
-          prompts={props.recentPrompts}
-          onPick={(prompt) => {
-            setValue("prompt", prompt, { shouldValidate: true });
-            form.setFocus("prompt");
-          }}
-        />
-        <Field
-          id="negativePrompt"
-          label="Negative prompt"
-          help="What to keep out of the image."
-          error={errors.negativePrompt}
-        >
-          <textarea
-            id="negativePrompt"
-            rows={2}
-            className={inputClass}
-            placeholder="text, watermark, blurry"
-            aria-invalid={errors.negativePrompt ? true : undefined}
-            aria-describedby={describedBy("negativePrompt", "What to keep out of the image.", errors.negativePrompt)}
-            {...register("negativePrompt")}
-          />
-        </Field>
-        <ModelPicker registration={register("model")} />
-        <AspectRatioPicker
-          registration={register("aspectRatio")}
-          supported={supportedRatios(values.model)}
-          error={errors.aspectRatio}
-        />
-        <ModelParams params={model.params} register={register} values={values} errors={errors} />
-        <SeedControl
-          locked={seedLocked}
-          onLockedChange={setLocked}
-          onRoll={rollSeed}
-          error={errors.seed}
-          registration={register("seed", {
-            setValueAs: (v) => (v === "" || v === undefined || v === null ? undefined : Number(v)),
-          })}
-        />
-        <Field
-          id="variations"
-          label="Variations"
-          help="Each variation is its own image with its own seed."
-          error={errors.variations}
-          aside={
-            <output htmlFor="variations" className="text-sm tabular-nums text-muted">
-              {variations}
-            </output>
-          }
-        >
-          <input
-            id="variations"
-            type="range"
-            min={1}
-            max={MAX_VARIATIONS}
-            step={1}
-            className="w-full"
-            aria-describedby="variations-help"
-            {...register("variations", { valueAsNumber: true })}
-          />
-        </Field>
-        <div className="flex items-center justify-between gap-4 border-t border-edge pt-4">
-          <p className="text-sm text-muted" aria-live="polite">
-            <span className="block text-xs" data-testid="today">
-              Today: {formatPrice(spent)} of {formatPrice(props.today.budget)}
-            </span>
-            <span className="sr-only">Price: </span>
-            {variations} × {formatPrice(model.pricePerImage)} ={" "}
-            <strong className="text-base text-white" data-testid="price">
-              {formatPrice(variations * model.pricePerImage)}
-            </strong>
-          </p>
-          <button
-            type="submit"
-            className="rounded-md bg-accent px-5 py-2.5 font-semibold text-ink hover:brightness-110 disabled:opacity-60"
-          >
-            Generate
-          </button>
-        </div>
-      </form>
+  const select = useCallback((id: string, on: boolean) => {
+    setSelected((all) => (on ? [...all.filter((x) => x !== id), id].slice(-MAX_COMPARE) : all.filter((x) => x !== id)));
+  }, []);
 
-      <section aria-label="Results" className="min-w-0 self-start lg:sticky lg:top-4">
-        <p role="status" className="mb-3 text-sm text-muted">
-          {tiles.length ? describeProgress(tiles) : "Your posters appear here."}
-        </p>
-        <div className="grid grid-cols-1 gap-6 sm:grid-cols-2">
-          {tiles.map((tile, index) => (
-            <PosterTile
-              key={tile.key}
-              tile={tile}
-              index={index}
-              onCancel={() => cancel(tile.key)}
-              onRetry={() => retry(tile)}
-              onUseSettings={() => applySettings(tile.input)}
-            />
-          ))}
-        </div>
-      </section>
+  const handlers = useMemo(
+    () => (poster: ResultPoster) => ({
+      onOpen: () => setOpen(listRef.current.findIndex((p) => p.id === poster.id)),
+      selected: selected.includes(poster.id),
+      canSelect: selected.length < MAX_COMPARE,
+      onSelect: (on: boolean) => select(poster.id, on),
+      favorite: favorites[poster.id],
+      onFavorite: (favorite: boolean) => onFavorite(poster.id, favorite),
+    }),
+    [selected, select, favorites, onFavorite],
+  );
+
+  const status = shownTiles.length ? describeProgress(shownTiles) : "";
+  const current = open === null ? undefined : list[open];
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[340px_minmax(0,1fr)]">
+      <PromptPanel
+        ref={panelRef}
+        form={form}
+        values={values}
+        notice={notice}
+        onSubmit={onSubmit}
+        recentPrompts={props.recentPrompts}
+        blockedPrompt={blockedPrompt}
+        blockedMessage={blocked?.status === "failed" ? blocked.message : undefined}
+        settings={{ open: settingsOpen, onOpenChange: setSettingsOpen }}
+        seed={{ locked: seedLocked, onLockedChange: setLocked, onRoll: rollSeed }}
+        price={{ variations, each: model.pricePerImage, cost }}
+        today={today}
+        overBudget={overBudget}
+        budgetShown={budgetShown}
+      />
+      <Results
+        tiles={shownTiles}
+        status={status}
+        onCancel={(tile) => cancel(tile.key)}
+        onRetry={retry}
+        feed={{ ...feed, posters: feedPosters }}
+        onLoadMore={feed.loadMore}
+        handlers={handlers}
+        selected={selected}
+        onClearSelection={() => setSelected([])}
+      />
+      {current && open !== null && (
+        <Lightbox
+          poster={current}
+          posters={list}
+          index={open}
+          onIndexChange={setOpen}
+          onClose={() => setOpen(null)}
+          me={props.me}
+          onUseSettings={applySettings}
+          onFavorite={onFavorite}
+          selected={selected}
+          onSelect={select}
+        />
+      )}
     </div>
   );
 }

@@ -10,7 +10,7 @@ import { ApiError } from "@/lib/client/api";
 export type RequestTile<I> = { key: string; input: I } & (
   | { status: "pending"; startedAt: number }
   | { status: "done"; poster: PosterView }
-  | { status: "failed"; message: string }
+  | { status: "failed"; message: string; code?: string }
   | { status: "cancelled" }
 );
 
@@ -43,7 +43,7 @@ export function useRequestTiles<I>(
         if (controller.signal.aborted) return update({ key, input, status: "cancelled" });
         const message = error instanceof ApiError ? error.message : "Something went wrong: try again.";
         if (error instanceof ApiError && error.fields) callbacks.current.onFieldErrors(error.fields);
-        update({ key, input, status: "failed", message });
+        update({ key, input, status: "failed", message, code: error instanceof ApiError ? error.code : undefined });
       } finally {
         controllers.current.delete(key);
       }

@@ -1,17 +1,25 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
-// The studio, as a user sees it: found by roles and labels, never by CSS classes.
+// The studio, as a user sees it: found by roles and labels, never by CSS classes. The prompt and Generate sit in a
+// panel; the other settings fold into a "Settings" drawer; results fill the rest: this visit's tiles ("Variation n")
+// on top, then my earlier posters (the feed).
 export class StudioPage {
   readonly prompt: Locator;
   readonly generate: Locator;
   readonly results: Locator;
   readonly status: Locator;
+  readonly settings: Locator;
+  readonly feed: Locator;
+  readonly lightbox: Locator;
 
   constructor(readonly page: Page) {
     this.prompt = page.getByLabel("Prompt", { exact: true });
     this.generate = page.getByRole("button", { name: "Generate" });
     this.results = page.getByRole("region", { name: "Results" });
-    this.status = this.results.getByRole("status");
+    this.status = this.results.getByRole("status").first();
+    this.settings = page.locator("details", { has: page.getByText("Settings", { exact: true }) });
+    this.feed = this.results.getByRole("list", { name: "Your posters, newest first" });
+    this.lightbox = page.getByRole("dialog");
   }
 
   async goto() {
@@ -19,19 +27,36 @@ export class StudioPage {
     await expect(this.prompt).toBeVisible();
   }
 
-  tile(n: number): Locator {
-    return this.results.getByRole("article", { name: `Variation ${n}` });
+  /** Opens the settings drawer (model, ratio, variations, seed, the model's own controls). */
+  async openSettings() {
+    if (!(await this.settings.evaluate((el: HTMLDetailsElement) => el.open))) {
+      await this.settings.getByText("Settings", { exact: true }).click();
+    }
+    await expect(this.page.getByLabel("Variations")).toBeVisible();
   }
 
+  async closeSettings() {
+    if (await this.settings.evaluate((el: HTMLDetailsElement) => el.open)) {
+      await this.settings.getByText("Settings", { exact: true }).click();
+    }
+  }
+
+  tile(n: number): Locator {
+    return this.results.getByRole("article", { name: `Variation ${n}`, exact: true });
+  }
+
+  /** This visit's tiles (not the feed). */
   tiles(): Locator {
-    return this.results.getByRole("article");
+    return this.results.getByRole("article", { name: /^Variation \d+$/ });
   }
 
   async setVariations(count: number) {
+    await this.openSettings();
     await this.page.getByLabel("Variations").fill(String(count));
   }
 
   async lockSeed(seed: number) {
+    await this.openSettings();
     await this.page.getByRole("radio", { name: "Locked" }).check();
     await this.page.getByLabel("Seed number").fill(String(seed));
   }
@@ -43,7 +68,8 @@ export class StudioPage {
   }
 
   async waitForDone(count: number) {
-    await expect(this.results.locator('article[data-status="done"]')).toHaveCount(count);
+    // Generous: a busy machine runs several e2e suites at once.
+    await expect(this.results.locator('article[data-status="done"]')).toHaveCount(count, { timeout: 45_000 });
   }
 
   /** The pre-signed URL of tile n's image. */
@@ -51,5 +77,14 @@ export class StudioPage {
     const src = await this.tile(n).getByRole("img").getAttribute("src");
     expect(src).toBeTruthy();
     return src as string;
+  }
+
+  /** Opens tile n (this visit's) in the lightbox. */
+  async open(n: number) {
+    // Near the top: the quick actions sit along the bottom of the image.
+    await this.tile(n)
+      .getByRole("button", { name: `Open Variation ${n}` })
+      .click({ position: { x: 12, y: 12 } });
+    await expect(this.lightbox).toBeVisible();
   }
 }

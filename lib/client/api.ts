@@ -1,4 +1,4 @@
-import type { BoardView, PosterPage, PosterView, ShareView } from "../api-types";
+import type { BoardSummary, BoardView, PosterPage, PosterView, ShareView } from "../api-types";
 import { type ErrorCode, type FieldErrors, isErrorBody } from "../errors";
 import type { OperationInput } from "../models";
 import type { UploadRequest, UploadTicket } from "../upload-rules";
@@ -12,6 +12,16 @@ export interface ApiToken {
   createdAt: string;
   /** When it stops working; null: until revoked. */
   expiresAt: string | null;
+}
+
+/** GET /api/spending/today: today's (UTC) spending against the team's budget and your own, in USD. */
+export interface SpendingToday {
+  day: string;
+  teamSpent: number;
+  teamBudget: number;
+  userSpent: number;
+  /** null: no per-person budget, only the team's. */
+  userBudget: number | null;
 }
 
 export class ApiError extends Error {
@@ -51,10 +61,12 @@ export const api = {
   runOperation: (body: OperationInput, signal?: AbortSignal) =>
     call<PosterView>("/api/posters", { method: "POST", json: body, signal }),
   listPosters: (query: URLSearchParams) => call<PosterPage>(`/api/posters?${query}`),
+  getPoster: (id: string) => call<PosterView>(`/api/posters/${encodeURIComponent(id)}`),
   setFavorite: (id: string, favorite: boolean) =>
     call<PosterView>(`/api/posters/${id}`, { method: "PATCH", json: { favorite } }),
   deletePoster: (id: string) => call<void>(`/api/posters/${id}`, { method: "DELETE" }),
 
+  listBoards: () => call<{ boards: BoardSummary[] }>("/api/boards?limit=100"),
   createBoard: (name: string) => call<BoardView>("/api/boards", { method: "POST", json: { name } }),
   updateBoard: (id: string, change: { name?: string; posterIds?: string[]; version?: number }) =>
     call<BoardView>(`/api/boards/${id}`, { method: "PATCH", json: change }),
@@ -79,6 +91,8 @@ export const api = {
   saveDesign: (id: string, design: unknown) =>
     call<{ poster: PosterView; warnings: string[] }>(`/api/posters/${id}/design`, { method: "PUT", json: design }),
   removeDesign: (id: string) => call<void>(`/api/posters/${id}/design`, { method: "DELETE" }),
+
+  spendingToday: () => call<SpendingToday>("/api/spending/today"),
 
   createUpload: (body: UploadRequest, signal?: AbortSignal) =>
     call<UploadTicket>("/api/uploads", { method: "POST", json: body, signal }),

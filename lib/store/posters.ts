@@ -209,6 +209,8 @@ export interface PosterFilter {
   versions?: "fold" | "show";
   /** Where it stands in review ("draft": never sent for review). */
   status?: PosterStatus;
+  /** Only posters this member (OpenID subject) made: the studio's feed of "my results". */
+  createdBy?: string;
 }
 
 function posterFilter(filter: PosterFilter): Filter | undefined {
@@ -243,6 +245,11 @@ function posterFilter(filter: PosterFilter): Filter | undefined {
       parts.push("#status = :status");
       values[":status"] = filter.status;
     }
+  }
+  if (filter.createdBy) {
+    parts.push("#createdBy = :createdBy");
+    names["#createdBy"] = "createdBy";
+    values[":createdBy"] = filter.createdBy;
   }
   if (filter.versions === "fold") {
     parts.push("(attribute_not_exists(#parent) OR #gone = :gone)");

@@ -75,16 +75,22 @@ const listQuery = z.strictObject({
     )
     .optional(),
   status: z.enum(POSTER_STATUSES, { error: `Filter by review status: ${POSTER_STATUSES.join(", ")}.` }).optional(),
+  // Only the caller's own posters (the studio's feed).
+  mine: z
+    .enum(["true", "false"], { error: "mine is true (only your posters) or false." })
+    .transform((v) => v === "true")
+    .optional(),
   versions: z
     .enum(["fold", "show"], { error: "versions is fold (originals only) or show (every version)." })
     .optional(),
 });
 
-export const GET = handle(async (request) => {
-  const { cursor, limit, versions, ...filter } = parseWith(
+export const GET = handle(async (request, _context, member) => {
+  const { cursor, limit, versions, mine, ...query } = parseWith(
     listQuery,
     Object.fromEntries(new URL(request.url).searchParams),
   );
+  const filter = mine ? { ...query, createdBy: member.sub } : query;
   const shown = versions ?? versionsByDefault(filter.operation);
   return Response.json(await listPosterViews({ cursor, limit, filter: { ...filter, versions: shown } }));
 });

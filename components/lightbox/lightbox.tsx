@@ -1,0 +1,174 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import type { PosterView } from "@/lib/api-types";
+import { api } from "@/lib/client/api";
+import { modelLabel } from "@/lib/models/generation";
+import type { Actor } from "@/lib/permissions";
+import type { ResultPoster } from "../studio/result-card";
+import { LightboxActions } from "./lightbox-actions";
+
+const FOCUSABLE =
+  "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
+const navButton =
+  "absolute top-1/2 z-10 -translate-y-1/2 rounded-full border border-white/20 bg-ink/80 px-3 py-2 text-lg hover:border-accent disabled:opacity-30";
+
+// A result, large, with everything that can be done with it. A real modal dialog: the page behind is inert (focus
+// stays inside), Esc closes, ← and → move through the results, and focus goes back to the tile it came from.
+export function Lightbox(props: {
+  /** posters[index]. */
+  poster: ResultPoster;
+  posters: ResultPoster[];
+  index: number;
+  onIndexChange: (index: number) => void;
+  onClose: () => void;
+  me: Actor;
+  onUseSettings: (poster: ResultPoster) => void;
+  onFavorite: (id: string, favorite: boolean) => void;
+  selected: string[];
+  onSelect: (id: string, selected: boolean) => void;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const closeButton = useRef<HTMLButtonElement>(null);
+  const { posters, index, poster } = props;
+  // Listings carry thumbnails only: the full image and its download link come from GET /api/posters/{id}.
+  const [full, setFull] = useState<Record<string, PosterView>>({});
+  const detail = full[poster.id];
+
+  useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
+    const element = dialog.current;
+    element?.showModal();
+    // Start on Close (the ARIA practices' advice for a dialog whose first control is an action).
+    closeButton.current?.focus();
+    return () => {
+      element?.close();
+      opener?.focus();
+    };
+  }, []);
+
+  useEffect(() => {
+    if (full[poster.id]) return;
+    let live = true;
+    api.getPoster(poster.id).then(
+      (view) => live && setFull((all) => ({ ...all, [view.id]: view })),
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [poster.id, full]);
+
+  const move = (step: number) => {
+    const next = index + step;
+    if (next >= 0 && next < posters.length) props.onIndexChange(next);
+  };
+
+  function onKeyDown(event: React.KeyboardEvent) {
+    if (event.key === "Tab") return keepFocusInside(event);
+    const target = event.target as HTMLElement;
+    if (target.closest("input, select, textarea")) return;
+    if (event.key === "ArrowRight") move(1);
+    else if (event.key === "ArrowLeft") move(-1);
+    else return;
+    event.preventDefault();
+  }
+
+  // A modal dialog makes the page behind inert, but Tab past its last control would still leave for the browser's
+  // own toolbar: wrap around instead.
+  function keepFocusInside(event: React.KeyboardEvent) {
+    const all = Array.from(dialog.current?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? []).filter(
+      (el) => el.getClientRects().length > 0,
+    );
+    const first = all[0];
+    const last = all[all.length - 1];
+    if (!first || !last) return;
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
+
+  const src = detail?.url ?? poster.url ?? poster.thumbnailUrl;
+  const titleId = "lightbox-title";
+  return (
+    <dialog
+      ref={dialog}
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        props.onClose();
+      }}
+      onKeyDown={onKeyDown}
+      className="m-0 h-dvh max-h-none w-screen max-w-none overflow-y-auto bg-ink/95 p-0 text-white backdrop:bg-black/80"
+    >
+      <div className="grid min-h-full grid-rows-[auto_1fr] lg:grid-cols-[minmax(0,1fr)_340px] lg:grid-rows-1">
+        <div className="relative flex min-h-[60dvh] items-center justify-center p-4 lg:h-dvh lg:p-8">
+          {/* biome-ignore lint/performance/noImgElement: pre-signed URLs expire; no image optimiser */}
+          <img
+            key={poster.id}
+            src={src}
+            alt={`Poster: ${poster.prompt}`}
+            width={poster.width}
+            height={poster.height}
+            className="max-h-[70dvh] w-auto max-w-full rounded-lg object-contain lg:max-h-full"
+          />
+          <button
+            type="button"
+            className={`${navButton} left-2`}
+            onClick={() => move(-1)}
+            disabled={index === 0}
+            aria-label="Previous poster"
+          >
+            ←
+          </button>
+          <button
+            type="button"
+            className={`${navButton} right-2`}
+            onClick={() => move(1)}
+            disabled={index === posters.length - 1}
+            aria-label="Next poster"
+          >
+            →
+          </button>
+        </div>
+        <aside className="space-y-4 border-edge p-4 lg:h-dvh lg:overflow-y-auto lg:border-l">
+          <div className="flex items-start justify-between gap-3">
+            <h2 id={titleId} className="font-semibold">
+              Poster {index + 1} of {posters.length}
+            </h2>
+            <button
+              type="button"
+              ref={closeButton}
+              onClick={props.onClose}
+              className="rounded-md border border-edge px-2.5 py-1 text-sm hover:border-accent"
+            >
+              Close<span className="sr-only"> (Esc)</span>
+            </button>
+          </div>
+          <p className="text-sm" data-testid="lightbox-prompt">
+            {poster.prompt}
+          </p>
+          <p className="text-xs text-muted">
+            {poster.operation === "generate" ? modelLabel(poster.model) : poster.operation} · {poster.aspectRatio} ·
+            Seed {poster.seed}
+          </p>
+          <LightboxActions
+            poster={poster}
+            detail={detail}
+            me={props.me}
+            onUseSettings={() => props.onUseSettings(poster)}
+            onFavorite={(favorite) => props.onFavorite(poster.id, favorite)}
+            selected={props.selected.includes(poster.id)}
+            canSelect={props.selected.length < 4}
+            onSelect={(on) => props.onSelect(poster.id, on)}
+          />
+          <p className="text-xs text-muted">← → move between posters · Esc closes</p>
+        </aside>
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,108 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import type { PosterSummary } from "@/lib/api-types";
+import { api } from "@/lib/client/api";
+import { posterPageUrl } from "@/lib/client/links";
+
+export const quickButton =
+  "rounded-md border border-white/20 bg-ink/80 px-2 py-1 text-xs font-medium backdrop-blur hover:border-accent";
+
+/** Copies text and says so for two seconds. */
+export function useCopied(): [boolean, (text: string) => Promise<void>] {
+  const [copied, setCopied] = useState(false);
+  async function copy(text: string) {
+    await navigator.clipboard.writeText(text);
+    setCopied(true);
+    setTimeout(() => setCopied(false), 2000);
+  }
+  return [copied, copy];
+}
+
+export type ResultPoster = PosterSummary & { url?: string; downloadUrl?: string };
+
+// A finished result: the image opens the lightbox (anywhere but on a quick action's button); hover or keyboard focus
+// shows the quick actions. A touch screen
+// has no hover: a tap opens the lightbox, which has every action, instead of hitting a button it couldn't see.
+export function ResultImage(props: {
+  poster: ResultPoster;
+  label: string;
+  onOpen: () => void;
+  selected: boolean;
+  canSelect: boolean;
+  onSelect: (selected: boolean) => void;
+  /** The favourite as last set anywhere in this visit (a tile or the lightbox). */
+  favorite?: boolean;
+  onFavorite: (favorite: boolean) => void;
+}) {
+  const { poster, label } = props;
+  const [copied, copy] = useCopied();
+  const known = Boolean(props.favorite ?? poster.favorite);
+  const [favorite, setFavorite] = useState(known);
+  useEffect(() => setFavorite(known), [known]);
+
+  async function toggleFavorite() {
+    const next = !favorite;
+    setFavorite(next);
+    try {
+      await api.setFavorite(poster.id, next);
+      props.onFavorite(next);
+    } catch {
+      setFavorite(!next);
+    }
+  }
+
+  return (
+    <div className="group relative h-full w-full">
+      <button
+        type="button"
+        onClick={props.onOpen}
+        className="block h-full w-full cursor-zoom-in"
+        aria-label={`Open ${label}`}
+        aria-haspopup="dialog"
+      >
+        {/* Pre-signed URLs expire in minutes: next/image's optimiser would cache them under a dead signature. */}
+        {/* biome-ignore lint/performance/noImgElement: see above */}
+        <img
+          src={poster.url ?? poster.thumbnailUrl}
+          alt={`Poster: ${poster.prompt}`}
+          width={poster.width}
+          height={poster.height}
+          className="h-full w-full object-cover"
+        />
+      </button>
+      <div className="pointer-events-none absolute inset-x-0 bottom-0 flex flex-wrap items-center gap-1 bg-gradient-to-t from-ink/90 to-transparent p-2 pt-6 opacity-0 transition-opacity group-focus-within:opacity-100 group-hover:opacity-100 *:pointer-events-auto [@media(hover:none)]:hidden">
+        <button
+          type="button"
+          className={quickButton}
+          aria-pressed={favorite}
+          onClick={toggleFavorite}
+          title={favorite ? "Favourite" : "Add to favourites"}
+        >
+          <span aria-hidden="true">{favorite ? "★" : "☆"}</span>
+          <span className="sr-only">Favourite {label}</span>
+        </button>
+        <button type="button" className={quickButton} onClick={() => copy(posterPageUrl(poster.id))}>
+          {copied ? "Copied" : "Copy link"}
+          <span className="sr-only"> for {label}</span>
+        </button>
+        {poster.downloadUrl && (
+          <a className={quickButton} href={poster.downloadUrl} download>
+            Download<span className="sr-only"> {label}</span>
+          </a>
+        )}
+        <label
+          className={`${quickButton} ml-auto flex cursor-pointer items-center gap-1 has-[:checked]:border-accent has-[:disabled]:opacity-50`}
+        >
+          <input
+            type="checkbox"
+            checked={props.selected}
+            disabled={!props.selected && !props.canSelect}
+            onChange={(e) => props.onSelect(e.target.checked)}
+          />
+          Compare<span className="sr-only"> {label}</span>
+        </label>
+      </div>
+    </div>
+  );
+}
