@@ -12,6 +12,7 @@ interface Data {
   posterShare: string;
   boardShare: string;
   reviewShare: string;
+  compareIds: string[];
 }
 
 interface PageCase {
@@ -38,6 +39,7 @@ const PAGES: PageCase[] = [
   { name: "signin", path: () => "/signin", signedOut: true, heading: "Sign in to the studio" },
   { name: "shared poster", path: (d) => d.posterShare, signedOut: true },
   { name: "shared board", path: (d) => d.boardShare, signedOut: true },
+  { name: "compare", path: (d) => `/compare?ids=${d.compareIds.join(",")}` },
   { name: "reviews", path: () => "/reviews", heading: "Reviews" },
   { name: "review link", path: (d) => d.reviewShare, signedOut: true },
 ];
@@ -76,6 +78,7 @@ function data(request: APIRequestContext): Promise<Data> {
       posterShare: await share({ posterId }),
       boardShare: await share({ boardId }),
       reviewShare: await share({ boardId, review: true, snapshot: true }),
+      compareIds: [posterId, ...ids],
     };
   })();
   return made;
