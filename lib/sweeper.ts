@@ -4,13 +4,17 @@ import { awsClients } from "./aws/clients";
 import { getConfig } from "./aws/config";
 import { deleteObjects } from "./aws/s3";
 import { POSTERS_PREFIX, posterIdOfKey } from "./poster-files";
+import { SNAPSHOT_PREFIX } from "./reviews/snapshot";
 import { refundItems, reservationsBefore } from "./store/ledger";
 import { getPosters } from "./store/posters";
+import { getShare } from "./store/shares";
 import { transactWrite } from "./store/transactions";
 
 // What a generation that died mid-way (kill -9, a Lambda cut off) leaves behind, put right. Nothing younger than
 // the generation timeout is touched: a live generation can't be older than that.
 //  - S3 objects of a poster that has no item: written before the item, which never came. Removed.
+//  - Copies of a board shared "as sent" (shares/{token}/…) whose link has expired or is gone: revoking removes them at
+//    once, but expiry is only DynamoDB's TTL on the item, which never touches S3. Removed.
 //  - Reservations never settled: the price is still on the day's totals with no entry for it. Refunded, so the
 //    totals equal the ledger again. (A generation that does finish after that charges itself again: see spending.)
 // In-flight slots need nothing: their lease ends with the timeout.
@@ -25,23 +29,42 @@ export interface SweepResult {
 
 export async function sweep(now = Date.now()): Promise<SweepResult> {
   const cutoff = new Date(now - getConfig().generationTimeoutMs);
-  const [orphans, refunded] = await Promise.all([removeOrphans(cutoff), refundStale(cutoff)]);
-  return { orphans, refunded };
+  const [posterFiles, shareCopies, refunded] = await Promise.all([
+    removeOrphans(cutoff, POSTERS_PREFIX, posterIdOfKey, async (ids) =>
+      (await getPosters(ids)).map((poster) => poster.id),
+    ),
+    // A link being made copies its images before its item is written: the cutoff leaves those alone.
+    removeOrphans(cutoff, SNAPSHOT_PREFIX, shareTokenOfKey, async (tokens) => {
+      const shares = await Promise.all(tokens.map(getShare));
+      return shares.flatMap((share) => (share && Date.parse(share.expiresAt) > now ? [share.token] : []));
+    }),
+    refundStale(cutoff),
+  ]);
+  return { orphans: [...posterFiles, ...shareCopies], refunded };
 }
 
-async function removeOrphans(cutoff: Date): Promise<string[]> {
+/** shares/{token}/{posterId}.png → token */
+const shareTokenOfKey = (key: string) => key.slice(SNAPSHOT_PREFIX.length).split("/")[0] ?? "";
+
+/** Removes the objects under `prefix`, older than `cutoff`, whose owner (a poster, a link) no longer exists. */
+async function removeOrphans(
+  cutoff: Date,
+  prefix: string,
+  ownerOf: (key: string) => string,
+  existing: (owners: string[]) => Promise<string[]>,
+): Promise<string[]> {
   const { s3 } = awsClients();
   const bucket = getConfig().bucket;
   const removed: string[] = [];
   let token: string | undefined;
   do {
     const page: ListObjectsV2CommandOutput = await s3.send(
-      new ListObjectsV2Command({ Bucket: bucket, Prefix: POSTERS_PREFIX, ContinuationToken: token }),
+      new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
     );
     const old = (page.Contents ?? []).filter((o) => o.Key && o.LastModified && o.LastModified < cutoff);
     const keys = old.map((o) => o.Key as string);
-    const kept = new Set((await getPosters([...new Set(keys.map(posterIdOfKey))])).map((p) => p.id));
-    const orphans = keys.filter((key) => !kept.has(posterIdOfKey(key)));
+    const kept = new Set(await existing([...new Set(keys.map(ownerOf))]));
+    const orphans = keys.filter((key) => !kept.has(ownerOf(key)));
     for (let i = 0; i < orphans.length; i += 1000) await deleteObjects(orphans.slice(i, i + 1000));
     removed.push(...orphans);
     token = page.NextContinuationToken;
