@@ -73,6 +73,11 @@ export const api = {
   saveDesign: (id: string, design: unknown) =>
     call<{ poster: PosterView; warnings: string[] }>(`/api/posters/${id}/design`, { method: "PUT", json: design }),
   removeDesign: (id: string) => call<void>(`/api/posters/${id}/design`, { method: "DELETE" }),
+  attachLogo: (id: string, uploadId: string) =>
+    call<{ logo: string; width: number; height: number }>(`/api/posters/${id}/design/logo`, {
+      method: "POST",
+      json: { uploadId },
+    }),
 
   createUpload: (body: UploadRequest, signal?: AbortSignal) =>
     call<UploadTicket>("/api/uploads", { method: "POST", json: body, signal }),
