@@ -46,8 +46,13 @@ export function calmestTop(
   let best = { top: Math.min(Math.max(preferred, from), to - size), score: Number.POSITIVE_INFINITY };
   const step = Math.max(1, height / (profile.length * 2));
   for (let top = from; top <= to - size + 1e-6; top += step) {
-    // The detail under the block, and a faint pull towards the template's own place so flat art keeps it.
-    const score = detailBetween(profile, top, top + size, height) + (0.03 * Math.abs(top - preferred)) / height;
+    // The detail under the block, then around it (a title wants air between it and the subject), and a faint pull
+    // towards the template's own place so flat art keeps it.
+    const air = height * 0.15;
+    const score =
+      detailBetween(profile, top, top + size, height) +
+      0.5 * detailBetween(profile, top - air, top + size + air, height) +
+      (0.03 * Math.abs(top - preferred)) / height;
     if (score < best.score) best = { top, score };
   }
   return best.top;

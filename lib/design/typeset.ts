@@ -10,7 +10,7 @@ export function smartQuotes(text: string): string {
   return text
     .replace(/(^|[\s([{\u2014\u2013-])"/gu, "$1\u201C")
     .replace(/"/g, "\u201D")
-    .replace(/(^|[\s([{\u2014\u2013-])'(?=\d\d\b|(?:tis|twas|til|em|n)\b)/giu, "$1\u2019")
+    .replace(/(^|[\s([{\u2014\u2013-])'(?=\d\ds?\b|(?:tis|twas|til|em|n)\b)/giu, "$1\u2019")
     .replace(/(^|[\s([{\u2014\u2013-])'/gu, "$1\u2018")
     .replace(/'/g, "\u2019");
 }
