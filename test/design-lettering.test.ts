@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { layoutDesign, type TextBox } from "@/lib/design/layout";
-import { bundledMeasure } from "@/lib/design/metrics";
+import { bundledMeasure, bundledMetrics } from "@/lib/design/metrics";
 import { designSchema } from "@/lib/design/schema";
 
 // Lettering a poster designer signs off: the credits the user spaced apart stay apart, the billing block is one
@@ -86,5 +86,20 @@ describe("title", () => {
     expect(title.lines).toHaveLength(2);
     const [a = 0, b = 0] = title.lines.map((l) => natural(title, l));
     expect(Math.min(a, b) / Math.max(a, b)).toBeGreaterThan(0.8);
+  });
+});
+
+describe("small capitals", () => {
+  it("are read from each face's OpenType features: no bundled face has true small caps (smcp), so none are faked", () => {
+    const faces = [...bundledMetrics()].map(([id, m]) => [id, m.features.has("smcp")]);
+    expect(faces).toEqual([
+      ["bebas-neue", false],
+      ["anton", false],
+      ["oswald", false],
+      ["league-gothic", false],
+      ["cinzel", false],
+    ]);
+    // What the faces do offer is read, so a face with small caps would show up here.
+    expect(bundledMetrics().get("anton")?.features.has("liga")).toBe(true);
   });
 });
