@@ -83,7 +83,7 @@ export function DesignEditor(props: {
   );
 
   return (
-    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_380px]">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,1fr)_380px]">
       <DesignPreview
         url={empty ? props.artUrl : preview.url}
         busy={preview.busy}
