@@ -3,9 +3,10 @@ import type { PosterView } from "./api-types";
 import { getObjectBytes } from "./aws/s3";
 import { composePoster } from "./design/render";
 import type { Design } from "./design/schema";
+import { logoBytes } from "./design-logo";
 import { AppError } from "./errors";
 import { type Actor, mayChange } from "./permissions";
-import { composedFiles, composedKeys, deleteQuietly, storeImagePair } from "./poster-files";
+import { composedFiles, composedKeys, deleteQuietly, logoKey, storeImagePair } from "./poster-files";
 import { toPosterView } from "./poster-view";
 import { RANDOM_ID } from "./store/items";
 import { getPoster, type PosterRecord, setDesign } from "./store/posters";
@@ -38,9 +39,11 @@ async function art(record: PosterRecord): Promise<Buffer> {
   return bytes;
 }
 
+const logoOf = async (id: string, design: Design) => (design.logo ? await logoBytes(id, design.logo) : undefined);
+
 export async function previewDesign(id: string, design: Design, width: number) {
-  const composed = await composePoster(await art(await load(id)), design, { width });
-  return { png: composed.png, warnings: composed.layout.warnings };
+  const composed = await composePoster(await art(await load(id)), design, { width, logo: await logoOf(id, design) });
+  return { png: composed.png, warnings: composed.layout.warnings, placement: composed.layout.placement };
 }
 
 export async function saveDesign(
@@ -49,18 +52,23 @@ export async function saveDesign(
   member: Actor,
 ): Promise<{ poster: PosterView; warnings: string[] }> {
   const record = await loadToChange(id, member);
-  const composed = await composePoster(await art(record), design);
+  const composed = await composePoster(await art(record), design, { logo: await logoOf(id, design) });
   // New keys per save; the previous version's objects go once the item no longer names them.
   const stored = composedKeys(id);
   await storeImagePair({ png: stored.composedKey, webp: stored.composedThumbKey }, composed.png, {
     commit: () => setDesign(id, design, stored),
   });
-  await deleteQuietly(composedFiles(record));
+  const oldLogo = record.design?.logo;
+  await deleteQuietly([
+    ...composedFiles(record),
+    ...(oldLogo && oldLogo !== design.logo ? [logoKey(id, oldLogo)] : []),
+  ]);
   return { poster: await toPosterView({ ...record, design, ...stored }), warnings: composed.layout.warnings };
 }
 
 export async function removeDesign(id: string, member: Actor): Promise<void> {
   const record = await loadToChange(id, member);
   await setDesign(id, null);
-  await deleteQuietly(composedFiles(record));
+  const logo = record.design?.logo;
+  await deleteQuietly([...composedFiles(record), ...(logo ? [logoKey(id, logo)] : [])]);
 }

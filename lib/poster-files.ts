@@ -10,10 +10,12 @@ import { makeThumbnail } from "./thumbnail";
 //   posters/{id}/thumb.webp               its thumbnail
 //   posters/{id}/composed-{version}.png   the art with its typography (a design), if it has one
 //   posters/{id}/composed-{version}.webp  that one's thumbnail
+//   posters/{id}/logo-{random}.png        the design's title logo, if it has one (lib/design-logo.ts)
 //
 // A design gets new keys per save, so a URL signed for one version can never show another.
 
-export type PosterFiles = Pick<PosterRecord, "imageKey" | "thumbKey" | "composedKey" | "composedThumbKey">;
+export type PosterFiles = Pick<PosterRecord, "imageKey" | "thumbKey" | "composedKey" | "composedThumbKey"> &
+  Partial<Pick<PosterRecord, "design">>;
 
 /** A full-size PNG and its WebP thumbnail, stored and removed together. */
 export interface ImagePair {
@@ -44,9 +46,13 @@ export function composedFiles(files: PosterFiles): string[] {
   return [files.composedKey, files.composedThumbKey].filter((k): k is string => Boolean(k));
 }
 
+/** Where a design's logo (named by the design, `logo-…`) is stored. */
+export const logoKey = (posterId: string, logo: string) => `${POSTERS_PREFIX}${posterId}/${logo}.png`;
+
 /** Every object of a poster. */
 export function allFiles(files: PosterFiles): string[] {
-  return [files.imageKey, files.thumbKey, ...composedFiles(files)];
+  const logo = files.design?.logo ? [logoKey(posterIdOfKey(files.imageKey), files.design.logo)] : [];
+  return [files.imageKey, files.thumbKey, ...composedFiles(files), ...logo];
 }
 
 /**

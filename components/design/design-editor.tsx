@@ -4,18 +4,28 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiError, api } from "@/lib/client/api";
 import type { FontId } from "@/lib/design/fonts";
-import { type DesignInput, designSchema, TEMPLATES, type TemplateId } from "@/lib/design/schema";
+import {
+  type DesignInput,
+  designSchema,
+  hiddenFields,
+  TEMPLATES,
+  type TemplateId,
+  type TextField as TextFieldId,
+} from "@/lib/design/schema";
 import { fieldErrors } from "@/lib/models/request-schema";
 import { ConfirmButton } from "../confirm-button";
 import { DesignPreview } from "./design-preview";
-import { Slider, TextField } from "./fields";
+import { PositionControl, Slider, TextField } from "./fields";
 import { FontPicker } from "./font-picker";
+import { LogoField } from "./logo-field";
 import { useDesignPreview } from "./use-preview";
 
 export function DesignEditor(props: {
   posterId: string;
   initial: DesignInput;
   hasDesign: boolean;
+  /** The plain art, shown until the design has some text to preview. */
+  artUrl: string;
   width: number;
   height: number;
 }) {
@@ -23,16 +33,29 @@ export function DesignEditor(props: {
   const [design, setDesign] = useState<DesignInput>(props.initial);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState("");
+  // A new design starts empty: "add some text" is advice once the user has started, not an error on opening.
+  const [touched, setTouched] = useState(false);
   // A change may fix what the last save was refused for: the next preview says again what still needs fixing.
   const set = <K extends keyof DesignInput>(key: K, value: DesignInput[K]) => {
     setDesign((d) => ({ ...d, [key]: value }));
     setServerErrors({});
+    setTouched(true);
   };
 
   const parsed = designSchema.safeParse(design);
   const preview = useDesignPreview(props.posterId, design, parsed.success);
   // The preview's answer says what only the server knows (characters the chosen font can't set), on the field.
-  const errors = { ...(parsed.success ? {} : fieldErrors(parsed.error)), ...preview.fieldErrors, ...serverErrors };
+  const errors = {
+    ...(parsed.success || !touched ? {} : fieldErrors(parsed.error)),
+    ...preview.fieldErrors,
+    ...serverErrors,
+  };
+  const empty = !(design.title || design.logo || design.aboveTitle || design.tagline || design.billing || design.date);
+  // Typed text the template doesn't show stays in the design; the field says so.
+  const hidden = new Set<TextFieldId>(hiddenFields(design));
+  const template = TEMPLATES[design.template as TemplateId] ?? TEMPLATES.classic;
+  const note = (key: TextFieldId) =>
+    hidden.has(key) ? `Not shown by ${template.label}: kept in the design for other templates.` : undefined;
 
   async function call(method: "PUT" | "DELETE") {
     setMessage(method === "PUT" ? "Saving the full-size poster…" : "Removing the design…");
@@ -46,12 +69,15 @@ export function DesignEditor(props: {
     }
   }
 
-  const text = (key: "title" | "tagline" | "date", label: string) => (
+  const text = (key: TextFieldId, label: string, more: { hint?: string; rows?: number } = {}) => (
     <TextField
       id={`design-${key}`}
       label={label}
       value={design[key] ?? ""}
       error={errors[key]}
+      note={note(key)}
+      multiline={more.rows !== undefined}
+      {...more}
       onChange={(v) => set(key, v)}
     />
   );
@@ -59,10 +85,11 @@ export function DesignEditor(props: {
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,1fr)_380px]">
       <DesignPreview
-        url={preview.url}
+        url={empty ? props.artUrl : preview.url}
         busy={preview.busy}
-        warnings={preview.warnings}
-        notice={preview.notice}
+        warnings={empty ? [] : preview.warnings}
+        notice={empty ? "" : preview.notice}
+        hint={empty ? "Type a title (or add a logo) to start: the preview shows the plain art until then." : ""}
         width={props.width}
         height={props.height}
       />
@@ -90,16 +117,22 @@ export function DesignEditor(props: {
             </label>
           ))}
         </fieldset>
-        {text("title", "Title")}
-        {text("tagline", "Tagline")}
-        <TextField
-          id="design-billing"
-          label="Billing block (one credit line per line)"
-          multiline
-          value={design.billing ?? ""}
-          error={errors.billing}
-          onChange={(v) => set("billing", v)}
+        {text("aboveTitle", "Above the title", {
+          hint: "Small credits over the title, e.g. star names; two or more spaces separate them.",
+          rows: 1,
+        })}
+        {text("title", "Title", { hint: "Press Enter for a line break; otherwise the lines are balanced.", rows: 2 })}
+        <LogoField
+          posterId={props.posterId}
+          logo={design.logo}
+          error={errors.logo}
+          onChange={(logo) => set("logo", logo)}
         />
+        {text("tagline", "Tagline")}
+        {text("billing", "Billing block (one credit line per line)", {
+          hint: "Two or more spaces separate credits on a line; every line is justified to the same width.",
+          rows: 4,
+        })}
         {text("date", "Release date")}
         <FontPicker
           legend="Title font"
@@ -137,15 +170,7 @@ export function DesignEditor(props: {
           value={design.letterSpacing ?? 0.02}
           onChange={(v) => set("letterSpacing", v)}
         />
-        <Slider
-          id="titleY"
-          label="Title position (top to bottom)"
-          min={0}
-          max={100}
-          step={1}
-          value={design.titleY ?? 70}
-          onChange={(v) => set("titleY", v)}
-        />
+        <PositionControl value={design.titleY} placement={preview.placement} onChange={(v) => set("titleY", v)} />
         <Slider
           id="scrim"
           label="Scrim strength"

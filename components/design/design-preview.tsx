@@ -7,6 +7,8 @@ export function DesignPreview(props: {
   warnings: string[];
   /** Why the preview couldn't be updated, when it isn't about one field. */
   notice?: string;
+  /** What to do next, when there is nothing to preview yet. */
+  hint?: string;
   width: number;
   height: number;
 }) {
@@ -26,6 +28,7 @@ export function DesignPreview(props: {
         )}
         {props.busy && <span className="absolute right-2 top-2 rounded bg-black/70 px-2 py-1 text-xs">Rendering…</span>}
       </div>
+      {props.hint && <p className="text-sm text-muted">{props.hint}</p>}
       {props.notice && (
         <p role="status" className="text-sm text-danger">
           {props.notice}

@@ -1,3 +1,7 @@
+"use client";
+
+import { useState } from "react";
+
 // The design editor's controls: labelled, with their error tied to them for screen readers.
 
 const input = "w-full rounded-md border border-edge bg-panel px-3 py-2 text-sm";
@@ -7,15 +11,25 @@ export function TextField(props: {
   label: string;
   value: string;
   error?: string;
+  /** How to type it (read out with the field). */
+  hint?: string;
+  /** Why it isn't on the poster right now (the template hides it). */
+  note?: string;
   multiline?: boolean;
+  rows?: number;
   onChange: (value: string) => void;
 }) {
+  const described = [
+    props.hint && `${props.id}-hint`,
+    props.note && `${props.id}-note`,
+    props.error && `${props.id}-error`,
+  ].filter(Boolean);
   const common = {
     id: props.id,
     className: input,
     value: props.value,
     "aria-invalid": props.error ? true : undefined,
-    "aria-describedby": props.error ? `${props.id}-error` : undefined,
+    "aria-describedby": described.length ? described.join(" ") : undefined,
   };
   return (
     <div>
@@ -23,9 +37,19 @@ export function TextField(props: {
         {props.label}
       </label>
       {props.multiline ? (
-        <textarea rows={4} {...common} onChange={(e) => props.onChange(e.target.value)} />
+        <textarea rows={props.rows ?? 4} {...common} onChange={(e) => props.onChange(e.target.value)} />
       ) : (
         <input {...common} onChange={(e) => props.onChange(e.target.value)} />
+      )}
+      {props.hint && (
+        <p id={`${props.id}-hint`} className="mt-1 text-xs text-muted">
+          {props.hint}
+        </p>
+      )}
+      {props.note && (
+        <p id={`${props.id}-note`} className="mt-1 text-sm text-accent">
+          {props.note}
+        </p>
       )}
       {props.error && (
         <p id={`${props.id}-error`} className="mt-1 text-sm text-danger">
@@ -43,6 +67,7 @@ export function Slider(props: {
   max: number;
   step: number;
   value: number;
+  disabled?: boolean;
   onChange: (value: number) => void;
 }) {
   return (
@@ -61,7 +86,47 @@ export function Slider(props: {
         max={props.max}
         step={props.step}
         value={props.value}
+        disabled={props.disabled}
         onChange={(e) => props.onChange(Number(e.target.value))}
+      />
+    </div>
+  );
+}
+
+/** The title's place: the calmest band of the art ("auto"), or a position from top to bottom. */
+export function PositionControl(props: {
+  value: number | "auto" | undefined;
+  placement: string;
+  onChange: (value: number | "auto") => void;
+}) {
+  const auto = props.value === "auto";
+  const [last, setLast] = useState(typeof props.value === "number" ? props.value : 70);
+  return (
+    <div className="space-y-1">
+      <label className="flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          checked={auto}
+          aria-describedby="titlePlacement"
+          onChange={(e) => props.onChange(e.target.checked ? "auto" : last)}
+        />
+        Place the title in the calmest band of the art
+      </label>
+      <p id="titlePlacement" role="status" className="min-h-5 text-sm text-muted">
+        {auto ? props.placement : ""}
+      </p>
+      <Slider
+        id="titleY"
+        label="Title position (top to bottom)"
+        min={0}
+        max={100}
+        step={1}
+        disabled={auto}
+        value={typeof props.value === "number" ? props.value : last}
+        onChange={(v) => {
+          setLast(v);
+          props.onChange(v);
+        }}
       />
     </div>
   );

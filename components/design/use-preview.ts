@@ -12,6 +12,7 @@ export const PREVIEW_WIDTH = 520;
 export function useDesignPreview(posterId: string, design: DesignInput, valid: boolean) {
   const [url, setUrl] = useState<string | null>(null);
   const [warnings, setWarnings] = useState<string[]>([]);
+  const [placement, setPlacement] = useState("");
   const [busy, setBusy] = useState(false);
   // What the server refused: per field (characters the font can't set) or as a whole (too many renders a minute).
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -43,6 +44,7 @@ export function useDesignPreview(posterId: string, design: DesignInput, valid: b
         setNotice("");
         const blob = await response.blob();
         setWarnings(JSON.parse(decodeURIComponent(response.headers.get("x-design-warnings") ?? "%5B%5D")));
+        setPlacement(decodeURIComponent(response.headers.get("x-design-placement") ?? ""));
         setUrl((old) => {
           if (old) URL.revokeObjectURL(old);
           return URL.createObjectURL(blob);
@@ -59,5 +61,5 @@ export function useDesignPreview(posterId: string, design: DesignInput, valid: b
     };
   }, [posterId, body, valid]);
 
-  return { url, warnings, busy, fieldErrors, notice };
+  return { url, warnings, placement, busy, fieldErrors, notice };
 }

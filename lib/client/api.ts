@@ -91,6 +91,11 @@ export const api = {
   saveDesign: (id: string, design: unknown) =>
     call<{ poster: PosterView; warnings: string[] }>(`/api/posters/${id}/design`, { method: "PUT", json: design }),
   removeDesign: (id: string) => call<void>(`/api/posters/${id}/design`, { method: "DELETE" }),
+  attachLogo: (id: string, uploadId: string) =>
+    call<{ logo: string; width: number; height: number }>(`/api/posters/${id}/design/logo`, {
+      method: "POST",
+      json: { uploadId },
+    }),
 
   spendingToday: () => call<SpendingToday>("/api/spending/today"),
 

@@ -5,7 +5,7 @@ import { inflateSync } from "node:zlib";
 // so instead. Reads WOFF (the format the renderer loads) and plain TrueType/OpenType.
 
 /** The font's tables by tag, decompressed. */
-function tables(file: Buffer): Map<string, Buffer> {
+export function tables(file: Buffer): Map<string, Buffer> {
   const found = new Map<string, Buffer>();
   const woff = file.toString("latin1", 0, 4) === "wOFF";
   const count = file.readUInt16BE(woff ? 12 : 4);
@@ -30,7 +30,7 @@ function tables(file: Buffer): Map<string, Buffer> {
 }
 
 /** Format 4 (the Basic Multilingual Plane, in segments). */
-function format4(cmap: Buffer, at: number, covered: Set<number>) {
+function format4(cmap: Buffer, at: number, covered: Map<number, number>) {
   const segments = cmap.readUInt16BE(at + 6) / 2;
   const ends = at + 14;
   const starts = ends + segments * 2 + 2;
@@ -50,28 +50,33 @@ function format4(cmap: Buffer, at: number, covered: Set<number>) {
         glyph = index + 1 < cmap.length ? cmap.readUInt16BE(index) : 0;
         if (glyph !== 0) glyph = (glyph + delta) & 0xffff;
       }
-      if (glyph !== 0) covered.add(c);
+      if (glyph !== 0) covered.set(c, glyph);
     }
   }
 }
 
 /** Format 12 (all of Unicode, in groups). */
-function format12(cmap: Buffer, at: number, covered: Set<number>) {
+function format12(cmap: Buffer, at: number, covered: Map<number, number>) {
   const groups = cmap.readUInt32BE(at + 12);
   for (let g = 0; g < groups; g++) {
     const group = at + 16 + g * 12;
     const start = cmap.readUInt32BE(group);
     const end = cmap.readUInt32BE(group + 4);
     const firstGlyph = cmap.readUInt32BE(group + 8);
-    for (let c = start; c <= end; c++) if (firstGlyph + (c - start) !== 0) covered.add(c);
+    for (let c = start; c <= end; c++) if (firstGlyph + (c - start) !== 0) covered.set(c, firstGlyph + (c - start));
   }
 }
 
 /** Every code point the font maps to a real glyph. */
 export function coveredCodePoints(file: Buffer): Set<number> {
-  const cmap = tables(file).get("cmap");
+  return new Set(glyphIds(tables(file)).keys());
+}
+
+/** Code point → glyph index, from the font's Unicode cmap subtables. */
+export function glyphIds(fontTables: Map<string, Buffer>): Map<number, number> {
+  const cmap = fontTables.get("cmap");
   if (!cmap) throw new Error("font has no cmap table");
-  const covered = new Set<number>();
+  const covered = new Map<number, number>();
   const count = cmap.readUInt16BE(2);
   for (let i = 0; i < count; i++) {
     const record = 4 + i * 8;

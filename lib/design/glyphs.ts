@@ -1,6 +1,7 @@
 import type { FieldErrors } from "../errors";
 import { FONTS, type FontId } from "./fonts";
 import type { Design } from "./schema";
+import { smartQuotes } from "./typeset";
 
 // Text a font has no glyph for is set as empty boxes: rather than save a poster like that, name the characters on
 // the field they came from. Checked against the renderer's own font files (cmap.ts reads which characters they map).
@@ -13,11 +14,18 @@ const readable = (c: string) =>
 
 /** The text each field puts on the poster, as the layout sets it (title, date and billing in capitals). */
 function layers(design: Design): { field: keyof Design; font: FontId; what: string; text: string }[] {
+  const set = (text: string | undefined) => smartQuotes(text ?? "");
   return [
-    { field: "title", font: design.titleFont, what: "title", text: (design.title ?? "").toUpperCase() },
-    { field: "tagline", font: design.textFont, what: "tagline and date", text: design.tagline ?? "" },
-    { field: "billing", font: design.billingFont, what: "billing", text: (design.billing ?? "").toUpperCase() },
-    { field: "date", font: design.textFont, what: "tagline and date", text: (design.date ?? "").toUpperCase() },
+    { field: "title", font: design.titleFont, what: "title", text: set(design.title).toUpperCase() },
+    {
+      field: "aboveTitle",
+      font: design.textFont,
+      what: "tagline and date",
+      text: set(design.aboveTitle).toUpperCase(),
+    },
+    { field: "tagline", font: design.textFont, what: "tagline and date", text: set(design.tagline) },
+    { field: "billing", font: design.billingFont, what: "billing", text: set(design.billing).toUpperCase() },
+    { field: "date", font: design.textFont, what: "tagline and date", text: set(design.date).toUpperCase() },
   ];
 }
 

@@ -1,173 +1,242 @@
-import { FONTS, type FontId } from "./fonts";
-import type { Design } from "./schema";
+import { type Row, setBilling, setCreditsLine } from "./billing";
+import { bandOf, calmestTop } from "./calm";
+import type { FontId } from "./fonts";
+import { type Measure, measurer } from "./metrics";
+import { type Design, hiddenFields, MAX_TITLE_LINES, TEMPLATES, TEXT_FIELDS } from "./schema";
+import { fitBalanced, paragraphsOf, smartQuotes } from "./typeset";
 
-// Where each text layer goes on a canvas of a given size: pure arithmetic, shared by the preview and the final
-// render (so what the editor shows is what gets saved) and checked by unit tests for every template and ratio.
+// Where each text layer goes on a canvas of a given size: pure arithmetic over the fonts' metrics, shared by the
+// preview and the final render (so what the editor shows is what gets saved) and checked by unit tests for every
+// template and ratio.
 
-export type Layer = "title" | "tagline" | "billing" | "date";
+export type Layer = "aboveTitle" | "title" | "tagline" | "billing" | "date";
 
 export interface TextBox {
   layer: Layer;
   font: FontId;
+  /** Each line's text, as set (quotes curled, capitals where the layer uses them). */
   lines: string[];
+  /** How each line is set: its pieces, tracking, and whether it is justified to `measure`. */
+  rows: Row[];
   x: number;
   y: number;
   width: number;
   height: number;
+  /** The width justified rows are spread to, centred in the box. */
+  measure: number;
   fontSize: number;
-  /** In ems. */
-  letterSpacing: number;
   lineHeight: number;
+  /** The title drawn as the uploaded logo image instead of type. */
+  logo?: boolean;
 }
 
 export interface Layout {
   boxes: TextBox[];
-  /** Plain sentences for the editor: settings that the layout had to overrule. */
+  /** Plain sentences for the editor: settings that the layout had to overrule, text the template hides. */
   warnings: string[];
+  /** Where an "auto" title went, for the editor: "Title placed in the top band: calmest area." */
+  placement?: string;
 }
+
+export interface LayoutOptions {
+  /** Text widths from the fonts' own metrics (the renderer's); rough average widths when absent. */
+  measure?: Measure;
+  /** Detail per row of the art (calm.ts), for a title placed "auto". */
+  detail?: number[];
+  /** The logo's size in px, when the design has one. */
+  logo?: { width: number; height: number };
+}
+
+/** Where each template puts the title's centre, in % of the height from the top. */
+export const TEMPLATE_TITLE_Y = { classic: 70, teaser: 80, minimal: 86 } as const;
 
 /** Trade convention: credits at least 15% of the title's type size. */
 export const BILLING_MIN_RATIO = 0.15;
 
-const lineWidth = (text: string, font: FontId, size: number, spacing: number) =>
-  text.length * (FONTS[font].width + spacing) * size;
+const centred = (items: string, size: number, spacing: number): Row => ({
+  items: [items],
+  size,
+  letterSpacing: spacing,
+  justify: false,
+  gap: 0,
+});
+const rowText = (row: Row) =>
+  row.items.length > 1 && row.items.every((i) => [...i].length === 1)
+    ? row.items.join("")
+    : row.items.join(row.justify ? " " : "  ");
 
-function wrap(text: string, font: FontId, size: number, spacing: number, maxWidth: number): string[] {
-  const lines: string[] = [];
-  for (const paragraph of text.split("\n")) {
-    let line = "";
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (line && lineWidth(candidate, font, size, spacing) > maxWidth) {
-        lines.push(line);
-        line = word;
-      } else line = candidate;
-    }
-    if (line) lines.push(line);
-  }
-  return lines;
-}
-
-/** The largest size up to `size` at which `text` fits in `maxLines` lines of `maxWidth`. */
-function fitText(text: string, font: FontId, size: number, spacing: number, maxWidth: number, maxLines: number) {
-  let current = size;
-  for (let i = 0; i < 40; i++) {
-    const lines = wrap(text, font, current, spacing, maxWidth);
-    const widest = Math.max(...lines.map((l) => lineWidth(l, font, current, spacing)));
-    if (lines.length <= maxLines && widest <= maxWidth) return { size: current, lines };
-    current *= 0.92;
-  }
-  return { size: current, lines: wrap(text, font, current, spacing, maxWidth) };
-}
-
-export function layoutDesign(design: Design, width: number, height: number): Layout {
+export function layoutDesign(design: Design, width: number, height: number, options: LayoutOptions = {}): Layout {
+  const measure = options.measure ?? measurer(new Map());
   const warnings: string[] = [];
   const base = Math.min(width, (height * 2) / 3);
   const margin = Math.round(width * 0.06);
   const maxWidth = width - 2 * margin;
   const gap = base * 0.025;
-  const box = (layer: Layer, font: FontId, lines: string[], size: number, spacing: number, lineHeight: number) => ({
+  const box = (layer: Layer, font: FontId, rows: Row[], size: number, lineHeight: number, set?: number): TextBox => ({
     layer,
     font,
-    lines,
+    lines: rows.map(rowText),
+    rows,
     fontSize: size,
-    letterSpacing: spacing,
     lineHeight,
     x: margin,
     width: maxWidth,
+    measure: set ?? maxWidth,
     y: 0,
-    height: lines.length * size * lineHeight,
+    height: rows.reduce((h, row) => h + row.size * lineHeight, 0),
   });
+  const lines = (text: string, font: FontId, size: number, spacing: number, maxLines: number, floor = 0) =>
+    fitBalanced(paragraphsOf(text), { font, size, spacing, measure }, maxWidth, maxLines, floor);
 
-  const shows = {
-    tagline: design.template !== "minimal" && Boolean(design.tagline),
-    billing: design.template === "classic" && Boolean(design.billing),
-    date: design.template !== "minimal" && Boolean(design.date),
-  };
-  if (design.template === "minimal" && (design.tagline || design.billing || design.date)) {
-    warnings.push("Minimal shows the title only: the other text layers are hidden.");
-  }
-  if (design.template === "teaser" && design.billing) warnings.push("Teaser has no billing block: it is hidden.");
-
-  let titleSize = (design.titleSize / 100) * base;
-  const title = design.title
-    ? fitText(design.title.toUpperCase(), design.titleFont, titleSize, design.letterSpacing, maxWidth, 2)
-    : null;
-  if (title) titleSize = title.size;
-
-  const tagline = shows.tagline
-    ? fitText(design.tagline ?? "", design.textFont, base * 0.036, 0.04, maxWidth, 3)
-    : null;
-  const date = shows.date
-    ? fitText((design.date ?? "").toUpperCase(), design.textFont, base * 0.032, 0.12, maxWidth, 1)
-    : null;
-
-  let billing: { size: number; lines: string[] } | null = null;
-  if (shows.billing) {
-    const minimum = titleSize * BILLING_MIN_RATIO;
-    const credits = (design.billing ?? "").toUpperCase();
-    const fitted = fitText(
-      credits,
-      design.billingFont,
-      Math.max(base * 0.024, minimum),
-      0.03,
-      maxWidth,
-      credits.split("\n").length,
+  const shown = new Set<string>(TEMPLATES[design.template].shows);
+  const shows = (field: keyof typeof TEXT_FIELDS) => shown.has(field) && Boolean(design[field]);
+  const hidden = hiddenFields(design);
+  if (hidden.length) {
+    const names = hidden.map((f) => TEXT_FIELDS[f]);
+    const list = names.length > 1 ? `${names.slice(0, -1).join(", ")} and ${names.at(-1)}` : names[0];
+    warnings.push(
+      `${TEMPLATES[design.template].label} doesn't show the ${list}: kept in the design, and shown again with a template that has ${names.length > 1 ? "them" : "it"}.`,
     );
-    if (fitted.size < minimum) {
+  }
+
+  // The title: set type (a newline the user typed is a break; otherwise balanced lines), or the logo image.
+  let titleSize = (design.titleSize / 100) * base;
+  const titleParagraphs = paragraphsOf(smartQuotes(design.title ?? "").toUpperCase());
+  const titleText = titleParagraphs.join("\n");
+  const setTitle = (size: number) =>
+    titleParagraphs.length > 1
+      ? lines(titleText, design.titleFont, size, design.letterSpacing, titleParagraphs.length, size * 0.45)
+      : lines(titleText, design.titleFont, size, design.letterSpacing, 2);
+  const logo = design.logo && options.logo ? options.logo : undefined;
+  const logoBox = (scale: number): TextBox => {
+    const w = Math.min(maxWidth, base * (design.titleSize / 100) * 6 * scale);
+    const h = Math.min((w * (logo?.height ?? 1)) / (logo?.width ?? 1), height * 0.3 * scale);
+    const fitted = Math.min(w, (h * (logo?.width ?? 1)) / (logo?.height ?? 1));
+    return {
+      ...box("title", design.titleFont, [], h, 1),
+      x: (width - fitted) / 2,
+      width: fitted,
+      measure: fitted,
+      height: h,
+      logo: true,
+    };
+  };
+  const title = titleParagraphs.length && !logo ? setTitle(titleSize) : null;
+  if (title) titleSize = title.size;
+  if (title && title.lines.length > MAX_TITLE_LINES) title.lines = title.lines.slice(0, MAX_TITLE_LINES);
+
+  const aboveTitle = shows("aboveTitle")
+    ? setCreditsLine(smartQuotes(design.aboveTitle ?? "").toUpperCase(), base * 0.027, maxWidth, 0.08, {
+        font: design.textFont,
+        measure,
+      })
+    : null;
+  const tagline = shows("tagline")
+    ? lines(smartQuotes(design.tagline ?? ""), design.textFont, base * 0.036, 0.04, 3)
+    : null;
+  const date = shows("date")
+    ? lines(smartQuotes(design.date ?? "").toUpperCase(), design.textFont, base * 0.032, 0.12, 1)
+    : null;
+
+  let billing: ReturnType<typeof setBilling> | null = null;
+  if (shows("billing")) {
+    const minimum = titleSize * BILLING_MIN_RATIO;
+    billing = setBilling(smartQuotes(design.billing ?? "").toUpperCase(), base * 0.024, minimum, maxWidth, {
+      font: design.billingFont,
+      measure,
+    });
+    if (billing.wrapped)
       warnings.push(
         "The billing block would be set smaller than 15% of the title's size: it wraps onto more lines instead. Shorten the credits or make the title smaller.",
       );
-      billing = { size: minimum, lines: wrap(credits, design.billingFont, minimum, 0.03, maxWidth) };
-    } else billing = fitted;
   }
 
   // Stack from the edges in: tagline at the top (or centred, in a teaser), billing then date at the foot.
   const boxes: TextBox[] = [];
-  let top = height * 0.05;
+  const top = height * 0.05;
+  let floor = top;
   let bottom = height - height * 0.035;
   if (billing) {
-    const b = box("billing", design.billingFont, billing.lines, billing.size, 0.03, 1.1);
+    const b = box("billing", design.billingFont, billing.rows, billing.size, 1.12, billing.measure);
     b.y = bottom - b.height;
     bottom = b.y - gap;
     boxes.push(b);
   }
   if (date) {
-    const d = box("date", design.textFont, date.lines, date.size, 0.12, 1.2);
+    const d = box(
+      "date",
+      design.textFont,
+      date.lines.map((l) => centred(l, date.size, 0.12)),
+      date.size,
+      1.2,
+    );
     d.y = bottom - d.height;
     bottom = d.y - gap;
     boxes.push(d);
   }
   if (tagline) {
-    const t = box("tagline", design.textFont, tagline.lines, tagline.size, 0.04, 1.25);
+    const t = box(
+      "tagline",
+      design.textFont,
+      tagline.lines.map((l) => centred(l, tagline.size, 0.04)),
+      tagline.size,
+      1.25,
+    );
     t.y = design.template === "teaser" ? height * 0.45 - t.height / 2 : top;
-    if (design.template !== "teaser") top = t.y + t.height + gap;
+    floor = t.y + t.height + gap;
     boxes.push(t);
   }
-  if (title) {
-    let t = box("title", design.titleFont, title.lines, titleSize, design.letterSpacing, 0.95);
-    const teaserTagline = design.template === "teaser" ? boxes.find((b) => b.layer === "tagline") : undefined;
-    const floor = teaserTagline ? teaserTagline.y + teaserTagline.height + gap : top;
-    // Shrink the title until it fits between what is above and below it.
-    while (t.height > bottom - floor && t.fontSize > base * 0.02) {
-      const smaller = fitText(
-        title.lines.join(" "),
-        design.titleFont,
-        t.fontSize * 0.9,
-        design.letterSpacing,
-        maxWidth,
-        2,
-      );
-      t = box("title", design.titleFont, smaller.lines, smaller.size, design.letterSpacing, 0.95);
-      if (!warnings.includes("TITLE")) warnings.push("TITLE");
+
+  // The title, with the above-the-title credits just over it, as one group placed between what is above and below.
+  const above = aboveTitle ? box("aboveTitle", design.textFont, aboveTitle.rows, aboveTitle.size, 1.2) : null;
+  const aboveGap = above ? above.fontSize * 0.6 : 0;
+  let t: TextBox | null = logo
+    ? logoBox(1)
+    : title
+      ? box(
+          "title",
+          design.titleFont,
+          title.lines.map((l) => centred(l, titleSize, design.letterSpacing)),
+          titleSize,
+          0.95,
+        )
+      : null;
+  const groupHeight = () => (t?.height ?? 0) + (above ? above.height + aboveGap : 0);
+  if (t) {
+    let shrunk = false;
+    for (let scale = 0.9; groupHeight() > bottom - floor && t.fontSize > base * 0.02 && scale > 0.2; scale *= 0.9) {
+      shrunk = true;
+      if (t.logo) t = logoBox(scale);
+      else {
+        const smaller = setTitle(titleSize * scale);
+        t = box(
+          "title",
+          design.titleFont,
+          smaller.lines.map((l) => centred(l, smaller.size, design.letterSpacing)),
+          smaller.size,
+          0.95,
+        );
+      }
     }
-    const wanted =
-      ((design.titleY ?? { classic: 70, teaser: 80, minimal: 86 }[design.template]) / 100) * height - t.height / 2;
-    t.y = Math.min(Math.max(wanted, floor), bottom - t.height);
+    if (shrunk) warnings.push("There is a lot of text for this size: the title was made smaller to fit.");
+  }
+  if (!t && !above) return { boxes, warnings };
+  const size = groupHeight();
+  const place = design.titleY ?? TEMPLATE_TITLE_Y[design.template];
+  const wanted = ((place === "auto" ? TEMPLATE_TITLE_Y[design.template] : place) / 100) * height - size / 2;
+  let groupTop = Math.min(Math.max(wanted, floor), bottom - size);
+  const auto = place === "auto" && options.detail !== undefined && t !== null;
+  if (auto && options.detail) groupTop = calmestTop(options.detail, floor, bottom, size, height, groupTop);
+  let y = groupTop;
+  if (above) {
+    above.y = y;
+    y += above.height + aboveGap;
+    boxes.push(above);
+  }
+  if (t) {
+    t.y = y;
     boxes.push(t);
   }
-  const shrunk = warnings.indexOf("TITLE");
-  if (shrunk >= 0)
-    warnings.splice(shrunk, 1, "There is a lot of text for this size: the title was made smaller to fit.");
-  return { boxes, warnings };
+  const placement = auto ? `Title placed in the ${bandOf(groupTop + size / 2, height)} band: calmest area.` : undefined;
+  return { boxes, warnings, placement };
 }

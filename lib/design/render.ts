@@ -4,10 +4,12 @@ import path from "node:path";
 import satori from "satori";
 import sharp from "sharp";
 import { AppError } from "../errors";
+import { CALM_COLUMNS, CALM_ROWS, detailProfile } from "./calm";
 import { coveredCodePoints } from "./cmap";
 import { FONT_IDS, type FontId, fontFile } from "./fonts";
 import { unsettableText } from "./glyphs";
 import { type Layout, layoutDesign, type TextBox } from "./layout";
+import { bundledMeasure } from "./metrics";
 import type { Design } from "./schema";
 
 // Renders a design over the key art: the same code makes the editor's preview (at screen size) and the saved
@@ -92,8 +94,55 @@ export interface Composed {
   height: number;
 }
 
-/** Composes a design over `art`; `width` renders a smaller preview of exactly the same layout. */
-export async function composePoster(art: Buffer, design: Design, options: { width?: number } = {}): Promise<Composed> {
+/** The layout's rows as satori elements: justified rows spread to the block's measure, the others centred. */
+function rowElements(box: TextBox) {
+  return box.rows.map((row) => {
+    const tracking = row.letterSpacing * row.size;
+    return {
+      type: "div",
+      props: {
+        style: {
+          display: "flex",
+          fontSize: row.size,
+          justifyContent: row.justify ? "space-between" : "center",
+          width: row.justify ? box.measure : undefined,
+          letterSpacing: tracking,
+        },
+        children: row.items.map((item, i) => ({
+          type: "div",
+          props: {
+            style: {
+              display: "flex",
+              marginLeft: i > 0 && !row.justify ? row.gap : 0,
+              // CSS tracks after the last letter too: pull it back so the ink ends on the measure.
+              marginRight: i === row.items.length - 1 ? -tracking : 0,
+            },
+            children: item,
+          },
+        })),
+      },
+    };
+  });
+}
+
+/** Detail per row of the art, for a title placed in its calmest band. */
+async function artDetail(art: ReturnType<typeof sharp>): Promise<number[]> {
+  const grey = await art
+    .clone()
+    .greyscale()
+    .resize(CALM_COLUMNS, CALM_ROWS, { fit: "fill" })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return detailProfile(new Uint8Array(grey.data.buffer, grey.data.byteOffset, CALM_COLUMNS * CALM_ROWS));
+}
+
+/** Composes a design over `art`; `width` renders a smaller preview of exactly the same layout; `logo` is the
+ * design's title treatment (a PNG with transparency), drawn in the title's place. */
+export async function composePoster(
+  art: Buffer,
+  design: Design,
+  options: { width?: number; logo?: Buffer } = {},
+): Promise<Composed> {
   await assertSettable(design);
   const source = sharp(art);
   const meta = await source.metadata();
@@ -103,14 +152,21 @@ export async function composePoster(art: Buffer, design: Design, options: { widt
     width === meta.width
       ? source
       : sharp(await source.resize({ width, height }).png({ compressionLevel: 1 }).toBuffer());
-  const layout = layoutDesign(design, width, height);
+  const logoMeta = design.logo && options.logo ? await sharp(options.logo).metadata() : undefined;
+  const layout = layoutDesign(design, width, height, {
+    measure: bundledMeasure(),
+    detail: design.titleY === "auto" ? await artDetail(base) : undefined,
+    logo: logoMeta?.width && logoMeta.height ? { width: logoMeta.width, height: logoMeta.height } : undefined,
+  });
 
   const { data, info } = await base.clone().raw().toBuffer({ resolveWithObject: true });
   const pixels = { data, width: info.width, height: info.height, channels: info.channels };
-  const colored = layout.boxes.map((box) => ({
-    box,
-    color: (box.layer === "title" ? design.titleColor : design.textColor) ?? autoColor(pixels, box, design.scrim),
-  }));
+  const colored = layout.boxes
+    .filter((box) => !box.logo)
+    .map((box) => ({
+      box,
+      color: (box.layer === "title" ? design.titleColor : design.textColor) ?? autoColor(pixels, box, design.scrim),
+    }));
   const svg = await satori(
     {
       type: "div",
@@ -131,21 +187,34 @@ export async function composePoster(art: Buffer, design: Design, options: { widt
               fontFamily: box.font,
               fontSize: box.fontSize,
               lineHeight: box.lineHeight,
-              letterSpacing: box.letterSpacing * box.fontSize,
               color,
             },
-            children: box.lines.map((line) => ({ type: "div", props: { style: { display: "flex" }, children: line } })),
+            children: rowElements(box),
           },
         })),
       },
     } as unknown as Parameters<typeof satori>[0],
     { width, height, fonts: await loadFonts() },
   );
+  const logoBox = layout.boxes.find((box) => box.logo);
+  const logoLayer =
+    logoBox && options.logo
+      ? [
+          {
+            input: await sharp(options.logo)
+              .resize({ width: Math.round(logoBox.width), height: Math.round(logoBox.height), fit: "inside" })
+              .png()
+              .toBuffer(),
+            left: Math.round(logoBox.x),
+            top: Math.round(logoBox.y),
+          },
+        ]
+      : [];
   // satori turns the text into outlines, so any SVG rasteriser draws it identically: sharp's own (librsvg) saves
   // a separate pass.
   const png = await base
     .clone()
-    .composite([{ input: scrimSvg(width, height, design.scrim) }, { input: Buffer.from(svg) }])
+    .composite([{ input: scrimSvg(width, height, design.scrim) }, ...logoLayer, { input: Buffer.from(svg) }])
     .png({ compressionLevel: 6 })
     .toBuffer();
   return { png, layout, width, height };

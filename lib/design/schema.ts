@@ -5,11 +5,39 @@ import { FONT_IDS } from "./fonts";
 // (form) and PUT /api/posters/{id}/design, so both say the same things about bad input.
 
 export const TEMPLATES = {
-  classic: { label: "Classic", blurb: "Tagline at the top, title in the lower third, billing block at the foot." },
-  teaser: { label: "Teaser", blurb: "Tagline centred, release date at the foot." },
-  minimal: { label: "Minimal", blurb: "The title only." },
-} as const;
+  classic: {
+    label: "Classic",
+    blurb: "Tagline at the top, title in the lower third, billing block at the foot.",
+    shows: ["aboveTitle", "title", "tagline", "billing", "date"],
+  },
+  teaser: {
+    label: "Teaser",
+    blurb: "Tagline centred, release date at the foot.",
+    shows: ["aboveTitle", "title", "tagline", "date"],
+  },
+  minimal: { label: "Minimal", blurb: "The title only.", shows: ["title"] },
+} as const satisfies Record<string, { label: string; blurb: string; shows: readonly TextField[] }>;
 export type TemplateId = keyof typeof TEMPLATES;
+
+/** The design's text fields, as the editor names them. */
+export const TEXT_FIELDS = {
+  aboveTitle: "above-the-title credits",
+  title: "title",
+  tagline: "tagline",
+  billing: "billing block",
+  date: "release date",
+} as const;
+export type TextField = keyof typeof TEXT_FIELDS;
+
+/** Text the user typed that this template doesn't show: kept in the design, shown again by a template that has it. */
+export function hiddenFields(design: Partial<Record<TextField, string>> & { template?: string }): TextField[] {
+  const shown: readonly string[] = TEMPLATES[design.template as TemplateId]?.shows ?? [];
+  return (Object.keys(TEXT_FIELDS) as TextField[]).filter((f) => Boolean(design[f]?.trim()) && !shown.includes(f));
+}
+
+/** A logo in the poster's own folder (posters/{id}/{logo}.png), attached by POST /api/posters/{id}/design/logo. */
+export const LOGO_NAME = /^logo-[A-Za-z0-9_-]{8,40}$/;
+export const MAX_TITLE_LINES = 3;
 
 // Bidirectional controls (embeddings, overrides, isolates, marks) can make a title read backwards or hide what it
 // says; a poster's text never needs them, so they are dropped before anything else looks at the text.
@@ -33,7 +61,29 @@ export const designSchema = z
       template: z.enum(Object.keys(TEMPLATES) as [TemplateId, ...TemplateId[]], {
         error: "Pick a template: classic, teaser or minimal.",
       }),
-      title: text(60, "title"),
+      /** Credits set small above the title ("A CHRISTOPHER NOLAN FILM"); two or more spaces separate credits. */
+      aboveTitle: z.optional(
+        z.string({ error: "The above-the-title credits must be text." }).check(
+          withoutBidi,
+          z.trim(),
+          z.maxLength(120, "Keep the above-the-title credits under 120 characters."),
+          z.refine((b) => b.split("\n").length <= 2, "Keep the above-the-title credits to 2 lines."),
+        ),
+      ),
+      /** A newline the user typed is a line break. */
+      title: z.optional(
+        z.string({ error: "The title must be text." }).check(
+          withoutBidi,
+          z.trim(),
+          z.maxLength(60, "Keep the title under 60 characters."),
+          z.refine(
+            (t) => t.split("\n").length <= MAX_TITLE_LINES,
+            `Break the title onto ${MAX_TITLE_LINES} lines at most.`,
+          ),
+        ),
+      ),
+      /** A title treatment (a PNG with transparency) drawn instead of the title's type. */
+      logo: z.optional(z.string().check(z.regex(LOGO_NAME, "That logo isn't one of this poster's: upload it again."))),
       tagline: text(120, "tagline"),
       billing: z.optional(
         z.string({ error: "The billing block must be text." }).check(
@@ -73,11 +123,15 @@ export const designSchema = z
           ),
         0.02,
       ),
-      /** Where the title sits, 0 (top) to 100 (bottom); the template's place when absent. */
+      /** Where the title sits, 0 (top) to 100 (bottom); "auto" is the calmest band of the art the template allows;
+       * the template's place when absent. */
       titleY: z.optional(
-        z
-          .number({ error: "Title position must be a number." })
-          .check(z.gte(0, "Title position must be at least 0."), z.lte(100, "Title position must be at most 100.")),
+        z.union([
+          z.literal("auto"),
+          z
+            .number({ error: 'Title position must be a number from 0 to 100, or "auto".' })
+            .check(z.gte(0, "Title position must be at least 0."), z.lte(100, "Title position must be at most 100.")),
+        ]),
       ),
       /** How dark the gradient behind the text is, 0 to 1. */
       scrim: z._default(
@@ -95,7 +149,7 @@ export const designSchema = z
     },
   )
   .check(
-    z.refine((d) => Boolean(d.title || d.tagline || d.billing || d.date), {
+    z.refine((d) => Boolean(d.title || d.logo || d.aboveTitle || d.tagline || d.billing || d.date), {
       message: "Add some text: a title, a tagline, a billing block or a release date.",
       path: ["title"],
     }),

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { POST as preview } from "@/app/api/posters/[id]/design/preview/route";
 import { DELETE as removeDesign, PUT as saveDesign } from "@/app/api/posters/[id]/design/route";
 import { layoutDesign } from "@/lib/design/layout";
+import { bundledMeasure } from "@/lib/design/metrics";
 import { designSchema } from "@/lib/design/schema";
 import { client } from "../support/api";
 import { authed, withLocalStack } from "../support/local-stack";
@@ -70,7 +71,7 @@ describe("poster typography", () => {
     const composed = await bytes(designed.url);
     const meta = await sharp(composed).metadata();
     expect({ width: meta.width, height: meta.height }).toEqual({ width: 832, height: 1216 });
-    const { boxes } = layoutDesign(designSchema.parse(design), 832, 1216);
+    const { boxes } = layoutDesign(designSchema.parse(design), 832, 1216, { measure: bundledMeasure() });
     const box = (layer: string) => boxes.find((b) => b.layer === layer) as (typeof boxes)[number];
     expect(await ocr(composed, box("title"))).toContain("NEON TIDE");
     expect(await ocr(composed, box("billing"))).toContain("NORTHLIGHT PICTURES PRODUCTION");

@@ -34,8 +34,9 @@ export default async function DesignPage({ params }: { params: Promise<{ id: str
       <h1 className="mb-4 font-display text-4xl tracking-wide">Design poster</h1>
       <DesignEditor
         posterId={poster.id}
-        initial={poster.design ?? { template: "classic", title: "", tagline: "", billing: "", date: "" }}
+        initial={poster.design ?? { template: "classic" }}
         hasDesign={Boolean(poster.design)}
+        artUrl={poster.artUrl ?? poster.url}
         width={poster.width}
         height={poster.height}
       />

@@ -13,13 +13,15 @@ export const POST = handle<Context>(async (request, context, member) => {
   await enforceRenderBudget(member.sub);
   const { width } = parseWith(query, Object.fromEntries(new URL(request.url).searchParams));
   const design = parseWith(designSchema, await readJsonObject(request));
-  const { png, warnings } = await previewDesign((await context.params).id, design, width);
+  const { png, warnings, placement } = await previewDesign((await context.params).id, design, width);
   return new Response(new Uint8Array(png), {
     headers: {
       "content-type": "image/png",
       "cache-control": "no-store",
       // The editor shows these beside the preview.
       "x-design-warnings": encodeURIComponent(JSON.stringify(warnings)),
+      // Where an "auto" title went ("Title placed in the top band: calmest area.").
+      ...(placement ? { "x-design-placement": encodeURIComponent(placement) } : {}),
     },
   });
 });
