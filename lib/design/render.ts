@@ -45,7 +45,7 @@ async function assertSettable(design: Design): Promise<void> {
   if (Object.keys(fields).length > 0) throw new AppError("invalid_input", { fields });
 }
 
-interface Pixels {
+export interface Pixels {
   data: Buffer;
   width: number;
   height: number;
@@ -54,7 +54,7 @@ interface Pixels {
 
 /** Light or dark text for a region of the art, after the scrim darkens it: whichever contrasts more. Sampled from
  * the decoded pixels (decoding once per render; sharp's per-region stats decode the whole image each time). */
-function autoColor(pixels: Pixels, box: TextBox, scrim: number): string {
+export function autoColor(pixels: Pixels, box: TextBox, scrim: number): string {
   const x0 = Math.max(0, Math.floor(box.x));
   const y0 = Math.max(0, Math.floor(box.y));
   const x1 = Math.min(pixels.width, Math.ceil(box.x + box.width));
@@ -74,7 +74,7 @@ function autoColor(pixels: Pixels, box: TextBox, scrim: number): string {
   return luminance > 0.5 ? "#111111" : "#f7f3ea";
 }
 
-function scrimSvg(width: number, height: number, strength: number): Buffer {
+export function scrimSvg(width: number, height: number, strength: number): Buffer {
   const a = strength.toFixed(3);
   return Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
     <defs>
@@ -85,33 +85,22 @@ function scrimSvg(width: number, height: number, strength: number): Buffer {
   </svg>`);
 }
 
-export interface Composed {
-  png: Buffer;
-  layout: Layout;
-  width: number;
-  height: number;
-}
-
-/** Composes a design over `art`; `width` renders a smaller preview of exactly the same layout. */
-export async function composePoster(art: Buffer, design: Design, options: { width?: number } = {}): Promise<Composed> {
+/** The design's text set by satori as an SVG of outlines (paths) on a `width`×`height` canvas: the screen render
+ * rasterises it, the print master (lib/print) draws the same paths as vectors. `autoColor` picks a colour for a box
+ * the design leaves on automatic. */
+export async function letteringSvg(
+  design: Design,
+  layout: Layout,
+  width: number,
+  height: number,
+  autoColorOf: (box: TextBox) => string,
+): Promise<string> {
   await assertSettable(design);
-  const source = sharp(art);
-  const meta = await source.metadata();
-  const width = Math.round(Math.min(options.width ?? meta.width ?? 1024, meta.width ?? 1024));
-  const height = Math.round(((meta.height ?? 1024) / (meta.width ?? 1024)) * width);
-  const base =
-    width === meta.width
-      ? source
-      : sharp(await source.resize({ width, height }).png({ compressionLevel: 1 }).toBuffer());
-  const layout = layoutDesign(design, width, height);
-
-  const { data, info } = await base.clone().raw().toBuffer({ resolveWithObject: true });
-  const pixels = { data, width: info.width, height: info.height, channels: info.channels };
   const colored = layout.boxes.map((box) => ({
     box,
-    color: (box.layer === "title" ? design.titleColor : design.textColor) ?? autoColor(pixels, box, design.scrim),
+    color: (box.layer === "title" ? design.titleColor : design.textColor) ?? autoColorOf(box),
   }));
-  const svg = await satori(
+  return satori(
     {
       type: "div",
       props: {
@@ -141,6 +130,31 @@ export async function composePoster(art: Buffer, design: Design, options: { widt
     } as unknown as Parameters<typeof satori>[0],
     { width, height, fonts: await loadFonts() },
   );
+}
+
+export interface Composed {
+  png: Buffer;
+  layout: Layout;
+  width: number;
+  height: number;
+}
+
+/** Composes a design over `art`; `width` renders a smaller preview of exactly the same layout. */
+export async function composePoster(art: Buffer, design: Design, options: { width?: number } = {}): Promise<Composed> {
+  await assertSettable(design);
+  const source = sharp(art);
+  const meta = await source.metadata();
+  const width = Math.round(Math.min(options.width ?? meta.width ?? 1024, meta.width ?? 1024));
+  const height = Math.round(((meta.height ?? 1024) / (meta.width ?? 1024)) * width);
+  const base =
+    width === meta.width
+      ? source
+      : sharp(await source.resize({ width, height }).png({ compressionLevel: 1 }).toBuffer());
+  const layout = layoutDesign(design, width, height);
+
+  const { data, info } = await base.clone().raw().toBuffer({ resolveWithObject: true });
+  const pixels = { data, width: info.width, height: info.height, channels: info.channels };
+  const svg = await letteringSvg(design, layout, width, height, (box) => autoColor(pixels, box, design.scrim));
   // satori turns the text into outlines, so any SVG rasteriser draws it identically: sharp's own (librsvg) saves
   // a separate pass.
   const png = await base
