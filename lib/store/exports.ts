@@ -145,23 +145,17 @@ export async function finishExport(
     | Pick<ExportRecord, "key" | "bytes" | "widthPx" | "heightPx" | "effectivePpi" | "warnings">
     | { error: string },
 ): Promise<boolean> {
-  const values: Record<string, unknown> =
-    "error" in result ? { ":status": "failed", ...{ ":error": result.error } } : { ":status": "ready" };
-  const sets = ["#status = :status"];
-  for (const [name, value] of Object.entries(result)) {
-    if (value === undefined) continue;
-    sets.push(`${name} = :${name}`);
-    values[`:${name}`] = value;
-  }
+  const fields: Record<string, unknown> = { status: "error" in result ? "failed" : "ready", ...result };
+  const present = Object.entries(fields).filter(([, value]) => value !== undefined);
   try {
     await awsClients().dynamo.send(
       new UpdateCommand({
         TableName: table(),
         Key: exportKey(record),
-        UpdateExpression: `SET ${[...new Set(sets)].join(", ")} REMOVE gsi1pk, gsi1sk`,
+        UpdateExpression: `SET ${present.map(([name]) => `#${name} = :${name}`).join(", ")} REMOVE gsi1pk, gsi1sk`,
         ConditionExpression: "attribute_exists(pk)",
-        ExpressionAttributeNames: { "#status": "status" },
-        ExpressionAttributeValues: values,
+        ExpressionAttributeNames: Object.fromEntries(present.map(([name]) => [`#${name}`, name])),
+        ExpressionAttributeValues: Object.fromEntries(present.map(([name, value]) => [`:${name}`, value])),
       }),
     );
     return true;
