@@ -7,6 +7,8 @@ import type { FontId } from "@/lib/design/fonts";
 import { type DesignInput, designSchema, TEMPLATES, type TemplateId } from "@/lib/design/schema";
 import { fieldErrors } from "@/lib/models/request-schema";
 import { ConfirmButton } from "../confirm-button";
+import { type Guides, PrintGuides } from "../print/print-guides";
+import { PrintPanel } from "../print/print-panel";
 import { DesignPreview } from "./design-preview";
 import { Slider, TextField } from "./fields";
 import { FontPicker } from "./font-picker";
@@ -18,9 +20,12 @@ export function DesignEditor(props: {
   hasDesign: boolean;
   width: number;
   height: number;
+  /** The art a print master would place (its largest upscale, if any). */
+  printArt: { width: number; height: number; upscaled: boolean };
 }) {
   const router = useRouter();
   const [design, setDesign] = useState<DesignInput>(props.initial);
+  const [guides, setGuides] = useState<Guides | null>(null);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState("");
   // A change may fix what the last save was refused for: the next preview says again what still needs fixing.
@@ -58,14 +63,23 @@ export function DesignEditor(props: {
 
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_380px]">
-      <DesignPreview
-        url={preview.url}
-        busy={preview.busy}
-        warnings={preview.warnings}
-        notice={preview.notice}
-        width={props.width}
-        height={props.height}
-      />
+      <div className="min-w-0 space-y-6">
+        <DesignPreview
+          url={preview.url}
+          busy={preview.busy}
+          warnings={preview.warnings}
+          notice={preview.notice}
+          width={props.width}
+          height={props.height}
+          overlay={guides && <PrintGuides {...guides} />}
+        />
+        <PrintPanel
+          posterId={props.posterId}
+          art={props.printArt}
+          unsaved={JSON.stringify(design) !== JSON.stringify(props.initial)}
+          onGuides={setGuides}
+        />
+      </div>
       <form
         aria-label="Poster design"
         className="space-y-4"

@@ -63,3 +63,4 @@ export const exportRequestSchema = z.strictObject(
 );
 
 export type ExportRequest = z.output<typeof exportRequestSchema>;
+export type ExportRequestInput = z.input<typeof exportRequestSchema>;

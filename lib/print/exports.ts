@@ -31,12 +31,23 @@ async function load(id: string): Promise<PosterRecord> {
   return record;
 }
 
-/** The highest-resolution art of the poster's framing: its largest upscale, else its own art. */
-export async function bestArt(record: PosterRecord): Promise<{ bytes: Buffer; from: PosterRecord }> {
+/** The poster with the highest-resolution art of this framing: its largest upscale, else itself. */
+async function bestArtPoster(record: PosterRecord): Promise<PosterRecord> {
   const versions = record.versionCount ? await getPosters(await listVersions(record.id)) : [];
   const candidates = [record, ...versions.filter((v) => v.operation === "upscale")];
-  const from = candidates.reduce((best, p) => (p.width * p.height > best.width * best.height ? p : best));
+  return candidates.reduce((best, p) => (p.width * p.height > best.width * best.height ? p : best));
+}
+
+export async function bestArt(record: PosterRecord): Promise<{ bytes: Buffer; from: PosterRecord }> {
+  const from = await bestArtPoster(record);
   return { bytes: await getObjectBytes(from.imageKey), from };
+}
+
+/** The size of the art a master would place, for the editor's resolution note. */
+export async function printArtSize(posterId: string): Promise<{ width: number; height: number; upscaled: boolean }> {
+  const record = await load(posterId);
+  const from = await bestArtPoster(record);
+  return { width: from.width, height: from.height, upscaled: from.id !== record.id };
 }
 
 const fileName = (record: PosterRecord, e: ExportRecord) =>

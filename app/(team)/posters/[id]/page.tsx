@@ -4,6 +4,7 @@ import { BeforeAfter } from "@/components/develop/before-after";
 import { DevelopPanel } from "@/components/develop/panel/develop-panel";
 import { Lineage, operationLabel } from "@/components/poster/lineage";
 import { PosterActions } from "@/components/poster/poster-actions";
+import { ExportList } from "@/components/print/export-list";
 import { SharePanel } from "@/components/share-panel";
 import { listBoardSummaries } from "@/lib/boards";
 import { AppError } from "@/lib/errors";
@@ -23,8 +24,19 @@ async function load(id: string) {
   }
 }
 
-export default async function PosterPage({ params }: { params: Promise<{ id: string }> }) {
+// The print panel's "Upscale the art" and "Reframe to fill" links open the Develop panel on that operation.
+const DEVELOP_LINKS = ["upscale", "reframe"] as const;
+
+export default async function PosterPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ develop?: string }>;
+}) {
   const { id } = await params;
+  const { develop } = await searchParams;
+  const initialOperation = DEVELOP_LINKS.find((op) => op === develop);
   const member = await requireMember(`/posters/${id}`);
   const [poster, { boards }] = await Promise.all([load(id), listBoardSummaries({ limit: 100 })]);
   // Lineage: the parent (gone if deleted) and the newest versions made from this poster.
@@ -100,6 +112,7 @@ export default async function PosterPage({ params }: { params: Promise<{ id: str
           </dl>
           <Lineage poster={poster} parent={parent} versions={versions.filter((v) => v !== undefined)} />
           <PosterActions poster={poster} boards={ownBoards} canChange={canChange} />
+          <ExportList exports={poster.exports ?? []} />
           {canChange && <SharePanel target="posterId" id={poster.id} />}
         </div>
       </div>
@@ -107,6 +120,7 @@ export default async function PosterPage({ params }: { params: Promise<{ id: str
         source={{ posterId: poster.id }}
         image={{ url: poster.artUrl ?? poster.url, width: poster.width, height: poster.height, alt: poster.prompt }}
         prompt={poster.prompt}
+        {...(initialOperation ? { initial: initialOperation } : {})}
       />
     </div>
   );
