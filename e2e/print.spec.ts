@@ -55,5 +55,5 @@ test("export a US one-sheet PDF from the design editor; the poster page lists it
 
   // The upscale offer opens the Develop panel on Upscale.
   await page.goto(`/posters/${id}?develop=upscale#develop`);
-  await expect(page.locator("#develop")).toContainText("Upscale");
+  await expect(page.locator("#develop").getByRole("heading", { name: "Upscale", level: 3 })).toBeVisible();
 });

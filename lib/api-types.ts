@@ -59,6 +59,8 @@ export interface ExportView {
   heightPx?: number;
   /** Pixels per inch the art really holds at this size (never the file's nominal resolution). */
   effectivePpi?: number;
+  /** The part of the art placed, in its pixels: the rest was cropped to fill trim + bleed (never stretched). */
+  crop?: { left: number; top: number; width: number; height: number };
   warnings: string[];
   error?: string;
   /** Poll this while the export is queued or running. */

@@ -8,6 +8,7 @@ import { fieldErrors } from "@/lib/models/request-schema";
 import { type ExportFormat, type ExportRequestInput, exportRequestSchema } from "@/lib/print/export-schema";
 import { coverCrop, effectivePpi, FULL_PRINT_PPI, MIN_PRINT_PPI, printWarnings } from "@/lib/print/resolution";
 import { PRINT_SIZE_IDS, PRINT_SIZES, type PrintSizeId, resolveSize } from "@/lib/print/sizes";
+import { PREVIEW_WIDTH } from "../design/use-preview";
 import { ExportItem } from "./export-list";
 import type { Guides } from "./print-guides";
 
@@ -92,7 +93,11 @@ export function PrintPanel(props: {
   const developLink = (operation: "upscale" | "reframe") => `/posters/${props.posterId}?develop=${operation}#develop`;
 
   return (
-    <section aria-labelledby={`${id}-h`} className="space-y-4 rounded-lg border border-edge p-4">
+    <section
+      aria-labelledby={`${id}-h`}
+      className="mx-auto w-full space-y-4 rounded-lg border border-edge p-4"
+      style={{ maxWidth: PREVIEW_WIDTH }}
+    >
       <h2 id={`${id}-h`} className="font-display text-2xl tracking-wide">
         Print
       </h2>

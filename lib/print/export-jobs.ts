@@ -35,6 +35,7 @@ async function runOne(job: ExportRecord): Promise<void> {
       widthPx: master.widthPx,
       heightPx: master.heightPx,
       effectivePpi: master.effectivePpi,
+      crop: master.crop,
       warnings: master.warnings,
     });
     // The export (with its poster) was deleted while it ran: its file must not stay behind.

@@ -67,6 +67,7 @@ export async function toExportView(record: PosterRecord, e: ExportRecord): Promi
     status: e.status,
     ...(url ? { url } : {}),
     ...(e.widthPx ? { widthPx: e.widthPx, heightPx: e.heightPx, effectivePpi: e.effectivePpi } : {}),
+    ...(e.crop ? { crop: e.crop } : {}),
     warnings: e.warnings ?? [],
     ...(e.error ? { error: e.error } : {}),
     statusUrl: `/api/posters/${e.posterId}/exports/${e.id}`,
@@ -122,6 +123,7 @@ export async function createExport(
     widthPx: pdf.widthPx,
     heightPx: pdf.heightPx,
     effectivePpi: pdf.effectivePpi,
+    crop: pdf.crop,
     warnings: pdf.warnings,
   };
   // All or nothing: the file, then the item; if the poster went meanwhile (or the write fails) the file goes too.

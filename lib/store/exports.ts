@@ -31,6 +31,8 @@ export interface ExportRecord {
   widthPx?: number;
   heightPx?: number;
   effectivePpi?: number;
+  /** The part of the art placed (in its pixels): the rest was cropped to fill trim + bleed without stretching. */
+  crop?: { left: number; top: number; width: number; height: number };
   warnings?: string[];
   /** Why a job failed, in a sentence for the user. */
   error?: string;
@@ -142,7 +144,7 @@ export async function claimExport(record: ExportRecord, now: string, staleBefore
 export async function finishExport(
   record: ExportRecord,
   result:
-    | Pick<ExportRecord, "key" | "bytes" | "widthPx" | "heightPx" | "effectivePpi" | "warnings">
+    | Pick<ExportRecord, "key" | "bytes" | "widthPx" | "heightPx" | "effectivePpi" | "crop" | "warnings">
     | { error: string },
 ): Promise<boolean> {
   const fields: Record<string, unknown> = { status: "error" in result ? "failed" : "ready", ...result };

@@ -49,6 +49,8 @@ describe("POST /api/posters/{id}/exports", () => {
     // 832×1216 over 27.25×40.25 in (with bleed): 30 ppi, and the response says so.
     expect(made.body.effectivePpi).toBe(30);
     expect(made.body.heightPx).toBe(1216);
+    // A little wider than the page: the sides are cropped (reported), the art is never stretched.
+    expect(made.body.crop).toEqual({ left: 4, top: 0, width: 823, height: 1216 });
     expect(made.body.warnings).toContain("30 ppi at 27×40 in: upscale the art for ≥ 150 ppi.");
     const pdf = await PDFDocument.load(await bytes(made.body.url));
     expect(pdf.getPage(0).getTrimBox()).toMatchObject({ width: 27 * 72, height: 40 * 72 });
