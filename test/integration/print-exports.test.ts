@@ -73,7 +73,7 @@ describe("POST /api/posters/{id}/exports", () => {
     expect(made.body.heightPx).toBe(4864);
     expect(made.body.effectivePpi).toBe(120);
     expect(made.body.createdByName).toBeDefined();
-  });
+  }, 120_000);
 
   it("queues a TIFF (202 and a status URL), made by the export worker in CMYK", async () => {
     const poster = await designedPoster(23);
