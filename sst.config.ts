@@ -23,6 +23,7 @@ export default $config({
     const { bedrockInvocations } = await import("./lib/models/operations/catalogue");
     const { SIGN_IN_SECRETS } = await import("./lib/deploy/sst-names");
     const { UPLOADS_PREFIX, UPLOAD_LIFETIME_DAYS } = await import("./lib/upload-rules");
+    const { FONT_IDS, fontFile } = await import("./lib/design/fonts");
 
     // The site's address as browsers see it: the only Origin allowed for signed-in changes, the base of share links
     // and of sign-in callbacks. A custom domain (ONESHEET_DOMAIN, its DNS in Route 53) is known before the first
@@ -78,6 +79,29 @@ export default $config({
         },
         // Left out of the bundle and installed beside it, so Node resolves it at run time under that condition.
         nodejs: { install: ["server-only"] },
+      },
+    });
+
+    // Makes the queued print masters (CMYK TIFFs: minutes at 300 ppi, more than a request's 60 s), one at a time,
+    // in the memory of the studio's function; the same worker the offline launcher runs (lib/print/export-jobs.ts).
+    new sst.aws.Cron("Exporter", {
+      schedule: "rate(1 minute)",
+      function: {
+        handler: "lib/print/export-handler.handler",
+        link: [posters, table],
+        timeout: "10 minutes",
+        memory: "2048 MB",
+        // A 300 ppi bus shelter TIFF is written to disk before it is streamed to S3.
+        storage: "4 GB",
+        architecture: "x86_64",
+        environment: {
+          ONESHEET_BUCKET: posters.name,
+          ONESHEET_TABLE: table.name,
+          NODE_OPTIONS: "--conditions=react-server",
+        },
+        // sharp's native build is installed beside the bundle; the fonts satori sets the lettering with are copied.
+        nodejs: { install: ["server-only", "sharp"] },
+        copyFiles: FONT_IDS.map((id) => ({ from: fontFile(id), to: fontFile(id) })),
       },
     });
 

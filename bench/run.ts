@@ -12,6 +12,7 @@ import { galleryBench } from "./gallery";
 import { loadBench } from "./load";
 import { operationsBench } from "./operations";
 import { reviewBench } from "./review";
+import { printBench } from "./print";
 import { startNext } from "./server";
 import { benchAuth, tokenAuth } from "./session";
 import { kib, ms, percentile } from "./stats";
@@ -20,8 +21,8 @@ import { kib, ms, percentile } from "./stats";
 //  1. Overhead of POST /api/posters beyond the emulator's own model time, beside a bare S3 PUT of the same bytes.
 //  2. The studio page's First Load JS and the bytes a cold first visit transfers.
 //  3. The gallery and a shared board; 4. poster typography; 5. 50 generations at once; 6. developing a poster (upload +
-//  operation overhead, peak memory at 4K); 7. a review link's cold visit on a phone. BENCH_ONLY=overhead,load,… runs
-//  just those sections.
+//  operation overhead, peak memory at 4K); 7. a review link's cold visit on a phone; 8. print masters (PDF, CMYK TIFF
+//  at 150 and 300 ppi). BENCH_ONLY=overhead,load,… runs just those sections.
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const WARMUP = 5;
@@ -36,7 +37,9 @@ const next = await startNext(env, port);
 // BENCH_ONLY=overhead,load runs just those sections (no browser needed for them).
 const only = process.env.BENCH_ONLY?.split(",");
 const runs = (section: string) => !only || only.includes(section);
-const browser = only?.every((s) => ["overhead", "load", "operations"].includes(s)) ? undefined : await launch();
+const browser = only?.every((s) => ["overhead", "load", "operations", "print"].includes(s))
+  ? undefined
+  : await launch();
 const auth = browser ? await benchAuth(browser, next.url) : await tokenAuth();
 
 try {
@@ -55,6 +58,8 @@ try {
   }
   // 7. A review link on a phone.
   if (browser && runs("review")) await reviewBench(next.url, browser, auth, RUNS);
+  // 8. Print masters: the PDF in the request, the CMYK TIFF as a job at 150 and 300 ppi.
+  if (runs("print")) await printBench(next.url, next.pid, auth.headers);
 } finally {
   await browser?.close();
   next.stop();

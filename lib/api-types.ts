@@ -43,6 +43,30 @@ export interface PosterView {
   status: PosterStatus;
   statusBy?: string;
   statusAt?: string;
+  /** Print masters made from it, newest first (GET /api/posters/{id} only). */
+  exports?: ExportView[];
+}
+
+/** A print master (POST /api/posters/{id}/exports). `url` (signed, a download) once `status` is "ready". */
+export interface ExportView {
+  exportId: string;
+  format: "pdf" | "tiff";
+  sizeLabel: string;
+  bleedIn: number;
+  status: "queued" | "running" | "ready" | "failed";
+  url?: string;
+  widthPx?: number;
+  heightPx?: number;
+  /** Pixels per inch the art really holds at this size (never the file's nominal resolution). */
+  effectivePpi?: number;
+  /** The part of the art placed, in its pixels: the rest was cropped to fill trim + bleed (never stretched). */
+  crop?: { left: number; top: number; width: number; height: number };
+  warnings: string[];
+  error?: string;
+  /** Poll this while the export is queued or running. */
+  statusUrl: string;
+  createdAt: string;
+  createdByName?: string;
 }
 
 /** A poster in a listing: everything but the full-size URLs (GET /api/posters/{id} signs those). One signature

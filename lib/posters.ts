@@ -1,8 +1,10 @@
 import "server-only";
 import type { PosterPage, PosterView } from "./api-types";
 import { AppError } from "./errors";
-import { deletePosterFiles } from "./poster-files";
+import { deletePosterFiles, deleteQuietly } from "./poster-files";
 import { toPosterSummary, toPosterView } from "./poster-view";
+import { exportViews } from "./print/exports";
+import { deleteExportsOf } from "./store/exports";
 import { RANDOM_ID } from "./store/items";
 import {
   deletePoster,
@@ -23,8 +25,12 @@ const logLinkLeft = (record: PosterRecord) => (error: unknown) =>
 export async function findPosterView(id: string): Promise<PosterView> {
   const record = RANDOM_ID.test(id) ? await getPoster(id) : undefined;
   if (!record) throw new AppError("not_found");
-  const [view, versions] = await Promise.all([toPosterView(record), listVersions(record.id)]);
-  return { ...view, versions };
+  const [view, versions, exports] = await Promise.all([
+    toPosterView(record),
+    listVersions(record.id),
+    exportViews(record),
+  ]);
+  return { ...view, versions, exports };
 }
 
 /** The gallery and GET /api/posters fold versions into their originals unless asked, or unless filtering by an
@@ -57,6 +63,10 @@ export async function removePoster(id: string, member: { sub: string; isAdmin: b
     deletePosterFiles(record),
     deleteVersionLink(record).catch(logLinkLeft(record)),
     deleteVersionLinksOf(record.id).catch(logLinkLeft(record)),
+    // Its print masters go with it (their files too; the sweeper removes any left once the poster is gone).
+    deleteExportsOf(record.id)
+      .then(deleteQuietly)
+      .catch((error) => console.error(JSON.stringify({ msg: "exports left", id: record.id, error: String(error) }))),
   ]);
 }
 

@@ -52,9 +52,16 @@ function runSweeper() {
     },
   );
 }
+// Print masters queued as jobs (CMYK TIFFs) are made by a worker, as the scheduled exporter does on AWS.
+let exporter: ReturnType<typeof spawn> | undefined;
 if (stack) {
   runSweeper();
   setInterval(runSweeper, 5 * 60_000).unref();
+  exporter = spawn(
+    process.execPath,
+    [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "local/export-jobs.ts"],
+    { stdio: "inherit", env: sweeperEnv },
+  );
 }
 
 let stopping = false;
@@ -62,6 +69,7 @@ async function stop(code: number) {
   if (stopping) return;
   stopping = true;
   if (next.exitCode === null) next.kill("SIGTERM");
+  if (exporter && exporter.exitCode === null) exporter.kill("SIGTERM");
   await stack?.stop().catch(() => {});
   await oidc?.close().catch(() => {});
   process.exit(code);

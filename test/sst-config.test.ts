@@ -167,6 +167,30 @@ describe("the sweeper", () => {
   });
 });
 
+describe("the export worker", () => {
+  it("runs every minute in 2 GB with room on disk, the fonts it sets lettering with, and a handler that exists", async () => {
+    const cron = declared.find((d) => d.type === "Cron" && d.name === "Exporter");
+    if (!cron) throw new Error("no Exporter cron");
+    expect(cron.args.schedule).toBe("rate(1 minute)");
+    const fn = cron.args.function as {
+      handler: string;
+      memory: string;
+      link: object[];
+      copyFiles: { from: string; to: string }[];
+      nodejs: { install: string[] };
+    };
+    expect(fn.memory).toBe("2048 MB");
+    expect(fn.link).toEqual([find("Bucket").resource, find("Dynamo").resource]);
+    expect(fn.nodejs.install).toContain("sharp");
+    for (const { from } of fn.copyFiles)
+      await expect(import("node:fs/promises").then((f) => f.stat(from))).resolves.toBeTruthy();
+    expect(fn.copyFiles).toHaveLength(5);
+    const [file, exported] = fn.handler.split(".");
+    const module = (await import(/* @vite-ignore */ `../${file}`)) as Record<string, unknown>;
+    expect(typeof module[exported as string]).toBe("function");
+  });
+});
+
 describe("the site's address", () => {
   it("serves a custom domain and tells the app its URL (Origin checks, share links, sign-in callbacks)", async () => {
     const { find: findIn } = await deploy({ secrets: SECRETS, env: { ONESHEET_DOMAIN: "posters.example.com" } });

@@ -14,6 +14,8 @@ import {
 } from "@/lib/design/schema";
 import { fieldErrors } from "@/lib/models/request-schema";
 import { ConfirmButton } from "../confirm-button";
+import { type Guides, PrintGuides } from "../print/print-guides";
+import { PrintPanel } from "../print/print-panel";
 import { DesignPreview } from "./design-preview";
 import { PositionControl, Slider, TextField } from "./fields";
 import { FontPicker } from "./font-picker";
@@ -28,9 +30,12 @@ export function DesignEditor(props: {
   artUrl: string;
   width: number;
   height: number;
+  /** The art a print master would place (its largest upscale, if any). */
+  printArt: { width: number; height: number; upscaled: boolean };
 }) {
   const router = useRouter();
   const [design, setDesign] = useState<DesignInput>(props.initial);
+  const [guides, setGuides] = useState<Guides | null>(null);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState("");
   // A new design starts empty: "add some text" is advice once the user has started, not an error on opening.
@@ -84,15 +89,24 @@ export function DesignEditor(props: {
 
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,1fr)_380px]">
-      <DesignPreview
-        url={empty ? props.artUrl : preview.url}
-        busy={preview.busy}
-        warnings={empty ? [] : preview.warnings}
-        notice={empty ? "" : preview.notice}
-        hint={empty ? "Type a title (or add a logo) to start: the preview shows the plain art until then." : ""}
-        width={props.width}
-        height={props.height}
-      />
+      <div className="min-w-0 space-y-6">
+        <DesignPreview
+          url={empty ? props.artUrl : preview.url}
+          busy={preview.busy}
+          warnings={empty ? [] : preview.warnings}
+          notice={empty ? "" : preview.notice}
+          hint={empty ? "Type a title (or add a logo) to start: the preview shows the plain art until then." : ""}
+          width={props.width}
+          height={props.height}
+          overlay={guides && <PrintGuides {...guides} />}
+        />
+        <PrintPanel
+          posterId={props.posterId}
+          art={props.printArt}
+          unsaved={JSON.stringify(design) !== JSON.stringify(props.initial)}
+          onGuides={setGuides}
+        />
+      </div>
       <form
         aria-label="Poster design"
         className="space-y-4"

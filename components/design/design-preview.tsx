@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { PREVIEW_WIDTH } from "./use-preview";
 
 // The server-rendered preview and the layout's notes (settings it had to overrule).
@@ -11,6 +12,8 @@ export function DesignPreview(props: {
   hint?: string;
   width: number;
   height: number;
+  /** Drawn over the preview (the print guides). */
+  overlay?: ReactNode;
 }) {
   return (
     <div className="flex flex-col items-center gap-2">
@@ -26,6 +29,7 @@ export function DesignPreview(props: {
             className="h-full w-full rounded-lg border border-edge"
           />
         )}
+        {props.overlay}
         {props.busy && <span className="absolute right-2 top-2 rounded bg-black/70 px-2 py-1 text-xs">Rendering…</span>}
       </div>
       {props.hint && <p className="text-sm text-muted">{props.hint}</p>}

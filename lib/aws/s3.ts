@@ -1,4 +1,6 @@
 import "server-only";
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
 import { CopyObjectCommand, DeleteObjectsCommand, GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { awsClients } from "./clients";
@@ -72,4 +74,20 @@ export async function getObjectBytes(key: string): Promise<Buffer> {
   const { Body } = await awsClients().s3.send(new GetObjectCommand({ Bucket: getConfig().bucket, Key: key }));
   if (!Body) throw new Error(`empty object ${key}`);
   return Buffer.from(await Body.transformToByteArray());
+}
+
+/** Uploads a file from disk as a stream (a print master can be hundreds of MB: never read into memory). */
+export async function putFile(key: string, file: string, contentType: string) {
+  const { size } = await stat(file);
+  await awsClients().s3.send(
+    new PutObjectCommand({
+      Bucket: getConfig().bucket,
+      Key: key,
+      Body: createReadStream(file),
+      ContentType: contentType,
+      ContentLength: size,
+      CacheControl: "private, max-age=31536000, immutable",
+    }),
+  );
+  return size;
 }

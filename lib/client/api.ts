@@ -1,6 +1,7 @@
-import type { BoardSummary, BoardView, PosterPage, PosterView, ShareView } from "../api-types";
+import type { BoardSummary, BoardView, ExportView, PosterPage, PosterView, ShareView } from "../api-types";
 import { type ErrorCode, type FieldErrors, isErrorBody } from "../errors";
 import type { OperationInput } from "../models";
+import type { ExportRequestInput } from "../print/export-schema";
 import type { UploadRequest, UploadTicket } from "../upload-rules";
 
 // The browser's side of the REST API. Every failure becomes an ApiError carrying the server's plain sentence.
@@ -98,6 +99,11 @@ export const api = {
     }),
 
   spendingToday: () => call<SpendingToday>("/api/spending/today"),
+
+  exportPoster: (id: string, body: ExportRequestInput) =>
+    call<ExportView>(`/api/posters/${id}/exports`, { method: "POST", json: body }),
+  /** An export's status, from the `statusUrl` it came with. */
+  exportStatus: (statusUrl: string) => call<ExportView>(statusUrl),
 
   createUpload: (body: UploadRequest, signal?: AbortSignal) =>
     call<UploadTicket>("/api/uploads", { method: "POST", json: body, signal }),

@@ -47,7 +47,7 @@ async function assertSettable(design: Design): Promise<void> {
   if (Object.keys(fields).length > 0) throw new AppError("invalid_input", { fields });
 }
 
-interface Pixels {
+export interface Pixels {
   data: Buffer;
   width: number;
   height: number;
@@ -56,7 +56,7 @@ interface Pixels {
 
 /** Light or dark text for a region of the art, after the scrim darkens it: whichever contrasts more. Sampled from
  * the decoded pixels (decoding once per render; sharp's per-region stats decode the whole image each time). */
-function autoColor(pixels: Pixels, box: TextBox, scrim: number): string {
+export function autoColor(pixels: Pixels, box: TextBox, scrim: number): string {
   const x0 = Math.max(0, Math.floor(box.x));
   const y0 = Math.max(0, Math.floor(box.y));
   const x1 = Math.min(pixels.width, Math.ceil(box.x + box.width));
@@ -76,7 +76,7 @@ function autoColor(pixels: Pixels, box: TextBox, scrim: number): string {
   return luminance > 0.5 ? "#111111" : "#f7f3ea";
 }
 
-function scrimSvg(width: number, height: number, strength: number): Buffer {
+export function scrimSvg(width: number, height: number, strength: number): Buffer {
   const a = strength.toFixed(3);
   return Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">
     <defs>
@@ -126,7 +126,7 @@ function rowElements(box: TextBox) {
 }
 
 /** Detail per row of the art, for a title placed in its calmest band. */
-async function artDetail(art: ReturnType<typeof sharp>): Promise<number[]> {
+export async function artDetail(art: ReturnType<typeof sharp>): Promise<number[]> {
   const grey = await art
     .clone()
     .greyscale()
@@ -136,38 +136,24 @@ async function artDetail(art: ReturnType<typeof sharp>): Promise<number[]> {
   return detailProfile(new Uint8Array(grey.data.buffer, grey.data.byteOffset, CALM_COLUMNS * CALM_ROWS));
 }
 
-/** Composes a design over `art`; `width` renders a smaller preview of exactly the same layout; `logo` is the
- * design's title treatment (a PNG with transparency), drawn in the title's place. */
-export async function composePoster(
-  art: Buffer,
+/** The design's text set by satori as an SVG of outlines (paths) on a `width`×`height` canvas: the screen render
+ * rasterises it, the print master (lib/print) draws the same paths as vectors. `autoColor` picks a colour for a box
+ * the design leaves on automatic. A logo box is drawn by the caller (an image, not type). */
+export async function letteringSvg(
   design: Design,
-  options: { width?: number; logo?: Buffer } = {},
-): Promise<Composed> {
+  layout: Layout,
+  width: number,
+  height: number,
+  autoColorOf: (box: TextBox) => string,
+): Promise<string> {
   await assertSettable(design);
-  const source = sharp(art);
-  const meta = await source.metadata();
-  const width = Math.round(Math.min(options.width ?? meta.width ?? 1024, meta.width ?? 1024));
-  const height = Math.round(((meta.height ?? 1024) / (meta.width ?? 1024)) * width);
-  const base =
-    width === meta.width
-      ? source
-      : sharp(await source.resize({ width, height }).png({ compressionLevel: 1 }).toBuffer());
-  const logoMeta = design.logo && options.logo ? await sharp(options.logo).metadata() : undefined;
-  const layout = layoutDesign(design, width, height, {
-    measure: bundledMeasure(),
-    detail: design.titleY === "auto" ? await artDetail(base) : undefined,
-    logo: logoMeta?.width && logoMeta.height ? { width: logoMeta.width, height: logoMeta.height } : undefined,
-  });
-
-  const { data, info } = await base.clone().raw().toBuffer({ resolveWithObject: true });
-  const pixels = { data, width: info.width, height: info.height, channels: info.channels };
   const colored = layout.boxes
     .filter((box) => !box.logo)
     .map((box) => ({
       box,
-      color: (box.layer === "title" ? design.titleColor : design.textColor) ?? autoColor(pixels, box, design.scrim),
+      color: (box.layer === "title" ? design.titleColor : design.textColor) ?? autoColorOf(box),
     }));
-  const svg = await satori(
+  return satori(
     {
       type: "div",
       props: {
@@ -196,6 +182,34 @@ export async function composePoster(
     } as unknown as Parameters<typeof satori>[0],
     { width, height, fonts: await loadFonts() },
   );
+}
+
+/** Composes a design over `art`; `width` renders a smaller preview of exactly the same layout; `logo` is the
+ * design's title treatment (a PNG with transparency), drawn in the title's place. */
+export async function composePoster(
+  art: Buffer,
+  design: Design,
+  options: { width?: number; logo?: Buffer } = {},
+): Promise<Composed> {
+  await assertSettable(design);
+  const source = sharp(art);
+  const meta = await source.metadata();
+  const width = Math.round(Math.min(options.width ?? meta.width ?? 1024, meta.width ?? 1024));
+  const height = Math.round(((meta.height ?? 1024) / (meta.width ?? 1024)) * width);
+  const base =
+    width === meta.width
+      ? source
+      : sharp(await source.resize({ width, height }).png({ compressionLevel: 1 }).toBuffer());
+  const logoMeta = design.logo && options.logo ? await sharp(options.logo).metadata() : undefined;
+  const layout = layoutDesign(design, width, height, {
+    measure: bundledMeasure(),
+    detail: design.titleY === "auto" ? await artDetail(base) : undefined,
+    logo: logoMeta?.width && logoMeta.height ? { width: logoMeta.width, height: logoMeta.height } : undefined,
+  });
+
+  const { data, info } = await base.clone().raw().toBuffer({ resolveWithObject: true });
+  const pixels = { data, width: info.width, height: info.height, channels: info.channels };
+  const svg = await letteringSvg(design, layout, width, height, (box) => autoColor(pixels, box, design.scrim));
   const logoBox = layout.boxes.find((box) => box.logo);
   const logoLayer =
     logoBox && options.logo

@@ -6,6 +6,7 @@ import { Lineage, operationLabel } from "@/components/poster/lineage";
 import { PosterActions } from "@/components/poster/poster-actions";
 import { PosterReviews } from "@/components/reviews/poster-reviews";
 import { StatusBadge } from "@/components/reviews/status-badge";
+import { ExportList } from "@/components/print/export-list";
 import { SharePanel } from "@/components/share-panel";
 import { listBoardSummaries } from "@/lib/boards";
 import { AppError } from "@/lib/errors";
@@ -26,8 +27,19 @@ async function load(id: string) {
   }
 }
 
-export default async function PosterPage({ params }: { params: Promise<{ id: string }> }) {
+// The print panel's "Upscale the art" and "Reframe to fill" links open the Develop panel on that operation.
+const DEVELOP_LINKS = ["upscale", "reframe"] as const;
+
+export default async function PosterPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ develop?: string }>;
+}) {
   const { id } = await params;
+  const { develop } = await searchParams;
+  const initialOperation = DEVELOP_LINKS.find((op) => op === develop);
   const member = await requireMember(`/posters/${id}`);
   const [poster, { boards }, reviews] = await Promise.all([
     load(id),
@@ -111,6 +123,7 @@ export default async function PosterPage({ params }: { params: Promise<{ id: str
           <PosterReviews poster={poster} reviews={reviews} />
           <Lineage poster={poster} parent={parent} versions={versions.filter((v) => v !== undefined)} />
           <PosterActions poster={poster} boards={ownBoards} canChange={canChange} />
+          <ExportList exports={poster.exports ?? []} />
           {canChange && <SharePanel target="posterId" id={poster.id} />}
         </div>
       </div>
@@ -118,6 +131,7 @@ export default async function PosterPage({ params }: { params: Promise<{ id: str
         source={{ posterId: poster.id }}
         image={{ url: poster.artUrl ?? poster.url, width: poster.width, height: poster.height, alt: poster.prompt }}
         prompt={poster.prompt}
+        {...(initialOperation ? { initial: initialOperation } : {})}
       />
     </div>
   );

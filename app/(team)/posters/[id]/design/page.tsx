@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import { requireMember } from "@/lib/identity";
 import { mayChange } from "@/lib/permissions";
 import { findPosterView } from "@/lib/posters";
+import { printArtSize } from "@/lib/print/exports";
 
 export const metadata: Metadata = { title: "Design poster" };
 
@@ -39,6 +40,7 @@ export default async function DesignPage({ params }: { params: Promise<{ id: str
         artUrl={poster.artUrl ?? poster.url}
         width={poster.width}
         height={poster.height}
+        printArt={await printArtSize(poster.id)}
       />
     </>
   );

@@ -1,0 +1,55 @@
+import type { ExportView } from "@/lib/api-types";
+
+// A poster's print masters, as the poster page and the editor's print panel list them: what, how sharp, download.
+
+const STATUS = { queued: "Queued", running: "Being made…", ready: "Ready", failed: "Failed" } as const;
+
+export function ExportItem({ item }: { item: ExportView }) {
+  const kind = item.format === "pdf" ? "PDF" : "CMYK TIFF";
+  return (
+    <li className="rounded-md border border-edge p-3 text-sm">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <span className="font-medium">
+          {kind} · {item.sizeLabel}
+        </span>
+        {item.url ? (
+          <a href={item.url} className="rounded-md bg-accent px-3 py-1 text-xs font-semibold text-ink">
+            Download {kind}
+            <span className="sr-only"> for {item.sizeLabel}</span>
+          </a>
+        ) : (
+          <span className="text-muted">{STATUS[item.status]}</span>
+        )}
+      </div>
+      <p className="mt-1 text-muted">
+        {item.widthPx ? `${item.widthPx}×${item.heightPx} px · ${item.effectivePpi} ppi effective · ` : ""}
+        bleed {Math.round(item.bleedIn * 1000) / 1000} in
+        {item.createdByName ? ` · by ${item.createdByName}` : ""}
+      </p>
+      {item.error && <p className="mt-1 text-danger">{item.error}</p>}
+      {item.warnings.length > 0 && (
+        <ul className="mt-1 space-y-0.5 text-accent">
+          {item.warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+export function ExportList({ exports }: { exports: ExportView[] }) {
+  if (exports.length === 0) return null;
+  return (
+    <section aria-labelledby="exports-h" className="space-y-2">
+      <h2 id="exports-h" className="text-sm font-medium">
+        Print masters
+      </h2>
+      <ul className="space-y-2">
+        {exports.map((e) => (
+          <ExportItem key={e.exportId} item={e} />
+        ))}
+      </ul>
+    </section>
+  );
+}

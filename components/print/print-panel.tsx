@@ -1,0 +1,241 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useId, useState } from "react";
+import type { ExportView } from "@/lib/api-types";
+import { ApiError, api } from "@/lib/client/api";
+import { fieldErrors } from "@/lib/models/request-schema";
+import { type ExportFormat, type ExportRequestInput, exportRequestSchema } from "@/lib/print/export-schema";
+import { coverCrop, effectivePpi, FULL_PRINT_PPI, MIN_PRINT_PPI, printWarnings } from "@/lib/print/resolution";
+import { PRINT_SIZE_IDS, PRINT_SIZES, type PrintSizeId, resolveSize } from "@/lib/print/sizes";
+import { PREVIEW_WIDTH } from "../design/use-preview";
+import { ExportItem } from "./export-list";
+import type { Guides } from "./print-guides";
+
+// The design editor's print panel: pick a print size (the guides appear over the preview), see the art's real
+// resolution there with the upscale and reframe offers, and export the saved design as a PDF or a CMYK TIFF.
+
+const input = "w-full rounded-md border border-edge bg-panel px-3 py-2 text-sm";
+const POLL_MS = 3000;
+
+export function PrintPanel(props: {
+  posterId: string;
+  /** The art a master would place (the largest upscale, if any). */
+  art: { width: number; height: number; upscaled: boolean };
+  /** The editor has changes not saved yet: exports use the saved design. */
+  unsaved: boolean;
+  onGuides: (guides: Guides | null) => void;
+}) {
+  const id = useId();
+  const [sizeId, setSizeId] = useState<PrintSizeId | "custom" | "">("");
+  const [custom, setCustom] = useState({ widthIn: "30", heightIn: "40" });
+  const [bleed, setBleed] = useState("");
+  const [busy, setBusy] = useState<ExportFormat | null>(null);
+  const [message, setMessage] = useState("");
+  const [made, setMade] = useState<ExportView[]>([]);
+
+  const request: ExportRequestInput | null = sizeId
+    ? {
+        format: "pdf",
+        size: sizeId === "custom" ? { widthIn: Number(custom.widthIn), heightIn: Number(custom.heightIn) } : sizeId,
+        ...(bleed.trim() ? { bleedIn: Number(bleed) } : {}),
+      }
+    : null;
+  const parsed = request ? exportRequestSchema.safeParse(request) : null;
+  const errors = parsed && !parsed.success ? fieldErrors(parsed.error) : {};
+  const size = parsed?.success ? resolveSize(parsed.data.size, parsed.data.bleedIn) : null;
+  const crop = size ? coverCrop(props.art.width, props.art.height, size) : null;
+  const ppi = size && crop ? effectivePpi(crop, size) : null;
+  const notes = size && crop ? printWarnings(props.art, size, crop) : [];
+  const cropped = notes.some((n) => n.includes("cropped"));
+
+  const { onGuides } = props;
+  const guideKey = size ? JSON.stringify(size) : "";
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the guides follow the size's value, not its identity
+  useEffect(() => {
+    onGuides(size ? { size, art: props.art } : null);
+  }, [guideKey, onGuides, props.art.width, props.art.height]);
+
+  // Queued TIFFs are made by the export worker: ask after them until they are ready or failed.
+  const pending = made.filter((e) => e.status === "queued" || e.status === "running");
+  const pendingKey = pending.map((e) => e.exportId).join();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: polls while the set of pending exports is the same
+  useEffect(() => {
+    if (!pendingKey) return;
+    const timer = setInterval(async () => {
+      for (const e of pending) {
+        const fresh = await api.exportStatus(e.statusUrl).catch(() => null);
+        if (fresh) setMade((list) => list.map((x) => (x.exportId === fresh.exportId ? fresh : x)));
+      }
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [pendingKey]);
+
+  async function exportAs(format: ExportFormat) {
+    if (!request || !parsed?.success) return;
+    setBusy(format);
+    setMessage(format === "pdf" ? "Making the print PDF…" : "Queueing the CMYK TIFF…");
+    try {
+      const result = await api.exportPoster(props.posterId, { ...request, format });
+      setMade((list) => [result, ...list]);
+      setMessage(
+        result.status === "ready"
+          ? `The ${format.toUpperCase()} is ready.`
+          : "The TIFF is being made: it appears here when ready (a large size takes a few minutes).",
+      );
+    } catch (error) {
+      setMessage(error instanceof ApiError ? error.message : "Couldn't export: try again.");
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const developLink = (operation: "upscale" | "reframe") => `/posters/${props.posterId}?develop=${operation}#develop`;
+
+  return (
+    <section
+      aria-labelledby={`${id}-h`}
+      className="mx-auto w-full space-y-4 rounded-lg border border-edge p-4"
+      style={{ maxWidth: PREVIEW_WIDTH }}
+    >
+      <h2 id={`${id}-h`} className="font-display text-2xl tracking-wide">
+        Print
+      </h2>
+      <div>
+        <label htmlFor={`${id}-size`} className="mb-1 block text-sm font-medium">
+          Print size
+        </label>
+        <select
+          id={`${id}-size`}
+          className={input}
+          value={sizeId}
+          onChange={(e) => setSizeId(e.target.value as PrintSizeId | "custom" | "")}
+        >
+          <option value="">None (screen only)</option>
+          {PRINT_SIZE_IDS.map((s) => (
+            <option key={s} value={s}>
+              {PRINT_SIZES[s].label}
+            </option>
+          ))}
+          <option value="custom">Custom size…</option>
+        </select>
+      </div>
+      {sizeId === "custom" && (
+        <div className="grid grid-cols-2 gap-3">
+          {(["widthIn", "heightIn"] as const).map((side) => (
+            <div key={side}>
+              <label htmlFor={`${id}-${side}`} className="mb-1 block text-sm font-medium">
+                {side === "widthIn" ? "Width (in)" : "Height (in)"}
+              </label>
+              <input
+                id={`${id}-${side}`}
+                type="number"
+                inputMode="decimal"
+                min={1}
+                max={120}
+                step="any"
+                className={input}
+                value={custom[side]}
+                onChange={(e) => setCustom((c) => ({ ...c, [side]: e.target.value }))}
+              />
+            </div>
+          ))}
+        </div>
+      )}
+      {sizeId && (
+        <div>
+          <label htmlFor={`${id}-bleed`} className="mb-1 block text-sm font-medium">
+            Bleed (in)
+          </label>
+          <input
+            id={`${id}-bleed`}
+            type="number"
+            inputMode="decimal"
+            min={0}
+            max={1}
+            step="any"
+            placeholder={sizeId === "custom" ? "0.125" : String(Math.round(PRINT_SIZES[sizeId].bleedIn * 1000) / 1000)}
+            className={input}
+            value={bleed}
+            aria-describedby={errors.bleedIn ? `${id}-bleed-error` : undefined}
+            onChange={(e) => setBleed(e.target.value)}
+          />
+          {errors.bleedIn && (
+            <p id={`${id}-bleed-error`} className="mt-1 text-sm text-danger">
+              {errors.bleedIn}
+            </p>
+          )}
+        </div>
+      )}
+      {errors.size && <p className="text-sm text-danger">{errors.size}</p>}
+
+      {size && ppi !== null && (
+        <div className="space-y-2 text-sm">
+          <p className="text-xs text-muted">
+            Over the preview: <span className="text-[#22d3ee]">solid line</span> the trim,{" "}
+            <span className="text-[#f472b6]">dashed</span> the safe area for text, shaded what the crop cuts away. The
+            master re-lays the lettering on the trim.
+          </p>
+          <p data-testid="effective-ppi" className="font-medium">
+            {ppi} ppi at this size{props.art.upscaled ? " (from the upscaled art)" : ""}
+            {ppi >= FULL_PRINT_PPI
+              ? ": sharp even close up."
+              : ppi >= MIN_PRINT_PPI
+                ? "."
+                : ": too soft to print well."}
+          </p>
+          <ul className="space-y-1 text-accent">
+            {notes.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+          <div className="flex flex-wrap gap-3">
+            {ppi < FULL_PRINT_PPI && (
+              <Link href={developLink("upscale")} className="underline">
+                Upscale the art
+              </Link>
+            )}
+            {cropped && (
+              <Link href={developLink("reframe")} className="underline">
+                Reframe to fill instead of cropping
+              </Link>
+            )}
+          </div>
+        </div>
+      )}
+
+      {size && (
+        <div className="space-y-2">
+          {props.unsaved && <p className="text-sm text-muted">Exports use the saved design: save the poster first.</p>}
+          <div className="flex flex-wrap gap-2">
+            {(["pdf", "tiff"] as const).map((format) => (
+              <button
+                key={format}
+                type="button"
+                disabled={busy !== null || props.unsaved || !parsed?.success}
+                onClick={() => void exportAs(format)}
+                className={
+                  format === "pdf"
+                    ? "rounded-md bg-accent px-4 py-2 text-sm font-semibold text-ink disabled:opacity-50"
+                    : "rounded-md border border-edge px-4 py-2 text-sm font-semibold disabled:opacity-50"
+                }
+              >
+                {format === "pdf" ? "Export PDF" : "Export CMYK TIFF"}
+              </button>
+            ))}
+          </div>
+        </div>
+      )}
+      <p role="status" className="min-h-5 text-sm text-muted">
+        {message}
+      </p>
+      {made.length > 0 && (
+        <ul aria-label="Exports made here" className="space-y-3">
+          {made.map((e) => (
+            <ExportItem key={e.exportId} item={e} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { makePoster } from "./fixtures";
+
+// A print master from the design editor: pick US one-sheet, see the guides and the art's real resolution with the
+// upscale offer, export the PDF, download it, and find it listed on the poster page.
+
+const noViolations = async (page: import("@playwright/test").Page) =>
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+const shots = process.env.PRINT_SHOTS;
+
+test("export a US one-sheet PDF from the design editor; the poster page lists it", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const { id } = await makePoster(request, { prompt: "a lighthouse in a storm, for print", seed: 41 });
+  const saved = await request.put(`/api/posters/${id}/design`, {
+    data: { template: "classic", title: "Storm Light", billing: "A NORTHLIGHT PICTURES PRODUCTION" },
+  });
+  expect(saved.status()).toBe(200);
+
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`/posters/${id}/design`);
+  await expect(page.getByTestId("print-guides")).toHaveCount(0);
+  await page.getByLabel("Print size").selectOption({ label: "US one-sheet 27×40 in" });
+  await expect(page.getByTestId("print-guides")).toBeVisible();
+  // 832×1216 art over 27.25×40.25 in: 30 ppi, and it says so, offering the upscale.
+  await expect(page.getByTestId("effective-ppi")).toContainText("30 ppi at this size");
+  await expect(page.getByText("30 ppi at 27×40 in: upscale the art for ≥ 150 ppi.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Upscale the art" })).toHaveAttribute(
+    "href",
+    `/posters/${id}?develop=upscale#develop`,
+  );
+  await noViolations(page);
+  if (shots) await page.screenshot({ path: `${shots}/print-panel-1440.png`, fullPage: true });
+
+  await page.getByRole("button", { name: "Export PDF" }).click();
+  const download = page.getByRole("link", { name: /Download PDF/ });
+  await expect(download).toBeVisible({ timeout: 30_000 });
+  const pdf = await request.get((await download.getAttribute("href")) ?? "");
+  expect(pdf.status()).toBe(200);
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  if (shots) await page.screenshot({ path: `${shots}/print-panel-390.png`, fullPage: true });
+
+  await page.goto(`/posters/${id}`);
+  const masters = page.getByRole("region", { name: "Print masters" });
+  await expect(masters.getByText("PDF · US one-sheet 27×40 in")).toBeVisible();
+  await expect(masters.getByRole("link", { name: /Download PDF/ })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await noViolations(page);
+  if (shots) await page.screenshot({ path: `${shots}/poster-exports-390.png`, fullPage: true });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  if (shots) await page.screenshot({ path: `${shots}/poster-exports-1440.png`, fullPage: true });
+
+  // The upscale offer opens the Develop panel on Upscale.
+  await page.goto(`/posters/${id}?develop=upscale#develop`);
+  await expect(page.locator("#develop").getByRole("heading", { name: "Upscale", level: 3 })).toBeVisible();
+});

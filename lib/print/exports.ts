@@ -1,0 +1,141 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { ExportView } from "../api-types";
+import { deleteObjects, getObjectBytes, putObject, signGet } from "../aws/s3";
+import { logoBytes } from "../design-logo";
+import { AppError } from "../errors";
+import type { Member } from "../identity";
+import { downloadName } from "../poster-view";
+import { type ExportRecord, getExport, listExports, putExport } from "../store/exports";
+import { RANDOM_ID } from "../store/items";
+import { getPoster, getPosters, type PosterRecord } from "../store/posters";
+import { listVersions } from "../store/versions";
+import type { ExportRequest } from "./export-schema";
+import { composePdf } from "./master";
+import { resolveSize, sizeSlug } from "./sizes";
+
+// Print exports of a poster: the PDF is made in the request (seconds); the TIFF, which at 300 ppi takes minutes on
+// a small machine, is queued as a job (lib/print/export-jobs.ts) and polled. Files live beside the poster:
+//   posters/{id}/exports/{exportId}.pdf | .tif
+// Anyone on the team who can see a poster may export it: a master changes nothing anyone else sees (it is a new
+// file, listed with who made it), as adding a poster to one's own board doesn't. Each export counts against the
+// person's design-render budget (the route), as it is the same kind of work.
+
+export const exportFileKey = (posterId: string, exportId: string, format: "pdf" | "tiff") =>
+  `posters/${posterId}/exports/${exportId}.${format === "pdf" ? "pdf" : "tif"}`;
+
+const newId = () => randomBytes(12).toString("base64url");
+
+async function load(id: string): Promise<PosterRecord> {
+  const record = RANDOM_ID.test(id) ? await getPoster(id) : undefined;
+  if (!record) throw new AppError("not_found");
+  return record;
+}
+
+/** The poster with the highest-resolution art of this framing: its largest upscale, else itself. */
+async function bestArtPoster(record: PosterRecord): Promise<PosterRecord> {
+  const versions = record.versionCount ? await getPosters(await listVersions(record.id)) : [];
+  const candidates = [record, ...versions.filter((v) => v.operation === "upscale")];
+  return candidates.reduce((best, p) => (p.width * p.height > best.width * best.height ? p : best));
+}
+
+export async function bestArt(record: PosterRecord): Promise<{ bytes: Buffer; from: PosterRecord }> {
+  const from = await bestArtPoster(record);
+  return { bytes: await getObjectBytes(from.imageKey), from };
+}
+
+/** The size of the art a master would place, for the editor's resolution note. */
+export async function printArtSize(posterId: string): Promise<{ width: number; height: number; upscaled: boolean }> {
+  const record = await load(posterId);
+  const from = await bestArtPoster(record);
+  return { width: from.width, height: from.height, upscaled: from.id !== record.id };
+}
+
+const fileName = (record: PosterRecord, e: ExportRecord) =>
+  downloadName(record.design?.title || record.prompt, record.seed).replace(
+    /\.png$/,
+    `-${sizeSlug(e.size)}.${e.format === "pdf" ? "pdf" : "tif"}`,
+  );
+
+export async function toExportView(record: PosterRecord, e: ExportRecord): Promise<ExportView> {
+  const url =
+    e.status === "ready" && e.key ? (await signGet(e.key, { downloadAs: fileName(record, e) })).url : undefined;
+  return {
+    exportId: e.id,
+    format: e.format,
+    sizeLabel: e.sizeLabel,
+    bleedIn: e.bleedIn,
+    status: e.status,
+    ...(url ? { url } : {}),
+    ...(e.widthPx ? { widthPx: e.widthPx, heightPx: e.heightPx, effectivePpi: e.effectivePpi } : {}),
+    ...(e.crop ? { crop: e.crop } : {}),
+    warnings: e.warnings ?? [],
+    ...(e.error ? { error: e.error } : {}),
+    statusUrl: `/api/posters/${e.posterId}/exports/${e.id}`,
+    createdAt: e.createdAt,
+    ...(e.createdByName ? { createdByName: e.createdByName } : {}),
+  };
+}
+
+export async function exportViews(record: PosterRecord): Promise<ExportView[]> {
+  return Promise.all((await listExports(record.id)).map((e) => toExportView(record, e)));
+}
+
+export async function findExportView(posterId: string, exportId: string): Promise<ExportView> {
+  const record = await load(posterId);
+  const found = RANDOM_ID.test(exportId) ? await getExport(posterId, exportId) : undefined;
+  if (!found) throw new AppError("not_found", { message: "This poster has no export with that id." });
+  return toExportView(record, found);
+}
+
+/** Makes (PDF) or queues (TIFF) a print master. `ready` tells the route 201 from 202. */
+export async function createExport(
+  posterId: string,
+  request: ExportRequest,
+  member: Pick<Member, "sub" | "name">,
+): Promise<ExportView> {
+  const record = await load(posterId);
+  const size = resolveSize(request.size, request.bleedIn);
+  const base: ExportRecord = {
+    id: newId(),
+    posterId,
+    format: request.format,
+    size: request.size,
+    sizeLabel: size.label,
+    bleedIn: size.bleedIn,
+    ...(request.ppi ? { ppi: request.ppi } : {}),
+    status: "queued",
+    createdAt: new Date().toISOString(),
+    createdBy: member.sub,
+    ...(member.name ? { createdByName: member.name } : {}),
+  };
+  if (request.format === "tiff") {
+    if (!(await putExport(base))) throw new AppError("not_found");
+    return toExportView(record, base);
+  }
+  const art = await bestArt(record);
+  const logo = record.design?.logo ? await logoBytes(posterId, record.design.logo) : undefined;
+  const pdf = await composePdf(art.bytes, record.design, size, { title: record.design?.title || record.prompt, logo });
+  const key = exportFileKey(posterId, base.id, "pdf");
+  const ready: ExportRecord = {
+    ...base,
+    status: "ready",
+    key,
+    bytes: pdf.bytes.byteLength,
+    widthPx: pdf.widthPx,
+    heightPx: pdf.heightPx,
+    effectivePpi: pdf.effectivePpi,
+    crop: pdf.crop,
+    warnings: pdf.warnings,
+  };
+  // All or nothing: the file, then the item; if the poster went meanwhile (or the write fails) the file goes too.
+  await putObject(key, pdf.bytes, "application/pdf");
+  let written = false;
+  try {
+    written = await putExport(ready);
+  } finally {
+    if (!written) await deleteObjects([key]).catch(() => {});
+  }
+  if (!written) throw new AppError("not_found");
+  return toExportView(record, ready);
+}
