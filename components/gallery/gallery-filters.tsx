@@ -1,3 +1,7 @@
+"use client";
+
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useRef, useState, useTransition } from "react";
 import {
   ASPECT_RATIOS,
   MODEL_IDS,
@@ -8,25 +12,118 @@ import {
   posterModelLabel,
 } from "@/lib/models";
 
-// A plain GET form: filters live in the URL, so a filtered gallery can be bookmarked and works without JavaScript.
-// Derived posters record the image service they invoked as their model, so those are offered too.
+// Filters apply as they change: every named control of the form is the URL's query (so a filtered gallery can be
+// bookmarked and shared), the search after a pause in typing. Without JavaScript the form still submits as a GET.
+// A new filter is one more named control here; the page reads it from the URL.
+
+const TYPING_PAUSE_MS = 350;
+
 export function GalleryFilters(props: {
   model?: string;
   aspectRatio?: string;
   operation?: string;
   favorite: boolean;
+  q?: string;
+  maker?: string;
+  boardId?: string;
   /** Kept only when the URL chose it: otherwise filtering by an operation shows its versions (see versionsByDefault). */
   versions?: "fold" | "show";
+  makers: { id: string; name: string }[];
+  boards: { id: string; name: string }[];
 }) {
-  const select = "rounded-md border border-edge bg-panel px-2 py-1.5 text-sm";
+  const router = useRouter();
+  const pathname = usePathname();
+  const current = useSearchParams();
+  const form = useRef<HTMLFormElement>(null);
+  const typing = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const [pending, startTransition] = useTransition();
+  const [q, setQ] = useState(props.q ?? "");
+
+  // The URL changed from elsewhere (Clear filters, the back button): the controls follow it.
+  useEffect(() => {
+    if (document.activeElement?.getAttribute("name") !== "q") setQ(current.get("q") ?? "");
+    for (const control of form.current?.querySelectorAll<HTMLSelectElement | HTMLInputElement>("select, input") ?? []) {
+      if (control instanceof HTMLSelectElement) control.value = current.get(control.name) ?? "";
+      else if (control.type === "checkbox") control.checked = current.get(control.name) === control.value;
+    }
+  }, [current]);
+  useEffect(() => () => clearTimeout(typing.current), []);
+
+  function apply() {
+    clearTimeout(typing.current);
+    if (!form.current) return;
+    const query = new URLSearchParams();
+    for (const [name, value] of new FormData(form.current)) {
+      if (typeof value === "string" && value.trim()) query.set(name, value.trim());
+    }
+    const next = query.toString();
+    if (next === current.toString()) return;
+    startTransition(() => router.replace(next ? `${pathname}?${next}` : pathname, { scroll: false }));
+  }
+
+  const select = "w-full rounded-md border border-edge bg-panel px-2 py-1.5 text-sm";
+  const field = "flex min-w-0 flex-col gap-1 text-sm";
   const services = POSTER_MODEL_IDS.filter((id) => !MODEL_IDS.includes(id));
   return (
-    <form method="get" aria-label="Filter posters" className="mb-4 flex flex-wrap items-end gap-4">
+    <form
+      ref={form}
+      method="get"
+      aria-label="Filter posters"
+      aria-busy={pending}
+      onChange={(e) => {
+        if ((e.target as HTMLElement).getAttribute("name") !== "q") apply();
+      }}
+      onSubmit={(e) => {
+        e.preventDefault();
+        apply();
+      }}
+      className="mb-4 grid grid-cols-2 items-end gap-3 sm:flex sm:flex-wrap sm:gap-4"
+    >
       {props.versions && <input type="hidden" name="versions" value={props.versions} />}
-      <div className="flex flex-col gap-1 text-sm">
-        <label htmlFor="filter-operation">Made by</label>
+      <div className={`${field} col-span-2 sm:w-72`}>
+        <label htmlFor="filter-q">Search prompts</label>
+        <input
+          id="filter-q"
+          name="q"
+          type="search"
+          value={q}
+          onChange={(e) => {
+            setQ(e.target.value);
+            clearTimeout(typing.current);
+            typing.current = setTimeout(apply, TYPING_PAUSE_MS);
+          }}
+          placeholder="harbor, neon, detective…"
+          autoComplete="off"
+          className="rounded-md border border-edge bg-panel px-3 py-1.5 text-sm"
+        />
+      </div>
+      <div className={field}>
+        <label htmlFor="filter-maker">Made by</label>
+        <select id="filter-maker" name="maker" defaultValue={props.maker ?? ""} className={select}>
+          <option value="">Anyone</option>
+          <option value="me">Me</option>
+          {props.makers.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className={field}>
+        <label htmlFor="filter-board">On board</label>
+        <select id="filter-board" name="boardId" defaultValue={props.boardId ?? ""} className={select}>
+          <option value="">Any board</option>
+          {props.boards.map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className={field}>
+        <label htmlFor="filter-operation">How</label>
         <select id="filter-operation" name="operation" defaultValue={props.operation ?? ""} className={select}>
-          <option value="">Any operation</option>
+          <option value="">Any way</option>
           {OPERATION_FILTERS.map((o) => (
             <option key={o.id} value={o.id}>
               {o.label}
@@ -34,7 +131,7 @@ export function GalleryFilters(props: {
           ))}
         </select>
       </div>
-      <div className="flex flex-col gap-1 text-sm">
+      <div className={field}>
         <label htmlFor="filter-model">Model</label>
         <select id="filter-model" name="model" defaultValue={props.model ?? ""} className={select}>
           <option value="">All models</option>
@@ -54,7 +151,7 @@ export function GalleryFilters(props: {
           </optgroup>
         </select>
       </div>
-      <div className="flex flex-col gap-1 text-sm">
+      <div className={field}>
         <label htmlFor="filter-ratio">Aspect ratio</label>
         <select id="filter-ratio" name="aspectRatio" defaultValue={props.aspectRatio ?? ""} className={select}>
           <option value="">All ratios</option>
@@ -67,11 +164,16 @@ export function GalleryFilters(props: {
       </div>
       <label className="flex items-center gap-2 pb-1.5 text-sm">
         <input type="checkbox" name="favorite" value="true" defaultChecked={props.favorite} />
-        Favourites only
+        My favourites
       </label>
-      <button type="submit" className="rounded-md border border-edge px-3 py-1.5 text-sm hover:border-accent">
-        Apply filters
-      </button>
+      <noscript>
+        <button type="submit" className="rounded-md border border-edge px-3 py-1.5 text-sm hover:border-accent">
+          Apply filters
+        </button>
+      </noscript>
+      <span role="status" className="text-sm text-muted sm:pb-1.5">
+        {pending ? "Updating…" : ""}
+      </span>
     </form>
   );
 }

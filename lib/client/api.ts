@@ -1,4 +1,4 @@
-import type { BoardView, PosterPage, PosterView, ShareView } from "../api-types";
+import type { BoardSummary, BoardView, PosterPage, PosterView, ShareView } from "../api-types";
 import { type ErrorCode, type FieldErrors, isErrorBody } from "../errors";
 import type { OperationInput } from "../models";
 import type { UploadRequest, UploadTicket } from "../upload-rules";
@@ -55,6 +55,7 @@ export const api = {
     call<PosterView>(`/api/posters/${id}`, { method: "PATCH", json: { favorite } }),
   deletePoster: (id: string) => call<void>(`/api/posters/${id}`, { method: "DELETE" }),
 
+  listBoards: () => call<{ boards: BoardSummary[]; nextCursor: string | null }>("/api/boards?limit=100"),
   createBoard: (name: string) => call<BoardView>("/api/boards", { method: "POST", json: { name } }),
   updateBoard: (id: string, change: { name?: string; posterIds?: string[]; version?: number }) =>
     call<BoardView>(`/api/boards/${id}`, { method: "PATCH", json: change }),
