@@ -141,7 +141,8 @@ export function BoardEditor({ initial, canChange }: { initial: BoardView; canCha
               <Link
                 href={`/posters/${poster.id}`}
                 draggable={false}
-                className={`block overflow-hidden rounded-lg border ${drag.dragging === index ? "border-accent ring-2 ring-accent" : "border-edge"}`}
+                // One cell shape for every poster, the whole poster inside it: mixed ratios line up in rows.
+                className={`flex aspect-[4/5] items-center justify-center overflow-hidden rounded-lg border bg-panel ${drag.dragging === index ? "border-accent ring-2 ring-accent" : "border-edge"}`}
               >
                 {/* biome-ignore lint/performance/noImgElement: pre-signed URLs expire; no image optimiser */}
                 <img
@@ -150,7 +151,7 @@ export function BoardEditor({ initial, canChange }: { initial: BoardView; canCha
                   width={poster.width}
                   height={poster.height}
                   draggable={false}
-                  className="h-auto w-full"
+                  className="h-full w-full object-contain"
                 />
               </Link>
               {canChange && (

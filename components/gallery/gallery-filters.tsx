@@ -61,7 +61,7 @@ export function GalleryFilters(props: {
     startTransition(() => router.replace(next ? `${pathname}?${next}` : pathname, { scroll: false }));
   }
 
-  const select = "w-full rounded-md border border-edge bg-panel px-2 py-1.5 text-sm";
+  const select = "w-full rounded-md border border-edge bg-panel px-2 py-1.5 text-sm sm:w-auto sm:max-w-48";
   const field = "flex min-w-0 flex-col gap-1 text-sm";
   const services = POSTER_MODEL_IDS.filter((id) => !MODEL_IDS.includes(id));
   return (

@@ -39,7 +39,12 @@ export function GalleryTile(props: {
   }, [imageRef.ref]);
 
   return (
-    <li className="group relative min-w-0" style={{ flex: `${ratio} 1 calc(var(--row) * ${ratio})` }}>
+    <li
+      className="group relative min-w-0"
+      // A row grows to the full width; one tile can't grow past twice the row's height (a lone tall poster would
+      // otherwise fill a phone's screen).
+      style={{ flex: `${ratio} 1 calc(var(--row) * ${ratio})`, maxWidth: `calc(var(--row) * ${ratio * 2})` }}
+    >
       {/* No prefetch: two dozen tiles would each ask the server for their page before anyone clicks. */}
       <Link
         href={`/posters/${poster.id}`}
