@@ -14,9 +14,9 @@ import { findPosterView } from "@/lib/posters";
 
 export const metadata: Metadata = { title: "Poster" };
 
-async function load(id: string) {
+async function load(id: string, viewer: string) {
   try {
-    return await findPosterView(id);
+    return await findPosterView(id, viewer);
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
@@ -26,7 +26,7 @@ async function load(id: string) {
 export default async function PosterPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const member = await requireMember(`/posters/${id}`);
-  const [poster, { boards }] = await Promise.all([load(id), listBoardSummaries({ limit: 100 })]);
+  const [poster, { boards }] = await Promise.all([load(id, member.sub), listBoardSummaries({ limit: 100 })]);
   // Lineage: the parent (gone if deleted) and the newest versions made from this poster.
   const [parent, versions] = await Promise.all([
     poster.parentId ? findPosterView(poster.parentId).catch(() => undefined) : undefined,
