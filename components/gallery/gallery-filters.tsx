@@ -2,15 +2,21 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
-import {
-  ASPECT_RATIOS,
-  MODEL_IDS,
-  MODELS,
-  modelLabel,
-  OPERATION_FILTERS,
-  POSTER_MODEL_IDS,
-  posterModelLabel,
-} from "@/lib/models";
+
+/** A choice in a select: its value and what it says. */
+export interface Choice {
+  id: string;
+  label: string;
+}
+
+/** The catalogue's choices, handed over by the page: the catalogue (and its schemas) stay out of the browser's JS. */
+export interface FilterChoices {
+  operations: Choice[];
+  models: Choice[];
+  /** Image services (a derived poster records the service it used as its model). */
+  services: Choice[];
+  ratios: Choice[];
+}
 
 // Filters apply as they change: every named control of the form is the URL's query (so a filtered gallery can be
 // bookmarked and shared), the search after a pause in typing. Without JavaScript the form still submits as a GET.
@@ -30,6 +36,7 @@ export function GalleryFilters(props: {
   versions?: "fold" | "show";
   makers: { id: string; name: string }[];
   boards: { id: string; name: string }[];
+  choices: FilterChoices;
 }) {
   const router = useRouter();
   const pathname = usePathname();
@@ -63,7 +70,7 @@ export function GalleryFilters(props: {
 
   const select = "w-full rounded-md border border-edge bg-panel px-2 py-1.5 text-sm sm:w-auto sm:max-w-48";
   const field = "flex min-w-0 flex-col gap-1 text-sm";
-  const services = POSTER_MODEL_IDS.filter((id) => !MODEL_IDS.includes(id));
+  const { choices } = props;
   return (
     <form
       ref={form}
@@ -124,7 +131,7 @@ export function GalleryFilters(props: {
         <label htmlFor="filter-operation">How</label>
         <select id="filter-operation" name="operation" defaultValue={props.operation ?? ""} className={select}>
           <option value="">Any way</option>
-          {OPERATION_FILTERS.map((o) => (
+          {choices.operations.map((o) => (
             <option key={o.id} value={o.id}>
               {o.label}
             </option>
@@ -136,16 +143,16 @@ export function GalleryFilters(props: {
         <select id="filter-model" name="model" defaultValue={props.model ?? ""} className={select}>
           <option value="">All models</option>
           <optgroup label="Models">
-            {MODELS.map((m) => (
+            {choices.models.map((m) => (
               <option key={m.id} value={m.id}>
-                {modelLabel(m.id)}
+                {m.label}
               </option>
             ))}
           </optgroup>
           <optgroup label="Image services">
-            {services.map((id) => (
-              <option key={id} value={id}>
-                {posterModelLabel(id)}
+            {choices.services.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.label}
               </option>
             ))}
           </optgroup>
@@ -155,9 +162,9 @@ export function GalleryFilters(props: {
         <label htmlFor="filter-ratio">Aspect ratio</label>
         <select id="filter-ratio" name="aspectRatio" defaultValue={props.aspectRatio ?? ""} className={select}>
           <option value="">All ratios</option>
-          {ASPECT_RATIOS.map((r) => (
+          {choices.ratios.map((r) => (
             <option key={r.id} value={r.id}>
-              {r.name} ({r.id})
+              {r.label}
             </option>
           ))}
         </select>

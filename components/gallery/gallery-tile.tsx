@@ -79,7 +79,7 @@ export function GalleryTile(props: {
         <span className="pointer-events-none absolute inset-x-0 bottom-0 flex flex-col gap-0.5 rounded-b-lg bg-gradient-to-t from-black/90 to-transparent p-3 pt-10 text-xs opacity-0 transition-opacity group-hover:opacity-100 group-focus-within:opacity-100">
           <span className="line-clamp-2 text-white">{trimText(poster.prompt, 90) || "No prompt"}</span>
           <span className="text-muted">
-            {props.modelLabel} · {poster.createdByName ?? "seed " + poster.seed} ·{" "}
+            {props.modelLabel} · {poster.createdByName ?? `seed ${poster.seed}`} ·{" "}
             <time dateTime={poster.createdAt} suppressHydrationWarning>
               {timeAgo(poster.createdAt)}
             </time>

@@ -1,10 +1,11 @@
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { describe, expect, it } from "vitest";
+import { PUT as saveDesign } from "@/app/api/posters/[id]/design/route";
 import { awsClients } from "@/lib/aws/clients";
 import { getConfig } from "@/lib/aws/config";
 import { keys } from "@/lib/store/table";
 import { as, client } from "../support/api";
-import { withLocalStack } from "../support/local-stack";
+import { authed, withLocalStack } from "../support/local-stack";
 
 // The gallery's search (words of the prompt, any case), maker and board filters, and per-person favourites,
 // through the real route handlers. One stack for this file: it holds only these posters.
@@ -116,5 +117,25 @@ describe("favourites", () => {
     await client.favorite(old.id, false);
     expect(await favourites()).not.toContain(old.id);
     expect(await as("bob", favourites)).toContain(old.id);
+  });
+});
+
+describe("board covers", () => {
+  it("show the board's first designed poster, composed, else its first poster", async () => {
+    const [plain, designed] = [await poster("cover plain"), await poster("cover designed")];
+    const board = (await client.createBoard("Cover test")).body;
+    await client.addToBoard(board.id, plain.id);
+    await client.addToBoard(board.id, designed.id);
+    const cover = async () =>
+      (await client.listBoards()).body.boards.find((b: { id: string }) => b.id === board.id).coverUrl as string;
+    expect(new URL(await cover()).pathname).toContain(`/posters/${plain.id}/thumb`);
+
+    const body = JSON.stringify({ template: "classic", title: "Neon Tide", scrim: 0 });
+    const url = `http://studio.test/api/posters/${designed.id}/design`;
+    const saved = await saveDesign(authed(url, { method: "PUT", body }), {
+      params: Promise.resolve({ id: designed.id }),
+    });
+    expect(saved.status).toBe(200);
+    expect(new URL(await cover()).pathname).toMatch(new RegExp(`/posters/${designed.id}/composed-[^/]+\\.webp$`));
   });
 });

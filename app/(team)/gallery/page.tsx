@@ -5,9 +5,14 @@ import { VersionsToggle } from "@/components/gallery/versions-toggle";
 import { requireMember } from "@/lib/identity";
 import {
   ASPECT_RATIO_IDS,
+  ASPECT_RATIOS,
+  MODEL_IDS,
+  MODELS,
+  modelLabel,
   OPERATION_FILTERS,
   POSTER_MODEL_IDS,
   POSTER_MODEL_LABELS,
+  posterModelLabel,
   VERSION_MARKS,
 } from "@/lib/models";
 import { listPosterViews, versionsByDefault } from "@/lib/posters";
@@ -18,6 +23,17 @@ import { listMembers } from "@/lib/store/members";
 export const metadata: Metadata = { title: "Gallery" };
 
 const PAGE = 24;
+
+// The filters' choices, from the catalogue, rendered here so the catalogue stays out of the browser's JS.
+const CHOICES = {
+  operations: OPERATION_FILTERS.map((o) => ({ id: o.id, label: o.label })),
+  models: MODELS.map((m) => ({ id: m.id, label: modelLabel(m.id) })),
+  services: POSTER_MODEL_IDS.filter((id) => !MODEL_IDS.includes(id)).map((id) => ({
+    id,
+    label: posterModelLabel(id),
+  })),
+  ratios: ASPECT_RATIOS.map((r) => ({ id: r.id, label: `${r.name} (${r.id})` })),
+};
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 const text = (value: string | string[] | undefined) => (typeof value === "string" ? value.trim() : "");
@@ -67,6 +83,7 @@ export default async function GalleryPage({ searchParams }: { searchParams: Sear
         versions={askedVersions}
         makers={members.filter((m) => m.sub !== member.sub).map((m) => ({ id: m.sub, name: m.name }))}
         boards={boards.map((b) => ({ id: b.id, name: b.name }))}
+        choices={CHOICES}
       />
       <VersionsToggle filters={filters} versions={versions} />
       <GalleryGrid
