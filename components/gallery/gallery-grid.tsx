@@ -106,7 +106,7 @@ export function GalleryGrid(props: {
           <ul
             aria-label="Posters"
             {...selection.containerProps}
-            className="flex flex-wrap gap-2 [--row:9rem] after:grow-[999] after:content-[''] sm:gap-3 sm:[--row:12rem] lg:[--row:15rem]"
+            className="flex flex-wrap gap-2 [--row:9rem] after:grow-[999] after:content-[''] sm:gap-3 sm:[--row:13rem] lg:[--row:20rem]"
           >
             {posters.map((poster, index) => (
               <GalleryTile
