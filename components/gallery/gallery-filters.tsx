@@ -45,6 +45,10 @@ export function GalleryFilters(props: {
   const typing = useRef<ReturnType<typeof setTimeout>>(undefined);
   const [pending, startTransition] = useTransition();
   const [q, setQ] = useState(props.q ?? "");
+  const [more, setMore] = useState(false);
+  const active = [props.maker, props.boardId, props.operation, props.model, props.aspectRatio, props.favorite].filter(
+    Boolean,
+  ).length;
 
   // The URL changed from elsewhere (Clear filters, the back button): the controls follow it.
   useEffect(() => {
@@ -104,75 +108,91 @@ export function GalleryFilters(props: {
           className="rounded-md border border-edge bg-panel px-3 py-1.5 text-sm"
         />
       </div>
-      <div className={field}>
-        <label htmlFor="filter-maker">Made by</label>
-        <select id="filter-maker" name="maker" defaultValue={props.maker ?? ""} className={select}>
-          <option value="">Anyone</option>
-          <option value="me">Me</option>
-          {props.makers.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className={field}>
-        <label htmlFor="filter-board">On board</label>
-        <select id="filter-board" name="boardId" defaultValue={props.boardId ?? ""} className={select}>
-          <option value="">Any board</option>
-          {props.boards.map((b) => (
-            <option key={b.id} value={b.id}>
-              {b.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className={field}>
-        <label htmlFor="filter-operation">How</label>
-        <select id="filter-operation" name="operation" defaultValue={props.operation ?? ""} className={select}>
-          <option value="">Any way</option>
-          {choices.operations.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className={field}>
-        <label htmlFor="filter-model">Model</label>
-        <select id="filter-model" name="model" defaultValue={props.model ?? ""} className={select}>
-          <option value="">All models</option>
-          <optgroup label="Models">
-            {choices.models.map((m) => (
+      <button
+        type="button"
+        onClick={() => setMore(!more)}
+        aria-expanded={more}
+        aria-controls="gallery-more-filters"
+        className="col-span-2 justify-self-start rounded-md border border-edge px-3 py-1.5 text-sm sm:hidden"
+      >
+        {more ? "Fewer filters" : `More filters${active ? ` (${active} on)` : ""}`}
+      </button>
+      {/* On a phone the other filters fold away behind a button, so posters start near the top; from sm up they
+          sit in the row (the wrapper's box disappears). */}
+      <div
+        id="gallery-more-filters"
+        className={`${more ? "grid" : "hidden"} col-span-2 grid-cols-2 items-end gap-3 sm:contents`}
+      >
+        <div className={field}>
+          <label htmlFor="filter-maker">Made by</label>
+          <select id="filter-maker" name="maker" defaultValue={props.maker ?? ""} className={select}>
+            <option value="">Anyone</option>
+            <option value="me">Me</option>
+            {props.makers.map((m) => (
               <option key={m.id} value={m.id}>
-                {m.label}
+                {m.name}
               </option>
             ))}
-          </optgroup>
-          <optgroup label="Image services">
-            {choices.services.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.label}
+          </select>
+        </div>
+        <div className={field}>
+          <label htmlFor="filter-board">On board</label>
+          <select id="filter-board" name="boardId" defaultValue={props.boardId ?? ""} className={select}>
+            <option value="">Any board</option>
+            {props.boards.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
               </option>
             ))}
-          </optgroup>
-        </select>
+          </select>
+        </div>
+        <div className={field}>
+          <label htmlFor="filter-operation">How</label>
+          <select id="filter-operation" name="operation" defaultValue={props.operation ?? ""} className={select}>
+            <option value="">Any way</option>
+            {choices.operations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className={field}>
+          <label htmlFor="filter-model">Model</label>
+          <select id="filter-model" name="model" defaultValue={props.model ?? ""} className={select}>
+            <option value="">All models</option>
+            <optgroup label="Models">
+              {choices.models.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.label}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label="Image services">
+              {choices.services.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.label}
+                </option>
+              ))}
+            </optgroup>
+          </select>
+        </div>
+        <div className={field}>
+          <label htmlFor="filter-ratio">Aspect ratio</label>
+          <select id="filter-ratio" name="aspectRatio" defaultValue={props.aspectRatio ?? ""} className={select}>
+            <option value="">All ratios</option>
+            {choices.ratios.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label className="flex items-center gap-2 pb-1.5 text-sm">
+          <input type="checkbox" name="favorite" value="true" defaultChecked={props.favorite} />
+          My favourites
+        </label>
       </div>
-      <div className={field}>
-        <label htmlFor="filter-ratio">Aspect ratio</label>
-        <select id="filter-ratio" name="aspectRatio" defaultValue={props.aspectRatio ?? ""} className={select}>
-          <option value="">All ratios</option>
-          {choices.ratios.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <label className="flex items-center gap-2 pb-1.5 text-sm">
-        <input type="checkbox" name="favorite" value="true" defaultChecked={props.favorite} />
-        My favourites
-      </label>
       <noscript>
         <button type="submit" className="rounded-md border border-edge px-3 py-1.5 text-sm hover:border-accent">
           Apply filters
