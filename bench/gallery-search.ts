@@ -74,7 +74,9 @@ async function wholeSearch(baseUrl: string, query: string, headers: Record<strin
 export async function gallerySearchBench(baseUrl: string, runs: number, auth: BenchAuth, seeded: number) {
   const started = performance.now();
   await seedCopies(10_000 - seeded);
-  console.log(`\nGallery with 10,000 posters in the table (seeded in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `\nGallery with 10,000 posters in the table (seeded in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
   const gallery = `${baseUrl}/gallery`;
   console.log(`  unfiltered, first page of 24      ${await serverTimes(gallery, runs, auth.cookie)}`);
   console.log(
