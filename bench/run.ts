@@ -9,10 +9,11 @@ import { coldVisit, launch } from "./browser";
 import { lambdaBundleSize } from "./bundle";
 import { designBench } from "./design";
 import { galleryBench } from "./gallery";
+import { gallerySearchBench } from "./gallery-search";
 import { loadBench } from "./load";
 import { operationsBench } from "./operations";
-import { reviewBench } from "./review";
 import { printBench } from "./print";
+import { reviewBench } from "./review";
 import { startNext } from "./server";
 import { benchAuth, tokenAuth } from "./session";
 import { kib, ms, percentile } from "./stats";
@@ -47,6 +48,8 @@ try {
   if (browser && runs("page")) await pageBench(browser);
   // 3. Gallery and shared board with 1,000 posters in the table.
   if (browser && runs("gallery")) await galleryBench(next.url, browser, RUNS, auth);
+  // 3b. The gallery's server time with 10,000 posters (the 1,000 above topped up), unfiltered and searched.
+  if (browser && runs("gallery")) await gallerySearchBench(next.url, RUNS, auth, 1000 + 8);
   // 4. Poster typography.
   if (runs("design")) await designBench(next.url, auth.token, RUNS);
   // 5. Load.

@@ -4,14 +4,21 @@ import { useRef } from "react";
 
 // A destructive action behind a native modal <dialog>: focus stays inside and Escape cancels, for free.
 // No <form method="dialog"> inside, so it can sit within another form.
-export function ConfirmButton(props: { label: string; question: string; confirmLabel: string; onConfirm: () => void }) {
+export function ConfirmButton(props: {
+  label: string;
+  question: string;
+  confirmLabel: string;
+  onConfirm: () => void;
+  disabled?: boolean;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   return (
     <>
       <button
         type="button"
         onClick={() => dialog.current?.showModal()}
-        className="rounded-md border border-danger/60 px-3 py-1.5 text-sm text-danger hover:bg-danger/10"
+        disabled={props.disabled}
+        className="rounded-md border border-danger/60 px-3 py-1.5 text-sm text-danger hover:bg-danger/10 disabled:opacity-50"
       >
         {props.label}
       </button>

@@ -25,7 +25,8 @@ test("design a poster with each template, save, reload, edit the tagline; the sh
     const before = await preview.getAttribute("src").catch(() => null);
     await page.getByRole("radio", { name: new RegExp(`^${template}`) }).check();
     await expect.poll(() => preview.getAttribute("src").catch(() => null)).not.toBe(before);
-    if (template === "Minimal") await expect(page.getByText(/Minimal doesn.t show the tagline, billing block and release date/)).toBeVisible();
+    if (template === "Minimal")
+      await expect(page.getByText(/Minimal doesn.t show the tagline, billing block and release date/)).toBeVisible();
   }
   await page.getByRole("button", { name: "Save poster" }).click();
   await expect(page).toHaveURL(new RegExp(`/posters/${id}$`));

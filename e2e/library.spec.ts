@@ -109,8 +109,8 @@ test("favourites: star a poster in the gallery, then filter to favourites", asyn
   const star = page.getByRole("button", { name: "Favourite: favourite me" }).first();
   await star.click();
   await expect(star).toHaveAttribute("aria-pressed", "true");
-  await page.getByLabel("Favourites only").check();
-  await page.getByRole("button", { name: "Apply filters" }).click();
+  // Filters apply as they change: no Apply button.
+  await page.getByLabel("My favourites").check();
   await expect(page).toHaveURL(/favorite=true/);
   expect(await gallery.ids()).toContain(id);
   const all = (await (await request.get("/api/posters?favorite=true&limit=100")).json()).posters as {

@@ -6,7 +6,7 @@ import { signPosterFile } from "./poster-files";
 import { toPosterSummary } from "./poster-view";
 import * as boards from "./store/boards";
 import { RANDOM_ID } from "./store/items";
-import { getPoster, getPosters } from "./store/posters";
+import { getPoster, getPosters, type PosterRecord } from "./store/posters";
 
 // Boards as the app shows them: the board's order, with posters that still exist, freshly signed.
 // Anyone on the team sees every board; only its maker (or an admin) renames, reorders, adds, removes or deletes.
@@ -23,20 +23,25 @@ async function load(id: string): Promise<boards.BoardRecord> {
 export async function toBoardView(board: boards.BoardRecord): Promise<BoardView> {
   const posters = await getPosters(board.posterIds);
   const { posterIds: _ids, ...rest } = board;
-  return { ...rest, posters: await Promise.all(posters.map(toPosterSummary)) };
+  return { ...rest, posters: await Promise.all(posters.map((p) => toPosterSummary(p))) };
 }
 
 export async function findBoardView(id: string): Promise<BoardView> {
   return toBoardView(await load(id));
 }
 
+/** A board's cover: its first designed poster (the composed version: what the campaign will look like) among the
+ * first few, else its first poster. Only the first few are read, so a page of boards stays a few batch reads. */
+const COVER_LOOKS = 6;
+const coverOf = (posters: PosterRecord[]) => posters.find((p) => p.composedThumbKey) ?? posters[0];
+
 export async function listBoardSummaries(options: { limit: number; cursor?: string }) {
   const page = await boards.listBoards(options);
-  const covers = await getPosters(page.boards.flatMap((b) => b.posterIds.slice(0, 1)));
-  const coverOf = new Map(covers.map((p) => [p.id, p]));
+  const candidates = await getPosters([...new Set(page.boards.flatMap((b) => b.posterIds.slice(0, COVER_LOOKS)))]);
+  const byId = new Map(candidates.map((p) => [p.id, p]));
   const summaries: BoardSummary[] = await Promise.all(
     page.boards.map(async (b) => {
-      const cover = b.posterIds[0] && coverOf.get(b.posterIds[0]);
+      const cover = coverOf(b.posterIds.slice(0, COVER_LOOKS).flatMap((id) => byId.get(id) ?? []));
       return {
         id: b.id,
         name: b.name,

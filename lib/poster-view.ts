@@ -1,6 +1,7 @@
 import "server-only";
 import type { PosterSummary, PosterView } from "./api-types";
 import { signPosterFile } from "./poster-files";
+import { isFavoriteOf } from "./store/poster-filter";
 import type { PosterRecord } from "./store/posters";
 
 /** "Midnight harbor, neon rain…" + seed → "midnight-harbor-neon-rain-1234.png" */
@@ -28,9 +29,13 @@ function reviewStatus(record: PosterRecord) {
   } as const;
 }
 
-/** What a record holds that the API never shows as is. */
-function visible(record: PosterRecord) {
+/** What a record holds that the API never shows as is. `favorite` is the viewer's own star (favourites are per
+ * person); without a viewer (a poster just made) it is left out. */
+function visible(record: PosterRecord, viewer?: string) {
   const {
+    favorite: _legacy,
+    favoritedBy: _by,
+    promptSearch: _search,
     imageKey: _image,
     thumbKey: _thumb,
     composedKey: _c,
@@ -41,10 +46,15 @@ function visible(record: PosterRecord) {
     reviewStatusAt: _sa,
     ...rest
   } = record;
-  return { ...rest, ...reviewStatus(record), operation: record.operation ?? "generate" };
+  return {
+    ...rest,
+    ...reviewStatus(record),
+    operation: record.operation ?? "generate",
+    ...(viewer ? { favorite: isFavoriteOf(record, viewer) } : {}),
+  };
 }
 
-export async function toPosterView(record: PosterRecord): Promise<PosterView> {
+export async function toPosterView(record: PosterRecord, viewer?: string): Promise<PosterView> {
   const composedKey = record.composedKey;
   const [image, download, thumb, art] = await Promise.all([
     signPosterFile(record, "image"),
@@ -53,7 +63,7 @@ export async function toPosterView(record: PosterRecord): Promise<PosterView> {
     composedKey ? signPosterFile(record, "art") : undefined,
   ]);
   return {
-    ...visible(record),
+    ...visible(record, viewer),
     url: image.url,
     urlExpiresAt: image.expiresAt,
     downloadUrl: download.url,
@@ -62,9 +72,9 @@ export async function toPosterView(record: PosterRecord): Promise<PosterView> {
   };
 }
 
-export async function toPosterSummary(record: PosterRecord): Promise<PosterSummary> {
+export async function toPosterSummary(record: PosterRecord, viewer?: string): Promise<PosterSummary> {
   return {
-    ...visible(record),
+    ...visible(record, viewer),
     thumbnailUrl: (await signPosterFile(record, "thumbnail")).url,
   };
 }

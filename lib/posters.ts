@@ -4,16 +4,11 @@ import { AppError } from "./errors";
 import { deletePosterFiles, deleteQuietly } from "./poster-files";
 import { toPosterSummary, toPosterView } from "./poster-view";
 import { exportViews } from "./print/exports";
+import { listBoardPosters } from "./store/board-posters";
 import { deleteExportsOf } from "./store/exports";
 import { RANDOM_ID } from "./store/items";
-import {
-  deletePoster,
-  getPoster,
-  listPosters,
-  type PosterFilter,
-  type PosterRecord,
-  setFavorite,
-} from "./store/posters";
+import type { PosterFilter } from "./store/poster-filter";
+import { deletePoster, getPoster, listPosters, type PosterRecord, setFavorite } from "./store/posters";
 import { deleteVersionLink, deleteVersionLinksOf, listVersions } from "./store/versions";
 
 // A link left behind names a deleted poster among its parent's versions until removed: logged, not an error.
@@ -22,11 +17,12 @@ const logLinkLeft = (record: PosterRecord) => (error: unknown) =>
 
 // Poster operations that span the table and the bucket. Route handlers and pages call these.
 
-export async function findPosterView(id: string): Promise<PosterView> {
+/** `viewer`: whose favourite `favorite` says it is. */
+export async function findPosterView(id: string, viewer?: string): Promise<PosterView> {
   const record = RANDOM_ID.test(id) ? await getPoster(id) : undefined;
   if (!record) throw new AppError("not_found");
   const [view, versions, exports] = await Promise.all([
-    toPosterView(record),
+    toPosterView(record, viewer),
     listVersions(record.id),
     exportViews(record),
   ]);
@@ -38,18 +34,29 @@ export async function findPosterView(id: string): Promise<PosterView> {
 export const versionsByDefault = (operation?: string): "fold" | "show" =>
   operation && operation !== "generate" ? "show" : "fold";
 
+/** A page of the gallery: newest first, or, filtered to a board (`boardId`), in the board's order. `favorite` on each
+ * poster (and the favourites filter) is the viewer's own. */
 export async function listPosterViews(options: {
   limit: number;
   cursor?: string;
-  filter?: PosterFilter;
+  filter?: PosterFilter & { boardId?: string };
+  viewer?: string;
 }): Promise<PosterPage> {
-  const page = await listPosters(options);
-  return { posters: await Promise.all(page.posters.map(toPosterSummary)), nextCursor: page.nextCursor };
+  const { boardId, ...rest } = options.filter ?? {};
+  const filter = { ...rest, viewer: options.viewer };
+  const page = boardId
+    ? await listBoardPosters(boardId, { limit: options.limit, cursor: options.cursor, filter })
+    : await listPosters({ limit: options.limit, cursor: options.cursor, filter });
+  return {
+    posters: await Promise.all(page.posters.map((p) => toPosterSummary(p, options.viewer))),
+    nextCursor: page.nextCursor,
+  };
 }
 
-export async function markFavorite(id: string, favorite: boolean): Promise<void> {
+/** Favourites are per person: this stars or unstars the poster for `viewer` only. */
+export async function markFavorite(id: string, viewer: string, favorite: boolean): Promise<void> {
   if (!RANDOM_ID.test(id)) throw new AppError("not_found");
-  await setFavorite(id, favorite);
+  await setFavorite(id, viewer, favorite);
 }
 
 /** Members may delete only their own posters; admins any. */

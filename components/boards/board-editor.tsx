@@ -8,10 +8,12 @@ import { ApiError, api } from "@/lib/client/api";
 import { trimText } from "@/lib/format";
 import { ConfirmButton } from "../confirm-button";
 import { StatusBadge } from "../reviews/status-badge";
+import { useDragOrder } from "./use-drag-order";
 
 const button = "rounded-md border border-edge px-2 py-1 text-xs hover:border-accent disabled:opacity-40";
 
-// Rename, reorder (move buttons work with a keyboard and a screen reader, unlike drag and drop), remove, delete.
+// Rename, reorder (drag a poster by its handle, with a mouse or a finger; the move buttons work with a keyboard and
+// a screen reader), remove, delete.
 // Only for the board's maker or an admin (`canChange`); the rest of the team sees the board as it is.
 export function BoardEditor({ initial, canChange }: { initial: BoardView; canChange: boolean }) {
   const router = useRouter();
@@ -40,6 +42,29 @@ export function BoardEditor({ initial, canChange }: { initial: BoardView; canCha
     );
   }
 
+  // A drop shows the new order at once and saves it with the version it was made from; a refusal (someone changed
+  // the board meanwhile) puts the order back and says so.
+  const drag = useDragOrder(board.posters, (posters, _from, to) => {
+    const before = board;
+    setBoard({ ...board, posters });
+    api
+      .updateBoard(board.id, { posterIds: posters.map((p) => p.id), version: board.version })
+      .then((saved) => {
+        setBoard(saved);
+        setMessage(`Moved to position ${to + 1}.`);
+      })
+      .catch((error) => {
+        setBoard(before);
+        setMessage(
+          error instanceof ApiError && error.code === "conflict"
+            ? "The board changed meanwhile: reload the page and move it again."
+            : error instanceof ApiError
+              ? error.message
+              : "Couldn't save the new order: try again.",
+        );
+      });
+  });
+
   async function remove() {
     try {
       await api.deleteBoard(board.id);
@@ -60,12 +85,12 @@ export function BoardEditor({ initial, canChange }: { initial: BoardView; canCha
           }}
           className="flex flex-wrap items-end gap-2"
         >
-          <label className="flex w-full max-w-96 flex-col gap-1 text-sm">
+          <label className="flex min-w-0 max-w-full flex-col gap-1 text-sm">
             Board name
             <input
               value={name}
               onChange={(e) => setName(e.target.value)}
-              className="w-full rounded-md border border-edge bg-panel px-3 py-2 font-display text-2xl tracking-wide"
+              className="w-96 max-w-full rounded-md border border-edge bg-panel px-3 py-2 font-display text-2xl tracking-wide"
             />
           </label>
           <button type="submit" className="rounded-md border border-edge px-3 py-2 text-sm hover:border-accent">
@@ -97,16 +122,37 @@ export function BoardEditor({ initial, canChange }: { initial: BoardView; canCha
         </p>
       ) : (
         <ol aria-label="Posters on this board" className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4">
-          {board.posters.map((poster, index) => (
-            <li key={poster.id} className="space-y-2">
-              <Link href={`/posters/${poster.id}`} className="block overflow-hidden rounded-lg border border-edge">
+          {drag.order.map((poster, index) => (
+            <li
+              key={poster.id}
+              data-drag-index={index}
+              className={`relative space-y-2 transition-opacity ${drag.dragging === index ? "opacity-60" : ""}`}
+            >
+              {canChange && (
+                <span
+                  {...drag.handleProps(board.posters.indexOf(poster))}
+                  aria-hidden="true"
+                  title="Drag to reorder"
+                  data-drag-handle
+                  className="absolute right-2 top-2 z-10 flex h-9 w-9 cursor-grab select-none items-center justify-center rounded-full bg-black/70 text-lg text-white active:cursor-grabbing"
+                >
+                  ⠿
+                </span>
+              )}
+              <Link
+                href={`/posters/${poster.id}`}
+                draggable={false}
+                // One cell shape for every poster, the whole poster inside it: mixed ratios line up in rows.
+                className={`flex aspect-[4/5] items-center justify-center overflow-hidden rounded-lg border bg-panel ${drag.dragging === index ? "border-accent ring-2 ring-accent" : "border-edge"}`}
+              >
                 {/* biome-ignore lint/performance/noImgElement: pre-signed URLs expire; no image optimiser */}
                 <img
                   src={poster.thumbnailUrl}
                   alt={trimText(poster.prompt, 120) || `Poster ${index + 1} (no prompt)`}
                   width={poster.width}
                   height={poster.height}
-                  className="h-auto w-full"
+                  draggable={false}
+                  className="h-full w-full object-contain"
                 />
               </Link>
               <StatusBadge status={poster.status} />

@@ -1,9 +1,13 @@
 "use client";
 
-import { useState } from "react";
+import Link from "next/link";
+import { useMemo, useState } from "react";
 import type { PosterPage, PosterSummary } from "@/lib/api-types";
 import { ApiError, api } from "@/lib/client/api";
+import type { Actor } from "@/lib/permissions";
 import { versionMark } from "@/lib/version-mark";
+import { SelectionBar } from "../selection/selection-bar";
+import { useSelection } from "../selection/use-selection";
 import { GalleryTile } from "./gallery-tile";
 
 // The first row or so loads at once; the rest as they come near the viewport (see use-near-viewport.ts).
@@ -11,6 +15,7 @@ const EAGER_TILES = 6;
 
 // The gallery's grid: the first page comes rendered from the server; "Load more" follows the cursor with the same
 // filters. A page may come back short when a filter is sparse: the cursor says whether there is more.
+// Rows are justified (see GalleryTile): each row is one height, whatever the posters' shapes.
 export function GalleryGrid(props: {
   initial: PosterPage;
   query: Record<string, string>;
@@ -19,12 +24,18 @@ export function GalleryGrid(props: {
   marks: Record<string, string>;
   /** Versions are folded into their originals: tiles say how many they hold. */
   folded: boolean;
+  /** Any filter is on: an empty result means "nothing matches", not "nothing made yet". */
+  filtered: boolean;
+  viewer: Actor;
 }) {
   const [posters, setPosters] = useState<PosterSummary[]>(props.initial.posters);
   const [cursor, setCursor] = useState(props.initial.nextCursor);
   const [loading, setLoading] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState("");
+  const order = useMemo(() => posters.map((p) => p.id), [posters]);
+  const selection = useSelection(order);
+  const makers = useMemo(() => Object.fromEntries(posters.map((p) => [p.id, p.createdBy])), [posters]);
 
   async function loadMore() {
     if (!cursor) return;
@@ -53,29 +64,70 @@ export function GalleryGrid(props: {
     }
   }
 
+  function deleted(ids: string[]) {
+    setPosters((all) => all.filter((p) => !ids.includes(p.id)));
+    selection.forget(ids);
+  }
+
   return (
     <>
       {posters.length === 0 ? (
-        <p className="text-muted">
-          {props.folded && props.query.operation
-            ? "No originals made this way: their versions are folded. Choose “All versions” to see them."
-            : "No posters here yet."}
-        </p>
+        props.filtered ? (
+          <div className="rounded-lg border border-dashed border-edge px-6 py-10 text-center">
+            <h2 className="font-display text-2xl tracking-wide">No posters match these filters</h2>
+            <p className="mt-2 text-sm text-muted">
+              {props.folded && props.query.operation
+                ? "Originals made this way have their versions folded: choose “All versions” to see them, or "
+                : "Try other words or "}
+              clear the filters to see the whole library.
+            </p>
+            <Link
+              href="/gallery"
+              className="mt-4 inline-block rounded-md border border-edge px-4 py-2 text-sm hover:border-accent"
+            >
+              Clear filters
+            </Link>
+          </div>
+        ) : (
+          <div className="rounded-lg border border-dashed border-edge px-6 py-10 text-center">
+            <h2 className="font-display text-2xl tracking-wide">The library is empty</h2>
+            <p className="mt-2 text-sm text-muted">Every poster the team makes lands here.</p>
+            <Link href="/" className="mt-4 inline-block rounded-md bg-accent px-4 py-2 text-sm font-semibold text-ink">
+              Make a poster in the studio
+            </Link>
+          </div>
+        )
       ) : (
-        <ul aria-label="Posters" className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-6">
-          {posters.map((poster, index) => (
-            <GalleryTile
-              key={poster.id}
-              poster={poster}
-              modelLabel={props.labels[poster.model] ?? poster.model}
-              mark={props.folded ? undefined : versionMark(poster, props.marks)}
-              versionCount={props.folded ? (poster.versionCount ?? 0) : 0}
-              eager={index < EAGER_TILES}
-              busy={busy === poster.id}
-              onToggleFavorite={() => toggleFavorite(poster)}
-            />
-          ))}
-        </ul>
+        <>
+          <p className="sr-only">
+            Select posters with the round buttons or Shift-click; on the keyboard, Space selects the focused poster,
+            Shift with the arrow keys extends the selection and Escape clears it.
+          </p>
+          <ul
+            aria-label="Posters"
+            {...selection.containerProps}
+            className="flex flex-wrap gap-2 [--row:9rem] after:grow-[999] after:content-[''] sm:gap-3 sm:[--row:13rem] lg:[--row:20rem]"
+          >
+            {posters.map((poster, index) => (
+              <GalleryTile
+                key={poster.id}
+                poster={poster}
+                modelLabel={props.labels[poster.model] ?? poster.model}
+                mark={props.folded ? undefined : versionMark(poster, props.marks)}
+                versionCount={props.folded ? (poster.versionCount ?? 0) : 0}
+                eager={index < EAGER_TILES}
+                busy={busy === poster.id}
+                onToggleFavorite={() => toggleFavorite(poster)}
+                selected={selection.isSelected(poster.id)}
+                selecting={selection.selected.length > 0}
+                onSelect={(event) =>
+                  event.shiftKey ? selection.itemProps(poster.id).onClick(event) : selection.toggle(poster.id)
+                }
+                linkProps={selection.itemProps(poster.id)}
+              />
+            ))}
+          </ul>
+        </>
       )}
       <p role="status" className="mt-4 text-sm text-muted">
         {message}
@@ -90,6 +142,14 @@ export function GalleryGrid(props: {
           {loading ? "Loading…" : "Load more"}
         </button>
       )}
+      {selection.selected.length > 0 && <div aria-hidden="true" className="h-40 sm:h-24" />}
+      <SelectionBar
+        selected={selection.selected}
+        makers={makers}
+        viewer={props.viewer}
+        onClear={selection.clear}
+        onDeleted={deleted}
+      />
     </>
   );
 }

@@ -1,10 +1,14 @@
 "use client";
 
 import Link from "next/link";
+import { useEffect, useState } from "react";
 import type { PosterSummary } from "@/lib/api-types";
 import { timeAgo, trimText } from "@/lib/format";
 import { useNearViewport } from "./use-near-viewport";
 
+// One poster in the gallery's justified rows: it grows in proportion to its shape, so every row is one height and
+// mixed ratios leave no holes. Until its thumbnail arrives it is a shimmering box of the poster's shape (never the
+// alt text); selected, it carries a ring and a tick.
 export function GalleryTile(props: {
   poster: PosterSummary;
   modelLabel: string;
@@ -15,16 +19,41 @@ export function GalleryTile(props: {
   eager: boolean;
   onToggleFavorite: () => void;
   busy: boolean;
+  selected: boolean;
+  /** Whether any tile is selected: the tick shows on every tile then. */
+  selecting: boolean;
+  onSelect: (event: React.MouseEvent) => void;
+  /** From useSelection: marks the link as the tile's focusable item and turns clicks into picks while selecting. */
+  linkProps: { "data-select-id": string; onClick: (event: React.MouseEvent) => void };
 }) {
   const { poster } = props;
   const imageRef = useNearViewport<HTMLImageElement>(props.eager);
+  const [state, setState] = useState<"loading" | "loaded" | "failed">("loading");
+  const ratio = poster.width / poster.height;
+  const label = trimText(poster.prompt, 60) || "poster without a prompt";
+
+  // A thumbnail from the browser's cache may finish before hydration, when onLoad isn't listened to yet.
+  useEffect(() => {
+    const img = imageRef.ref.current;
+    if (img?.complete && img.naturalWidth > 0) setState("loaded");
+  }, [imageRef.ref]);
+
   return (
-    <li className="group relative">
+    <li
+      className="group relative min-w-0"
+      // A row grows to the full width; one tile can't grow past twice the row's height (a lone tall poster would
+      // otherwise fill a phone's screen).
+      style={{ flex: `${ratio} 1 calc(var(--row) * ${ratio})`, maxWidth: `calc(var(--row) * ${ratio * 2})` }}
+    >
       {/* No prefetch: two dozen tiles would each ask the server for their page before anyone clicks. */}
       <Link
         href={`/posters/${poster.id}`}
         prefetch={false}
-        className="block overflow-hidden rounded-lg border border-edge bg-panel"
+        aria-current={props.selected ? "true" : undefined}
+        {...props.linkProps}
+        className={`block overflow-hidden rounded-lg border bg-panel ${
+          props.selected ? "border-accent ring-2 ring-accent" : "border-edge"
+        } ${state === "loading" ? "animate-pulse bg-gradient-to-br from-edge to-panel motion-reduce:animate-none" : ""}`}
         style={{ aspectRatio: `${poster.width} / ${poster.height}` }}
       >
         {/* Thumbnails only (≤ 25 KB WebP), never the full PNG. Pre-signed URLs expire, so no image optimiser. */}
@@ -36,17 +65,21 @@ export function GalleryTile(props: {
           width={poster.width}
           height={poster.height}
           decoding="async"
-          className="h-full w-full object-cover"
+          onLoad={() => setState("loaded")}
+          onError={() => setState("failed")}
+          className={`h-full w-full object-cover text-transparent transition-opacity duration-300 ${
+            state === "loaded" ? "opacity-100" : "opacity-0"
+          }`}
         />
         {(props.mark || props.versionCount > 0) && (
-          <span className="absolute left-2 top-2 rounded-full bg-black/75 px-2 py-0.5 text-xs font-medium text-white">
+          <span className="absolute bottom-2 left-2 rounded-full bg-black/75 px-2 py-0.5 text-xs font-medium text-white group-hover:opacity-0">
             {props.mark ?? `+${props.versionCount} ${props.versionCount === 1 ? "version" : "versions"}`}
           </span>
         )}
-        <span className="pointer-events-none absolute inset-x-0 bottom-0 flex flex-col gap-0.5 bg-gradient-to-t from-black/90 to-transparent p-3 pt-10 text-xs opacity-0 transition-opacity group-hover:opacity-100 group-focus-within:opacity-100">
+        <span className="pointer-events-none absolute inset-x-0 bottom-0 flex flex-col gap-0.5 rounded-b-lg bg-gradient-to-t from-black/90 to-transparent p-3 pt-10 text-xs opacity-0 transition-opacity group-hover:opacity-100 group-focus-within:opacity-100">
           <span className="line-clamp-2 text-white">{trimText(poster.prompt, 90) || "No prompt"}</span>
           <span className="text-muted">
-            {props.modelLabel} · seed {poster.seed} ·{" "}
+            {props.modelLabel} · {poster.createdByName ?? `seed ${poster.seed}`} ·{" "}
             <time dateTime={poster.createdAt} suppressHydrationWarning>
               {timeAgo(poster.createdAt)}
             </time>
@@ -55,10 +88,25 @@ export function GalleryTile(props: {
       </Link>
       <button
         type="button"
+        onClick={props.onSelect}
+        aria-pressed={props.selected}
+        aria-label={`Select: ${label}`}
+        className={`absolute left-2 top-2 flex h-7 w-7 items-center justify-center rounded-full border-2 text-sm font-bold leading-none transition-opacity ${
+          props.selected
+            ? "border-accent bg-accent text-ink opacity-100"
+            : `border-white/80 bg-black/50 text-transparent ${
+                props.selecting ? "opacity-100" : "opacity-70 sm:opacity-0"
+              } group-hover:opacity-100 focus-visible:opacity-100 group-focus-within:opacity-100`
+        }`}
+      >
+        <span aria-hidden="true">✓</span>
+      </button>
+      <button
+        type="button"
         onClick={props.onToggleFavorite}
         disabled={props.busy}
         aria-pressed={Boolean(poster.favorite)}
-        aria-label={`Favourite: ${trimText(poster.prompt, 60) || "poster without a prompt"}`}
+        aria-label={`Favourite: ${label}`}
         className="absolute right-2 top-2 rounded-full bg-black/60 p-1.5 text-lg leading-none text-white aria-pressed:text-accent"
       >
         <span aria-hidden="true">{poster.favorite ? "★" : "☆"}</span>

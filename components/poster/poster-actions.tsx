@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { BoardSummary, PosterView } from "@/lib/api-types";
 import { ApiError, api } from "@/lib/client/api";
+import { BoardPicker } from "../boards/board-picker";
 import { ConfirmButton } from "../confirm-button";
 
 const button = "rounded-md border border-edge px-3 py-1.5 text-sm hover:border-accent disabled:opacity-60";
@@ -14,8 +15,6 @@ export function PosterActions(props: { poster: PosterView; boards: BoardSummary[
   const { poster } = props;
   const router = useRouter();
   const [favorite, setFavorite] = useState(Boolean(poster.favorite));
-  const [board, setBoard] = useState(props.boards[0]?.id ?? "new");
-  const [newBoard, setNewBoard] = useState("");
   const [message, setMessage] = useState("");
 
   const say = (error: unknown, fallback: string) => setMessage(error instanceof ApiError ? error.message : fallback);
@@ -26,18 +25,6 @@ export function PosterActions(props: { poster: PosterView; boards: BoardSummary[
       setFavorite(!favorite);
     } catch (error) {
       say(error, "Couldn't change the favourite.");
-    }
-  }
-
-  async function addToBoard(event: React.FormEvent) {
-    event.preventDefault();
-    try {
-      const target = board === "new" ? await api.createBoard(newBoard) : undefined;
-      const result = await api.addToBoard(target?.id ?? board, poster.id);
-      setMessage(`Added to “${result.name}”.`);
-      if (target) router.refresh();
-    } catch (error) {
-      say(error, "Couldn't add the poster to the board.");
     }
   }
 
@@ -81,39 +68,12 @@ export function PosterActions(props: { poster: PosterView; boards: BoardSummary[
           />
         )}
       </div>
-      <form onSubmit={addToBoard} aria-label="Add to board" className="flex flex-wrap items-end gap-2 text-sm">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="board">Board</label>
-          <select
-            id="board"
-            value={board}
-            onChange={(e) => setBoard(e.target.value)}
-            className="rounded-md border border-edge bg-panel px-2 py-1.5"
-          >
-            {props.boards.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-            <option value="new">New board…</option>
-          </select>
-        </div>
-        {board === "new" && (
-          <div className="flex flex-col gap-1">
-            <label htmlFor="new-board">New board&apos;s name</label>
-            <input
-              id="new-board"
-              value={newBoard}
-              onChange={(e) => setNewBoard(e.target.value)}
-              className="rounded-md border border-edge bg-panel px-2 py-1.5"
-              placeholder="Midnight Harbor — teaser options"
-            />
-          </div>
-        )}
-        <button type="submit" className={button}>
-          Add
-        </button>
-      </form>
+      <BoardPicker
+        boards={props.boards}
+        add={(boardId) => api.addToBoard(boardId, poster.id)}
+        done={(board) => setMessage(`Added to “${board.name}”.`)}
+        fail={setMessage}
+      />
       <p role="status" className="min-h-5 text-sm text-muted">
         {message}
       </p>

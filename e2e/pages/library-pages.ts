@@ -70,3 +70,78 @@ export class SharePanel {
     await expect(this.links.getByText(url)).toHaveCount(0);
   }
 }
+
+/** The gallery's filters, its selection (round select buttons, shift-click, keyboard) and the selection bar. */
+export class GallerySelection {
+  readonly bar: Locator;
+  constructor(readonly page: Page) {
+    this.bar = page.getByRole("region", { name: "Selected posters" });
+  }
+  tile(id: string): Locator {
+    return this.page
+      .getByRole("list", { name: "Posters" })
+      .getByRole("listitem")
+      .filter({
+        has: this.page.locator(`a[href="/posters/${id}"]`),
+      });
+  }
+  link(id: string): Locator {
+    return this.page.locator(`a[href="/posters/${id}"]`);
+  }
+  selectButton(id: string): Locator {
+    return this.tile(id).getByRole("button", { name: /^Select:/ });
+  }
+  async search(words: string) {
+    await this.page.getByLabel("Search prompts").fill(words);
+  }
+  /** Ids whose select button is pressed, in grid order. */
+  async selected(): Promise<string[]> {
+    return this.page
+      .getByRole("list", { name: "Posters" })
+      .getByRole("listitem")
+      .evaluateAll((items) =>
+        items
+          .filter((li) => li.querySelector('button[aria-pressed="true"][aria-label^="Select:"]'))
+          .map((li) => (li.querySelector("a")?.getAttribute("href") ?? "").replace("/posters/", "")),
+      );
+  }
+}
+
+export class BoardPage {
+  readonly posters: Locator;
+  constructor(readonly page: Page) {
+    this.posters = page.getByRole("list", { name: "Posters on this board" });
+  }
+  async goto(id: string) {
+    await this.page.goto(`/boards/${id}`);
+    await expect(this.posters.or(this.page.getByText("No posters yet"))).toBeVisible();
+  }
+  async ids(): Promise<string[]> {
+    const hrefs = await this.posters
+      .getByRole("link")
+      .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+    return hrefs.map((h) => h.replace("/posters/", ""));
+  }
+  /** Drags the poster at `from` by its handle onto the poster at `to`, with the mouse (pointer events). */
+  async drag(from: number, to: number) {
+    const handle = this.posters.getByRole("listitem").nth(from).locator("[data-drag-handle]");
+    const target = this.posters.getByRole("listitem").nth(to);
+    const a = await handle.boundingBox();
+    const b = await target.boundingBox();
+    if (!a || !b) throw new Error("poster not on screen");
+    await this.page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(b.x + b.width / 2, b.y + b.height / 3, { steps: 8 });
+    await this.page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 4 });
+    await this.page.mouse.up();
+  }
+}
+
+/** No horizontal scrolling: the page is no wider than the window. */
+export async function fitsWidth(page: Page) {
+  const { scroll, inner } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    inner: window.innerWidth,
+  }));
+  expect(scroll, `page is ${scroll}px wide in a ${inner}px window`).toBeLessThanOrEqual(inner);
+}

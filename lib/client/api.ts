@@ -67,7 +67,7 @@ export const api = {
     call<PosterView>(`/api/posters/${id}`, { method: "PATCH", json: { favorite } }),
   deletePoster: (id: string) => call<void>(`/api/posters/${id}`, { method: "DELETE" }),
 
-  listBoards: () => call<{ boards: BoardSummary[] }>("/api/boards?limit=100"),
+  listBoards: () => call<{ boards: BoardSummary[]; nextCursor: string | null }>("/api/boards?limit=100"),
   createBoard: (name: string) => call<BoardView>("/api/boards", { method: "POST", json: { name } }),
   updateBoard: (id: string, change: { name?: string; posterIds?: string[]; version?: number }) =>
     call<BoardView>(`/api/boards/${id}`, { method: "PATCH", json: change }),

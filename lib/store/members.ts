@@ -3,6 +3,7 @@ import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { awsClients } from "../aws/clients";
 import { getConfig } from "../aws/config";
 import { withoutKeys } from "./items";
+import { queryListing } from "./listing";
 import { keys } from "./table";
 
 // Team members, keyed by their OpenID subject: a row per person who has signed in, kept current at each sign-in.
@@ -23,10 +24,11 @@ export async function upsertMember(member: MemberRecord & { emailVerified: boole
       TableName: getConfig().table,
       Key: keys.member(member.sub),
       UpdateExpression:
-        "SET #sub = :sub, email = :email, #name = :name, emailVerified = :verified, lastSignInAt = :now, firstSignInAt = if_not_exists(firstSignInAt, :now)",
+        "SET #sub = :sub, gsi1pk = :listing, gsi1sk = :sub, email = :email, #name = :name, emailVerified = :verified, lastSignInAt = :now, firstSignInAt = if_not_exists(firstSignInAt, :now)",
       ExpressionAttributeNames: { "#name": "name", "#sub": "sub" },
       ExpressionAttributeValues: {
         ":sub": member.sub,
+        ":listing": keys.memberListing(member.sub).gsi1pk,
         ":email": member.email,
         ":name": member.name,
         ":verified": member.emailVerified,
@@ -41,4 +43,10 @@ export async function getMember(sub: string): Promise<MemberRecord | undefined> 
     new GetCommand({ TableName: getConfig().table, Key: keys.member(sub) }),
   );
   return Item ? withoutKeys<MemberRecord>(Item) : undefined;
+}
+
+/** The team as far as it has signed in since members were listed (the gallery's "made by" choices), by name. */
+export async function listMembers(limit = 100): Promise<MemberRecord[]> {
+  const { items } = await queryListing({ partition: keys.memberListing("").gsi1pk, limit });
+  return items.map((item) => withoutKeys<MemberRecord>(item)).sort((a, b) => a.name.localeCompare(b.name));
 }

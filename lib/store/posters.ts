@@ -13,7 +13,8 @@ import type { Design } from "../design/schema";
 import { AppError } from "../errors";
 import type { PosterStatus } from "../models/library-schemas";
 import { isConditionFailure, madeBy, withoutKeys } from "./items";
-import { type Filter, queryListing } from "./listing";
+import { queryListing } from "./listing";
+import { type PosterFilter, posterFilter, SEARCH_ATTRIBUTE, searchText } from "./poster-filter";
 import { keys, TABLE_KEYS } from "./table";
 import { type TransactItem, transactWrite } from "./transactions";
 
@@ -34,7 +35,13 @@ export interface PosterRecord {
   createdAt: string;
   imageKey: string;
   thumbKey: string;
+  /** Before favourites were per person: one team-wide star. It counts as its maker's until the poster's favourites
+   * next change, which folds it into `favoritedBy` (see setFavorite). */
   favorite?: boolean;
+  /** Who starred it (OpenID subjects): favourites are per person. */
+  favoritedBy?: Set<string>;
+  /** The prompt lowercased, for search (written with the item; absent on posters from before search). */
+  promptSearch?: string;
   /** The OpenID subject of who made it, and their name then. */
   createdBy?: string;
   createdByName?: string;
@@ -83,7 +90,12 @@ export async function setDesign(
 /** The new poster's item, as a write of its own or part of a transaction (the charge for it: see spending). */
 export const newPosterItem = (record: PosterRecord) => ({
   TableName: getConfig().table,
-  Item: { ...keys.poster(record.id), ...keys.posterListing(record.createdAt, record.id), ...record },
+  Item: {
+    ...keys.poster(record.id),
+    ...keys.posterListing(record.createdAt, record.id),
+    ...record,
+    [SEARCH_ATTRIBUTE]: searchText(record.prompt ?? ""),
+  },
   ConditionExpression: `attribute_not_exists(${TABLE_KEYS.partitionKey})`,
 });
 
@@ -161,21 +173,51 @@ export async function getPosters(ids: readonly string[]): Promise<PosterRecord[]
   return ids.flatMap((id) => found.get(id) ?? []);
 }
 
-export async function setFavorite(id: string, favorite: boolean): Promise<void> {
-  try {
-    await awsClients().dynamo.send(
-      new UpdateCommand({
-        TableName: getConfig().table,
-        Key: keys.poster(id),
-        UpdateExpression: "SET favorite = :favorite",
-        ConditionExpression: `attribute_exists(${TABLE_KEYS.partitionKey})`,
-        ExpressionAttributeValues: { ":favorite": favorite },
-      }),
-    );
-  } catch (error) {
-    if (isConditionFailure(error)) throw new AppError("not_found", { cause: error });
-    throw error;
+/** Stars or unstars the poster for one person: their subject goes in or out of the poster's `favoritedBy` set. */
+export async function setFavorite(id: string, viewer: string, favorite: boolean): Promise<void> {
+  const table = getConfig().table;
+  const exists = `attribute_exists(${TABLE_KEYS.partitionKey})`;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      // The common case: one ADD or DELETE on the set, on an item that no longer has the legacy team-wide flag.
+      await awsClients().dynamo.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: keys.poster(id),
+          UpdateExpression: `${favorite ? "ADD" : "DELETE"} favoritedBy :me`,
+          ConditionExpression: `${exists} AND attribute_not_exists(favorite)`,
+          ExpressionAttributeValues: { ":me": new Set([viewer]) },
+        }),
+      );
+      return;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+    // Missing, or an item from before favourites were per person: fold its flag (its maker's star) into the set,
+    // in one write conditioned on the flag still being there (a concurrent fold makes us go round again).
+    const record = await getPoster(id);
+    if (!record) throw new AppError("not_found");
+    if (record.favorite === undefined) continue;
+    const set = new Set(record.favoritedBy ?? []);
+    if (record.favorite && record.createdBy) set.add(record.createdBy);
+    if (favorite) set.add(viewer);
+    else set.delete(viewer);
+    try {
+      await awsClients().dynamo.send(
+        new UpdateCommand({
+          TableName: table,
+          Key: keys.poster(id),
+          UpdateExpression: set.size ? "SET favoritedBy = :set REMOVE favorite" : "REMOVE favorite, favoritedBy",
+          ConditionExpression: `${exists} AND attribute_exists(favorite)`,
+          ...(set.size ? { ExpressionAttributeValues: { ":set": set } } : {}),
+        }),
+      );
+      return;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
   }
+  throw new AppError("conflict");
 }
 
 /**
@@ -197,67 +239,6 @@ export async function deletePoster(id: string, owner?: string): Promise<PosterRe
     if (isConditionFailure(error)) return "forbidden";
     throw error;
   }
-}
-
-export interface PosterFilter {
-  model?: string;
-  aspectRatio?: string;
-  favorite?: boolean;
-  /** "generate" or an operation id. */
-  operation?: string;
-  /** fold: originals only (posters not made from another that still exists); show (the default here): all. */
-  versions?: "fold" | "show";
-  /** Where it stands in review ("draft": never sent for review). */
-  status?: PosterStatus;
-  /** Only posters this member (OpenID subject) made: the studio's feed of "my results". */
-  createdBy?: string;
-}
-
-function posterFilter(filter: PosterFilter): Filter | undefined {
-  const parts: string[] = [];
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  if (filter.model) {
-    parts.push("#model = :model");
-    names["#model"] = "model";
-    values[":model"] = filter.model;
-  }
-  if (filter.aspectRatio) {
-    parts.push("#ratio = :ratio");
-    names["#ratio"] = "aspectRatio";
-    values[":ratio"] = filter.aspectRatio;
-  }
-  if (filter.favorite) {
-    parts.push("#favorite = :favorite");
-    names["#favorite"] = "favorite";
-    values[":favorite"] = true;
-  }
-  if (filter.operation) {
-    // Posters from before lineage have no `operation`: they were generated.
-    parts.push(filter.operation === "generate" ? "(attribute_not_exists(#op) OR #op = :op)" : "#op = :op");
-    names["#op"] = "operation";
-    values[":op"] = filter.operation;
-  }
-  if (filter.status) {
-    names["#status"] = "reviewStatus";
-    if (filter.status === "draft") parts.push("attribute_not_exists(#status)");
-    else {
-      parts.push("#status = :status");
-      values[":status"] = filter.status;
-    }
-  }
-  if (filter.createdBy) {
-    parts.push("#createdBy = :createdBy");
-    names["#createdBy"] = "createdBy";
-    values[":createdBy"] = filter.createdBy;
-  }
-  if (filter.versions === "fold") {
-    parts.push("(attribute_not_exists(#parent) OR #gone = :gone)");
-    names["#parent"] = "parentId";
-    names["#gone"] = "parentGone";
-    values[":gone"] = true;
-  }
-  return parts.length ? { expression: parts.join(" AND "), names, values } : undefined;
 }
 
 export async function listPosters(options: { limit: number; cursor?: string; filter?: PosterFilter }) {

@@ -15,6 +15,7 @@
 //   generations in flight       pk = INFLIGHT#<user>      sk = SLOT#<n>  (one item per running generation)
 //   API requests per minute     pk = RATE#<user>          sk = <minute>  (ttl: gone after two minutes)
 //   team member by OpenID sub   pk = MEMBER#<sub>         sk = META
+//   team members              gsi1pk = MEMBERS          gsi1sk = <sub>  (kept at each sign-in: the gallery's makers)
 //   API token by its hash       pk = TOKEN#<sha256>       sk = META   (never the token itself; ttl if it expires)
 //   a member's tokens           gsi1pk = TOKENS#<sub>     gsi1sk = <createdAt>#<id>
 //   a review, by its link       pk = SHARE#<token>        sk = REVIEW#<createdAt>#<id>
@@ -50,6 +51,7 @@ export const keys = {
   /** A per-person budget for one kind of expensive work (design renders), per clock minute. */
   workWindow: (user: string, work: string, minute: number) => ({ pk: `WORK#${user}#${work}`, sk: String(minute) }),
   member: (sub: string) => ({ pk: `MEMBER#${sub}`, sk: "META" }),
+  memberListing: (sub: string) => ({ gsi1pk: "MEMBERS", gsi1sk: sub }),
   token: (hash: string) => ({ pk: `TOKEN#${hash}`, sk: "META" }),
   tokenListing: (sub: string, createdAt?: string, id?: string) => ({
     gsi1pk: `TOKENS#${sub}`,

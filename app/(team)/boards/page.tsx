@@ -25,10 +25,12 @@ export default async function BoardsPage() {
                 href={`/boards/${board.id}`}
                 className="block rounded-lg border border-edge p-2 hover:border-accent"
               >
-                <span className="mb-2 block aspect-[2/3] overflow-hidden rounded bg-panel">
-                  {board.coverUrl && (
+                <span className="mb-2 flex aspect-[2/3] items-center justify-center overflow-hidden rounded bg-panel">
+                  {board.coverUrl ? (
                     // biome-ignore lint/performance/noImgElement: pre-signed URLs expire; no image optimiser
                     <img src={board.coverUrl} alt="" className="h-full w-full object-cover" />
+                  ) : (
+                    <span className="px-2 text-center text-xs text-muted">Empty: add posters from the gallery</span>
                   )}
                 </span>
                 <span className="block truncate text-sm font-medium">{board.name}</span>

@@ -5,35 +5,74 @@ import { VersionsToggle } from "@/components/gallery/versions-toggle";
 import { requireMember } from "@/lib/identity";
 import {
   ASPECT_RATIO_IDS,
+  ASPECT_RATIOS,
+  MODEL_IDS,
+  MODELS,
+  modelLabel,
   OPERATION_FILTERS,
   POSTER_MODEL_IDS,
   POSTER_MODEL_LABELS,
+  POSTER_STATUSES,
+  posterModelLabel,
   VERSION_MARKS,
 } from "@/lib/models";
 import { listPosterViews, versionsByDefault } from "@/lib/posters";
-import { statusOf } from "@/lib/reviews/status";
+import { STATUS_LABELS, statusOf } from "@/lib/reviews/status";
+import { listBoards } from "@/lib/store/boards";
+import { RANDOM_ID } from "@/lib/store/items";
+import { listMembers } from "@/lib/store/members";
 
 export const metadata: Metadata = { title: "Gallery" };
 
 const PAGE = 24;
 
+// The filters' choices, from the catalogue, rendered here so the catalogue stays out of the browser's JS.
+const CHOICES = {
+  operations: OPERATION_FILTERS.map((o) => ({ id: o.id, label: o.label })),
+  models: MODELS.map((m) => ({ id: m.id, label: modelLabel(m.id) })),
+  services: POSTER_MODEL_IDS.filter((id) => !MODEL_IDS.includes(id)).map((id) => ({
+    id,
+    label: posterModelLabel(id),
+  })),
+  ratios: ASPECT_RATIOS.map((r) => ({ id: r.id, label: `${r.name} (${r.id})` })),
+  statuses: POSTER_STATUSES.map((s) => ({ id: s, label: STATUS_LABELS[s] })),
+};
+
 type Search = Promise<Record<string, string | string[] | undefined>>;
+const text = (value: string | string[] | undefined) => (typeof value === "string" ? value.trim() : "");
 
 export default async function GalleryPage({ searchParams }: { searchParams: Search }) {
-  await requireMember("/gallery");
+  const member = await requireMember("/gallery");
   const params = await searchParams;
+  const [{ boards }, members] = await Promise.all([listBoards({ limit: 100 }), listMembers()]);
   // Unknown filter values are ignored rather than an error page: the form only offers valid ones.
   const model = POSTER_MODEL_IDS.find((id) => id === params.model);
   const aspectRatio = ASPECT_RATIO_IDS.find((r) => r === params.aspectRatio);
   const favorite = params.favorite === "true";
   const status = statusOf(params.status);
   const operation = OPERATION_FILTERS.find((o) => o.id === params.operation)?.id;
+  const q = text(params.q).slice(0, 200) || undefined;
+  const maker = text(params.maker).slice(0, 200) || undefined;
+  const boardId = boards.find((b) => b.id === params.boardId && RANDOM_ID.test(b.id))?.id;
   const askedVersions = params.versions === "fold" || params.versions === "show" ? params.versions : undefined;
   const versions = askedVersions ?? versionsByDefault(operation);
-  const filter = { model, aspectRatio, favorite, operation, versions, status };
-  const page = await listPosterViews({ limit: PAGE, filter });
+  const filter = {
+    model,
+    aspectRatio,
+    favorite,
+    operation,
+    versions,
+    search: q,
+    maker: maker === "me" ? member.sub : maker,
+    boardId,
+    status,
+  };
+  const page = await listPosterViews({ limit: PAGE, filter, viewer: member.sub });
   // The filters as the URL says them (the toggle keeps the others; "Load more" asks for the same listing).
   const filters: Record<string, string> = {};
+  if (q) filters.q = q;
+  if (maker) filters.maker = maker;
+  if (boardId) filters.boardId = boardId;
   if (model) filters.model = model;
   if (aspectRatio) filters.aspectRatio = aspectRatio;
   if (favorite) filters.favorite = "true";
@@ -44,7 +83,14 @@ export default async function GalleryPage({ searchParams }: { searchParams: Sear
   return (
     <>
       <h1 className="mb-4 font-display text-4xl tracking-wide">Gallery</h1>
-      <GalleryFilters {...filters} favorite={favorite} versions={askedVersions} />
+      <GalleryFilters
+        {...filters}
+        favorite={favorite}
+        versions={askedVersions}
+        makers={members.filter((m) => m.sub !== member.sub).map((m) => ({ id: m.sub, name: m.name }))}
+        boards={boards.map((b) => ({ id: b.id, name: b.name }))}
+        choices={CHOICES}
+      />
       <VersionsToggle filters={filters} versions={versions} />
       <GalleryGrid
         key={JSON.stringify(query)}
@@ -53,6 +99,8 @@ export default async function GalleryPage({ searchParams }: { searchParams: Sear
         labels={POSTER_MODEL_LABELS}
         marks={VERSION_MARKS}
         folded={versions === "fold"}
+        filtered={Object.keys(filters).length > 0}
+        viewer={{ sub: member.sub, isAdmin: member.isAdmin }}
       />
     </>
   );

@@ -83,16 +83,34 @@ const listQuery = z.strictObject({
   versions: z
     .enum(["fold", "show"], { error: "versions is fold (originals only) or show (every version)." })
     .optional(),
+  /** Words that must all appear in the prompt (any case). */
+  q: z.string().trim().max(200, "Keep the search under 200 characters.").optional(),
+  /** Who made it: an OpenID subject, or "me". */
+  maker: z.string().trim().min(1).max(200, "maker is a member's id, or me.").optional(),
+  /** Posters on this board, in the board's order. */
+  boardId: z.string().max(64, "boardId is a board's id.").optional(),
 });
 
 export const GET = handle(async (request, _context, member) => {
-  const { cursor, limit, versions, mine, ...query } = parseWith(
+  const { cursor, limit, versions, q, maker, mine, ...filter } = parseWith(
     listQuery,
     Object.fromEntries(new URL(request.url).searchParams),
   );
-  const filter = mine ? { ...query, createdBy: member.sub } : query;
   const shown = versions ?? versionsByDefault(filter.operation);
-  return Response.json(await listPosterViews({ cursor, limit, filter: { ...filter, versions: shown } }));
+  return Response.json(
+    await listPosterViews({
+      cursor,
+      limit,
+      filter: {
+        ...filter,
+        versions: shown,
+        search: q || undefined,
+        // mine=true (the studio's feed) is maker=me.
+        maker: mine || maker === "me" ? member.sub : maker,
+      },
+      viewer: member.sub,
+    }),
+  );
 });
 
 export { methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE };

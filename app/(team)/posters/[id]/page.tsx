@@ -4,9 +4,9 @@ import { BeforeAfter } from "@/components/develop/before-after";
 import { DevelopPanel } from "@/components/develop/panel/develop-panel";
 import { Lineage, operationLabel } from "@/components/poster/lineage";
 import { PosterActions } from "@/components/poster/poster-actions";
+import { ExportList } from "@/components/print/export-list";
 import { PosterReviews } from "@/components/reviews/poster-reviews";
 import { StatusBadge } from "@/components/reviews/status-badge";
-import { ExportList } from "@/components/print/export-list";
 import { SharePanel } from "@/components/share-panel";
 import { listBoardSummaries } from "@/lib/boards";
 import { AppError } from "@/lib/errors";
@@ -18,9 +18,9 @@ import { listPosterReviews } from "@/lib/reviews/service";
 
 export const metadata: Metadata = { title: "Poster" };
 
-async function load(id: string) {
+async function load(id: string, viewer: string) {
   try {
-    return await findPosterView(id);
+    return await findPosterView(id, viewer);
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
@@ -42,7 +42,7 @@ export default async function PosterPage({
   const initialOperation = DEVELOP_LINKS.find((op) => op === develop);
   const member = await requireMember(`/posters/${id}`);
   const [poster, { boards }, reviews] = await Promise.all([
-    load(id),
+    load(id, member.sub),
     listBoardSummaries({ limit: 100 }),
     listPosterReviews(id),
   ]);

@@ -4,16 +4,16 @@ import { findPosterView, markFavorite, removePoster } from "@/lib/posters";
 
 type Context = { params: Promise<{ id: string }> };
 
-export const GET = handle<Context>(async (_request, context) => {
-  return Response.json(await findPosterView((await context.params).id));
+export const GET = handle<Context>(async (_request, context, member) => {
+  return Response.json(await findPosterView((await context.params).id, member.sub));
 });
 
-/** `{favorite: true|false}` */
-export const PATCH = handle<Context>(async (request, context) => {
+/** `{favorite: true|false}`: the caller's own favourite (favourites are per person). */
+export const PATCH = handle<Context>(async (request, context, member) => {
   const { id } = await context.params;
   const { favorite } = parseWith(favoriteSchema, await readJsonObject(request));
-  await markFavorite(id, favorite);
-  return Response.json(await findPosterView(id));
+  await markFavorite(id, member.sub, favorite);
+  return Response.json(await findPosterView(id, member.sub));
 });
 
 export const DELETE = handle<Context>(async (_request, context, member) => {
