@@ -1,6 +1,7 @@
 import type { BoardView, PosterPage, PosterView, ShareView } from "../api-types";
 import { type ErrorCode, type FieldErrors, isErrorBody } from "../errors";
 import type { OperationInput } from "../models";
+import type { PackResult } from "../pack/types";
 import type { UploadRequest, UploadTicket } from "../upload-rules";
 
 // The browser's side of the REST API. Every failure becomes an ApiError carrying the server's plain sentence.
@@ -50,6 +51,9 @@ export const api = {
   /** An operation on a source image (the studio's forms validate with operationRequestSchema first). */
   runOperation: (body: OperationInput, signal?: AbortSignal) =>
     call<PosterView>("/api/posters", { method: "POST", json: body, signal }),
+  /** A format pack of a key art (see lib/pack). */
+  makePack: (id: string, body: { formats: string[]; boardId?: string }) =>
+    call<PackResult>(`/api/posters/${id}/pack`, { method: "POST", json: body }),
   listPosters: (query: URLSearchParams) => call<PosterPage>(`/api/posters?${query}`),
   setFavorite: (id: string, favorite: boolean) =>
     call<PosterView>(`/api/posters/${id}`, { method: "PATCH", json: { favorite } }),

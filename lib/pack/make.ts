@@ -1,7 +1,6 @@
 import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
 import sharp from "sharp";
-import type { PosterView } from "../api-types";
 import { getConfig } from "../aws/config";
 import { getObjectBytes } from "../aws/s3";
 import { addPosterToBoard } from "../boards";
@@ -20,27 +19,13 @@ import { getBoard } from "../store/boards";
 import { RANDOM_ID } from "../store/items";
 import { getPoster, type PosterRecord, putPoster } from "../store/posters";
 import { loadKeyArt, type PackEntry, type packRequestSchema, planChosen } from "./plan";
+import type { PackFailure, PackResult } from "./types";
 
 // Makes a format pack: each chosen placement from the key art, as its own poster (parent = the key art), with the
 // key art's design re-laid for its canvas (the same Design rendered at the new size). A crop is cut here with sharp
 // (no model, no charge); a Reframe runs exactly as the develop panel's does (POST /api/posters): prepared first,
 // then admitted, charged once and written with its charge by the budget. Formats fail on their own: the others
 // are kept (and charged); a failed one is reported and, if its model never answered, not charged.
-
-export interface PackFailure {
-  format: string;
-  code: string;
-  message: string;
-}
-
-export interface PackResult {
-  posters: PosterView[];
-  failed: PackFailure[];
-  /** USD charged for the formats made. */
-  charged: number;
-  zipUrl: string;
-  board?: { id: string; added: boolean; message?: string };
-}
 
 type PackRequest = ReturnType<typeof packRequestSchema.parse>;
 

@@ -12,6 +12,7 @@ import {
 } from "../print/placements";
 import { RANDOM_ID } from "../store/items";
 import { getPoster, type PosterRecord } from "../store/posters";
+import type { PackPlanView } from "./types";
 
 // What a format pack of one key art would be, before any money moves: per placement, a crop (free) or a Reframe
 // (the catalogue's price of the service it invokes), or why that shape is out of reach of this art.
@@ -48,7 +49,9 @@ export async function loadKeyArt(id: string): Promise<PosterRecord> {
 }
 
 /** Every placement for this art (for the picker), in the list's order. */
-export function planAll(art: PosterRecord): PackEntry[] {
+type Art = Pick<PosterRecord, "width" | "height" | "design">;
+
+export function planAll(art: Art): PackEntry[] {
   const service = reframeService();
   return PLACEMENTS.map((placement) => {
     const method = packMethod(art, placement, service.limits);
@@ -73,5 +76,14 @@ export function planChosen(art: PosterRecord, formats: readonly string[]): PackE
   return chosen;
 }
 
-export const packPrice = (entries: readonly PackEntry[]) =>
-  Math.round(entries.reduce((sum, e) => sum + e.price, 0) * 100) / 100;
+/** The picker's view of every placement for this art. */
+export function planView(art: Art): PackPlanView {
+  const formats = planAll(art).map(({ placement, method, price }) => ({
+    ...placement,
+    method: method.kind,
+    ...(method.kind === "crop" ? { lossPercent: method.lossPercent } : {}),
+    ...(method.kind === "unavailable" ? { reason: method.reason } : {}),
+    price,
+  }));
+  return { art: { width: art.width, height: art.height, designed: Boolean(art.design) }, formats };
+}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BeforeAfter } from "@/components/develop/before-after";
 import { DevelopPanel } from "@/components/develop/panel/develop-panel";
+import { FormatPack } from "@/components/pack/format-pack";
 import { Lineage, operationLabel } from "@/components/poster/lineage";
 import { PosterActions } from "@/components/poster/poster-actions";
 import { SharePanel } from "@/components/share-panel";
@@ -9,6 +10,7 @@ import { listBoardSummaries } from "@/lib/boards";
 import { AppError } from "@/lib/errors";
 import { requireMember } from "@/lib/identity";
 import { formatPrice, getModel, modelLabel, posterModelLabel } from "@/lib/models";
+import { planView } from "@/lib/pack/plan";
 import { mayChange } from "@/lib/permissions";
 import { findPosterView } from "@/lib/posters";
 
@@ -103,6 +105,12 @@ export default async function PosterPage({ params }: { params: Promise<{ id: str
           {canChange && <SharePanel target="posterId" id={poster.id} />}
         </div>
       </div>
+      <FormatPack
+        posterId={poster.id}
+        designed={Boolean(poster.design)}
+        formats={planView(poster).formats}
+        boards={ownBoards}
+      />
       <DevelopPanel
         source={{ posterId: poster.id }}
         image={{ url: poster.artUrl ?? poster.url, width: poster.width, height: poster.height, alt: poster.prompt }}
