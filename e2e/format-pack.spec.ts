@@ -41,6 +41,8 @@ test("a pack of five formats from a designed poster, downloaded as a ZIP and add
   });
   for (const label of ["One-sheet 27:40", "Story 9:16", "Widescreen 16:9", "Feed post 4:5", "Square 1:1"]) {
     await expect(results.getByRole("img", { name: label })).toBeVisible();
+    // Each format shows its own composed poster (the lettering re-laid), not the plain art.
+    expect(await results.getByRole("img", { name: label }).getAttribute("src")).toContain("composed-");
   }
   await page.screenshot({ path: `${SHOTS}/results-1280.png`, fullPage: true });
 

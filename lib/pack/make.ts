@@ -71,10 +71,15 @@ async function crop(keyArt: PosterRecord, art: Buffer, entry: PackEntry, member:
     createdBy: member.sub,
     createdByName: member.name,
   };
+  let written = record;
   await storeImagePair({ png: record.imageKey, webp: record.thumbKey }, png, {
-    commit: () => withDesign(record, png, keyArt.design, (r) => putPoster(r)),
+    commit: () =>
+      withDesign(record, png, keyArt.design, async (r) => {
+        await putPoster(r);
+        written = r;
+      }),
   });
-  return record;
+  return written;
 }
 
 async function reframe(keyArt: PosterRecord, entry: PackEntry, member: Member, signal?: AbortSignal) {

@@ -91,6 +91,9 @@ describe("format pack", () => {
       expect(record.operation).toBe(format === "one-sheet" ? "crop" : "reframe");
       expect(record.inputs?.placement).toBe(format);
       expect(record.design).toEqual(design);
+      // What the API answered shows the composed poster too.
+      expect(view.design).toEqual(design);
+      expect(view.artUrl).toBeDefined();
       // The stored composed poster is the art's size, and differs from the art where the type is set.
       const [art, composed] = await Promise.all([
         getObjectBytes(record.imageKey),
@@ -173,6 +176,7 @@ describe("format pack", () => {
     expect(byId.story).toMatchObject({ method: "reframe", price: 0.06 });
     expect(byId["banner-728x90"]?.method).toBe("unavailable");
     expect(byId["banner-728x90"]?.reason).toMatch(/2000 px/);
+    expect(byId["banner-728x90"]?.reason).toMatch(/8\.1:1/);
   });
 
   it("refuses bad requests with JSON naming the choices, before making or charging anything", async () => {
