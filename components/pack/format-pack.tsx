@@ -23,6 +23,7 @@ export function FormatPack(props: {
   posterId: string;
   designed: boolean;
   formats: PackFormatView[];
+  maxReframes: number;
   boards: BoardSummary[];
 }) {
   const reachable = props.formats.filter((f) => f.method !== "unavailable");
@@ -35,6 +36,7 @@ export function FormatPack(props: {
   const picked = props.formats.filter((f) => chosen.includes(f.id));
   const price = picked.reduce((sum, f) => sum + f.price, 0);
   const reframes = picked.filter((f) => f.method === "reframe").length;
+  const tooMany = reframes > props.maxReframes;
 
   const toggle = (id: string, on: boolean) => setChosen((now) => (on ? [...now, id] : now.filter((c) => c !== id)));
 
@@ -74,8 +76,12 @@ export function FormatPack(props: {
           <legend className="mb-2 flex w-full flex-wrap items-center justify-between gap-2 text-sm font-medium">
             <span>Formats</span>
             <span className="flex gap-2">
-              <button type="button" className={button} onClick={() => setChosen(reachable.map((f) => f.id))}>
-                All
+              <button
+                type="button"
+                className={button}
+                onClick={() => setChosen(reachable.filter((f) => f.method === "crop").map((f) => f.id))}
+              >
+                Free crops
               </button>
               <button type="button" className={button} onClick={() => setChosen([])}>
                 None
@@ -134,14 +140,16 @@ export function FormatPack(props: {
               </select>
             </div>
           )}
-          <p className="text-muted" aria-live="polite">
+          <p className={tooMany ? "text-danger" : "text-muted"} aria-live="polite">
             {picked.length === 0
               ? "Pick the formats to make."
-              : `${picked.length} format${picked.length > 1 ? "s" : ""}: ${reframes} reframe${reframes === 1 ? "" : "s"}, ${picked.length - reframes} crop${picked.length - reframes === 1 ? "" : "s"} · ${formatPrice(price)}`}
+              : tooMany
+                ? `${reframes} reframes: a pack makes at most ${props.maxReframes}. Make the rest in a second pack.`
+                : `${picked.length} format${picked.length > 1 ? "s" : ""}: ${reframes} reframe${reframes === 1 ? "" : "s"}, ${picked.length - reframes} crop${picked.length - reframes === 1 ? "" : "s"} · ${formatPrice(price)}`}
           </p>
           <button
             type="submit"
-            disabled={picked.length === 0 || running}
+            disabled={picked.length === 0 || tooMany || running}
             aria-busy={running}
             className="rounded-md bg-accent px-4 py-2 font-semibold text-ink hover:brightness-110 disabled:opacity-60"
           >

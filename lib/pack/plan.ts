@@ -25,6 +25,8 @@ export interface PackEntry {
 }
 
 export const MAX_PACK_FORMATS = PLACEMENTS.length;
+/** Reframes run three at a time (about 12 s each on Bedrock): six is two rounds, well inside the 60 s request. */
+export const MAX_PACK_REFRAMES = 6;
 
 export const packRequestSchema = z.strictObject({
   formats: z
@@ -73,6 +75,11 @@ export function planChosen(art: PosterRecord, formats: readonly string[]): PackE
     const message = out.map((e) => (e.method.kind === "unavailable" ? e.method.reason : "")).join(" ");
     throw new AppError("invalid_input", { message, fields: { formats: message } });
   }
+  const reframes = chosen.filter((e) => e.method.kind === "reframe").length;
+  if (reframes > MAX_PACK_REFRAMES) {
+    const message = `A pack makes at most ${MAX_PACK_REFRAMES} reframes (this one needs ${reframes}): make the rest in a second pack.`;
+    throw new AppError("invalid_input", { message, fields: { formats: message } });
+  }
   return chosen;
 }
 
@@ -85,5 +92,9 @@ export function planView(art: Art): PackPlanView {
     ...(method.kind === "unavailable" ? { reason: method.reason } : {}),
     price,
   }));
-  return { art: { width: art.width, height: art.height, designed: Boolean(art.design) }, formats };
+  return {
+    art: { width: art.width, height: art.height, designed: Boolean(art.design) },
+    maxReframes: MAX_PACK_REFRAMES,
+    formats,
+  };
 }

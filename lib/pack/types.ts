@@ -16,6 +16,8 @@ export type PackFormatView = Placement & {
 
 export interface PackPlanView {
   art: { width: number; height: number; designed: boolean };
+  /** How many reframes one pack may make (they must finish within one request). */
+  maxReframes: number;
   formats: PackFormatView[];
 }
 

@@ -193,6 +193,11 @@ describe("format pack", () => {
     expect((await pack("AAAAAAAAAAAAAAAA", { formats: ["story"] })).status).toBe(404);
     const far = await pack(keyArt.id, { formats: ["banner-728x90"] });
     expect(far.status).toBe(400);
+    // More reframes than one request can finish in: refused up front, with the limit.
+    const many = ["billboard-48-sheet", "widescreen", "cinemascope", "lobby-card", "story", "feed", "square"];
+    const tooMany = await pack(keyArt.id, { formats: many });
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.body.error.message).toMatch(/at most 6 reframes \(this one needs 7\)/);
     // Someone else's board: refused before anything is made.
     const bobsBoard = await as("bob", () => client.createBoard("Bob's"));
     const forbidden = await pack(keyArt.id, { formats: ["story"], boardId: bobsBoard.body.id });

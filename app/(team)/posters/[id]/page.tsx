@@ -34,6 +34,7 @@ export default async function PosterPage({ params }: { params: Promise<{ id: str
     poster.parentId ? findPosterView(poster.parentId).catch(() => undefined) : undefined,
     Promise.all((poster.versions ?? []).slice(-12).map((v) => findPosterView(v).catch(() => undefined))),
   ]);
+  const pack = planView(poster);
   const paramLabels = new Map(getModelParams(poster.model));
   // Offer only what this member may do: the maker (or an admin) designs, deletes and shares; anyone adds it to a
   // board of their own.
@@ -108,7 +109,8 @@ export default async function PosterPage({ params }: { params: Promise<{ id: str
       <FormatPack
         posterId={poster.id}
         designed={Boolean(poster.design)}
-        formats={planView(poster).formats}
+        formats={pack.formats}
+        maxReframes={pack.maxReframes}
         boards={ownBoards}
       />
       <DevelopPanel
