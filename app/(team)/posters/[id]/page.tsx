@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BeforeAfter } from "@/components/develop/before-after";
 import { DevelopPanel } from "@/components/develop/panel/develop-panel";
+import { FormatPack } from "@/components/pack/format-pack";
 import { Lineage, operationLabel } from "@/components/poster/lineage";
 import { PosterActions } from "@/components/poster/poster-actions";
 import { ExportList } from "@/components/print/export-list";
@@ -12,6 +13,7 @@ import { listBoardSummaries } from "@/lib/boards";
 import { AppError } from "@/lib/errors";
 import { requireMember } from "@/lib/identity";
 import { formatPrice, getModel, modelLabel, posterModelLabel } from "@/lib/models";
+import { planView } from "@/lib/pack/plan";
 import { mayChange } from "@/lib/permissions";
 import { findPosterView } from "@/lib/posters";
 import { listPosterReviews } from "@/lib/reviews/service";
@@ -51,6 +53,7 @@ export default async function PosterPage({
     poster.parentId ? findPosterView(poster.parentId).catch(() => undefined) : undefined,
     Promise.all((poster.versions ?? []).slice(-12).map((v) => findPosterView(v).catch(() => undefined))),
   ]);
+  const pack = planView(poster);
   const paramLabels = new Map(getModelParams(poster.model));
   // Offer only what this member may do: the maker (or an admin) designs, deletes and shares; anyone adds it to a
   // board of their own.
@@ -127,6 +130,13 @@ export default async function PosterPage({
           {canChange && <SharePanel target="posterId" id={poster.id} />}
         </div>
       </div>
+      <FormatPack
+        posterId={poster.id}
+        designed={Boolean(poster.design)}
+        formats={pack.formats}
+        maxReframes={pack.maxReframes}
+        boards={ownBoards}
+      />
       <DevelopPanel
         source={{ posterId: poster.id }}
         image={{ url: poster.artUrl ?? poster.url, width: poster.width, height: poster.height, alt: poster.prompt }}

@@ -1,0 +1,72 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { makePoster } from "./fixtures";
+
+// From one designed key art, a pack of five formats: pick them, see the price, make them, review them together,
+// download the ZIP (every file listed in its manifest) and find them on the board chosen in the same step.
+
+const SHOTS = "test-results/format-pack";
+
+test("a pack of five formats from a designed poster, downloaded as a ZIP and added to a board", async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  mkdirSync(SHOTS, { recursive: true });
+  const { id } = await makePoster(request, { prompt: "a lighthouse at dusk, for a format pack", seed: 41 });
+  const design = await request.put(`/api/posters/${id}/design`, {
+    data: { template: "classic", title: "Harbor Lights", tagline: "Every light is a promise", date: "June 2027" },
+  });
+  expect(design.status(), await design.text()).toBe(200);
+  const board = await (await request.post("/api/boards", { data: { name: "Harbor Lights pack" } })).json();
+
+  await page.goto(`/posters/${id}`);
+  const pack = page.getByRole("region", { name: "Format pack" });
+  await pack.scrollIntoViewIfNeeded();
+  for (const name of [/^One-sheet 27:40/, /^Story 9:16/, /^Widescreen 16:9/, /^Feed post 4:5/, /^Square 1:1/]) {
+    await pack.getByRole("checkbox", { name }).check();
+  }
+  // The one-sheet is a free crop of the 2:3 art; the other four are reframes at $0.06 each.
+  await expect(pack.getByText("5 formats: 4 reframes, 1 crop · $0.24")).toBeVisible();
+  await expect(pack.getByRole("checkbox", { name: /^Leaderboard banner/ })).toBeDisabled();
+  await pack.getByLabel("Also add to board").selectOption(board.id);
+  await page.screenshot({ path: `${SHOTS}/picker-1280.png`, fullPage: true });
+  await pack.getByRole("button", { name: "Make pack · $0.24" }).click();
+
+  const results = pack.getByRole("region", { name: "The pack" });
+  await expect(results.getByRole("status")).toHaveText(/5 formats made · \$0\.24 charged · added to the board/, {
+    timeout: 120_000,
+  });
+  for (const label of ["One-sheet 27:40", "Story 9:16", "Widescreen 16:9", "Feed post 4:5", "Square 1:1"]) {
+    await expect(results.getByRole("img", { name: label })).toBeVisible();
+    // Each format shows its own composed poster (the lettering re-laid), not the plain art.
+    expect(await results.getByRole("img", { name: label }).getAttribute("src")).toContain("composed-");
+  }
+  await page.screenshot({ path: `${SHOTS}/results-1280.png`, fullPage: true });
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    results.getByRole("link", { name: "Download ZIP" }).click(),
+  ]);
+  const file = `${SHOTS}/pack.zip`;
+  await download.saveAs(file);
+  execFileSync("unzip", ["-tq", file]);
+  const names = execFileSync("unzip", ["-Z1", file], { encoding: "utf8" }).trim().split("\n");
+  const manifest = JSON.parse(execFileSync("unzip", ["-p", file, "manifest.json"], { encoding: "utf8" }));
+  expect(manifest.files).toHaveLength(5);
+  expect(names.sort()).toEqual([...manifest.files.map((f: { file: string }) => f.file), "manifest.json"].sort());
+
+  const onBoard = await (await request.get(`/api/boards/${board.id}`)).json();
+  expect(onBoard.posters).toHaveLength(5);
+
+  const { violations } = await new AxeBuilder({ page }).include("#pack").withTags(["wcag2a", "wcag2aa"]).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
+
+  // On a phone: nothing scrolls sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: innerWidth }));
+  expect(widths.scroll).toBeLessThanOrEqual(widths.inner);
+  await pack.screenshot({ path: `${SHOTS}/pack-390.png` });
+});
