@@ -1,10 +1,11 @@
 import Link from "next/link";
 import type { PosterView } from "@/lib/api-types";
-import { findOperation } from "@/lib/models";
+import { CROP_OPERATION, findOperation } from "@/lib/models";
 
 // Where a poster came from and what was made from it: "Made from <parent> by <operation>" and a strip of versions.
 
 export function operationLabel(id: string): string {
+  if (id === CROP_OPERATION.id) return CROP_OPERATION.label;
   return id === "generate" ? "Generate" : (findOperation(id)?.label ?? id);
 }
 

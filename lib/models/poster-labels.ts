@@ -22,11 +22,18 @@ export const POSTER_MODEL_LABELS: Record<string, string> = Object.fromEntries(
   POSTER_MODEL_IDS.map((id) => [id, posterModelLabel(id)]),
 );
 
+/** A format pack's crop (lib/pack): made by sharp, no model, so not in the operation catalogue. */
+export const CROP_OPERATION = { id: "crop", label: "Crop", made: "Cropped" } as const;
+
 /** What a derived poster is marked with, per operation ("Upscaled"); generated posters carry no mark. */
-export const VERSION_MARKS: Record<string, string> = Object.fromEntries(OPERATIONS.map((o) => [o.id, o.made]));
+export const VERSION_MARKS: Record<string, string> = Object.fromEntries([
+  ...OPERATIONS.map((o) => [o.id, o.made]),
+  [CROP_OPERATION.id, CROP_OPERATION.made],
+]);
 
 /** The filter's choices: how a poster was made. */
 export const OPERATION_FILTERS = [
   { id: "generate", label: "Generated" },
   ...OPERATIONS.map((o) => ({ id: o.id as string, label: o.label })),
+  { id: CROP_OPERATION.id as string, label: CROP_OPERATION.label as string },
 ];

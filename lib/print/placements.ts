@@ -1,3 +1,5 @@
+import { effectivePpi as masterPpi } from "./resolution";
+
 // The placements a campaign ships, as data: one key art becomes each of them (lib/pack/). A placement has a shape
 // (width:height), the pixels a web or social placement is delivered at, and the real print size where it is printed,
 // so the pack's manifest can say the art's effective ppi there. Pure: the browser shows the same list.
@@ -208,5 +210,7 @@ export function packMethod(art: Size, placement: Placement, limits?: ReframeSour
 /** Pixels per inch of a picture printed at the placement's size (the lower of the two sides), if it is printed. */
 export function effectivePpi(size: Size, placement: Placement): number | undefined {
   if (!placement.printIn) return undefined;
-  return Math.floor(Math.min(size.width / placement.printIn.width, size.height / placement.printIn.height));
+  // The same measure as a print master's, on the placement's trim (no bleed: a delivered file, not a master).
+  const trim = { label: placement.label, widthIn: placement.printIn.width, heightIn: placement.printIn.height };
+  return masterPpi(size, { ...trim, bleedIn: 0, safeIn: 0 });
 }
