@@ -21,7 +21,7 @@ test("signed out, the studio sends you to sign in; after signing in you generate
   await studio.generatePoster("bob's harbor at dawn", 1);
   await studio.waitForDone(1);
   await studio.tile(1).getByRole("img").click({ trial: true });
-  const posterId = (await (await page.request.get("/api/posters?limit=1")).json()).posters[0].id as string;
+  const posterId = (await (await page.request.get("/api/posters?mine=true&limit=1")).json()).posters[0].id as string;
   await page.goto(`/posters/${posterId}`);
   const link = await new SharePanel(page).create();
 
