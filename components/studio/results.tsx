@@ -93,7 +93,7 @@ export function Results(props: {
         </section>
       </div>
       {/* Room for the selection bar, fixed to the bottom of the screen, so it never hides the last row. */}
-      {props.selecting && <div aria-hidden="true" className="h-40 sm:h-24" />}
+      {props.selecting && <div aria-hidden="true" className="h-56 sm:h-24" />}
     </section>
   );
 }
