@@ -4,8 +4,8 @@ import { signIn } from "./auth";
 import { makePoster, makePosters } from "./fixtures";
 import { StudioPage } from "./pages/studio-page";
 
-// The image-first studio: results fill the screen, my posters stay in a feed, a result opens in a lightbox, and
-// 2 to 4 posters compare side by side.
+// The image-first studio: results fill the screen, my posters stay in a feed, a result opens in a lightbox, posters
+// picked in the feed go onto a board, and 2 to 4 posters compare side by side.
 
 const LAPTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -157,9 +157,9 @@ test("compare three posters side by side at the same height, picked in the studi
   for (const n of [1, 2, 3])
     await studio
       .tile(n)
-      .getByLabel(/Compare/)
-      .check();
-  await page.getByRole("link", { name: "Compare 3" }).click();
+      .getByRole("button", { name: /^Select:/ })
+      .click();
+  await studio.bar.getByRole("link", { name: "Compare 3" }).click();
   await expect(page).toHaveURL(/\/compare\?ids=[^,]+,[^,]+,[^,]+$/);
   const images = page.getByRole("list", { name: "Posters side by side" }).getByRole("img");
   await expect(images).toHaveCount(3);
@@ -216,4 +216,56 @@ test("on a 390×844 phone: prompt and Generate on the first screen, results righ
   await fitsWidth(page);
   await inViewport(page, page.getByRole("button", { name: "Close (Esc)" }));
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});
+
+test("shift-click a range in the feed: it goes onto a board, then into a compare link", async ({ page, request }) => {
+  const key = `feed range ${Date.now()}`;
+  const made: string[] = [];
+  for (const n of [1, 2, 3, 4]) made.push((await makePoster(request, { prompt: `${key} option ${n}` })).id);
+  const studio = new StudioPage(page);
+  await studio.goto();
+  await studio.showInFeed(made);
+  const [first, , third] = (await studio.feedIds()).filter((id) => made.includes(id)) as [string, string, string];
+  await studio.selectButton(first).click();
+  await studio.item(third).click({ modifiers: ["Shift"] });
+  // The range as the feed shows it (another test may slip a poster of alice's in between).
+  const shown = await studio.feedIds();
+  const range = shown.slice(shown.indexOf(first), shown.indexOf(third) + 1);
+  await expect.poll(() => studio.selected()).toEqual(range);
+  await expect(studio.lightbox).toHaveCount(0); // a click while selecting picks, it doesn't open the lightbox
+  await expect(studio.bar.getByText(`${range.length} selected`)).toBeVisible();
+
+  const board = `Feed range ${Date.now()}`;
+  await studio.bar.getByLabel("Board", { exact: true }).selectOption("new");
+  await studio.bar.getByLabel("New board's name").fill(board);
+  await studio.bar.getByRole("button", { name: `Add ${range.length} to board` }).click();
+  await expect(studio.bar.getByText(`Added ${range.length} posters to “${board}”.`)).toBeVisible();
+  const boards = (await (await request.get("/api/boards?limit=100")).json()).boards as { id: string; name: string }[];
+  const boardMade = boards.find((b) => b.name === board);
+  const view = await (await request.get(`/api/boards/${boardMade?.id}`)).json();
+  expect(view.posters.map((p: { id: string }) => p.id)).toEqual(range);
+
+  await studio.bar.getByRole("link", { name: `Compare ${range.length}` }).click();
+  await expect(page).toHaveURL(`/compare?ids=${range.join(",")}`);
+  await expect(page.getByRole("list", { name: "Posters side by side" }).getByRole("img")).toHaveCount(range.length);
+});
+
+test("with a selection, the bar fits a 390×844 phone and a 1440×900 screen, axe-clean", async ({ page, request }) => {
+  const key = `bar check ${Date.now()}`;
+  const ids = [
+    (await makePoster(request, { prompt: `${key} a` })).id,
+    (await makePoster(request, { prompt: `${key} b` })).id,
+  ];
+  const studio = new StudioPage(page);
+  for (const size of [PHONE, LAPTOP]) {
+    await page.setViewportSize(size);
+    await studio.goto();
+    await studio.showInFeed(ids);
+    await studio.selectButton(ids[1] as string).click();
+    await studio.item(ids[0] as string).click({ modifiers: ["Shift"] });
+    await expect(studio.bar.getByRole("button", { name: /^Add \d+ to board$/ })).toBeVisible();
+    await fitsWidth(page);
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await page.screenshot({ path: `/tmp/wt-feed/studio-selection-${size.width}.png` });
+  }
 });

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { makePoster } from "./fixtures";
 import { StudioPage } from "./pages/studio-page";
 
 test.describe("studio", () => {
@@ -248,5 +249,61 @@ test.describe("studio", () => {
     await studio.generatePoster("[fault:output-filter] neon city", 1);
     await expect(studio.tile(1).getByRole("alert")).toBeVisible();
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  });
+
+  test("keyboard: Space selects, Shift+arrow extends, Escape clears, except when it closes the lightbox", async ({
+    page,
+  }) => {
+    const studio = new StudioPage(page);
+    await studio.goto();
+    await studio.generatePoster("keyboard picks, a lantern in the snow", 2);
+    await studio.waitForDone(2);
+    const ids = await studio.results
+      .locator("article[data-status=done] [data-select-id]")
+      .evaluateAll((all) => all.map((el) => el.getAttribute("data-select-id")));
+    await studio.tile(1).getByRole("button", { name: "Open Variation 1" }).focus();
+    await page.keyboard.press("Space");
+    await expect.poll(() => studio.selected()).toEqual([ids[0]]);
+    await expect(studio.lightbox).toHaveCount(0);
+    await page.keyboard.press("Shift+ArrowRight");
+    await expect.poll(() => studio.selected()).toEqual(ids);
+    await expect(studio.bar.getByText("2 selected")).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(studio.bar).toBeHidden();
+
+    // Picked in the lightbox: the same selection; Escape there closes the lightbox and keeps the pick.
+    await studio.open(2);
+    await studio.lightbox.getByRole("checkbox", { name: /^Select/ }).check();
+    await page.keyboard.press("Escape");
+    await expect(studio.lightbox).toHaveCount(0);
+    await expect(studio.bar.getByText("1 selected")).toBeVisible();
+    expect(await studio.selected()).toEqual([ids[1]]);
+  });
+
+  test("deleting selected posters asks first, then takes them off the results and the feed", async ({
+    page,
+    request,
+  }) => {
+    const older = (await makePoster(request, { prompt: `delete me from the feed ${Date.now()}` })).id;
+    const studio = new StudioPage(page);
+    await studio.goto();
+    await studio.showInFeed([older]);
+    await studio.generatePoster("delete me too, a foggy pier", 1);
+    await studio.waitForDone(1);
+    const fresh = (await studio.tile(1).locator("[data-select-id]").getAttribute("data-select-id")) as string;
+    await studio
+      .tile(1)
+      .getByRole("button", { name: /^Select:/ })
+      .click();
+    await studio.selectButton(older).click();
+    await expect(studio.bar.getByText("2 selected")).toBeVisible();
+    await studio.bar.getByRole("button", { name: "Delete 2" }).click();
+    const dialog = page.getByRole("dialog");
+    await expect(dialog).toContainText("Delete 2 posters?");
+    await dialog.getByRole("button", { name: "Delete 2" }).click();
+    await expect(studio.feedItem(older)).toHaveCount(0);
+    await expect(studio.tiles()).toHaveCount(0);
+    await expect(studio.bar).toBeHidden();
+    for (const id of [older, fresh]) expect((await request.get(`/api/posters/${id}`)).status()).toBe(404);
   });
 });

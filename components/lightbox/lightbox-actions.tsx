@@ -21,7 +21,6 @@ export function LightboxActions(props: {
   onUseSettings: () => void;
   onFavorite: (favorite: boolean) => void;
   selected: boolean;
-  canSelect: boolean;
   onSelect: (selected: boolean) => void;
 }) {
   const { poster, detail } = props;
@@ -100,13 +99,8 @@ export function LightboxActions(props: {
         </Link>
       </div>
       <label className="flex items-center gap-2 text-sm">
-        <input
-          type="checkbox"
-          checked={props.selected}
-          disabled={!props.selected && !props.canSelect}
-          onChange={(e) => props.onSelect(e.target.checked)}
-        />
-        Pick for compare {!props.selected && !props.canSelect && <span className="text-muted">(4 picked)</span>}
+        <input type="checkbox" checked={props.selected} onChange={(e) => props.onSelect(e.target.checked)} />
+        Select <span className="text-muted">(to add to a board, compare or delete with others)</span>
       </label>
       <AddToBoard posterId={poster.id} me={props.me} onMessage={setMessage} onError={say} />
       <p role="status" className="min-h-5 text-sm text-muted">

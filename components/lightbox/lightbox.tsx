@@ -163,7 +163,6 @@ export function Lightbox(props: {
             onUseSettings={() => props.onUseSettings(poster)}
             onFavorite={(favorite) => props.onFavorite(poster.id, favorite)}
             selected={props.selected.includes(poster.id)}
-            canSelect={props.selected.length < 4}
             onSelect={(on) => props.onSelect(poster.id, on)}
           />
           <p className="text-xs text-muted">← → move between posters · Esc closes</p>

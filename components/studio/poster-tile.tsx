@@ -21,12 +21,13 @@ export function Elapsed({ startedAt, typical }: { startedAt: number; typical: nu
   );
 }
 
-/** What a finished tile needs from the studio: opening it, selecting it for compare, its favourite. */
+/** What a finished tile needs from the studio: opening it, selecting it (useSelection), its favourite. */
 export interface TileHandlers {
   onOpen: () => void;
   selected: boolean;
-  canSelect: boolean;
-  onSelect: (selected: boolean) => void;
+  selecting: boolean;
+  onSelect: (event: React.MouseEvent) => void;
+  itemProps?: { "data-select-id": string; onClick: (event: React.MouseEvent) => void };
   favorite?: boolean;
   onFavorite: (favorite: boolean) => void;
 }

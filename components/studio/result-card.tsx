@@ -21,16 +21,20 @@ export function useCopied(): [boolean, (text: string) => Promise<void>] {
 
 export type ResultPoster = PosterSummary & { url?: string; downloadUrl?: string };
 
-// A finished result: the image opens the lightbox (anywhere but on a quick action's button); hover or keyboard focus
-// shows the quick actions. A touch screen
-// has no hover: a tap opens the lightbox, which has every action, instead of hitting a button it couldn't see.
+// A finished result: the image opens the lightbox (anywhere but on a quick action's button), unless a selection is
+// under way: then a click picks, as in the gallery (useSelection). Hover or keyboard focus shows the quick actions. A
+// touch screen has no hover: a tap opens the lightbox, which has every action, and the round select button stays
+// visible there instead of hiding with the quick actions.
 export function ResultImage(props: {
   poster: ResultPoster;
   label: string;
   onOpen: () => void;
   selected: boolean;
-  canSelect: boolean;
-  onSelect: (selected: boolean) => void;
+  /** Whether any result is selected: the select button shows on every tile then. */
+  selecting: boolean;
+  onSelect: (event: React.MouseEvent) => void;
+  /** From useSelection: marks the image's button as the tile's item and turns clicks into picks while selecting. */
+  itemProps?: { "data-select-id": string; onClick: (event: React.MouseEvent) => void };
   /** The favourite as last set anywhere in this visit (a tile or the lightbox). */
   favorite?: boolean;
   onFavorite: (favorite: boolean) => void;
@@ -54,12 +58,35 @@ export function ResultImage(props: {
 
   return (
     <div className="group relative h-full w-full">
+      {/* Before the image in the tab order: Tab from the image goes on to the quick actions. */}
+      {props.itemProps && (
+        <button
+          type="button"
+          onClick={props.onSelect}
+          aria-pressed={props.selected}
+          aria-label={`Select: ${label}`}
+          className={`absolute left-2 top-2 flex h-7 w-7 items-center justify-center rounded-full border-2 text-sm font-bold leading-none transition-opacity ${
+            props.selected
+              ? "border-accent bg-accent text-ink opacity-100"
+              : `border-white/80 bg-black/50 text-transparent ${
+                  props.selecting ? "opacity-100" : "opacity-0 [@media(hover:none)]:opacity-70"
+                } group-hover:opacity-100 focus-visible:opacity-100 group-focus-within:opacity-100`
+          }`}
+        >
+          <span aria-hidden="true">✓</span>
+        </button>
+      )}
       <button
         type="button"
-        onClick={props.onOpen}
-        className="block h-full w-full cursor-zoom-in"
+        {...props.itemProps}
+        onClick={(event) => {
+          props.itemProps?.onClick(event);
+          if (!event.defaultPrevented) props.onOpen();
+        }}
+        className={`block h-full w-full ${props.selecting ? "cursor-pointer" : "cursor-zoom-in"}`}
         aria-label={`Open ${label}`}
         aria-haspopup="dialog"
+        aria-current={props.selected ? "true" : undefined}
       >
         {/* Pre-signed URLs expire in minutes: next/image's optimiser would cache them under a dead signature. */}
         {/* biome-ignore lint/performance/noImgElement: see above */}
@@ -71,6 +98,12 @@ export function ResultImage(props: {
           className="h-full w-full object-cover"
         />
       </button>
+      {props.selected && (
+        <span
+          aria-hidden="true"
+          className="pointer-events-none absolute inset-0 rounded-lg ring-2 ring-accent ring-inset"
+        />
+      )}
       <div className="pointer-events-none absolute inset-x-0 bottom-0 flex flex-wrap items-center gap-1 bg-gradient-to-t from-ink/90 to-transparent p-2 pt-6 opacity-0 transition-opacity group-focus-within:opacity-100 group-hover:opacity-100 *:pointer-events-auto [@media(hover:none)]:hidden">
         <button
           type="button"
@@ -91,17 +124,6 @@ export function ResultImage(props: {
             Download<span className="sr-only"> {label}</span>
           </a>
         )}
-        <label
-          className={`${quickButton} ml-auto flex cursor-pointer items-center gap-1 has-[:checked]:border-accent has-[:disabled]:opacity-50`}
-        >
-          <input
-            type="checkbox"
-            checked={props.selected}
-            disabled={!props.selected && !props.canSelect}
-            onChange={(e) => props.onSelect(e.target.checked)}
-          />
-          Compare<span className="sr-only"> {label}</span>
-        </label>
       </div>
     </div>
   );

@@ -13,6 +13,8 @@ import {
   posterFormSchema,
 } from "@/lib/models/generation";
 import type { Actor } from "@/lib/permissions";
+import { SelectionBar } from "../selection/selection-bar";
+import { useSelection } from "../selection/use-selection";
 import { budgetProblem } from "./budget";
 import { FORM_DEFAULTS, variationSeeds } from "./form-defaults";
 import { PromptPanel } from "./prompt-panel";
@@ -23,8 +25,6 @@ import { describeProgress, type TileRequest, useGeneration } from "./use-generat
 
 // The lightbox loads when a result is first opened: it isn't part of the studio's first load.
 const Lightbox = dynamic(() => import("../lightbox/lightbox").then((m) => m.Lightbox), { ssr: false });
-
-const MAX_COMPARE = 4;
 
 /** Settings to start from (a poster's, for "Use these settings"): the seed comes locked. `notice` says what had to
  * change, e.g. a retired model replaced by the default one. */
@@ -58,7 +58,8 @@ export function Studio(props: { start?: StudioStart; recentPrompts: string[]; to
   const [settingsOpen, setSettingsOpen] = useState(Boolean(props.start));
   const [today, setToday] = useState(props.today);
   const [budgetShown, setBudgetShown] = useState(false);
-  const [selected, setSelected] = useState<string[]>([]);
+  // Posters deleted from the selection bar in this visit: they leave this visit's tiles and the feed.
+  const [gone, setGone] = useState<ReadonlySet<string>>(new Set());
   const [open, setOpen] = useState<number | null>(null);
   // Favourites changed in this visit, wherever the poster shows (a tile, the feed, the lightbox).
   const [favorites, setFavorites] = useState<Record<string, boolean>>({});
@@ -96,18 +97,25 @@ export function Studio(props: { start?: StudioStart; recentPrompts: string[]; to
 
   // A prompt the filter blocked fails every variation the same way: one message at the prompt, not one per tile.
   const blocked = tiles.find((t) => t.status === "failed" && t.code === "prompt_filtered");
-  const shownTiles = tiles.filter((t) => !(t.status === "failed" && t.code === "prompt_filtered"));
+  const shownTiles = tiles.filter(
+    (t) => !(t.status === "failed" && t.code === "prompt_filtered") && !(t.status === "done" && gone.has(t.poster.id)),
+  );
   const blockedPrompt = blocked && values.prompt === blocked.input.prompt ? blocked.input.prompt : undefined;
 
   const withFavorite = (p: ResultPoster) => (p.id in favorites ? { ...p, favorite: favorites[p.id] } : p);
   const sessionIds = new Set(shownTiles.flatMap((t) => (t.status === "done" ? [t.poster.id] : [])));
-  const feedPosters = feed.posters.filter((p) => !sessionIds.has(p.id)).map(withFavorite);
+  const feedPosters = feed.posters.filter((p) => !sessionIds.has(p.id) && !gone.has(p.id)).map(withFavorite);
   const list: ResultPoster[] = [
     ...shownTiles.flatMap((t) => (t.status === "done" ? [withFavorite(t.poster)] : [])),
     ...feedPosters,
   ];
   const listRef = useRef(list);
   listRef.current = list;
+  // One selection over everything shown, in display order (this visit's results, then the feed).
+  const orderKey = list.map((p) => p.id).join(",");
+  const order = useMemo(() => (orderKey ? orderKey.split(",") : []), [orderKey]);
+  const selection = useSelection(order);
+  const makers = Object.fromEntries(list.map((p) => [p.id, p.createdBy]));
 
   const onSubmit = handleSubmit(
     (valid) => {
@@ -144,21 +152,34 @@ export function Studio(props: { start?: StudioStart; recentPrompts: string[]; to
     setTimeout(() => form.setFocus("prompt"), 0);
   }
 
-  const select = useCallback((id: string, on: boolean) => {
-    setSelected((all) => (on ? [...all.filter((x) => x !== id), id].slice(-MAX_COMPARE) : all.filter((x) => x !== id)));
-  }, []);
-
+  const { isSelected, toggle, itemProps } = selection;
+  const selecting = selection.selected.length > 0;
   const handlers = useMemo(
     () => (poster: ResultPoster) => ({
       onOpen: () => setOpen(listRef.current.findIndex((p) => p.id === poster.id)),
-      selected: selected.includes(poster.id),
-      canSelect: selected.length < MAX_COMPARE,
-      onSelect: (on: boolean) => select(poster.id, on),
+      selected: isSelected(poster.id),
+      selecting,
+      // Shift on the select button extends the range, as on the image.
+      onSelect: (event: React.MouseEvent) => (event.shiftKey ? itemProps(poster.id).onClick(event) : toggle(poster.id)),
+      itemProps: itemProps(poster.id),
       favorite: favorites[poster.id],
       onFavorite: (favorite: boolean) => onFavorite(poster.id, favorite),
     }),
-    [selected, select, favorites, onFavorite],
+    [isSelected, selecting, toggle, itemProps, favorites, onFavorite],
   );
+
+  // The lightbox's "Select" checkbox is the same selection.
+  const selectFromLightbox = useCallback(
+    (id: string, on: boolean) => {
+      if (on !== isSelected(id)) toggle(id);
+    },
+    [isSelected, toggle],
+  );
+
+  function deleted(ids: string[]) {
+    setGone((all) => new Set([...all, ...ids]));
+    selection.forget(ids);
+  }
 
   const status = shownTiles.length ? describeProgress(shownTiles) : "";
   const current = open === null ? undefined : list[open];
@@ -189,8 +210,15 @@ export function Studio(props: { start?: StudioStart; recentPrompts: string[]; to
         feed={{ ...feed, posters: feedPosters }}
         onLoadMore={feed.loadMore}
         handlers={handlers}
-        selected={selected}
-        onClearSelection={() => setSelected([])}
+        selectionKeys={selection.containerProps}
+        selecting={selecting}
+      />
+      <SelectionBar
+        selected={selection.selected}
+        makers={makers}
+        viewer={props.me}
+        onClear={selection.clear}
+        onDeleted={deleted}
       />
       {current && open !== null && (
         <Lightbox
@@ -202,8 +230,8 @@ export function Studio(props: { start?: StudioStart; recentPrompts: string[]; to
           me={props.me}
           onUseSettings={applySettings}
           onFavorite={onFavorite}
-          selected={selected}
-          onSelect={select}
+          selected={selection.selected}
+          onSelect={selectFromLightbox}
         />
       )}
     </div>

@@ -11,6 +11,8 @@ export class StudioPage {
   readonly settings: Locator;
   readonly feed: Locator;
   readonly lightbox: Locator;
+  /** The selection bar (add to board, compare, delete), shown while anything is selected. */
+  readonly bar: Locator;
 
   constructor(readonly page: Page) {
     this.prompt = page.getByLabel("Prompt", { exact: true });
@@ -20,6 +22,7 @@ export class StudioPage {
     this.settings = page.locator("details", { has: page.getByText("Settings", { exact: true }) });
     this.feed = this.results.getByRole("list", { name: "Your posters, newest first" });
     this.lightbox = page.getByRole("dialog");
+    this.bar = page.getByRole("region", { name: "Selected posters" });
   }
 
   async goto() {
@@ -81,10 +84,49 @@ export class StudioPage {
 
   /** Opens tile n (this visit's) in the lightbox. */
   async open(n: number) {
-    // Near the top: the quick actions sit along the bottom of the image.
+    // Near the top, right of the round select button: the quick actions sit along the bottom of the image.
     await this.tile(n)
       .getByRole("button", { name: `Open Variation ${n}` })
-      .click({ position: { x: 12, y: 12 } });
+      .click({ position: { x: 60, y: 12 } });
     await expect(this.lightbox).toBeVisible();
+  }
+
+  /** A poster in the feed ("Your posters"), by id. */
+  feedItem(id: string): Locator {
+    return this.feed.locator(`article[data-poster-id="${id}"]`);
+  }
+
+  /** The image button of a result or feed poster: a click opens the lightbox, or picks while selecting. */
+  item(id: string): Locator {
+    return this.results.locator(`[data-select-id="${id}"]`);
+  }
+
+  /** The round select button of a feed poster. */
+  selectButton(id: string): Locator {
+    return this.feedItem(id).getByRole("button", { name: /^Select:/ });
+  }
+
+  /** The feed's poster ids, newest first. */
+  async feedIds(): Promise<string[]> {
+    return this.feed
+      .locator("article[data-poster-id]")
+      .evaluateAll((all) => all.map((a) => a.getAttribute("data-poster-id") ?? ""));
+  }
+
+  /** Ids selected (this visit's results and the feed), in display order. */
+  async selected(): Promise<string[]> {
+    return this.results
+      .locator('[data-select-id][aria-current="true"]')
+      .evaluateAll((all) => all.map((el) => el.getAttribute("data-select-id") ?? ""));
+  }
+
+  /** Pages the feed until every id shows (other tests make posters as the same person at the same time). */
+  async showInFeed(ids: string[]) {
+    await expect(async () => {
+      const shown = await this.feedIds();
+      if (!ids.every((id) => shown.includes(id)))
+        await this.page.getByRole("button", { name: "Load more" }).click({ timeout: 2000 });
+      expect(ids.every((id) => shown.includes(id))).toBe(true);
+    }).toPass();
   }
 }
