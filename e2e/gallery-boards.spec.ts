@@ -228,7 +228,7 @@ test("gallery tiles say which posters are out for review; drafts carry no badge"
   await gallery.goto();
   await new GallerySelection(page).search(key);
   await expect.poll(() => gallery.ids()).toEqual([reviewed, draft]);
-  const tile = (id: string) =>
+  const tile = (id: string | undefined) =>
     gallery.grid.getByRole("listitem").filter({ has: page.locator(`a[href="/posters/${id}"]`) });
   await expect(tile(reviewed).getByText("In review", { exact: true })).toBeVisible();
   await expect(tile(draft).getByText(/^(Draft|In review|Approved|Changes requested)$/)).toHaveCount(0);
