@@ -21,7 +21,7 @@ test("on a phone, Generate folds the settings and shows the new tiles; a new mem
   await expect(feedHeading).toBeVisible();
 
   await studio.prompt.fill("a first poster, from a phone, neon harbor");
-  await studio.openSettings();
+  await studio.setVariations(1); // opens the drawer
   await studio.generate.click();
   await expect(studio.settings).not.toHaveAttribute("open");
   const first = studio.results.locator("article[data-status]").first();

@@ -41,7 +41,9 @@ export function TextField(props: {
         <textarea
           rows={Math.max(props.rows ?? 4, props.value.split("\n").length + 1)}
           {...common}
-          className={`${input} field-sizing-content min-h-24`}
+          className={`${input} field-sizing-content`}
+          // As tall as its rows at least (field-sizing drops `rows`): text-sm lines are 1.25rem, plus py-2.
+          style={{ minHeight: `${(props.rows ?? 4) * 1.25 + 1}rem` }}
           onChange={(e) => props.onChange(e.target.value)}
         />
       ) : (

@@ -27,8 +27,9 @@ export default async function BoardPage({ params }: { params: Promise<{ id: stri
   return (
     <div className="space-y-8">
       <div className="space-y-4">
-        <h1 className="font-display text-4xl tracking-wide">
-          Board<span className="sr-only">: {board.name}</span>
+        {/* Read out with the board's name (shown in the field below, or under it for the rest of the team). */}
+        <h1 aria-label={`Board: ${board.name}`} className="font-display text-4xl tracking-wide">
+          Board
         </h1>
         {/* Keyed by the posters' review status: a new review link refreshes the page, and the badges follow. */}
         <BoardEditor
