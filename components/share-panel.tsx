@@ -63,6 +63,8 @@ export function SharePanel(props: { target: "posterId" | "boardId"; id: string }
     try {
       await api.revokeShare(token);
       setShares((all) => all.filter((s) => s.token !== token));
+      // The page's option letters and "waiting for reviewers" follow the review links that are left.
+      if (shares.some((s) => s.token === token && s.review)) router.refresh();
       setMessage("Link revoked: it no longer opens.");
     } catch (error) {
       setMessage(error instanceof ApiError ? error.message : "Couldn't revoke the link.");
@@ -117,7 +119,13 @@ export function SharePanel(props: { target: "posterId" | "boardId"; id: string }
           <input type="checkbox" checked={showPrompt} onChange={(e) => setShowPrompt(e.target.checked)} />
           Show prompt and settings
         </label>
-        <button type="button" onClick={create} disabled={busy} className={button}>
+        {/* The row's main action: as tall as the select beside it. */}
+        <button
+          type="button"
+          onClick={create}
+          disabled={busy}
+          className="rounded-md border border-edge px-3 py-1.5 text-sm font-medium hover:border-accent disabled:opacity-60"
+        >
           {forBoard && review ? "Create review link" : "Create link"}
         </button>
       </div>

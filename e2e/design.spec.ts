@@ -100,6 +100,12 @@ test("a poster with no design opens the editor on its plain art, with no error, 
   await page.getByLabel("Title", { exact: true }).fill("");
   await expect(page.getByText("Add some text: a title, a tagline, a billing block or a release date.")).toBeVisible();
   await expect(page.getByRole("img", { name: "Preview of the designed poster" })).toHaveAttribute("src", /poster\.png/);
+  // Three long credit lines wrap on a phone: the billing box grows so none is hidden.
+  const billing = page.getByLabel("Billing block (one credit line per line)", { exact: true });
+  await billing.fill(
+    "A NORTHLIGHT PICTURES PRODUCTION  A FILM BY JO MARCH\nSTARRING ALEX RIVERA  SAM CHEN  PRIYA NAIR\nMUSIC BY LEE PARK  EDITED BY ANA LIMA",
+  );
+  await expect.poll(() => billing.evaluate((el) => el.scrollHeight - el.clientHeight)).toBeLessThanOrEqual(1);
   expect(failures).toEqual([]);
 });
 

@@ -215,3 +215,22 @@ for (const size of [
     await page.screenshot({ path: info.outputPath(`selection-${size.width}.png`) });
   });
 }
+
+test("gallery tiles say which posters are out for review; drafts carry no badge", async ({ page, request }) => {
+  const key = word("quill");
+  const [reviewed, draft] = await posters(request, [`${key} draft lighthouse`, `${key} reviewed lighthouse`]);
+  const board = await request.post("/api/boards", { data: { name: `Badge check ${key}` } });
+  const boardId = (await board.json()).id as string;
+  expect((await request.post(`/api/boards/${boardId}/posters`, { data: { posterId: reviewed } })).status()).toBe(200);
+  expect((await request.post("/api/shares", { data: { boardId, review: true } })).status()).toBe(201);
+
+  const gallery = new GalleryPage(page);
+  await gallery.goto();
+  await new GallerySelection(page).search(key);
+  await expect.poll(() => gallery.ids()).toEqual([reviewed, draft]);
+  const tile = (id: string | undefined) =>
+    gallery.grid.getByRole("listitem").filter({ has: page.locator(`a[href="/posters/${id}"]`) });
+  await expect(tile(reviewed).getByText("In review", { exact: true })).toBeVisible();
+  await expect(tile(draft).getByText(/^(Draft|In review|Approved|Changes requested)$/)).toHaveCount(0);
+  await noViolations(page);
+});

@@ -32,12 +32,30 @@ test("export a US one-sheet PDF from the design editor; the poster page lists it
   await noViolations(page);
   if (shots) await page.screenshot({ path: `${shots}/print-panel-1440.png`, fullPage: true });
 
-  await page.getByRole("button", { name: "Export PDF" }).click();
+  // The size is kept in the URL: a reload keeps it.
+  await expect(page).toHaveURL(/[?&]print=us-one-sheet/);
+  await page.reload();
+  await expect(page.getByLabel("Print size")).toHaveValue("us-one-sheet");
+
+  // An unsaved change: the export saves it first and stays on the editor.
+  await page.getByLabel("Title", { exact: true }).fill("Storm Light Returns");
+  await expect(page.getByRole("button", { name: "Export PDF", exact: true })).toHaveCount(0);
+  await page.getByRole("button", { name: "Save and export PDF" }).click();
+  // 30 ppi prints soft: it asks first, the upscale offered as the better way.
+  const anyway = page.getByRole("button", { name: "Export anyway at 30 ppi" });
+  await expect(anyway).toBeVisible();
+  await expect(page.getByRole("link", { name: "Upscale the art" })).toHaveCount(2);
+  await noViolations(page);
+  await anyway.click();
   const download = page.getByRole("link", { name: /Download PDF/ });
   await expect(download).toBeVisible({ timeout: 30_000 });
   const pdf = await request.get((await download.getAttribute("href")) ?? "");
   expect(pdf.status()).toBe(200);
   expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  await expect(page).toHaveURL(new RegExp(`/posters/${id}/design\\?print=us-one-sheet$`));
+  expect((await (await request.get(`/api/posters/${id}`)).json()).design.title).toBe("Storm Light Returns");
+  // Saved now: plain Export again.
+  await expect(page.getByRole("button", { name: "Export PDF", exact: true })).toBeVisible();
 
   await page.setViewportSize({ width: 390, height: 844 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

@@ -46,6 +46,10 @@ test("a reviewer on a phone approves B and pins a comment on A; the team sees bo
 
   // The team member makes a review link on the board's page.
   await page.goto(`/boards/${board.id}`);
+  await expect(page.getByRole("heading", { name: `Board: ${board.name}`, level: 1 })).toBeVisible();
+  const tiles = page.getByRole("list", { name: "Posters on this board" }).getByRole("listitem");
+  await expect(tiles.getByText(/^Option [A-Z]$/)).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Reviews" })).toContainText("No reviews yet");
   await page.getByLabel("Reviewers can approve and comment").check();
   await page.getByRole("button", { name: "Create review link" }).click();
   const links = page.getByRole("list", { name: "Live links" });
@@ -53,6 +57,10 @@ test("a reviewer on a phone approves B and pins a comment on A; the team sees bo
   await expect(links).toContainText("takes reviews");
   const url = (await links.getByRole("listitem").first().locator("code").textContent()) as string;
   await expect(page.getByText("In review").first()).toBeVisible();
+  // The tiles carry the link's option letters, in board order, and the board waits for answers.
+  await expect(tiles.nth(0).getByText("Option A", { exact: true })).toBeVisible();
+  await expect(tiles.nth(1).getByText("Option B", { exact: true })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Reviews" })).toContainText("Waiting for reviewers: nothing back yet.");
 
   // A reviewer: a fresh context (no cookies, no storage), on a phone.
   const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { OPERATION_FILTERS, POSTER_MODEL_IDS, posterModelLabel, VERSION_MARKS } from "@/lib/models";
+import { chargeLabel, OPERATION_FILTERS, POSTER_MODEL_IDS, posterModelLabel, VERSION_MARKS } from "@/lib/models";
 import { versionMark } from "@/lib/version-mark";
 
 // Derived posters store the id the app invoked as their `model`: the gallery, share pages and spending name them.
@@ -14,6 +14,13 @@ describe("poster labels", () => {
     expect(POSTER_MODEL_IDS).toContain("us.stability.stable-image-remove-background-v1:0");
     expect(new Set(POSTER_MODEL_IDS).size).toBe(POSTER_MODEL_IDS.length);
     expect(OPERATION_FILTERS.map((o) => o.id)).toEqual(expect.arrayContaining(["generate", "upscale", "reframe"]));
+  });
+
+  it("names a charge by the service and the operation it ran (a format pack's reframe), a model by its label", () => {
+    expect(chargeLabel("us.stability.stable-outpaint-v1:0")).toBe("Stable Outpaint (Reframe)");
+    expect(chargeLabel("us.stability.stable-fast-upscale-v1:0")).toBe("Stable Fast Upscale (Upscale)");
+    expect(chargeLabel("stability.sd3-5-large-v1:0")).toBe("SD3.5 Large");
+    expect(chargeLabel("us.stability.stable-sharpen-v9:0")).toBe("us.stability.stable-sharpen-v9:0");
   });
 
   it("marks derived posters with what was done, a reframe with its new ratio, generated ones not at all", () => {

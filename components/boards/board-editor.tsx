@@ -6,6 +6,7 @@ import { useState } from "react";
 import type { BoardView } from "@/lib/api-types";
 import { ApiError, api } from "@/lib/client/api";
 import { trimText } from "@/lib/format";
+import { letterFor, type OptionLetters } from "@/lib/reviews/option-letters";
 import { ConfirmButton } from "../confirm-button";
 import { StatusBadge } from "../reviews/status-badge";
 import { useDragOrder } from "./use-drag-order";
@@ -15,7 +16,16 @@ const button = "rounded-md border border-edge px-2 py-1 text-xs hover:border-acc
 // Rename, reorder (drag a poster by its handle, with a mouse or a finger; the move buttons work with a keyboard and
 // a screen reader), remove, delete.
 // Only for the board's maker or an admin (`canChange`); the rest of the team sees the board as it is.
-export function BoardEditor({ initial, canChange }: { initial: BoardView; canChange: boolean }) {
+export function BoardEditor({
+  initial,
+  canChange,
+  letters = null,
+}: {
+  initial: BoardView;
+  canChange: boolean;
+  /** The option letters of the board's review link, if it has one (reviews say "Option A"). */
+  letters?: OptionLetters;
+}) {
   const router = useRouter();
   const [board, setBoard] = useState(initial);
   const [name, setName] = useState(initial.name);
@@ -75,43 +85,46 @@ export function BoardEditor({ initial, canChange }: { initial: BoardView; canCha
   }
 
   return (
-    <div className="space-y-6">
-      {canChange ? (
-        <form
-          aria-label="Rename board"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void run(() => api.updateBoard(board.id, { name }), "Renamed.");
-          }}
-          className="flex flex-wrap items-end gap-2"
-        >
-          <label className="flex min-w-0 max-w-full flex-col gap-1 text-sm">
-            Board name
-            <input
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-              className="w-96 max-w-full rounded-md border border-edge bg-panel px-3 py-2 font-display text-2xl tracking-wide"
+    <div className="space-y-4">
+      <div className="space-y-1">
+        {canChange ? (
+          <form
+            aria-label="Rename board"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void run(() => api.updateBoard(board.id, { name }), "Renamed.");
+            }}
+            className="flex flex-wrap items-end gap-2"
+          >
+            <label className="flex min-w-0 max-w-full flex-col gap-1 text-sm">
+              Board name
+              <input
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                className="w-96 max-w-full rounded-md border border-edge bg-panel px-3 py-2 font-display text-2xl tracking-wide"
+              />
+            </label>
+            <button type="submit" className="rounded-md border border-edge px-3 py-2 text-sm hover:border-accent">
+              Rename
+            </button>
+            <ConfirmButton
+              label="Delete board"
+              question="Delete this board? Its posters stay in the gallery; its share links stop working."
+              confirmLabel="Delete board"
+              onConfirm={remove}
             />
-          </label>
-          <button type="submit" className="rounded-md border border-edge px-3 py-2 text-sm hover:border-accent">
-            Rename
-          </button>
-          <ConfirmButton
-            label="Delete board"
-            question="Delete this board? Its posters stay in the gallery; its share links stop working."
-            confirmLabel="Delete board"
-            onConfirm={remove}
-          />
-        </form>
-      ) : (
-        <div className="space-y-1">
-          <p className="font-display text-2xl tracking-wide">{board.name}</p>
-          <p className="text-sm text-muted">Only the person who made this board, or an admin, can change it.</p>
-        </div>
-      )}
-      <p role="status" className="min-h-5 text-sm text-muted">
-        {message}
-      </p>
+          </form>
+        ) : (
+          <div className="space-y-1">
+            <p className="font-display text-2xl tracking-wide">{board.name}</p>
+            <p className="text-sm text-muted">Only the person who made this board, or an admin, can change it.</p>
+          </div>
+        )}
+        {/* No reserved height: an empty status would leave a gap above the posters. */}
+        <p role="status" className="text-sm text-muted">
+          {message}
+        </p>
+      </div>
       {board.posters.length === 0 ? (
         <p className="text-muted">
           No posters yet: open one from the{" "}
@@ -155,7 +168,14 @@ export function BoardEditor({ initial, canChange }: { initial: BoardView; canCha
                   className="h-full w-full object-contain"
                 />
               </Link>
-              <StatusBadge status={poster.status} />
+              <div className="flex flex-wrap items-center gap-2">
+                {letterFor(letters, poster.id, index) && (
+                  <span className="rounded bg-accent px-1.5 py-0.5 text-xs font-bold text-ink">
+                    Option {letterFor(letters, poster.id, index)}
+                  </span>
+                )}
+                <StatusBadge status={poster.status} />
+              </div>
               {canChange && (
                 <div className="flex flex-wrap gap-1">
                   <button type="button" className={button} disabled={index === 0} onClick={() => move(index, -1)}>

@@ -80,7 +80,8 @@ export function BoardPicker(props: {
   const field = "rounded-md border border-edge bg-panel px-2 py-1.5 text-sm";
   return (
     <form onSubmit={submit} aria-label="Add to board" className="flex flex-wrap items-end gap-2 text-sm">
-      <div className="flex min-w-0 flex-col gap-1">
+      {/* The select keeps its width (a board's name mustn't be cut); the name field takes what is left. */}
+      <div className="flex max-w-full shrink-0 flex-col gap-1">
         <label htmlFor={`${id}-board`}>Board</label>
         <select
           id={`${id}-board`}
@@ -97,13 +98,13 @@ export function BoardPicker(props: {
         </select>
       </div>
       {board === NEW && (
-        <div className="flex min-w-0 flex-col gap-1">
+        <div className="flex min-w-0 flex-1 basis-48 flex-col gap-1">
           <label htmlFor={`${id}-name`}>New board&apos;s name</label>
           <input
             id={`${id}-name`}
             value={name}
             onChange={(e) => setName(e.target.value)}
-            className={`${field} w-64 max-w-full`}
+            className={`${field} w-full`}
             placeholder="Midnight Harbor — teaser options"
           />
         </div>

@@ -35,6 +35,8 @@ export function DesignEditor(props: {
 }) {
   const router = useRouter();
   const [design, setDesign] = useState<DesignInput>(props.initial);
+  // What the server has: the print panel's "Save and export" saves without leaving, so this moves on from `initial`.
+  const [saved, setSaved] = useState<DesignInput>(props.initial);
   const [guides, setGuides] = useState<Guides | null>(null);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState("");
@@ -61,6 +63,22 @@ export function DesignEditor(props: {
   const template = TEMPLATES[design.template as TemplateId] ?? TEMPLATES.classic;
   const note = (key: TextFieldId) =>
     hidden.has(key) ? `Not shown by ${template.label}: kept in the design for other templates.` : undefined;
+
+  /** Save and stay (the print panel exports right after); the Save button below saves and goes to the poster. */
+  async function saveHere(): Promise<boolean> {
+    if (!parsed.success) return false;
+    setMessage("Saving the full-size poster…");
+    try {
+      await api.saveDesign(props.posterId, design);
+      setSaved(design);
+      setMessage("Saved.");
+      return true;
+    } catch (error) {
+      setServerErrors(error instanceof ApiError ? (error.fields ?? {}) : {});
+      setMessage(error instanceof ApiError ? error.message : "Couldn't save the design: try again.");
+      return false;
+    }
+  }
 
   async function call(method: "PUT" | "DELETE") {
     setMessage(method === "PUT" ? "Saving the full-size poster…" : "Removing the design…");
@@ -103,7 +121,8 @@ export function DesignEditor(props: {
         <PrintPanel
           posterId={props.posterId}
           art={props.printArt}
-          unsaved={JSON.stringify(design) !== JSON.stringify(props.initial)}
+          unsaved={JSON.stringify(design) !== JSON.stringify(saved)}
+          onSave={saveHere}
           onGuides={setGuides}
         />
       </div>

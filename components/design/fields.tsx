@@ -37,7 +37,15 @@ export function TextField(props: {
         {props.label}
       </label>
       {props.multiline ? (
-        <textarea rows={props.rows ?? 4} {...common} onChange={(e) => props.onChange(e.target.value)} />
+        // Grows with its text (credit lines wrap on a phone), so the last line is never hidden below the fold.
+        <textarea
+          rows={Math.max(props.rows ?? 4, props.value.split("\n").length + 1)}
+          {...common}
+          className={`${input} field-sizing-content`}
+          // As tall as its rows at least (field-sizing drops `rows`): text-sm lines are 1.25rem, plus py-2.
+          style={{ minHeight: `${(props.rows ?? 4) * 1.25 + 1}rem` }}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
       ) : (
         <input {...common} onChange={(e) => props.onChange(e.target.value)} />
       )}

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import type { PosterSummary } from "@/lib/api-types";
 import { timeAgo, trimText } from "@/lib/format";
+import { StatusBadge } from "../reviews/status-badge";
 import { useNearViewport } from "./use-near-viewport";
 
 // One poster in the gallery's justified rows: it grows in proportion to its shape, so every row is one height and
@@ -74,6 +75,12 @@ export function GalleryTile(props: {
         {(props.mark || props.versionCount > 0) && (
           <span className="absolute bottom-2 left-2 rounded-full bg-black/75 px-2 py-0.5 text-xs font-medium text-white group-hover:opacity-0">
             {props.mark ?? `+${props.versionCount} ${props.versionCount === 1 ? "version" : "versions"}`}
+          </span>
+        )}
+        {/* Drafts carry nothing: only a poster out for review, or decided, needs telling apart at a glance. */}
+        {poster.status !== "draft" && (
+          <span className="absolute bottom-2 right-2 rounded bg-black/80 leading-none group-hover:opacity-0">
+            <StatusBadge status={poster.status} />
           </span>
         )}
         <span className="pointer-events-none absolute inset-x-0 bottom-0 flex flex-col gap-0.5 rounded-b-lg bg-gradient-to-t from-black/90 to-transparent p-3 pt-10 text-xs opacity-0 transition-opacity group-hover:opacity-100 group-focus-within:opacity-100">

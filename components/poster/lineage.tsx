@@ -59,7 +59,7 @@ export function Lineage(props: {
       {versions.length > 0 && (
         <div className="space-y-2">
           <h2 className="font-medium">Versions ({versions.length})</h2>
-          <ul className="flex gap-2 overflow-x-auto pb-1">
+          <ul className="flex flex-wrap gap-2" aria-label="Versions">
             {versions.map((v, i) => (
               <li key={v.id} className="space-y-1">
                 <Thumb poster={v} label={`Version ${i + 1}: ${operationLabel(v.operation)}`} className="h-20 w-20" />

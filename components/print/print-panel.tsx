@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useSearchParams } from "next/navigation";
 import { useEffect, useId, useState } from "react";
 import type { ExportView } from "@/lib/api-types";
 import { ApiError, api } from "@/lib/client/api";
@@ -9,6 +10,7 @@ import { type ExportFormat, type ExportRequestInput, exportRequestSchema } from 
 import { coverCrop, effectivePpi, FULL_PRINT_PPI, MIN_PRINT_PPI, printWarnings } from "@/lib/print/resolution";
 import { PRINT_SIZE_IDS, PRINT_SIZES, type PrintSizeId, resolveSize } from "@/lib/print/sizes";
 import { PREVIEW_WIDTH } from "../design/use-preview";
+import { ExportActions } from "./export-actions";
 import { ExportItem } from "./export-list";
 import type { Guides } from "./print-guides";
 
@@ -24,10 +26,25 @@ export function PrintPanel(props: {
   art: { width: number; height: number; upscaled: boolean };
   /** The editor has changes not saved yet: exports use the saved design. */
   unsaved: boolean;
+  /** Saves the design without leaving the editor; false when it was refused (the editor says why). */
+  onSave: () => Promise<boolean>;
   onGuides: (guides: Guides | null) => void;
 }) {
   const id = useId();
-  const [sizeId, setSizeId] = useState<PrintSizeId | "custom" | "">("");
+  // The chosen size lives in the URL (?print=us-one-sheet): a reload, or coming back to the editor, keeps it.
+  const asked = useSearchParams().get("print") ?? "";
+  const [sizeId, setSize] = useState<PrintSizeId | "custom" | "">(
+    asked === "custom" || (PRINT_SIZE_IDS as readonly string[]).includes(asked)
+      ? (asked as PrintSizeId | "custom")
+      : "",
+  );
+  function setSizeId(next: PrintSizeId | "custom" | "") {
+    setSize(next);
+    const url = new URL(window.location.href);
+    if (next) url.searchParams.set("print", next);
+    else url.searchParams.delete("print");
+    window.history.replaceState(window.history.state, "", url);
+  }
   const [custom, setCustom] = useState({ widthIn: "30", heightIn: "40" });
   const [bleed, setBleed] = useState("");
   const [busy, setBusy] = useState<ExportFormat | null>(null);
@@ -74,8 +91,15 @@ export function PrintPanel(props: {
   async function exportAs(format: ExportFormat) {
     if (!request || !parsed?.success) return;
     setBusy(format);
-    setMessage(format === "pdf" ? "Making the print PDF…" : "Queueing the CMYK TIFF…");
     try {
+      if (props.unsaved) {
+        setMessage("Saving the design first…");
+        if (!(await props.onSave())) {
+          setMessage("The design wasn't saved, so nothing was exported: see the message by Save poster.");
+          return;
+        }
+      }
+      setMessage(format === "pdf" ? "Making the print PDF…" : "Queueing the CMYK TIFF…");
       const result = await api.exportPoster(props.posterId, { ...request, format });
       setMade((list) => [result, ...list]);
       setMessage(
@@ -205,26 +229,13 @@ export function PrintPanel(props: {
       )}
 
       {size && (
-        <div className="space-y-2">
-          {props.unsaved && <p className="text-sm text-muted">Exports use the saved design: save the poster first.</p>}
-          <div className="flex flex-wrap gap-2">
-            {(["pdf", "tiff"] as const).map((format) => (
-              <button
-                key={format}
-                type="button"
-                disabled={busy !== null || props.unsaved || !parsed?.success}
-                onClick={() => void exportAs(format)}
-                className={
-                  format === "pdf"
-                    ? "rounded-md bg-accent px-4 py-2 text-sm font-semibold text-ink disabled:opacity-50"
-                    : "rounded-md border border-edge px-4 py-2 text-sm font-semibold disabled:opacity-50"
-                }
-              >
-                {format === "pdf" ? "Export PDF" : "Export CMYK TIFF"}
-              </button>
-            ))}
-          </div>
-        </div>
+        <ExportActions
+          ppi={ppi}
+          unsaved={props.unsaved}
+          disabled={busy !== null || !parsed?.success}
+          upscaleHref={developLink("upscale")}
+          onExport={(format) => void exportAs(format)}
+        />
       )}
       <p role="status" className="min-h-5 text-sm text-muted">
         {message}

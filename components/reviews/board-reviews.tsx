@@ -4,7 +4,12 @@ import { ReviewItems } from "./review-items";
 import { ReviewedPoster } from "./reviewed-poster";
 
 // What came back on a board's review links, poster by poster: pins on the art, verdicts, comments, who and when.
-export function BoardReviews(props: { posters: PosterSummary[]; reviews: ReviewView[] }) {
+export function BoardReviews(props: {
+  posters: PosterSummary[];
+  reviews: ReviewView[];
+  /** A live review link is out: nothing back yet means waiting, not "ask for them". */
+  waiting?: boolean;
+}) {
   const pinNumbers = pinsOf(props.reviews);
   const reviewed = props.posters.filter((p) => props.reviews.some((r) => r.posterId === p.id));
   return (
@@ -12,7 +17,9 @@ export function BoardReviews(props: { posters: PosterSummary[]; reviews: ReviewV
       <h2 id="board-reviews" className="font-display text-3xl tracking-wide">
         Reviews
       </h2>
-      {reviewed.length === 0 ? (
+      {reviewed.length === 0 && props.waiting ? (
+        <p className="text-sm text-muted">Waiting for reviewers: nothing back yet.</p>
+      ) : reviewed.length === 0 ? (
         <p className="text-sm text-muted">
           No reviews yet. To ask for them, create a link below with “Reviewers can approve and comment” ticked, and send
           it: verdicts and comments show up here and under Reviews.

@@ -1,15 +1,23 @@
 import Link from "next/link";
-import { formatPrice, posterModelLabel } from "@/lib/models";
+import { chargeLabel, formatPrice } from "@/lib/models";
 import type { DaySpend, MemberSpend } from "@/lib/spending-summary";
 import type { LedgerEntry } from "@/lib/store/ledger";
 
 // The Spending page's tables. Each scrolls inside its own box when a phone is too narrow for it, and long names
 // (emails) wrap, so the page itself never scrolls sideways.
 
+/** Display names by email (the ledger keeps emails): people read as they do elsewhere in the app. */
+export type Names = ReadonlyMap<string, string>;
+
+function Person({ who, names }: { who: string; names: Names }) {
+  const name = names.get(who);
+  return name && name !== who ? <span title={who}>{name}</span> : <>{who}</>;
+}
+
 const th = "px-3 py-1.5 text-left font-normal text-muted first:pl-0";
 const td = "px-3 py-1.5 first:pl-0 tabular-nums";
 
-export function PerMemberTable({ members }: { members: readonly MemberSpend[] }) {
+export function PerMemberTable({ members, names }: { members: readonly MemberSpend[]; names: Names }) {
   if (members.length === 0) return <p className="text-muted">Nobody generated anything in these 30 days.</p>;
   return (
     <div className="relative overflow-x-auto">
@@ -32,7 +40,7 @@ export function PerMemberTable({ members }: { members: readonly MemberSpend[] })
           {members.map((m) => (
             <tr key={m.who} className="border-b border-edge/60">
               <th scope="row" className={`${td} text-left font-normal [overflow-wrap:anywhere]`}>
-                {m.who}
+                <Person who={m.who} names={names} />
               </th>
               <td className={`${td} text-right`}>{m.images}</td>
               <td className={`${td} text-right`}>{formatPrice(m.totalUsd)}</td>
@@ -91,16 +99,18 @@ function PosterLink({ entry }: { entry: LedgerEntry }) {
 }
 
 /** A table from the sm breakpoint up; on a phone, one short block per charge (five columns don't fit 390 px). */
-export function LedgerTable({ entries }: { entries: readonly LedgerEntry[] }) {
+export function LedgerTable({ entries, names }: { entries: readonly LedgerEntry[]; names: Names }) {
   return (
     <>
       <ul aria-label="Who generated what" className="divide-y divide-edge/60 border-y border-edge text-sm sm:hidden">
         {entries.map((e) => (
           <li key={e.id} className="flex items-start justify-between gap-3 py-2">
             <div className="min-w-0">
-              <p className="[overflow-wrap:anywhere]">{e.user}</p>
+              <p className="[overflow-wrap:anywhere]">
+                <Person who={e.user} names={names} />
+              </p>
               <p className="text-muted">
-                {posterModelLabel(e.model)} · <span className="tabular-nums">{when(e)}</span>
+                {chargeLabel(e.model)} · <span className="tabular-nums">{when(e)}</span>
               </p>
             </div>
             <div className="shrink-0 text-right">
@@ -128,8 +138,10 @@ export function LedgerTable({ entries }: { entries: readonly LedgerEntry[] }) {
             {entries.map((e) => (
               <tr key={e.id} className="border-b border-edge/60">
                 <td className={`${td} whitespace-nowrap`}>{when(e)}</td>
-                <td className={`${td} [overflow-wrap:anywhere]`}>{e.user}</td>
-                <td className={td}>{posterModelLabel(e.model)}</td>
+                <td className={`${td} [overflow-wrap:anywhere]`}>
+                  <Person who={e.user} names={names} />
+                </td>
+                <td className={td}>{chargeLabel(e.model)}</td>
                 <td className={td}>{formatPrice(e.cents / 100)}</td>
                 <td className={td}>
                   <PosterLink entry={e} />

@@ -25,6 +25,7 @@ export function Results(props: {
 }) {
   const { tiles, feed } = props;
   const empty = feed.loaded && feed.posters.length === 0 && tiles.length === 0;
+  const showHeading = empty || feed.posters.length > 0;
   return (
     <section aria-label="Results" className="min-w-0">
       <p role="status" className="mb-3 min-h-5 text-sm text-muted">
@@ -49,10 +50,13 @@ export function Results(props: {
             ))}
           </div>
         )}
-        <section aria-labelledby="feed-heading">
-          <h2 id="feed-heading" className="mb-3 text-sm font-semibold tracking-wide text-muted uppercase">
-            Your posters
-          </h2>
+        <section aria-labelledby={showHeading ? "feed-heading" : undefined}>
+          {/* Only once there is something under it (or the empty-state note): a bare heading reads as broken. */}
+          {showHeading && (
+            <h2 id="feed-heading" className="mb-3 text-sm font-semibold tracking-wide text-muted uppercase">
+              Your posters
+            </h2>
+          )}
           {empty && (
             <p className="rounded-lg border border-dashed border-edge p-6 text-center text-sm text-muted">
               Nothing here yet: describe a poster and press Generate. Everything you make stays here, newest first.

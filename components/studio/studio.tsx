@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import dynamic from "next/dynamic";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { api, type SpendingToday } from "@/lib/client/api";
 import {
@@ -68,6 +68,16 @@ export function Studio(props: { start?: StudioStart; recentPrompts: string[]; to
   }, []);
   const panelRef = useRef<HTMLFormElement>(null);
   const feed = useFeed();
+  // Bumped by Generate: once the new tiles are drawn, the first is scrolled to if it is off screen.
+  const [reveal, setReveal] = useState(0);
+  useEffect(() => {
+    if (!reveal) return;
+    const first = panelRef.current?.nextElementSibling?.querySelector("article[data-status]");
+    const box = first?.getBoundingClientRect();
+    if (!first || !box || (box.top >= 0 && box.top < window.innerHeight - 120)) return;
+    const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    first.scrollIntoView({ behavior: still ? "auto" : "smooth", block: "start" });
+  }, [reveal]);
 
   const onFieldErrors = useCallback(
     (fields: Record<string, string>) => {
@@ -124,6 +134,9 @@ export function Studio(props: { start?: StudioStart; recentPrompts: string[]; to
       const chosen = getModel(request.model);
       const seeds = variationSeeds(count, chosen.maxSeed, seedLocked ? request.seed : undefined);
       start(seeds.map((seed) => ({ ...request, seed }) as TileRequest));
+      // Stacked (a phone), the results sit under the form: fold the settings away so they come up.
+      if (!window.matchMedia("(min-width: 1024px)").matches) setSettingsOpen(false);
+      setReveal((n) => n + 1);
     },
     (invalid) => {
       if (Object.keys(invalid).some((name) => name !== "prompt")) setSettingsOpen(true);

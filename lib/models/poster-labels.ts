@@ -17,6 +17,15 @@ export function posterModelLabel(id: string): string {
   return SERVICES.find((s) => s.invokeId === id && !MODEL_IDS.includes(id))?.label ?? modelLabel(id);
 }
 
+/** A charge in the spending ledger: an image service with the operation it ran ("Stable Outpaint (Reframe)", what a
+ * format pack's reframes are); a model by its label (generating or varying). */
+export function chargeLabel(id: string): string {
+  const operation = MODEL_IDS.includes(id)
+    ? undefined
+    : OPERATIONS.find((o) => o.services.some((s) => s.invokeId === id));
+  return operation ? `${posterModelLabel(id)} (${operation.label})` : posterModelLabel(id);
+}
+
 /** Labels of every id above, for client code that shouldn't import the catalogue. */
 export const POSTER_MODEL_LABELS: Record<string, string> = Object.fromEntries(
   POSTER_MODEL_IDS.map((id) => [id, posterModelLabel(id)]),

@@ -5,6 +5,7 @@ import { LedgerTable, PerDayTable, PerMemberTable } from "@/components/spending/
 import { requireMember } from "@/lib/identity";
 import { formatPrice } from "@/lib/models";
 import { spendingReport, spendingToday } from "@/lib/spending";
+import { listMembers } from "@/lib/store/members";
 
 export const metadata: Metadata = { title: "Spending" };
 
@@ -14,7 +15,13 @@ const DAYS = 7;
 export default async function SpendingPage() {
   await connection();
   const member = await requireMember("/spending");
-  const [report, today] = await Promise.all([spendingReport(DAYS), spendingToday(member.sub)]);
+  const [report, today, members] = await Promise.all([
+    spendingReport(DAYS),
+    spendingToday(member.sub),
+    listMembers(500),
+  ]);
+  // The ledger names people by email; the page shows the names the rest of the app uses (email on hover).
+  const names = new Map(members.map((m) => [m.email, m.name]));
   const entries = report.days.flatMap((d) => [...d.entries].reverse());
   return (
     <div className="space-y-10">
@@ -49,7 +56,7 @@ export default async function SpendingPage() {
         <h2 id="people-heading" className="font-semibold">
           Per person, last 30 days
         </h2>
-        <PerMemberTable members={report.perMember} />
+        <PerMemberTable members={report.perMember} names={names} />
       </section>
       <section aria-labelledby="ledger-heading" className="space-y-3">
         <h2 id="ledger-heading" className="font-semibold">
@@ -58,7 +65,7 @@ export default async function SpendingPage() {
         {entries.length === 0 ? (
           <p className="text-muted">Nothing generated in the last {DAYS} days.</p>
         ) : (
-          <LedgerTable entries={entries} />
+          <LedgerTable entries={entries} names={names} />
         )}
       </section>
     </div>

@@ -7,7 +7,9 @@ import { findBoardView } from "@/lib/boards";
 import { AppError } from "@/lib/errors";
 import { requireMember } from "@/lib/identity";
 import { mayChange } from "@/lib/permissions";
+import { optionLettersOf } from "@/lib/reviews/option-letters";
 import { listBoardReviews } from "@/lib/reviews/service";
+import { listLiveShares } from "@/lib/store/shares";
 
 export const metadata: Metadata = { title: "Board" };
 
@@ -18,15 +20,26 @@ export default async function BoardPage({ params }: { params: Promise<{ id: stri
     if (error instanceof AppError && error.code === "board_not_found") notFound();
     throw error;
   });
-  const reviews = await listBoardReviews(id);
+  const [reviews, links] = await Promise.all([listBoardReviews(id), listLiveShares("board", id)]);
+  const letters = optionLettersOf(links);
   // Everyone sees the board; only its maker (or an admin) is offered changes and share links.
   const canChange = mayChange(member, board.createdBy);
   return (
     <div className="space-y-8">
-      <h1 className="sr-only">Board: {board.name}</h1>
-      {/* Keyed by the posters' review status: a new review link refreshes the page, and the badges follow. */}
-      <BoardEditor key={board.posters.map((p) => p.status).join()} initial={board} canChange={canChange} />
-      <BoardReviews posters={board.posters} reviews={reviews} />
+      <div className="space-y-4">
+        {/* Read out with the board's name (shown in the field below, or under it for the rest of the team). */}
+        <h1 aria-label={`Board: ${board.name}`} className="font-display text-4xl tracking-wide">
+          Board
+        </h1>
+        {/* Keyed by the posters' review status: a new review link refreshes the page, and the badges follow. */}
+        <BoardEditor
+          key={board.posters.map((p) => p.status).join()}
+          initial={board}
+          canChange={canChange}
+          letters={letters}
+        />
+      </div>
+      <BoardReviews posters={board.posters} reviews={reviews} waiting={letters !== null} />
       {canChange && <SharePanel target="boardId" id={board.id} />}
     </div>
   );

@@ -1,0 +1,85 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useRef, useState } from "react";
+import type { ExportFormat } from "@/lib/print/export-schema";
+
+/** Below this a print is plainly soft (a 27×40 in one-sheet from unscaled art is about 30 ppi): Export asks first. */
+export const CONFIRM_BELOW_PPI = 100;
+
+const primary = "rounded-md bg-accent px-4 py-2 text-sm font-semibold text-ink disabled:opacity-50";
+const secondary =
+  "rounded-md border border-edge px-4 py-2 text-sm font-semibold hover:border-accent disabled:opacity-50";
+
+// The print panel's Export buttons. With unsaved changes they save the design first ("Save and export"), staying on
+// the editor; at a resolution that would print soft they ask first, offering the upscale as the better way.
+export function ExportActions(props: {
+  ppi: number | null;
+  unsaved: boolean;
+  disabled: boolean;
+  upscaleHref: string;
+  onExport: (format: ExportFormat) => void;
+}) {
+  const [asking, setAsking] = useState<ExportFormat | null>(null);
+  // The button pressed gives way to the question: focus goes to the question's first choice, not to the page.
+  const firstChoice = useRef<HTMLAnchorElement>(null);
+  useEffect(() => {
+    if (asking) firstChoice.current?.focus();
+  }, [asking]);
+  const soft = props.ppi !== null && props.ppi < CONFIRM_BELOW_PPI;
+  const verb = props.unsaved ? "Save and export" : "Export";
+  const name = (format: ExportFormat) => (format === "pdf" ? "PDF" : "CMYK TIFF");
+
+  if (asking) {
+    return (
+      <div className="space-y-3 rounded-md border border-accent/50 p-3">
+        <p className="text-sm">
+          At {props.ppi} ppi the print will look soft, even from a few steps away. Upscaling the art first gives a
+          sharper {name(asking)}.
+        </p>
+        <div className="flex flex-wrap gap-2">
+          <Link ref={firstChoice} href={props.upscaleHref} className={primary}>
+            Upscale the art
+          </Link>
+          <button
+            type="button"
+            className={secondary}
+            onClick={() => {
+              setAsking(null);
+              props.onExport(asking);
+            }}
+          >
+            Export anyway at {props.ppi} ppi
+          </button>
+          <button
+            type="button"
+            className="px-2 py-2 text-sm text-muted hover:text-white"
+            onClick={() => setAsking(null)}
+          >
+            Cancel
+          </button>
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-2">
+      {props.unsaved && (
+        <p className="text-sm text-muted">Exports use the saved design: these save your changes first.</p>
+      )}
+      <div className="flex flex-wrap gap-2">
+        {(["pdf", "tiff"] as const).map((format) => (
+          <button
+            key={format}
+            type="button"
+            disabled={props.disabled}
+            onClick={() => (soft ? setAsking(format) : props.onExport(format))}
+            className={format === "pdf" ? primary : secondary}
+          >
+            {verb} {name(format)}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}
