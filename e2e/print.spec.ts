@@ -1,3 +1,5 @@
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { makePoster } from "./fixtures";
@@ -52,6 +54,18 @@ test("export a US one-sheet PDF from the design editor; the poster page lists it
   const pdf = await request.get((await download.getAttribute("href")) ?? "");
   expect(pdf.status()).toBe(200);
   expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  // For the README: the master as a printer's RIP would see it, rendered back to pixels by poppler.
+  if (shots) {
+    writeFileSync(`${shots}/us-one-sheet.pdf`, await pdf.body());
+    execFileSync("pdftoppm", [
+      "-png",
+      "-r",
+      "20",
+      "-singlefile",
+      `${shots}/us-one-sheet.pdf`,
+      `${shots}/us-one-sheet-pdf`,
+    ]);
+  }
   await expect(page).toHaveURL(new RegExp(`/posters/${id}/design\\?print=us-one-sheet$`));
   expect((await (await request.get(`/api/posters/${id}`)).json()).design.title).toBe("Storm Light Returns");
   // Saved now: plain Export again.
