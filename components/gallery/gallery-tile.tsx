@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import type { PosterSummary } from "@/lib/api-types";
 import { timeAgo, trimText } from "@/lib/format";
 import { StatusBadge } from "../reviews/status-badge";
+import { SelectButton } from "../selection/select-button";
 import { useNearViewport } from "./use-near-viewport";
 
 // One poster in the gallery's justified rows: it grows in proportion to its shape, so every row is one height and
@@ -93,21 +94,13 @@ export function GalleryTile(props: {
           </span>
         </span>
       </Link>
-      <button
-        type="button"
-        onClick={props.onSelect}
-        aria-pressed={props.selected}
-        aria-label={`Select: ${label}`}
-        className={`absolute left-2 top-2 flex h-7 w-7 items-center justify-center rounded-full border-2 text-sm font-bold leading-none transition-opacity ${
-          props.selected
-            ? "border-accent bg-accent text-ink opacity-100"
-            : `border-white/80 bg-black/50 text-transparent ${
-                props.selecting ? "opacity-100" : "opacity-70 sm:opacity-0"
-              } group-hover:opacity-100 focus-visible:opacity-100 group-focus-within:opacity-100`
-        }`}
-      >
-        <span aria-hidden="true">✓</span>
-      </button>
+      <SelectButton
+        label={label}
+        selected={props.selected}
+        selecting={props.selecting}
+        onSelect={props.onSelect}
+        idle="opacity-70 sm:opacity-0"
+      />
       <button
         type="button"
         onClick={props.onToggleFavorite}

@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import type { PosterSummary } from "@/lib/api-types";
 import { api } from "@/lib/client/api";
 import { posterPageUrl } from "@/lib/client/links";
+import { SelectButton } from "../selection/select-button";
 
 export const quickButton =
   "rounded-md border border-white/20 bg-ink/80 px-2 py-1 text-xs font-medium backdrop-blur hover:border-accent";
@@ -60,21 +61,13 @@ export function ResultImage(props: {
     <div className="group relative h-full w-full">
       {/* Before the image in the tab order: Tab from the image goes on to the quick actions. */}
       {props.itemProps && (
-        <button
-          type="button"
-          onClick={props.onSelect}
-          aria-pressed={props.selected}
-          aria-label={`Select: ${label}`}
-          className={`absolute left-2 top-2 flex h-7 w-7 items-center justify-center rounded-full border-2 text-sm font-bold leading-none transition-opacity ${
-            props.selected
-              ? "border-accent bg-accent text-ink opacity-100"
-              : `border-white/80 bg-black/50 text-transparent ${
-                  props.selecting ? "opacity-100" : "opacity-0 [@media(hover:none)]:opacity-70"
-                } group-hover:opacity-100 focus-visible:opacity-100 group-focus-within:opacity-100`
-          }`}
-        >
-          <span aria-hidden="true">✓</span>
-        </button>
+        <SelectButton
+          label={label}
+          selected={props.selected}
+          selecting={props.selecting}
+          onSelect={props.onSelect}
+          idle="opacity-0 [@media(hover:none)]:opacity-70"
+        />
       )}
       <button
         type="button"
