@@ -1,5 +1,5 @@
 import "server-only";
-import { PDFDocument, rgb } from "pdf-lib";
+import { PDFDocument, rgb } from "@cantoo/pdf-lib";
 import sharp, { type OverlayOptions } from "sharp";
 import { scrimSvg } from "../design/render";
 import type { Design } from "../design/schema";
