@@ -33,17 +33,37 @@ const dimensions = async (bytes: Buffer) => {
 
 /** Everything that can refuse a request for its inputs, done before the budget admits it: a refusal writes nothing. */
 export async function prepareOperation(request: OperationRequest, member: { sub: string }): Promise<PreparedOperation> {
+  const { plan } = planOf(request);
+  const source = await loadSource(request.source, member);
+  const mask = plan.mask ? (await loadSource(plan.mask, member)).bytes : undefined;
+  const parent = source.posterId ? await getPoster(source.posterId) : undefined;
+  return prepareFrom(request, {
+    image: source.bytes,
+    mask,
+    parent,
+    sourceUploadId: "uploadId" in request.source ? request.source.uploadId : undefined,
+  });
+}
+
+function planOf(request: OperationRequest): { plan: OperationPlan } {
   const operation = findOperation(request.operation);
   if (!operation) throw new AppError("invalid_input", { fields: { operation: "Unknown operation." } });
-  const plan = operation.planFor(request);
+  return { plan: operation.planFor(request) };
+}
+
+/** The same checks on images already in hand (a job's intermediate art, not a poster or an upload). */
+export async function prepareFrom(
+  request: OperationRequest,
+  inputs: { image: Buffer; mask?: Buffer; parent?: PosterRecord; sourceUploadId?: string },
+): Promise<PreparedOperation> {
+  const { plan } = planOf(request);
   const { limits } = plan.service;
-  const source = await loadSource(request.source, member);
-  const image = await checkImage(source.bytes, limits, "image");
+  const image = await checkImage(inputs.image, limits, "image");
   let mask: CheckedImage | undefined;
   if (plan.mask) {
-    const maskBytes = (await loadSource(plan.mask, member)).bytes;
-    const [original, painted] = await Promise.all([dimensions(source.bytes), dimensions(maskBytes)]);
-    mask = await checkImage(maskBytes, { ...limits, downsize: true }, "mask");
+    if (!inputs.mask) throw new AppError("invalid_input", { fields: { mask: "This operation needs a mask." } });
+    const [original, painted] = await Promise.all([dimensions(inputs.image), dimensions(inputs.mask)]);
+    mask = await checkImage(inputs.mask, { ...limits, downsize: true }, "mask");
     if (painted.width !== original.width || painted.height !== original.height) {
       const message = `The mask is ${painted.width}×${painted.height} px but the image is ${original.width}×${original.height} px: paint the mask at the image's size.`;
       throw new AppError("image_invalid", { message, fields: { mask: message } });
@@ -54,15 +74,14 @@ export async function prepareOperation(request: OperationRequest, member: { sub:
       mask = { bytes, format: "png", width: image.width, height: image.height };
     }
   }
-  const parent = source.posterId ? await getPoster(source.posterId) : undefined;
   return {
     plan,
-    operation: operation.id,
+    operation: request.operation,
     image,
     mask,
     expected: plan.expectedSize(image),
-    parent,
-    sourceUploadId: "uploadId" in request.source ? request.source.uploadId : undefined,
+    parent: inputs.parent,
+    sourceUploadId: inputs.sourceUploadId,
     seed: request.seed,
   };
 }
@@ -71,31 +90,43 @@ export async function prepareOperation(request: OperationRequest, member: { sub:
 const SIZE_TOLERANCE = 0.25;
 const near = (actual: number, expected: number) => Math.abs(actual - expected) <= expected * SIZE_TOLERANCE;
 
+/** What the service made for a prepared operation, checked to be the picture it should be; `onModelAnswered` runs
+ * as soon as the model has answered (from then on AWS bills it, whatever happens next). */
+export async function invokeOperation(
+  prepared: PreparedOperation,
+  signal: AbortSignal,
+  onModelAnswered?: () => void,
+): Promise<{ png: Buffer; width: number; height: number; seed: number }> {
+  const { plan } = prepared;
+  const operation = findOperation(prepared.operation);
+  if (!operation) throw new AppError("internal", { cause: new Error(`no operation ${prepared.operation}`) });
+  const seed = prepared.seed ?? randomInt(1, 4_294_967_294);
+  const body = plan.buildBody({ image: prepared.image, mask: prepared.mask }, seed);
+  const response = await invokeModel(plan.service.invokeId, body, signal, plan.service.region);
+  const answer = operation.parseResponse(response, seed);
+  onModelAnswered?.();
+  const { png, meta } = await decodeAnswer(answer.imageBase64);
+  const { expected } = prepared;
+  // Where AWS documents no size, only the shape is checked (and that it is a picture, not a sliver).
+  const fits = expected.shapeOnly
+    ? near(meta.width / meta.height, expected.width / expected.height) && Math.min(meta.width, meta.height) >= 64
+    : near(meta.width, expected.width) && near(meta.height, expected.height);
+  if (!fits) {
+    const cause = new Error(
+      `service returned ${meta.width}×${meta.height}, expected ${expected.width}×${expected.height}`,
+    );
+    throw new AppError("generation_failed", { cause });
+  }
+  return { png, width: meta.width, height: meta.height, seed: answer.seed };
+}
+
 export async function runOperation(prepared: PreparedOperation, options: GenerateOptions = {}): Promise<PosterView> {
   const { plan } = prepared;
   const timeout = AbortSignal.timeout(options.timeoutMs ?? getConfig().generationTimeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-  const seed = prepared.seed ?? randomInt(1, 4_294_967_294);
-  const operation = findOperation(prepared.operation);
-  if (!operation) throw new AppError("internal", { cause: new Error(`no operation ${prepared.operation}`) });
 
   try {
-    const body = plan.buildBody({ image: prepared.image, mask: prepared.mask }, seed);
-    const response = await invokeModel(plan.service.invokeId, body, signal, plan.service.region);
-    const answer = operation.parseResponse(response, seed);
-    options.onModelAnswered?.();
-    const { png, meta } = await decodeAnswer(answer.imageBase64);
-    const { expected } = prepared;
-    // Where AWS documents no size, only the shape is checked (and that it is a picture, not a sliver).
-    const fits = expected.shapeOnly
-      ? near(meta.width / meta.height, expected.width / expected.height) && Math.min(meta.width, meta.height) >= 64
-      : near(meta.width, expected.width) && near(meta.height, expected.height);
-    if (!fits) {
-      const cause = new Error(
-        `service returned ${meta.width}×${meta.height}, expected ${expected.width}×${expected.height}`,
-      );
-      throw new AppError("generation_failed", { cause });
-    }
+    const made = await invokeOperation(prepared, signal, options.onModelAnswered);
     signal.throwIfAborted();
 
     const id = randomBytes(12).toString("base64url");
@@ -104,12 +135,12 @@ export async function runOperation(prepared: PreparedOperation, options: Generat
       prompt: plan.prompt ?? prepared.parent?.prompt ?? "",
       ...(plan.negativePrompt ? { negativePrompt: plan.negativePrompt } : {}),
       model: plan.service.invokeId,
-      aspectRatio: nearestAspectRatio(meta.width, meta.height),
+      aspectRatio: nearestAspectRatio(made.width, made.height),
       params: {},
-      seed: answer.seed,
-      width: meta.width,
-      height: meta.height,
-      bytes: png.byteLength,
+      seed: made.seed,
+      width: made.width,
+      height: made.height,
+      bytes: made.png.byteLength,
       price: plan.service.price,
       createdAt: new Date().toISOString(),
       operation: prepared.operation,
@@ -118,7 +149,7 @@ export async function runOperation(prepared: PreparedOperation, options: Generat
       ...artKeys(id),
       ...(options.createdBy ? { createdBy: options.createdBy.sub, createdByName: options.createdBy.name } : {}),
     };
-    await store(record, png, signal, timeout, options.writeItem ?? ((r) => putPoster(r)));
+    await store(record, made.png, signal, timeout, options.writeItem ?? ((r) => putPoster(r)));
     return await toPosterView(record);
   } catch (error) {
     throw runError(error, timeout, options.signal);

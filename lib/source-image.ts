@@ -115,7 +115,7 @@ export async function checkImage(bytes: Buffer, limits: ImageLimits, what: "imag
 }
 
 /** The largest size within the limits at the image's aspect (the image's own size if it already fits). */
-function sizeWithin(width: number, height: number, limits: ImageLimits): { width: number; height: number } {
+export function sizeWithin(width: number, height: number, limits: ImageLimits): { width: number; height: number } {
   let scale = Math.min(1, Math.sqrt(limits.maxPixels / (width * height)));
   if (limits.maxSide) scale = Math.min(scale, limits.maxSide / Math.max(width, height));
   if (scale === 1) return { width, height };

@@ -72,34 +72,43 @@ async function admit(reservation: Reservation, holder: string): Promise<number> 
 
 /** Charges (with `charge`) or refunds the reservation and frees the slot, in one write. The slot or the reservation
  * may have been taken over after a timeout (a new holder, the sweeper): then the write is redone without it; a
- * derived poster's parent may have been deleted meanwhile: then it is written as an original. */
+ * derived poster's parent may have been deleted meanwhile: then it is written as an original. `extra` items go in
+ * the same write as a charge (a job step recording that it was paid): if one of their conditions fails, nothing is
+ * charged (the reservation is refunded instead) and the answer is false. */
 async function settle(
   reservation: Reservation,
   release: TransactItem,
   charge?: ChargeDetails,
   record?: PosterRecord,
-): Promise<void> {
+  extra: TransactItem[] = [],
+): Promise<boolean> {
   let slotHeld = true;
   let reserved = true;
-  for (let attempt = 0; attempt < 4; attempt++) {
-    const money = charge
+  let committed = true;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const charging = charge && committed;
+    const money = charging
       ? reserved
         ? chargeItems(reservation, charge)
         : lateChargeItems(reservation, charge)
       : reserved
         ? refundItems(reservation)
         : [];
-    const poster = record ? newPosterItems(record) : [];
-    const items = [...money, ...poster, ...(slotHeld ? [release] : [])];
-    if (items.length === 0) return;
+    const poster = record && charging ? newPosterItems(record) : [];
+    const also = charging ? extra : [];
+    const items = [...money, ...poster, ...also, ...(slotHeld ? [release] : [])];
+    if (items.length === 0) return committed;
     const codes = await transactWrite(items);
-    if (!codes) return;
+    if (!codes) return committed;
     const orphan = record && parentWentAway(record, codes, money.length);
+    const extraFailed = also.some((_, i) => failed(codes, money.length + poster.length + i));
     if (orphan) record = orphan;
+    else if (extraFailed) committed = false;
     else if (reserved && failed(codes, money.length - 1)) reserved = false;
     else if (slotHeld && failed(codes, items.length - 1)) slotHeld = false;
     else throw new Error(`settling ${reservation.id} was refused: ${codes}`);
   }
+  throw new Error(`settling ${reservation.id} kept being refused`);
 }
 
 export interface Billing {
@@ -108,6 +117,9 @@ export interface Billing {
   /** Writes the new poster's item in the same transaction as its charge and the slot's release: a poster and its
    * ledger entry exist together or not at all, and a generation costs two writes (admission, this). */
   writeItem(record: PosterRecord): Promise<void>;
+  /** Settles the charge now, together with `items` (a job step's record of it), in one write; false when one of
+   * their conditions failed (the step was charged already, or the job was taken over): then nothing is charged. */
+  commit(items: TransactItem[], posterId?: string): Promise<boolean>;
 }
 
 /** What a run costs: the catalogue's price of the model or service it invokes (recorded on the ledger entry). */
@@ -149,6 +161,10 @@ export async function withBudget<T extends { id: string }>(
         itemTried = true;
         await settle(reservation, release, { ...charge, posterId: record.id }, record);
       },
+      commit: async (items, posterId) => {
+        itemTried = true;
+        return settle(reservation, release, { ...charge, ...(posterId ? { posterId } : {}) }, undefined, items);
+      },
     });
   } catch (error) {
     if (itemTried) logUnsettled(reservation, error);
@@ -166,6 +182,56 @@ export async function withBudget<T extends { id: string }>(
     );
   }
   return result;
+}
+
+/**
+ * Charges a model call whose reservation was lost with its worker (it stored the answer, then died before settling;
+ * the sweeper refunds that reservation): the price goes on the day's totals with its entry, together with `items`,
+ * whose conditions make it happen once. False when they refused (charged already).
+ */
+export async function chargeLate(
+  member: { sub: string; email: string },
+  priced: Priced & { posterId?: string },
+  requestId: string,
+  items: TransactItem[],
+): Promise<boolean> {
+  const now = new Date();
+  const reservation: Reservation = {
+    id: requestId,
+    day: utcDay(now),
+    user: member.sub,
+    cents: toCents(priced.price),
+    startedAt: now.toISOString(),
+  };
+  const charge: ChargeDetails = { who: member.email || member.sub, model: priced.model, posterId: priced.posterId };
+  const codes = await transactWrite([...lateChargeItems(reservation, charge), ...items]);
+  if (!codes) return true;
+  if (items.some((_, i) => failed(codes, codes.length - items.length + i))) return false;
+  throw new Error(`late charge ${requestId} was refused: ${codes}`);
+}
+
+/** Refuses work that today's budget (the team's, or the member's own) can't pay for, before any of it starts: a job's
+ * model calls are each admitted on their own later, but a job that can't be paid shouldn't be queued. */
+export async function checkBudget(member: { sub: string }, priceUsd: number): Promise<void> {
+  const cents = toCents(priceUsd);
+  if (cents === 0) return;
+  const config = getConfig();
+  const day = utcDay();
+  const [team, mine] = await Promise.all([
+    spentCents(keys.ledgerTotal(day)),
+    spentCents(keys.ledgerUser(day, member.sub)),
+  ]);
+  const userCap = config.userDailyBudgetUsd;
+  if (userCap !== undefined && mine + cents > toCents(userCap)) {
+    throw new AppError("budget_exceeded", {
+      message: `This costs ${formatPrice(priceUsd)} and only ${formatPrice(Math.max(0, toCents(userCap) - mine) / 100)} of your daily budget is left: it resets at midnight UTC, in ${untilMidnightUtc()}.`,
+    });
+  }
+  if (team + cents > toCents(config.dailyBudgetUsd)) {
+    throw new AppError("budget_exceeded", {
+      message: `This costs ${formatPrice(priceUsd)} and only ${formatPrice(Math.max(0, toCents(config.dailyBudgetUsd) - team) / 100)} of today's team budget is left: it resets at midnight UTC, in ${untilMidnightUtc()}.`,
+    });
+  }
 }
 
 function logUnsettled(reservation: Reservation, error: unknown) {

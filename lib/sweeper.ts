@@ -3,6 +3,7 @@ import { ListObjectsV2Command, type ListObjectsV2CommandOutput } from "@aws-sdk/
 import { awsClients } from "./aws/clients";
 import { getConfig } from "./aws/config";
 import { deleteObjects } from "./aws/s3";
+import { type JobSweep, sweepJobs } from "./jobs/sweep";
 import { POSTERS_PREFIX, posterIdOfKey } from "./poster-files";
 import { SNAPSHOT_PREFIX } from "./reviews/snapshot";
 import { refundItems, reservationsBefore } from "./store/ledger";
@@ -18,6 +19,7 @@ import { transactWrite } from "./store/transactions";
 //  - Reservations never settled: the price is still on the day's totals with no entry for it. Refunded, so the
 //    totals equal the ledger again. (A generation that does finish after that charges itself again: see spending.)
 // In-flight slots need nothing: their lease ends with the timeout.
+//  - Jobs the queue can't finish on its own (a message lost, a worker dead on its last attempt): lib/jobs/sweep.ts.
 // Run by the offline launcher at start and every few minutes, and on AWS by a scheduled function.
 
 export interface SweepResult {
@@ -25,11 +27,12 @@ export interface SweepResult {
   orphans: string[];
   /** Reservations refunded. */
   refunded: number;
+  jobs: JobSweep;
 }
 
 export async function sweep(now = Date.now()): Promise<SweepResult> {
   const cutoff = new Date(now - getConfig().generationTimeoutMs);
-  const [posterFiles, shareCopies, refunded] = await Promise.all([
+  const [posterFiles, shareCopies, refunded, jobs] = await Promise.all([
     removeOrphans(cutoff, POSTERS_PREFIX, posterIdOfKey, async (ids) =>
       (await getPosters(ids)).map((poster) => poster.id),
     ),
@@ -39,8 +42,9 @@ export async function sweep(now = Date.now()): Promise<SweepResult> {
       return shares.flatMap((share) => (share && Date.parse(share.expiresAt) > now ? [share.token] : []));
     }),
     refundStale(cutoff),
+    sweepJobs(now),
   ]);
-  return { orphans: [...posterFiles, ...shareCopies], refunded };
+  return { orphans: [...posterFiles, ...shareCopies], refunded, jobs };
 }
 
 /** shares/{token}/{posterId}.png → token */

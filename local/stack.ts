@@ -9,10 +9,12 @@ import S3rver from "s3rver";
 import { TABLE_KEYS } from "../lib/store/table";
 import { startBedrockEmulator } from "./bedrock-emulator";
 import { startDynamoProxy } from "./dynamo-proxy";
+import { type JobQueues, startJobQueues } from "./job-queues";
 
-// The offline stack: real HTTP servers speaking AWS's wire protocols (s3rver for S3, dynalite for DynamoDB, our
-// Bedrock emulator), dynalite behind a proxy that adds DynamoDB's transactions, with their data in one folder so posters survive restarts. The app only ever sees the
-// endpoints and dummy credentials in `env`: it has no idea it is offline.
+// The offline stack: real HTTP servers speaking AWS's wire protocols (s3rver for S3, dynalite for DynamoDB, fauxqs for
+// SQS, our Bedrock emulator), dynalite behind a proxy that adds DynamoDB's transactions, with the data of S3 and
+// DynamoDB in one folder so posters survive restarts (the queue is in memory: the sweeper sends again what a restart
+// lost). The app only ever sees the endpoints and dummy credentials in `env`: it has no idea it is offline.
 
 export const LOCAL_BUCKET = "onesheet-posters";
 export const LOCAL_TABLE = "onesheet";
@@ -22,6 +24,7 @@ const CREDENTIALS = { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" };
 export interface LocalStack {
   env: Record<string, string>;
   emulator: Awaited<ReturnType<typeof startBedrockEmulator>>;
+  queues: JobQueues;
   stop(): Promise<void>;
 }
 
@@ -32,7 +35,7 @@ export interface LocalStackOptions {
    * default bucket CORS. */
   browserOrigins?: string[];
   /** Fixed ports for a stable dev setup; 0 (default) picks free ones. */
-  ports?: { s3?: number; dynamodb?: number; bedrock?: number };
+  ports?: { s3?: number; dynamodb?: number; bedrock?: number; sqs?: number };
 }
 
 async function listen(server: Server, port: number): Promise<number> {
@@ -111,6 +114,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const proxy = await startDynamoProxy(dynaliteUrl, options.ports?.dynamodb ?? 0);
   const emulator = await startBedrockEmulator({ port: options.ports?.bedrock ?? 0, latencyMs: options.latencyMs });
 
+  const queues = await startJobQueues({ region: REGION, credentials: CREDENTIALS, port: options.ports?.sqs ?? 0 });
+
   const dynamoEndpoint = proxy.url;
   await createTable(dynamoEndpoint, LOCAL_TABLE);
 
@@ -124,10 +129,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       ONESHEET_S3_ENDPOINT: `http://127.0.0.1:${s3Port}`,
       ONESHEET_DYNAMODB_ENDPOINT: dynamoEndpoint,
       ONESHEET_BEDROCK_ENDPOINT: emulator.url,
+      ONESHEET_SQS_ENDPOINT: queues.endpoint,
+      ONESHEET_JOBS_QUEUE_URL: queues.jobsUrl,
     },
     emulator,
+    queues,
     async stop() {
       await emulator.close();
+      await queues.stop();
       s3.httpServer?.closeAllConnections();
       await s3.close();
       await new Promise<void>((resolve) => {

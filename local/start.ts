@@ -22,7 +22,8 @@ if (!useAws) {
   oidc = await startOidcProvider({ appUrls: [appUrl] });
   console.log(
     `[onesheet] offline stack up (data in ${dataDir}): S3 ${stack.env.ONESHEET_S3_ENDPOINT}, ` +
-      `DynamoDB ${stack.env.ONESHEET_DYNAMODB_ENDPOINT}, Bedrock emulator ${stack.env.ONESHEET_BEDROCK_ENDPOINT}, ` +
+      `DynamoDB ${stack.env.ONESHEET_DYNAMODB_ENDPOINT}, SQS ${stack.env.ONESHEET_SQS_ENDPOINT}, ` +
+      `Bedrock emulator ${stack.env.ONESHEET_BEDROCK_ENDPOINT}, ` +
       `OpenID provider ${oidc.issuer} (sign in with any name; "admin" is an admin)`,
   );
 } else {
@@ -52,14 +53,15 @@ function runSweeper() {
     },
   );
 }
-// Print masters queued as jobs (CMYK TIFFs) are made by a worker, as the scheduled exporter does on AWS.
-let exporter: ReturnType<typeof spawn> | undefined;
+// Long work (print masters, format packs) is queued as jobs: a worker takes them from the local queue and runs the
+// same handler the queue's subscriber function runs on AWS.
+let worker: ReturnType<typeof spawn> | undefined;
 if (stack) {
   runSweeper();
   setInterval(runSweeper, 5 * 60_000).unref();
-  exporter = spawn(
+  worker = spawn(
     process.execPath,
-    [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "local/export-jobs.ts"],
+    [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "local/job-worker.ts"],
     { stdio: "inherit", env: sweeperEnv },
   );
 }
@@ -69,7 +71,7 @@ async function stop(code: number) {
   if (stopping) return;
   stopping = true;
   if (next.exitCode === null) next.kill("SIGTERM");
-  if (exporter && exporter.exitCode === null) exporter.kill("SIGTERM");
+  if (worker && worker.exitCode === null) worker.kill("SIGTERM");
   await stack?.stop().catch(() => {});
   await oidc?.close().catch(() => {});
   process.exit(code);

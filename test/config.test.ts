@@ -1,9 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { parseAuthConfig, parseConfig, usesLocalModels } from "@/lib/aws/config";
 
+const QUEUE = "https://sqs.us-west-2.amazonaws.com/123456789012/onesheet-jobs";
+
 describe("server configuration", () => {
   it("defaults the region, URL lifetime and timeout", () => {
-    const config = parseConfig({ ONESHEET_BUCKET: "posters", ONESHEET_TABLE: "onesheet" });
+    const config = parseConfig({
+      ONESHEET_BUCKET: "posters",
+      ONESHEET_TABLE: "onesheet",
+      ONESHEET_JOBS_QUEUE_URL: QUEUE,
+    });
     expect(config).toMatchObject({ region: "us-west-2", urlTtlSeconds: 900, generationTimeoutMs: 55_000 });
     expect(usesLocalModels(config)).toBe(false);
   });
@@ -11,6 +17,12 @@ describe("server configuration", () => {
   it("says what is missing, and how to set it", () => {
     expect(() => parseConfig({})).toThrow(/bucket is missing: set ONESHEET_BUCKET/);
     expect(() => parseConfig({ ONESHEET_BUCKET: "b" })).toThrow(/bucket/);
+  });
+
+  it("needs the job queue's URL, and says so", () => {
+    expect(() => parseConfig({ ONESHEET_BUCKET: "posters", ONESHEET_TABLE: "onesheet" })).toThrow(
+      /jobsQueueUrl is missing: set ONESHEET_JOBS_QUEUE_URL/,
+    );
   });
 
   it("reads names only from its own variables: SST_RESOURCE_<link> exists while SST builds, not at run time", () => {
@@ -22,7 +34,7 @@ describe("server configuration", () => {
   });
 
   it("rejects a URL lifetime beyond what S3 allows and a timeout beyond the function's", () => {
-    const base = { ONESHEET_BUCKET: "posters", ONESHEET_TABLE: "onesheet" };
+    const base = { ONESHEET_BUCKET: "posters", ONESHEET_TABLE: "onesheet", ONESHEET_JOBS_QUEUE_URL: QUEUE };
     expect(() => parseConfig({ ...base, ONESHEET_URL_TTL_SECONDS: "700000" })).toThrow(/urlTtlSeconds/);
     expect(() => parseConfig({ ...base, ONESHEET_GENERATION_TIMEOUT_MS: "61000" })).toThrow(/generationTimeoutMs/);
   });
@@ -31,6 +43,7 @@ describe("server configuration", () => {
     const config = parseConfig({
       ONESHEET_BUCKET: "posters",
       ONESHEET_TABLE: "onesheet",
+      ONESHEET_JOBS_QUEUE_URL: QUEUE,
       ONESHEET_BEDROCK_ENDPOINT: "http://127.0.0.1:4580",
     });
     expect(usesLocalModels(config)).toBe(true);

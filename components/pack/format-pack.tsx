@@ -1,57 +1,89 @@
 "use client";
 
-import Link from "next/link";
 import { useState } from "react";
 import type { BoardSummary } from "@/lib/api-types";
 import { ApiError, api } from "@/lib/client/api";
 import { formatPrice } from "@/lib/models";
-import type { PackFormatView, PackResult } from "@/lib/pack/types";
-import { findPlacement } from "@/lib/print/placements";
+import type { PackFormatView, PackJobView } from "@/lib/pack/types";
+import { PackProgress } from "./pack-progress";
+import { usePackJob } from "./use-pack-job";
 
-// Every format from one key art: pick placements, see the price, make them (each its own poster, the design re-laid
-// for its shape), review them together, download the ZIP, and optionally put them on a board in the same step.
+// Every format from one key art: pick placements, see the price and what each will be (its method, delivery pixels
+// or print resolution), make them — as a job, each its own poster with the design re-laid for its shape — watch them
+// fill in, download the ZIP, and optionally put them on a board in the same step.
 
 const button = "rounded-md border border-edge px-3 py-1.5 text-sm hover:border-accent disabled:opacity-60";
 
 function methodLabel(format: PackFormatView): string {
-  if (format.method === "crop") return `Crop · free${format.lossPercent ? ` (${format.lossPercent}% trimmed)` : ""}`;
-  if (format.method === "reframe") return `Reframe · ${formatPrice(format.price)}`;
+  if (format.method === "crop") {
+    const trimmed = format.lossPercent ? ` (${format.lossPercent}% trimmed)` : "";
+    return format.upscale ? `Crop + Fast Upscale · ${formatPrice(format.price)}` : `Crop · free${trimmed}`;
+  }
+  if (format.method === "reframe") {
+    return `Reframe${format.upscale ? " + Fast Upscale" : ""} · ${formatPrice(format.price)}`;
+  }
   return "Not possible";
 }
+
+/** What the file will be: a screen placement's exact pixels, or a printed one's resolution at its size. */
+function deliveryLabel(format: PackFormatView): string | undefined {
+  if (format.deliverPx) {
+    const art = format.artPx;
+    const from = art && (art.width < format.deliverPx.width || art.height < format.deliverPx.height);
+    return `Delivered at ${format.deliverPx.width}×${format.deliverPx.height} px${from && art ? ` (enlarged from ${art.width}×${art.height})` : ""}`;
+  }
+  if (format.effectivePpi !== undefined && format.printIn) {
+    return `${format.effectivePpi} ppi at ${format.printIn.width}×${format.printIn.height} in`;
+  }
+  return undefined;
+}
+
+const sumUsd = (formats: readonly PackFormatView[]) =>
+  formats.reduce((cents, f) => cents + Math.round(f.price * 100), 0) / 100;
 
 export function FormatPack(props: {
   posterId: string;
   designed: boolean;
   formats: PackFormatView[];
-  maxReframes: number;
+  /** The poster's latest pack: followed again if it is still running. */
+  latest?: PackJobView;
   boards: BoardSummary[];
 }) {
   const reachable = props.formats.filter((f) => f.method !== "unavailable");
   const [chosen, setChosen] = useState<string[]>([]);
   const [board, setBoard] = useState("");
-  const [running, setRunning] = useState(false);
-  const [result, setResult] = useState<PackResult>();
+  const [sending, setSending] = useState(false);
   const [error, setError] = useState("");
+  const pack = usePackJob(props.latest);
+  const busy = sending || pack.running;
 
   const picked = props.formats.filter((f) => chosen.includes(f.id));
-  const price = picked.reduce((sum, f) => sum + f.price, 0);
+  const price = sumUsd(picked);
   const reframes = picked.filter((f) => f.method === "reframe").length;
-  const tooMany = reframes > props.maxReframes;
+  const upscales = picked.filter((f) => f.upscale).length;
+  const soft = picked.filter((f) => f.ppiWarning);
 
   const toggle = (id: string, on: boolean) => setChosen((now) => (on ? [...now, id] : now.filter((c) => c !== id)));
 
   async function run(event: React.FormEvent) {
     event.preventDefault();
-    setRunning(true);
+    setSending(true);
     setError("");
     try {
-      setResult(await api.makePack(props.posterId, { formats: chosen, ...(board ? { boardId: board } : {}) }));
+      const queued = await api.makePack(props.posterId, { formats: chosen, ...(board ? { boardId: board } : {}) });
+      pack.follow(queued.statusUrl);
     } catch (failure) {
-      setError(failure instanceof ApiError ? failure.message : "Couldn't make the pack: try again.");
+      setError(failure instanceof ApiError ? failure.message : "Couldn't start the pack: try again.");
     } finally {
-      setRunning(false);
+      setSending(false);
     }
   }
+
+  const parts = [
+    `${picked.length} format${picked.length > 1 ? "s" : ""}`,
+    `${reframes} reframe${reframes === 1 ? "" : "s"}`,
+    ...(upscales ? [`${upscales} upscale${upscales === 1 ? "" : "s"}`] : []),
+  ];
 
   return (
     <section
@@ -65,7 +97,7 @@ export function FormatPack(props: {
         </h2>
         <p className="text-sm text-muted">
           Every placement from this key art, each its own poster. A crop is free when the art already covers the shape;
-          otherwise Reframe extends the art.{" "}
+          otherwise Reframe extends the art. Screen placements are delivered at exactly their pixels.{" "}
           {props.designed
             ? "The lettering is laid out again for each shape."
             : "This poster has no design yet: the pack is plain art (design it first to letter every format)."}
@@ -79,7 +111,7 @@ export function FormatPack(props: {
               <button
                 type="button"
                 className={button}
-                onClick={() => setChosen(reachable.filter((f) => f.method === "crop").map((f) => f.id))}
+                onClick={() => setChosen(reachable.filter((f) => f.price === 0).map((f) => f.id))}
               >
                 Free crops
               </button>
@@ -91,6 +123,7 @@ export function FormatPack(props: {
           <div className="grid grid-cols-[minmax(0,1fr)] gap-2 sm:grid-cols-2 xl:grid-cols-3">
             {props.formats.map((format) => {
               const disabled = format.method === "unavailable";
+              const delivery = deliveryLabel(format);
               return (
                 <label
                   key={format.id}
@@ -102,7 +135,7 @@ export function FormatPack(props: {
                     name="formats"
                     value={format.id}
                     checked={chosen.includes(format.id)}
-                    disabled={disabled || running}
+                    disabled={disabled || busy}
                     onChange={(e) => toggle(format.id, e.target.checked)}
                     className="mt-1"
                   />
@@ -114,12 +147,21 @@ export function FormatPack(props: {
                     <span className={`block text-xs ${disabled ? "text-danger" : ""}`}>
                       {disabled ? format.reason : methodLabel(format)}
                     </span>
+                    {!disabled && delivery && (
+                      <span className={`block text-xs ${format.ppiWarning ? "text-danger" : "text-muted"}`}>
+                        {delivery}
+                        {format.ppiWarning ? ": soft in print" : ""}
+                      </span>
+                    )}
                   </span>
                 </label>
               );
             })}
           </div>
         </fieldset>
+        {soft.length > 0 && (
+          <p className="text-sm text-danger">{soft.map((f) => `${f.label}: ${f.ppiWarning}`).join(" ")}</p>
+        )}
         <div className="flex flex-wrap items-end gap-3 text-sm">
           {props.boards.length > 0 && (
             <div className="flex flex-col gap-1">
@@ -128,7 +170,7 @@ export function FormatPack(props: {
                 id="pack-board"
                 value={board}
                 onChange={(e) => setBoard(e.target.value)}
-                disabled={running}
+                disabled={busy}
                 className="rounded-md border border-edge bg-ink px-2 py-1.5"
               >
                 <option value="">No board</option>
@@ -140,81 +182,25 @@ export function FormatPack(props: {
               </select>
             </div>
           )}
-          <p className={tooMany ? "text-danger" : "text-muted"} aria-live="polite">
-            {picked.length === 0
-              ? "Pick the formats to make."
-              : tooMany
-                ? `${reframes} reframes: a pack makes at most ${props.maxReframes}. Make the rest in a second pack.`
-                : `${picked.length} format${picked.length > 1 ? "s" : ""}: ${reframes} reframe${reframes === 1 ? "" : "s"}, ${picked.length - reframes} crop${picked.length - reframes === 1 ? "" : "s"} · ${formatPrice(price)}`}
+          <p className="text-muted" aria-live="polite">
+            {picked.length === 0 ? "Pick the formats to make." : `${parts.join(", ")} · ${formatPrice(price)}`}
           </p>
           <button
             type="submit"
-            disabled={picked.length === 0 || tooMany || running}
-            aria-busy={running}
+            disabled={picked.length === 0 || busy}
+            aria-busy={busy}
             className="rounded-md bg-accent px-4 py-2 font-semibold text-ink hover:brightness-110 disabled:opacity-60"
           >
-            {running ? `Making ${picked.length} formats…` : `Make pack · ${formatPrice(price)}`}
+            {pack.running ? "Making the pack…" : sending ? "Starting…" : `Make pack · ${formatPrice(price)}`}
           </button>
         </div>
-        {error && (
+        {(error || pack.error) && (
           <p role="alert" className="text-sm text-danger">
-            {error}
+            {error || pack.error}
           </p>
         )}
       </form>
-      {result && <PackResults result={result} />}
-    </section>
-  );
-}
-
-function PackResults({ result }: { result: PackResult }) {
-  return (
-    <section className="space-y-4 border-t border-edge pt-4" aria-label="The pack">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <p role="status" className="text-sm">
-          {result.posters.length} format{result.posters.length > 1 ? "s" : ""} made · {formatPrice(result.charged)}{" "}
-          charged
-          {result.board ? (result.board.added ? " · added to the board" : ` · ${result.board.message}`) : ""}
-        </p>
-        <a href={result.zipUrl} download className="rounded-md bg-accent px-4 py-2 text-sm font-semibold text-ink">
-          Download ZIP
-        </a>
-      </div>
-      {result.failed.length > 0 && (
-        <ul className="space-y-1 text-sm text-danger" aria-label="Formats that failed">
-          {result.failed.map((f) => (
-            <li key={f.format}>
-              {findPlacement(f.format)?.label ?? f.format}: {f.message} Not charged.
-            </li>
-          ))}
-        </ul>
-      )}
-      <ul className="grid grid-cols-2 items-end gap-4 sm:grid-cols-3 lg:grid-cols-4">
-        {result.posters.map((poster) => {
-          const placement = findPlacement(String(poster.inputs?.placement ?? ""));
-          const label = `${placement?.label ?? "Format"} ${placement?.ratio ?? ""}`;
-          return (
-            <li key={poster.id} className="min-w-0 space-y-1">
-              <Link href={`/posters/${poster.id}`} className="block rounded-md border border-edge hover:border-accent">
-                {/* biome-ignore lint/performance/noImgElement: pre-signed URLs expire; no image optimiser */}
-                <img
-                  src={poster.thumbnailUrl}
-                  alt={label}
-                  width={poster.width}
-                  height={poster.height}
-                  className="h-auto max-h-64 w-full rounded-md object-contain"
-                />
-              </Link>
-              <p className="truncate text-xs">
-                <span className="font-medium">{label}</span>{" "}
-                <span className="text-muted">
-                  {poster.width}×{poster.height} · {poster.operation === "crop" ? "crop" : "reframe"}
-                </span>
-              </p>
-            </li>
-          );
-        })}
-      </ul>
+      {pack.job && <PackProgress job={pack.job} running={pack.running} />}
     </section>
   );
 }

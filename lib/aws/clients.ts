@@ -2,6 +2,7 @@ import "server-only";
 import { BedrockRuntimeClient } from "@aws-sdk/client-bedrock-runtime";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { S3Client } from "@aws-sdk/client-s3";
+import { SQSClient } from "@aws-sdk/client-sqs";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { getConfig } from "./config";
@@ -9,7 +10,9 @@ import { getConfig } from "./config";
 // One client per service per process, built on first use. Lambda reuses them across invocations.
 // HTTP/1.1 handlers everywhere: Bedrock's client defaults to HTTP/2, which AWS serves but a plain local server does not.
 
-let clients: { bedrock: BedrockRuntimeClient; s3: S3Client; dynamo: DynamoDBDocumentClient } | undefined;
+let clients:
+  | { bedrock: BedrockRuntimeClient; s3: S3Client; dynamo: DynamoDBDocumentClient; sqs: SQSClient }
+  | undefined;
 
 const bedrockByRegion = new Map<string, BedrockRuntimeClient>();
 
@@ -57,6 +60,8 @@ export function awsClients() {
       }),
       { marshallOptions: { removeUndefinedValues: true } },
     ),
+    // The SDK sends each call to the queue URL's host unless an endpoint is set: offline, the emulator's.
+    sqs: new SQSClient({ region: config.region, endpoint: config.sqsEndpoint, requestHandler: requestHandler() }),
   };
   return clients;
 }

@@ -16,6 +16,11 @@ const schema = z.object({
   bedrockEndpoint: optionalUrl,
   s3Endpoint: optionalUrl,
   dynamodbEndpoint: optionalUrl,
+  sqsEndpoint: optionalUrl,
+  // The job queue (SQS): long work (print masters, format packs, archives) is a message here, made by a worker.
+  jobsQueueUrl: z.url({ error: "is missing: set ONESHEET_JOBS_QUEUE_URL to the job queue's URL (SQS)" }),
+  // How long a worker holds a job between heartbeats: a worker that dies gives it up after this long.
+  jobLeaseSeconds: z.coerce.number().int().min(2).max(900).default(60),
   // As low as a second, so tests can watch URLs expire; S3 allows at most 7 days.
   urlTtlSeconds: z.coerce.number().int().min(1).max(604_800).default(900),
   // Just under the route's maxDuration (60 s), so the user gets our typed timeout rather than the platform's.
@@ -41,6 +46,9 @@ export function parseConfig(env: Env): ServerConfig {
     bedrockEndpoint: env.ONESHEET_BEDROCK_ENDPOINT || undefined,
     s3Endpoint: env.ONESHEET_S3_ENDPOINT || undefined,
     dynamodbEndpoint: env.ONESHEET_DYNAMODB_ENDPOINT || undefined,
+    sqsEndpoint: env.ONESHEET_SQS_ENDPOINT || undefined,
+    jobsQueueUrl: env.ONESHEET_JOBS_QUEUE_URL || undefined,
+    jobLeaseSeconds: env.ONESHEET_JOB_LEASE_SECONDS || undefined,
     urlTtlSeconds: env.ONESHEET_URL_TTL_SECONDS || undefined,
     generationTimeoutMs: env.ONESHEET_GENERATION_TIMEOUT_MS || undefined,
     dailyBudgetUsd: env.ONESHEET_DAILY_BUDGET_USD || undefined,

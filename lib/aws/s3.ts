@@ -1,7 +1,13 @@
 import "server-only";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import { CopyObjectCommand, DeleteObjectsCommand, GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import {
+  CopyObjectCommand,
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+} from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { awsClients } from "./clients";
 import { getConfig } from "./config";
@@ -74,6 +80,25 @@ export async function getObjectBytes(key: string): Promise<Buffer> {
   const { Body } = await awsClients().s3.send(new GetObjectCommand({ Bucket: getConfig().bucket, Key: key }));
   if (!Body) throw new Error(`empty object ${key}`);
   return Buffer.from(await Body.transformToByteArray());
+}
+
+/** Whether an object is there (a job's earlier attempt may have stored it). */
+export async function objectExists(key: string): Promise<boolean> {
+  try {
+    await awsClients().s3.send(new HeadObjectCommand({ Bucket: getConfig().bucket, Key: key }));
+    return true;
+  } catch (error) {
+    const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    if (status === 404 || (error as { name?: string }).name === "NotFound") return false;
+    throw error;
+  }
+}
+
+/** An object's bytes as they arrive, for copying into a file without holding them all (an archive's members). */
+export async function getObjectStream(key: string): Promise<ReadableStream<Uint8Array>> {
+  const { Body } = await awsClients().s3.send(new GetObjectCommand({ Bucket: getConfig().bucket, Key: key }));
+  if (!Body) throw new Error(`empty object ${key}`);
+  return Body.transformToWebStream();
 }
 
 /** Uploads a file from disk as a stream (a print master can be hundreds of MB: never read into memory). */

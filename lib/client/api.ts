@@ -1,7 +1,7 @@
 import type { BoardSummary, BoardView, ExportView, PosterPage, PosterView, ShareView } from "../api-types";
 import { type ErrorCode, type FieldErrors, isErrorBody } from "../errors";
 import type { OperationInput } from "../models";
-import type { PackResult } from "../pack/types";
+import type { PackJobView, PackQueued } from "../pack/types";
 import type { ExportRequestInput } from "../print/export-schema";
 import type { UploadRequest, UploadTicket } from "../upload-rules";
 
@@ -62,9 +62,10 @@ export const api = {
   /** An operation on a source image (the studio's forms validate with operationRequestSchema first). */
   runOperation: (body: OperationInput, signal?: AbortSignal) =>
     call<PosterView>("/api/posters", { method: "POST", json: body, signal }),
-  /** A format pack of a key art (see lib/pack). */
+  /** A format pack of a key art (see lib/pack): queued as a job; poll `packStatus` with its status URL. */
   makePack: (id: string, body: { formats: string[]; boardId?: string }) =>
-    call<PackResult>(`/api/posters/${id}/pack`, { method: "POST", json: body }),
+    call<PackQueued>(`/api/posters/${id}/pack`, { method: "POST", json: body }),
+  packStatus: (statusUrl: string, signal?: AbortSignal) => call<PackJobView>(statusUrl, { signal }),
   listPosters: (query: URLSearchParams) => call<PosterPage>(`/api/posters?${query}`),
   getPoster: (id: string) => call<PosterView>(`/api/posters/${encodeURIComponent(id)}`),
   setFavorite: (id: string, favorite: boolean) =>

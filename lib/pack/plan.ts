@@ -2,31 +2,43 @@ import "server-only";
 import * as z from "zod/mini";
 import { AppError } from "../errors";
 import { findOperation } from "../models";
+import { upscaledSize, upscaleServiceFor } from "../models/operations/upscale";
 import {
+  cropBox,
+  effectivePpi,
   findPlacement,
   type PackMethod,
   PLACEMENT_IDS,
   PLACEMENTS,
   type Placement,
   packMethod,
+  type Size,
 } from "../print/placements";
+import { MIN_PRINT_PPI } from "../print/resolution";
+import { sizeWithin } from "../source-image";
 import { RANDOM_ID } from "../store/items";
 import { getPoster, type PosterRecord } from "../store/posters";
 import type { PackPlanView } from "./types";
 
 // What a format pack of one key art would be, before any money moves: per placement, a crop (free) or a Reframe
-// (the catalogue's price of the service it invokes), or why that shape is out of reach of this art.
+// (the catalogue's price of the service it invokes), or why that shape is out of reach of this art; and for a screen
+// placement, how it reaches its delivery pixels exactly: scaled down, or first enlarged with the cheapest upscaler
+// that gets there (Fast 4×), priced here too. The job (lib/pack/job.ts) follows this same plan.
 
 export interface PackEntry {
   placement: Placement;
   method: PackMethod;
-  /** USD: Reframe's catalogue price, 0 for a crop. */
+  /** The art for the placement's shape, before it is sized for delivery (px). */
+  art: Size;
+  /** A screen placement's delivery: exactly these pixels, through Fast Upscale first when the art is smaller. */
+  deliver?: Size & { upscale?: "fast" };
+  /** A printed placement: the art's pixels per inch at the print size. */
+  effectivePpi?: number;
+  /** USD: what the model calls cost (Reframe, Upscale), 0 for a plain crop. */
   price: number;
 }
 
 export const MAX_PACK_FORMATS = PLACEMENTS.length;
-/** Reframes run three at a time (about 12 s each on Bedrock): six is two rounds, well inside the 60 s request. */
-export const MAX_PACK_REFRAMES = 6;
 
 export const packRequestSchema = z.strictObject({
   formats: z
@@ -50,14 +62,51 @@ export async function loadKeyArt(id: string): Promise<PosterRecord> {
   return record;
 }
 
-/** Every placement for this art (for the picker), in the list's order. */
 type Art = Pick<PosterRecord, "width" | "height" | "design">;
+
+// Sums of catalogue prices, kept exact: USD with cents, never 0.060000000000000005.
+const sum = (...usd: number[]) => usd.reduce((total, p) => total + Math.round(p * 100), 0) / 100;
+
+/** The size of the placement's art: the crop's box, or the art grown by Reframe's margins. */
+function artFor(art: Size, placement: Placement, method: PackMethod): Size {
+  if (method.kind === "reframe") {
+    const m = method.margins;
+    return { width: art.width + m.left + m.right, height: art.height + m.up + m.down };
+  }
+  const box = cropBox(art, placement);
+  return { width: box.width, height: box.height };
+}
+
+/** How a screen placement reaches its pixels: straight down, or via Fast Upscale (4× of what it accepts). */
+function delivery(art: Size, target: Size): NonNullable<PackEntry["deliver"]> {
+  if (art.width >= target.width && art.height >= target.height) return { ...target };
+  const fast = upscaleServiceFor("fast");
+  const input = sizeWithin(art.width, art.height, fast.limits);
+  const out = upscaledSize("fast", input);
+  // 4× of a source already shrunk to Fast's megapixel: more than any screen placement asks of a real key art.
+  if (out.width < target.width || out.height < target.height) {
+    throw new AppError("internal", { cause: new Error(`fast upscale can't reach ${target.width}×${target.height}`) });
+  }
+  return { ...target, upscale: "fast" };
+}
 
 export function planAll(art: Art): PackEntry[] {
   const service = reframeService();
-  return PLACEMENTS.map((placement) => {
+  return PLACEMENTS.map((placement: Placement) => {
     const method = packMethod(art, placement, service.limits);
-    return { placement, method, price: method.kind === "reframe" ? service.price : 0 };
+    if (method.kind === "unavailable") return { placement, method, art, price: 0 };
+    const size = artFor(art, placement, method);
+    const deliver = placement.targetPx ? delivery(size, placement.targetPx) : undefined;
+    const reframePrice = method.kind === "reframe" ? service.price : 0;
+    const upscalePrice = deliver?.upscale ? upscaleServiceFor(deliver.upscale).price : 0;
+    return {
+      placement,
+      method,
+      art: size,
+      ...(deliver ? { deliver } : {}),
+      ...(placement.printIn ? { effectivePpi: effectivePpi(size, placement) } : {}),
+      price: sum(reframePrice, upscalePrice),
+    };
   });
 }
 
@@ -69,32 +118,42 @@ export function planChosen(art: PosterRecord, formats: readonly string[]): PackE
     throw new AppError("invalid_input", { message, fields: { formats: message } });
   }
   const all = planAll(art);
-  const chosen = [...new Set(formats)].map((f) => all.find((e) => e.placement.id === f) as PackEntry);
+  const chosen = [...new Set(formats)].flatMap((f) => all.filter((e) => e.placement.id === f));
   const out = chosen.filter((e) => e.method.kind === "unavailable");
   if (out.length > 0) {
     const message = out.map((e) => (e.method.kind === "unavailable" ? e.method.reason : "")).join(" ");
     throw new AppError("invalid_input", { message, fields: { formats: message } });
   }
-  const reframes = chosen.filter((e) => e.method.kind === "reframe").length;
-  if (reframes > MAX_PACK_REFRAMES) {
-    const message = `A pack makes at most ${MAX_PACK_REFRAMES} reframes (this one needs ${reframes}): make the rest in a second pack.`;
-    throw new AppError("invalid_input", { message, fields: { formats: message } });
-  }
   return chosen;
+}
+
+/** What the whole pack costs (USD). */
+export const packPrice = (entries: readonly PackEntry[]) => sum(...entries.map((e) => e.price));
+
+/** A printed placement's resolution, in words, when it is too low to print well. */
+export function ppiWarning(entry: Pick<PackEntry, "effectivePpi" | "placement">): string | undefined {
+  const ppi = entry.effectivePpi;
+  const print = entry.placement.printIn;
+  if (ppi === undefined || !print || ppi >= MIN_PRINT_PPI) return undefined;
+  return `${ppi} ppi at ${print.width}×${print.height} in: soft in print (${MIN_PRINT_PPI} ppi or more looks sharp). Upscale the key art first for a sharper print file.`;
 }
 
 /** The picker's view of every placement for this art. */
 export function planView(art: Art): PackPlanView {
-  const formats = planAll(art).map(({ placement, method, price }) => ({
-    ...placement,
-    method: method.kind,
-    ...(method.kind === "crop" ? { lossPercent: method.lossPercent } : {}),
-    ...(method.kind === "unavailable" ? { reason: method.reason } : {}),
-    price,
-  }));
-  return {
-    art: { width: art.width, height: art.height, designed: Boolean(art.design) },
-    maxReframes: MAX_PACK_REFRAMES,
-    formats,
-  };
+  const formats = planAll(art).map((entry) => {
+    const { placement, method, price, deliver } = entry;
+    const warning = ppiWarning(entry);
+    return {
+      ...placement,
+      method: method.kind,
+      ...(method.kind === "crop" ? { lossPercent: method.lossPercent } : {}),
+      ...(method.kind === "unavailable" ? { reason: method.reason } : {}),
+      ...(method.kind !== "unavailable" ? { artPx: entry.art } : {}),
+      ...(deliver ? { deliverPx: { width: deliver.width, height: deliver.height }, upscale: deliver.upscale } : {}),
+      ...(entry.effectivePpi !== undefined ? { effectivePpi: entry.effectivePpi } : {}),
+      ...(warning ? { ppiWarning: warning } : {}),
+      price,
+    };
+  });
+  return { art: { width: art.width, height: art.height, designed: Boolean(art.design) }, formats };
 }

@@ -4,38 +4,39 @@ import os from "node:os";
 import path from "node:path";
 import { deleteObjects, putFile } from "../aws/s3";
 import { logoBytes } from "../design-logo";
-import { claimExport, type ExportRecord, finishExport, queuedExports } from "../store/exports";
+import type { ExportJob } from "../jobs/schema";
+import type { JobHandler } from "../jobs/types";
+import { type ExportRecord, finishExport, getExport, markExportRunning } from "../store/exports";
 import { getPoster } from "../store/posters";
 import { bestArt, exportFileKey } from "./exports";
 import { composeTiff } from "./master";
 import { resolveSize } from "./sizes";
 
-// The export worker: makes the queued TIFF masters, one at a time (each can take a 2 GB machine a minute or more).
-// On AWS a scheduled function runs it every minute (lib/print/export-handler.ts); offline the launcher runs it in a
-// loop (local/export-jobs.ts). A job left running by a worker that died is taken again after STALE_MS.
+// A queued print master (a CMYK TIFF: a minute or more at 300 ppi on a 2 GB machine), made by the job worker
+// (lib/jobs). The export record is what the user polls; the job is how the work gets done once, whatever happens to
+// the worker. Making the file again is harmless (same key), so an attempt after a dead worker simply starts over.
 
-export const STALE_MS = 15 * 60_000;
-
-async function runOne(job: ExportRecord): Promise<void> {
-  const poster = await getPoster(job.posterId);
+async function make(record: ExportRecord): Promise<void> {
+  const poster = await getPoster(record.posterId);
   if (!poster) {
-    await finishExport(job, { error: "The poster was deleted." });
+    await finishExport(record, { error: "The poster was deleted." });
     return;
   }
+  await markExportRunning(record);
   const dir = await mkdtemp(path.join(os.tmpdir(), "onesheet-export-"));
   const file = path.join(dir, "master.tif");
-  const key = exportFileKey(job.posterId, job.id, "tiff");
+  const key = exportFileKey(record.posterId, record.id, "tiff");
   try {
     const art = await bestArt(poster);
-    const size = resolveSize(job.size, job.bleedIn);
+    const size = resolveSize(record.size, record.bleedIn);
     const logo = poster.design?.logo ? await logoBytes(poster.id, poster.design.logo) : undefined;
     const master = await composeTiff(art.bytes, poster.design, size, {
       file,
       logo,
-      ...(job.ppi ? { ppi: job.ppi } : {}),
+      ...(record.ppi ? { ppi: record.ppi } : {}),
     });
     const bytes = await putFile(key, file, "image/tiff");
-    const kept = await finishExport(job, {
+    const kept = await finishExport(record, {
       key,
       bytes,
       widthPx: master.widthPx,
@@ -47,22 +48,24 @@ async function runOne(job: ExportRecord): Promise<void> {
     // The export (with its poster) was deleted while it ran: its file must not stay behind.
     if (!kept) await deleteObjects([key]);
   } catch (error) {
-    console.error(JSON.stringify({ msg: "export failed", exportId: job.id, error: String(error) }));
     await deleteObjects([key]).catch(() => {});
-    await finishExport(job, { error: "The TIFF couldn't be made: try again, or export a PDF." });
+    throw error;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-/** Runs every job waiting (or abandoned); returns how many this call finished. */
-export async function runExportJobs(now = () => Date.now()): Promise<number> {
-  let done = 0;
-  for (const job of await queuedExports()) {
-    const at = now();
-    if (!(await claimExport(job, new Date(at).toISOString(), new Date(at - STALE_MS).toISOString()))) continue;
-    await runOne(job);
-    done++;
-  }
-  return done;
-}
+export const exportJobHandler: JobHandler<ExportJob> = {
+  async run({ job }) {
+    const record = await getExport(job.input.posterId, job.input.exportId);
+    // Deleted with its poster while it waited: nothing to make.
+    if (record && record.status !== "ready" && record.status !== "failed") await make(record);
+    return { status: "done" };
+  },
+  async failed(job) {
+    const record = await getExport(job.input.posterId, job.input.exportId);
+    if (record && record.status !== "ready") {
+      await finishExport(record, { error: "The TIFF couldn't be made: try again, or export a PDF." });
+    }
+  },
+};

@@ -5,8 +5,9 @@ import { deleteObjects, getObjectBytes, putObject, signGet } from "../aws/s3";
 import { logoBytes } from "../design-logo";
 import { AppError } from "../errors";
 import type { Member } from "../identity";
+import { enqueueJob } from "../jobs/enqueue";
 import { downloadName } from "../poster-view";
-import { type ExportRecord, getExport, listExports, putExport } from "../store/exports";
+import { deleteExport, type ExportRecord, getExport, listExports, putExport } from "../store/exports";
 import { RANDOM_ID } from "../store/items";
 import { getPoster, getPosters, type PosterRecord } from "../store/posters";
 import { listVersions } from "../store/versions";
@@ -14,8 +15,8 @@ import type { ExportRequest } from "./export-schema";
 import { composePdf } from "./master";
 import { resolveSize, sizeSlug } from "./sizes";
 
-// Print exports of a poster: the PDF is made in the request (seconds); the TIFF, which at 300 ppi takes minutes on
-// a small machine, is queued as a job (lib/print/export-jobs.ts) and polled. Files live beside the poster:
+// Print exports of a poster: the PDF is made in the request (seconds); the TIFF, which at 300 ppi takes a minute or
+// more on a small machine, is a job on the queue (lib/print/export-jobs.ts), polled. Files live beside the poster:
 //   posters/{id}/exports/{exportId}.pdf | .tif
 // Anyone on the team who can see a poster may export it: a master changes nothing anyone else sees (it is a new
 // file, listed with who made it), as adding a poster to one's own board doesn't. Each export counts against the
@@ -92,7 +93,7 @@ export async function findExportView(posterId: string, exportId: string): Promis
 export async function createExport(
   posterId: string,
   request: ExportRequest,
-  member: Pick<Member, "sub" | "name">,
+  member: Pick<Member, "sub" | "name" | "email">,
 ): Promise<ExportView> {
   const record = await load(posterId);
   const size = resolveSize(request.size, request.bleedIn);
@@ -111,6 +112,18 @@ export async function createExport(
   };
   if (request.format === "tiff") {
     if (!(await putExport(base))) throw new AppError("not_found");
+    try {
+      await enqueueJob({
+        type: "export",
+        subject: `poster#${posterId}`,
+        owner: { sub: member.sub, email: member.email, name: member.name },
+        input: { posterId, exportId: base.id },
+      });
+    } catch (error) {
+      // Not queued: no export may say "queued" for ever.
+      await deleteExport(base).catch(() => {});
+      throw error;
+    }
     return toExportView(record, base);
   }
   const art = await bestArt(record);

@@ -116,6 +116,29 @@ export async function addToBoard(id: string, posterId: string, owner?: string): 
   return board ?? whyRefused(id, owner); // else already on the board
 }
 
+/** Appends several posters in one write (those not there yet, in order), made on the board as it was read: a board
+ * changed meanwhile is read again. */
+export async function addManyToBoard(id: string, posterIds: readonly string[], owner?: string): Promise<BoardRecord> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = await whyRefused(id, owner);
+    const missing = [...new Set(posterIds)].filter((p) => !current.posterIds.includes(p));
+    if (missing.length === 0) return current;
+    const condition = existsAndMadeBy(owner, {
+      ":ids": missing,
+      ":now": new Date().toISOString(),
+      ":one": 1,
+      ":version": current.version,
+    });
+    const board = await update(id, {
+      UpdateExpression: "SET posterIds = list_append(posterIds, :ids), updatedAt = :now, version = version + :one",
+      ConditionExpression: `${condition.ConditionExpression} AND version = :version`,
+      ExpressionAttributeValues: condition.ExpressionAttributeValues,
+    });
+    if (board) return board;
+  }
+  throw new AppError("conflict");
+}
+
 export async function removeFromBoard(id: string, posterId: string, owner?: string): Promise<BoardRecord> {
   // Remove by position, on condition that the position still holds that poster; retry if someone moved it.
   // (A board's maker never changes, so checking it on the item just read is enough.)

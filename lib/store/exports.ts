@@ -10,8 +10,7 @@ import { transactWrite } from "./transactions";
 
 // A poster's print exports, each an item in the poster's partition (listed with one Query, like its versions):
 //   pk = POSTER#<id>   sk = EXPORT#<createdAt>#<exportId>
-// A queued export (a job: the TIFF) is also in the sparse index gsi1 under EXPORTJOBS until it is done, so the
-// export worker finds the queue with one Query.
+// A queued export (the TIFF) is made by a job (lib/print/export-jobs.ts): its status here is what people see.
 
 export type ExportStatus = "queued" | "running" | "ready" | "failed";
 
@@ -39,7 +38,7 @@ export interface ExportRecord {
   createdAt: string;
   createdBy: string;
   createdByName?: string;
-  /** When a worker took the job (a job running far longer than this was left by a crashed worker). */
+  /** When a worker started on it. */
   claimedAt?: string;
 }
 
@@ -48,12 +47,8 @@ const exportKey = (r: Pick<ExportRecord, "posterId" | "createdAt" | "id">) => ({
   pk: keys.poster(r.posterId).pk,
   sk: `EXPORT#${r.createdAt}#${r.id}`,
 });
-const JOBS = "EXPORTJOBS";
-
-/** Writes a new export, in one write with a check that its poster still exists (false when it has gone). Queued
- * ones join the job queue. */
+/** Writes a new export, in one write with a check that its poster still exists (false when it has gone). */
 export async function putExport(record: ExportRecord): Promise<boolean> {
-  const queued = record.status === "queued";
   const codes = await transactWrite([
     {
       ConditionCheck: {
@@ -65,11 +60,7 @@ export async function putExport(record: ExportRecord): Promise<boolean> {
     {
       Put: {
         TableName: table(),
-        Item: {
-          ...exportKey(record),
-          ...(queued ? { gsi1pk: JOBS, gsi1sk: `${record.createdAt}#${record.id}` } : {}),
-          ...record,
-        },
+        Item: { ...exportKey(record), ...record },
       },
     },
   ]);
@@ -105,42 +96,25 @@ export async function deleteExport(record: Pick<ExportRecord, "posterId" | "crea
   await awsClients().dynamo.send(new DeleteCommand({ TableName: table(), Key: exportKey(record) }));
 }
 
-/** The jobs waiting or running, oldest first. */
-export async function queuedExports(): Promise<ExportRecord[]> {
-  const { Items } = await awsClients().dynamo.send(
-    new QueryCommand({
-      TableName: table(),
-      IndexName: "gsi1",
-      KeyConditionExpression: "gsi1pk = :jobs",
-      ExpressionAttributeValues: { ":jobs": JOBS },
-      Limit: 25,
-    }),
-  );
-  return (Items ?? []).map((item) => withoutKeys<ExportRecord>(item));
-}
-
-/** Takes a job for this worker: a queued one, or one claimed before `staleBefore` (its worker died). */
-export async function claimExport(record: ExportRecord, now: string, staleBefore: string): Promise<boolean> {
+/** Shows that a worker has started on it. */
+export async function markExportRunning(record: ExportRecord): Promise<void> {
   try {
     await awsClients().dynamo.send(
       new UpdateCommand({
         TableName: table(),
         Key: exportKey(record),
         UpdateExpression: "SET #status = :running, claimedAt = :now",
-        ConditionExpression:
-          "attribute_exists(pk) AND (#status = :queued OR (#status = :running AND claimedAt < :stale))",
+        ConditionExpression: "attribute_exists(pk) AND #status IN (:queued, :running)",
         ExpressionAttributeNames: { "#status": "status" },
-        ExpressionAttributeValues: { ":running": "running", ":queued": "queued", ":now": now, ":stale": staleBefore },
+        ExpressionAttributeValues: { ":running": "running", ":queued": "queued", ":now": new Date().toISOString() },
       }),
     );
-    return true;
   } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
+    if (!isConditionFailure(error)) throw error;
   }
 }
 
-/** Ends a job: ready with its file, or failed with a reason; it leaves the queue. False if the export is gone. */
+/** Ends an export: ready with its file, or failed with a reason. False if the export is gone. */
 export async function finishExport(
   record: ExportRecord,
   result:
@@ -154,7 +128,7 @@ export async function finishExport(
       new UpdateCommand({
         TableName: table(),
         Key: exportKey(record),
-        UpdateExpression: `SET ${present.map(([name]) => `#${name} = :${name}`).join(", ")} REMOVE gsi1pk, gsi1sk`,
+        UpdateExpression: `SET ${present.map(([name]) => `#${name} = :${name}`).join(", ")}`,
         ConditionExpression: "attribute_exists(pk)",
         ExpressionAttributeNames: Object.fromEntries(present.map(([name]) => [`#${name}`, name])),
         ExpressionAttributeValues: Object.fromEntries(present.map(([name, value]) => [`:${name}`, value])),

@@ -1,4 +1,6 @@
 import "server-only";
+import type { ZodSafeParseResult } from "zod";
+import { AppError } from "../errors";
 import { TABLE_KEYS } from "./table";
 
 // Helpers shared by the stores: items carry their key attributes; records handed to the app don't.
@@ -30,4 +32,24 @@ export function madeBy(owner?: string) {
         ExpressionAttributeValues: { ":owner": owner },
       }
     : {};
+}
+
+/** An item read back, checked against its entity's schema: a record that isn't what the code expects is logged and
+ * answered as a 500 (with the request id), never passed on. */
+export function parseItem<T>(
+  schema: { safeParse(value: unknown): ZodSafeParseResult<T> },
+  item: Record<string, unknown>,
+  what: string,
+): T {
+  const parsed = schema.safeParse(withoutKeys<Record<string, unknown>>(item));
+  if (parsed.success) return parsed.data;
+  console.error(
+    JSON.stringify({
+      msg: "record failed its schema",
+      what,
+      key: `${item.pk}/${item.sk}`,
+      issues: parsed.error.issues,
+    }),
+  );
+  throw new AppError("internal", { cause: new Error(`${what} ${String(item.pk)} failed its schema`) });
 }

@@ -22,6 +22,9 @@
 //   all reviews newest first    gsi1pk = REVIEWS          gsi1sk = <createdAt>#<id>   (on the link's copy)
 //   reviews of a board/poster   pk = BOARD#<id> / POSTER#<id>   sk = REVIEW#<createdAt>#<id>   (copies, same write)
 //   when a member last looked   pk = MEMBER#<sub>         sk = REVIEWS_SEEN
+//   a job (long work, queued)   pk = JOB#<id>             sk = META   (ttl once finished)
+//   jobs about a poster         gsi1pk = JOBS#<subject>   gsi1sk = <createdAt>#<id>   (subject: poster#<id>)
+//   jobs not finished           pk = JOBS#OPEN            sk = <createdAt>#<id>   (the sweeper's look for lost ones)
 
 export const TABLE_KEYS = {
   partitionKey: "pk",
@@ -61,6 +64,12 @@ export const keys = {
   review: (owner: string, createdAt: string, id: string) => ({ pk: owner, sk: `REVIEW#${createdAt}#${id}` }),
   reviewListing: (createdAt: string, id: string) => ({ gsi1pk: "REVIEWS", gsi1sk: `${createdAt}#${id}` }),
   reviewsSeen: (sub: string) => ({ pk: `MEMBER#${sub}`, sk: "REVIEWS_SEEN" }),
+  job: (id: string) => ({ pk: `JOB#${id}`, sk: "META" }),
+  jobListing: (subject: string, createdAt?: string, id?: string) => ({
+    gsi1pk: `JOBS#${subject}`,
+    ...(createdAt && id ? { gsi1sk: `${createdAt}#${id}` } : {}),
+  }),
+  openJob: (createdAt: string, id: string) => ({ pk: "JOBS#OPEN", sk: `${createdAt}#${id}` }),
   shareListing: (target: ShareTarget, id: string, createdAt?: string, token?: string) => ({
     gsi1pk: `SHARES#${target}#${id}`,
     ...(createdAt && token ? { gsi1sk: `${createdAt}#${token}` } : {}),

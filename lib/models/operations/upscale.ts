@@ -146,3 +146,6 @@ export const upscale = defineOperation({
     },
   },
 });
+
+/** The service an upscale mode calls (its price, its limits). */
+export const upscaleServiceFor = (mode: UpscaleMode): ServiceSpec => MODES[mode];

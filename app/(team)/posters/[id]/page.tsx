@@ -12,6 +12,7 @@ import { SharePanel } from "@/components/share-panel";
 import { listBoardSummaries } from "@/lib/boards";
 import { AppError } from "@/lib/errors";
 import { requireMember } from "@/lib/identity";
+import { recentPacks } from "@/lib/jobs/view";
 import { formatPrice, getModel, modelLabel, posterModelLabel } from "@/lib/models";
 import { planView } from "@/lib/pack/plan";
 import { mayChange } from "@/lib/permissions";
@@ -49,11 +50,13 @@ export default async function PosterPage({
     listPosterReviews(id),
   ]);
   // Lineage: the parent (gone if deleted) and the newest versions made from this poster.
-  const [parent, versions] = await Promise.all([
+  const [parent, versions, packs] = await Promise.all([
     poster.parentId ? findPosterView(poster.parentId).catch(() => undefined) : undefined,
     Promise.all((poster.versions ?? []).slice(-12).map((v) => findPosterView(v).catch(() => undefined))),
+    recentPacks(poster.id, 1),
   ]);
   const pack = planView(poster);
+  const latestPack = packs[0];
   const paramLabels = new Map(getModelParams(poster.model));
   // Offer only what this member may do: the maker (or an admin) designs, deletes and shares; anyone adds it to a
   // board of their own.
@@ -134,7 +137,7 @@ export default async function PosterPage({
         posterId={poster.id}
         designed={Boolean(poster.design)}
         formats={pack.formats}
-        maxReframes={pack.maxReframes}
+        latest={latestPack}
         boards={ownBoards}
       />
       <DevelopPanel

@@ -1,24 +1,25 @@
 import { handle, methodNotAllowed, parseWith, readJsonObject } from "@/lib/http";
-import { makePack } from "@/lib/pack/make";
+import { recentPacks } from "@/lib/jobs/view";
 import { loadKeyArt, packRequestSchema, planView } from "@/lib/pack/plan";
-import type { PackResult } from "@/lib/pack/types";
+import { startPack } from "@/lib/pack/start";
+import type { PackPlanView, PackQueued } from "@/lib/pack/types";
 
 type Context = { params: Promise<{ id: string }> };
 
-// Reframes run three at a time, each within the pipeline's own timeout: a pack of five takes about two of them.
-export const maxDuration = 60;
-
-/** The placements this key art can become: per placement a crop (free), a Reframe (its price) or why not. */
+/** The placements this key art can become: per placement a crop (free) or a Reframe, how a screen placement
+ * reaches its pixels, the print ppi (its price), or why not; and this poster's latest packs. */
 export const GET = handle<Context>(async (_request, context) => {
-  return Response.json(planView(await loadKeyArt((await context.params).id)));
+  const { id } = await context.params;
+  const view: PackPlanView = { ...planView(await loadKeyArt(id)), recent: await recentPacks(id) };
+  return Response.json(view);
 });
 
-/** `{formats: [placement ids…], boardId?}` → 201 `{posters, failed, charged, zipUrl, board?}`: each format its own
- * poster (a version of this one), the design re-laid for its shape; formats that failed are listed, not charged. */
+/** `{formats: [placement ids…], boardId?}` → 202 `{jobId, statusUrl, status, price}`: the pack is a job; poll the
+ * status URL for each format's poster, what failed, what was charged and the ZIP. */
 export const POST = handle<Context>(async (request, context, member) => {
   const body = parseWith(packRequestSchema, await readJsonObject(request));
-  const result = await makePack((await context.params).id, body, member, request.signal);
-  return Response.json(result satisfies PackResult, { status: 201 });
+  const queued = await startPack((await context.params).id, body, member);
+  return Response.json(queued satisfies PackQueued, { status: 202, headers: { location: queued.statusUrl } });
 });
 
 export { methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE };

@@ -1,0 +1,28 @@
+import "server-only";
+import { packJobHandler } from "../pack/job";
+import { exportJobHandler } from "../print/export-jobs";
+import type { JobOutcome } from "../store/jobs";
+import type { Job } from "./schema";
+import type { JobRun } from "./types";
+
+// Every kind of job, by its type: what runs it and what it puts right when it fails for good.
+
+export const jobHandlers = {
+  run(run: JobRun<Job>): Promise<JobOutcome> {
+    const { job } = run;
+    switch (job.type) {
+      case "pack":
+        return packJobHandler.run({ ...run, job });
+      case "export":
+        return exportJobHandler.run({ ...run, job });
+    }
+  },
+  async failed(job: Job, reason: string): Promise<void> {
+    switch (job.type) {
+      case "pack":
+        return packJobHandler.failed?.(job, reason);
+      case "export":
+        return exportJobHandler.failed?.(job, reason);
+    }
+  },
+};

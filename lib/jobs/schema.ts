@@ -1,0 +1,76 @@
+import { z } from "zod";
+
+// A job, as stored in DynamoDB: one schema per kind of job, parsed on every read and write (lib/store/jobs.ts), so a
+// record that isn't what the code expects is caught where it is read, never passed on. Pure: the status view the
+// browser reads is built from these types too.
+
+export const JOB_STATUSES = ["queued", "running", "done", "failed"] as const;
+export const jobStatusSchema = z.enum(JOB_STATUSES);
+export type JobStatus = z.infer<typeof jobStatusSchema>;
+
+const id = z.string().regex(/^[A-Za-z0-9_-]{16}$/);
+
+/** Why a job (or one of its steps) ended without its result: one of the API's error codes, and its sentence. */
+export const jobErrorSchema = z.object({ code: z.string(), message: z.string() });
+export type JobError = z.infer<typeof jobErrorSchema>;
+
+/** Who asked: the member whose budget pays for the job's model calls and whose the new posters are. */
+export const jobOwnerSchema = z.object({ sub: z.string().min(1), email: z.string(), name: z.string() });
+export type JobOwner = z.infer<typeof jobOwnerSchema>;
+
+/** One placement of a format pack: made (its poster) or failed (why); `charged` lists the paid model calls already
+ * charged for it (by name: "reframe", "upscale"), so a job taken again after a worker died never pays twice. */
+export const packStepSchema = z.object({
+  status: z.enum(["pending", "done", "failed"]),
+  posterId: id.optional(),
+  error: jobErrorSchema.optional(),
+  charged: z.record(z.string(), z.number().int().min(0)),
+});
+export type PackStep = z.infer<typeof packStepSchema>;
+
+const base = {
+  id,
+  status: jobStatusSchema,
+  /** What the job is about (its status is listed there): `poster#<id>`. */
+  subject: z.string().min(1),
+  owner: jobOwnerSchema,
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  /** Times a worker took it (SQS's receive count of the attempt). */
+  attempts: z.number().int().min(0),
+  /** The worker holding it, and until when (it renews this while it works). */
+  holder: z.string().optional(),
+  leaseUntil: z.iso.datetime().optional(),
+  /** Why the last attempt stopped, for the next one's logs and the final reason. */
+  lastError: z.string().optional(),
+  error: jobErrorSchema.optional(),
+};
+
+export const packJobSchema = z.object({
+  ...base,
+  type: z.literal("pack"),
+  input: z.object({ keyArtId: id, formats: z.array(z.string()).min(1), boardId: id.optional() }),
+  steps: z.record(z.string(), packStepSchema),
+  result: z
+    .object({
+      zipKey: z.string().optional(),
+      zipName: z.string().optional(),
+      board: z.object({ id, added: z.boolean(), message: z.string().optional() }).optional(),
+    })
+    .optional(),
+});
+export type PackJob = z.infer<typeof packJobSchema>;
+
+export const exportJobSchema = z.object({
+  ...base,
+  type: z.literal("export"),
+  input: z.object({ posterId: id, exportId: id }),
+});
+export type ExportJob = z.infer<typeof exportJobSchema>;
+
+export const jobSchema = z.discriminatedUnion("type", [packJobSchema, exportJobSchema]);
+export type Job = z.infer<typeof jobSchema>;
+export type JobType = Job["type"];
+
+/** The body of a job's SQS message: only its id (the job is in the table). */
+export const jobMessageSchema = z.strictObject({ jobId: id });

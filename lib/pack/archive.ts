@@ -1,0 +1,109 @@
+import "server-only";
+import { closeSync, openSync, writeSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { Zip, ZipDeflate, ZipPassThrough } from "fflate";
+import { getObjectStream, putFile } from "../aws/s3";
+import { fileKey } from "../poster-files";
+import { effectivePpi, findPlacement, type Placement } from "../print/placements";
+import { jobArchiveKey } from "../storage";
+import type { PosterRecord } from "../store/posters";
+
+// A pack as one ZIP, built by its job into S3 and handed out as a signed URL: a real pack is far more than the
+// 6 MB a Lambda function's answer may carry. Each poster's image (composed, when it has a design) is copied from S3
+// into the archive as it streams (PNGs are stored, not compressed again), then manifest.json: per file its size in
+// px, the placement, how it was made and delivered, and the effective ppi at the placement's print size.
+
+export interface ManifestFile {
+  file: string;
+  posterId: string;
+  widthPx: number;
+  heightPx: number;
+  method: string;
+  designed: boolean;
+  placement: Pick<Placement, "id" | "label" | "ratio" | "printIn" | "targetPx">;
+  /** A screen placement's file is exactly its delivery pixels (true), enlarged first by this upscaler if named. */
+  deliveredAtTargetPx: boolean | null;
+  upscaled?: string;
+  /** At the placement's print size; null for a screen placement. */
+  effectivePpi: number | null;
+}
+
+const titleOf = (keyArt: PosterRecord) =>
+  (keyArt.design?.title ?? "pack")
+    .replace(/[^\w-]+/g, "-")
+    .slice(0, 40)
+    .replace(/^-+|-+$/g, "") || "pack";
+
+export const archiveName = (keyArt: PosterRecord) => `onesheet-${titleOf(keyArt)}-${keyArt.id}.zip`;
+
+/** Writes the pack's ZIP under the job's key and returns where it is (the same key on every attempt). */
+export async function buildPackArchive(jobId: string, keyArt: PosterRecord, posters: readonly PosterRecord[]) {
+  const name = archiveName(keyArt);
+  const key = jobArchiveKey(jobId, name.replace(/\.zip$/, ""));
+  const dir = await mkdtemp(path.join(os.tmpdir(), "onesheet-pack-"));
+  const file = path.join(dir, name);
+  const fd = openSync(file, "w");
+  try {
+    let failure: Error | null = null;
+    // fflate hands over each piece of the archive as it is made: written straight to disk, nothing piles up.
+    const zip = new Zip((error, chunk) => {
+      if (error) failure = error;
+      else writeSync(fd, chunk);
+    });
+    const manifest: ManifestFile[] = [];
+    const used = new Set<string>();
+    for (const record of posters) {
+      const placement = findPlacement(String(record.inputs?.placement ?? ""));
+      if (!placement) continue;
+      const plain = `${placement.id}-${record.width}x${record.height}.png`;
+      const member = used.has(plain) ? `${placement.id}-${record.id}.png` : plain;
+      used.add(member);
+      const entry = new ZipPassThrough(member);
+      zip.add(entry);
+      const reader = (await getObjectStream(fileKey(record, "image"))).getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        entry.push(value);
+      }
+      entry.push(new Uint8Array(0), true);
+      const target = placement.targetPx;
+      manifest.push({
+        file: member,
+        posterId: record.id,
+        widthPx: record.width,
+        heightPx: record.height,
+        method: record.operation ?? "generate",
+        designed: Boolean(record.composedKey),
+        placement: {
+          id: placement.id,
+          label: placement.label,
+          ratio: placement.ratio,
+          ...(placement.printIn ? { printIn: placement.printIn } : {}),
+          ...(target ? { targetPx: target } : {}),
+        },
+        deliveredAtTargetPx: target ? record.width === target.width && record.height === target.height : null,
+        ...(typeof record.inputs?.upscale === "string" ? { upscaled: record.inputs.upscale } : {}),
+        effectivePpi: effectivePpi(record, placement) ?? null,
+      });
+    }
+    const json = new ZipDeflate("manifest.json", { level: 6 });
+    zip.add(json);
+    const manifestJson = { keyArt: { id: keyArt.id, title: keyArt.design?.title ?? null }, files: manifest };
+    json.push(new TextEncoder().encode(`${JSON.stringify(manifestJson, null, 2)}\n`), true);
+    zip.end();
+    if (failure) throw failure;
+    closeSync(fd);
+    const bytes = await putFile(key, file, "application/zip");
+    return { key, name, bytes, files: manifest.length };
+  } finally {
+    try {
+      closeSync(fd);
+    } catch {
+      // closed above
+    }
+    await rm(dir, { recursive: true, force: true });
+  }
+}

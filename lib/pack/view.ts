@@ -1,0 +1,56 @@
+import "server-only";
+import type { PosterView } from "../api-types";
+import { jobStatusUrl } from "../jobs/enqueue";
+import type { PackJob } from "../jobs/schema";
+import { toPosterView } from "../poster-view";
+import { getPosters } from "../store/posters";
+import type { PackFailure, PackJobView, PackStepView } from "./types";
+
+// A pack job as the page and scripts see it: per format its state (and its poster once made), the totals, and the
+// ZIP's app URL once it is built. A job that failed for good lists the formats it never reached as failed.
+
+export const packZipUrl = (jobId: string) => `/api/jobs/${jobId}/zip`;
+
+export async function toPackJobView(job: PackJob): Promise<PackJobView> {
+  const ids = job.input.formats.flatMap((f) => job.steps[f]?.posterId ?? []);
+  const records = await getPosters(ids);
+  const views = new Map<string, PosterView>(
+    await Promise.all(records.map(async (r) => [r.id, await toPosterView(r)] as const)),
+  );
+  const gaveUp =
+    job.status === "failed" ? (job.error ?? { code: "job_failed", message: "The pack stopped." }) : undefined;
+  const formats = job.input.formats.map((format): PackStepView => {
+    const step = job.steps[format];
+    const cents = Object.values(step?.charged ?? {}).reduce((sum, c) => sum + c, 0);
+    const poster = step?.posterId ? views.get(step.posterId) : undefined;
+    if (step?.status === "done" && poster) return { format, status: "done", poster, charged: cents / 100 };
+    if (step?.status === "failed") return { format, status: "failed", error: step.error, charged: cents / 100 };
+    // Not reached: failed with the job, else still to come.
+    return gaveUp
+      ? { format, status: "failed", error: gaveUp, charged: cents / 100 }
+      : { format, status: "queued", charged: cents / 100 };
+  });
+  const failed = formats.flatMap((f): PackFailure[] =>
+    f.status === "failed"
+      ? [{ format: f.format, code: f.error?.code ?? "job_failed", message: f.error?.message ?? "" }]
+      : [],
+  );
+  const charged = formats.reduce((sum, f) => sum + Math.round(f.charged * 100), 0) / 100;
+  return {
+    jobId: job.id,
+    type: "pack",
+    status: job.status,
+    statusUrl: jobStatusUrl(job.id),
+    progress: { done: formats.filter((f) => f.status !== "queued").length, total: formats.length },
+    keyArtId: job.input.keyArtId,
+    formats,
+    posters: formats.flatMap((f) => (f.poster ? [f.poster] : [])),
+    failed,
+    charged,
+    ...(job.status === "done" && job.result?.zipKey ? { zipUrl: packZipUrl(job.id) } : {}),
+    ...(job.result?.board ? { board: job.result.board } : {}),
+    ...(job.error ? { error: job.error } : {}),
+    createdAt: job.createdAt,
+    updatedAt: job.updatedAt,
+  };
+}
