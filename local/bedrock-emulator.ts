@@ -16,6 +16,7 @@ import { InvalidImage, readOperation } from "./operation-emulator";
 //   [fault:malformed] [fault:no-seeds] (an image, no `seeds`) [fault:wrong-size] (a 2×3 px PNG) → HTTP 200 bodies
 //   [fault:throttle] [fault:timeout] [fault:model-error] [fault:unavailable] [fault:internal]
 //   [fault:denied] [fault:retired] [fault:legacy-lapsed] [fault:not-found]               → typed errors
+//   [fault:marketplace] (first use of a Marketplace model without aws-marketplace:* on the caller)
 //   [latency:MS]                                                                         → model time
 
 const ERRORS: Record<string, [number, string, string]> = {
@@ -25,6 +26,13 @@ const ERRORS: Record<string, [number, string, string]> = {
   unavailable: [503, "ServiceUnavailableException", "Service unavailable."],
   internal: [500, "InternalServerException", "An internal server error occurred."],
   denied: [403, "AccessDeniedException", "You don't have access to the model with the specified model ID."],
+  // Bedrock's own words when the first invocation can't subscribe the account (as reported from real accounts; the
+  // minutes at the end vary: 2, 5 or 15).
+  marketplace: [
+    403,
+    "AccessDeniedException",
+    "Model access is denied due to IAM user or service role is not authorized to perform the required AWS Marketplace actions (aws-marketplace:ViewSubscriptions, aws-marketplace:Subscribe) to enable access to this model. Refer to the Amazon Bedrock documentation for further details. Your AWS Marketplace subscription for this model cannot be completed at this time. If you recently fixed this issue, try again after 2 minutes.",
+  ],
   retired: [404, "ResourceNotFoundException", "This model version has reached the end of its life."],
   "legacy-lapsed": [400, "ValidationException", "Operation not allowed"],
   "not-found": [404, "ResourceNotFoundException", "Model not found."],
