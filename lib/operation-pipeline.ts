@@ -5,21 +5,29 @@ import type { PosterView } from "./api-types";
 import { invokeModel } from "./aws/bedrock";
 import { getConfig } from "./aws/config";
 import { AppError } from "./errors";
-import { findOperation, nearestAspectRatio, type OperationPlan, type OperationRequest } from "./models";
+import {
+  findOperation,
+  type ImageSource,
+  nearestAspectRatio,
+  type OperationPlan,
+  type OperationRequest,
+} from "./models";
 import { decodeAnswer, type GenerateOptions, runError, store } from "./pipeline";
 import { artKeys } from "./poster-files";
 import { toPosterView } from "./poster-view";
-import { type CheckedImage, checkImage, loadSource } from "./source-image";
+import { type CheckedImage, checkImage, type ImageLimits, loadSource } from "./source-image";
 import { getPoster, type PosterRecord, putPoster } from "./store/posters";
 
-// One operation: (before any money moves) plan, load and check the source and mask, know the size to expect;
-// then invoke → check → store (S3 objects, then the item with its lineage, last) → sign, as generatePoster does.
+// One operation: (before any money moves) plan, load and check the source, mask and style image, know the size to
+// expect; then invoke → check → store (S3 objects, then the item with its lineage, last) → sign, as generatePoster
+// does.
 
 export interface PreparedOperation {
   plan: OperationPlan;
   operation: string;
   image: CheckedImage;
   mask?: CheckedImage;
+  style?: CheckedImage;
   expected: ReturnType<OperationPlan["expectedSize"]>;
   parent?: PosterRecord;
   sourceUploadId?: string;
@@ -54,17 +62,31 @@ export async function prepareOperation(request: OperationRequest, member: { sub:
       mask = { bytes, format: "png", width: image.width, height: image.height };
     }
   }
+  const style = plan.style ? await loadStyle(plan.style, limits, member) : undefined;
   const parent = source.posterId ? await getPoster(source.posterId) : undefined;
   return {
     plan,
     operation: operation.id,
     image,
     mask,
+    style,
     expected: plan.expectedSize(image),
     parent,
     sourceUploadId: "uploadId" in request.source ? request.source.uploadId : undefined,
     seed: request.seed,
   };
+}
+
+/** A style image follows the source's access rules (any poster; only one's own upload) and the service's limits;
+ *  its refusals name the field, so the studio shows them by the style picker. */
+async function loadStyle(style: ImageSource, limits: ImageLimits, member: { sub: string }): Promise<CheckedImage> {
+  try {
+    return await checkImage((await loadSource(style, member)).bytes, limits, "style");
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    const message = error.code === "not_found" ? "There is no poster with that id for the style image." : error.message;
+    throw new AppError(error.code, { message, fields: { style: message }, cause: error });
+  }
 }
 
 // Real outputs have the documented size; the tolerance keeps a paid image should AWS round differently.
@@ -80,7 +102,7 @@ export async function runOperation(prepared: PreparedOperation, options: Generat
   if (!operation) throw new AppError("internal", { cause: new Error(`no operation ${prepared.operation}`) });
 
   try {
-    const body = plan.buildBody({ image: prepared.image, mask: prepared.mask }, seed);
+    const body = plan.buildBody({ image: prepared.image, mask: prepared.mask, style: prepared.style }, seed);
     const response = await invokeModel(plan.service.invokeId, body, signal, plan.service.region);
     const answer = operation.parseResponse(response, seed);
     options.onModelAnswered?.();
