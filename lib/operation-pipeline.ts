@@ -5,6 +5,7 @@ import type { PosterView } from "./api-types";
 import { invokeModel } from "./aws/bedrock";
 import { getConfig } from "./aws/config";
 import { AppError } from "./errors";
+import { fitInvokeBody } from "./invoke-body-size";
 import {
   findOperation,
   type ImageSource,
@@ -18,9 +19,9 @@ import { toPosterView } from "./poster-view";
 import { type CheckedImage, checkImage, type ImageLimits, loadSource } from "./source-image";
 import { getPoster, type PosterRecord, putPoster } from "./store/posters";
 
-// One operation: (before any money moves) plan, load and check the source, mask and style image, know the size to
-// expect; then invoke → check → store (S3 objects, then the item with its lineage, last) → sign, as generatePoster
-// does.
+// One operation: (before any money moves) plan, load and check the source, mask and style image, fit the body to
+// Bedrock's size cap, know the size to expect; then invoke → check → store (S3 objects, then the item with its
+// lineage, last) → sign, as generatePoster does.
 
 export interface PreparedOperation {
   plan: OperationPlan;
@@ -63,14 +64,13 @@ export async function prepareOperation(request: OperationRequest, member: { sub:
     }
   }
   const style = plan.style ? await loadStyle(plan.style, limits, member) : undefined;
+  const fitted = await fitInvokeBody(plan, { image, mask, style }, operation.label);
   const parent = source.posterId ? await getPoster(source.posterId) : undefined;
   return {
     plan,
     operation: operation.id,
-    image,
-    mask,
-    style,
-    expected: plan.expectedSize(image),
+    ...fitted,
+    expected: plan.expectedSize(fitted.image),
     parent,
     sourceUploadId: "uploadId" in request.source ? request.source.uploadId : undefined,
     seed: request.seed,

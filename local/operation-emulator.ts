@@ -56,6 +56,9 @@ function checkLimits(image: { width: number; height: number }, limits: Found["se
   }
 }
 
+const OUTPUT_FORMATS = ["png", "jpeg", "webp"] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
 export async function readOperation(found: Found, invokeId: string, json: unknown) {
   const body = found.service.bodySchema.parse(json);
   if (typeof body !== "object" || body === null) throw new Error("body must be an object");
@@ -65,11 +68,15 @@ export async function readOperation(found: Found, invokeId: string, json: unknow
   checkLimits(image, limits, "image");
   const style = read.style ? await decode(read.style, "style_image") : undefined;
   if (style) checkLimits(style, limits, "style_image");
+  // What the answer is encoded as: the body's `output_format` (every service's default is png).
+  const asked = "output_format" in body ? body.output_format : undefined;
+  const outputFormat: OutputFormat = OUTPUT_FORMATS.find((f) => f === asked) ?? "png";
   const mask = read.mask ? (await decode(read.mask, "mask")).bytes : undefined;
   const { call } = read;
   return {
     prompt: read.prompt,
     seed: read.seed,
+    outputFormat,
     async render(seed: number): Promise<Buffer> {
       switch (call.fn) {
         case "removeBackground":

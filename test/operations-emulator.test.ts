@@ -140,11 +140,18 @@ describe("the emulator's image services", () => {
 describe("the emulator's Style Transfer", () => {
   const id = "us.stability.stable-style-transfer-v1:0";
 
-  it("answers at the init image's size (AWS documents none)", async () => {
+  it("answers at the init image's size (AWS documents none), in the output format asked for", async () => {
     const reply = await invoke(id, { init_image: await png(300, 200), style_image: await png(90, 120), seed: 3 });
     expect(reply.status).toBe(200);
     const image = Buffer.from((reply.json.images as string[])[0] ?? "", "base64");
     expect(await sharp(image).metadata()).toMatchObject({ width: 300, height: 200, format: "png" });
+    const webp = await invoke(id, {
+      init_image: await png(300, 200),
+      style_image: await png(90, 120),
+      output_format: "webp",
+    });
+    const answer = Buffer.from((webp.json.images as string[])[0] ?? "", "base64");
+    expect(await sharp(answer).metadata()).toMatchObject({ width: 300, height: 200, format: "webp" });
   });
 
   it("needs both images, takes no `image` or style preset, and holds the style image to the limits too", async () => {
@@ -156,5 +163,15 @@ describe("the emulator's Style Transfer", () => {
     const sliver = await invoke(id, { init_image: init, style_image: await png(1000, 100) });
     expect(sliver).toMatchObject({ status: 400, type: "ValidationException" });
     expect(sliver.json.message).toMatch(/^style_image: aspect ratio must be between 1:2.5 and 2.5:1/);
+  });
+});
+
+describe("the emulator's body cap", () => {
+  it("refuses a body over 25,000,000 bytes as Bedrock's length constraint does, and logs its size", async () => {
+    const padding = "A".repeat(25_000_001);
+    const reply = await invoke("us.stability.stable-image-remove-background-v1:0", { image: padding });
+    expect(reply).toMatchObject({ status: 400, type: "ValidationException" });
+    expect(reply.json.message).toMatch(/'body' failed to satisfy constraint: .*less than or equal to 25000000/);
+    expect(emulator.calls.at(-1)?.bytes).toBeGreaterThan(25_000_000);
   });
 });
