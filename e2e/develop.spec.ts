@@ -262,3 +262,49 @@ test("axe: the poster page with the Develop panel open on each surface (mask, re
   await expect(develop.artOnCanvas()).toBeVisible();
   await noViolations(page);
 });
+
+test("restyle a poster after another one (named by id) and after an upload: the style picker, its error, the result", async ({
+  page,
+  request,
+}) => {
+  const parent = await source(request, "A lighthouse keeper in a storm");
+  const keyArt = await source(request, "Golden wheat fields at sunset, warm palette");
+  const develop = new DevelopPanel(page);
+  await develop.gotoPoster(parent.id);
+  await develop.choose("Restyle");
+  await expect(develop.panel.getByText("$0.08 · usually about 15 s")).toBeVisible();
+  const picker = develop.panel.getByRole("group", { name: "Style image" });
+  await expect(picker.getByRole("group", { name: "Newest posters" })).toBeVisible();
+  // Run without a style image: the picker says what's missing, nothing is sent.
+  await develop.run("Restyle").click();
+  await expect(picker.getByRole("alert")).toHaveText(
+    "Pick the style image: a poster from the library, or an image of yours.",
+  );
+  await noViolations(page);
+
+  await develop.field("Or a poster's id").fill(keyArt.id);
+  await expect(picker.getByRole("alert")).toHaveCount(0);
+  await develop.field("Style strength").fill("0.8");
+  await develop.run("Restyle").click();
+  const byPoster = await poster(request, await develop.doneId("Restyle 1"));
+  expect([byPoster.operation, byPoster.parentId, byPoster.width, byPoster.height]).toEqual([
+    "style-transfer",
+    parent.id,
+    parent.width,
+    parent.height,
+  ]);
+  expect(byPoster.inputs).toMatchObject({ stylePosterId: keyArt.id, styleStrength: 0.8 });
+
+  await picker.getByLabel("An image of yours").check();
+  const png = await sharp({ create: { width: 400, height: 500, channels: 3, background: { r: 30, g: 90, b: 200 } } })
+    .png()
+    .toBuffer();
+  const chooser = page.waitForEvent("filechooser");
+  await picker.getByRole("button", { name: "Choose a file…" }).click();
+  await (await chooser).setFiles({ name: "palette.png", mimeType: "image/png", buffer: png });
+  await expect(picker.getByText("Uploaded palette.png.")).toBeVisible();
+  await develop.run("Restyle").click();
+  const byUpload = await poster(request, await develop.doneId("Restyle 2"));
+  expect(byUpload.inputs?.styleUploadId).toEqual(expect.any(String));
+  expect(byUpload.parentId).toBe(parent.id);
+});

@@ -26,7 +26,12 @@ export const ERROR_CATALOGUE = {
   model_access_denied: {
     status: 403,
     message:
-      "This AWS account has no access to this model yet: an admin can enable it in the Amazon Bedrock console under Model access.",
+      "OneSheet's AWS role isn't allowed to call this model: an admin needs to grant it bedrock:InvokeModel on the model in IAM.",
+  },
+  model_not_enabled: {
+    status: 403,
+    message:
+      "This model hasn't been enabled for the account yet: an admin needs to run it once with AWS Marketplace permissions (see the README's deploy section), then try again in a few minutes.",
   },
   model_unavailable: {
     status: 404,

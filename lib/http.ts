@@ -72,7 +72,8 @@ export function handle<C>(handler: Handler<C>, options: HandleOptions = {}): Rou
     } catch (error) {
       // The client went away (a cancelled preview or generation): nobody is waiting for an answer or a log line.
       const appError = request.signal.aborted ? new AppError("cancelled", { cause: error }) : toAppError(error);
-      if (appError.status >= 500 || appError.code === "model_access_denied") {
+      // Account setup an admin must fix (IAM, the Marketplace subscription) is logged with AWS's own words too.
+      if (appError.status >= 500 || appError.code === "model_access_denied" || appError.code === "model_not_enabled") {
         const cause = appError.cause as { name?: string; message?: string; stack?: string } | undefined;
         console.error(
           JSON.stringify({

@@ -5,21 +5,30 @@ import type { PosterView } from "./api-types";
 import { invokeModel } from "./aws/bedrock";
 import { getConfig } from "./aws/config";
 import { AppError } from "./errors";
-import { findOperation, nearestAspectRatio, type OperationPlan, type OperationRequest } from "./models";
+import { fitInvokeBody } from "./invoke-body-size";
+import {
+  findOperation,
+  type ImageSource,
+  nearestAspectRatio,
+  type OperationPlan,
+  type OperationRequest,
+} from "./models";
 import { decodeAnswer, type GenerateOptions, runError, store } from "./pipeline";
 import { artKeys } from "./poster-files";
 import { toPosterView } from "./poster-view";
-import { type CheckedImage, checkImage, loadSource } from "./source-image";
+import { type CheckedImage, checkImage, type ImageLimits, loadSource } from "./source-image";
 import { getPoster, type PosterRecord, putPoster } from "./store/posters";
 
-// One operation: (before any money moves) plan, load and check the source and mask, know the size to expect;
-// then invoke → check → store (S3 objects, then the item with its lineage, last) → sign, as generatePoster does.
+// One operation: (before any money moves) plan, load and check the source, mask and style image, fit the body to
+// Bedrock's size cap, know the size to expect; then invoke → check → store (S3 objects, then the item with its
+// lineage, last) → sign, as generatePoster does.
 
 export interface PreparedOperation {
   plan: OperationPlan;
   operation: string;
   image: CheckedImage;
   mask?: CheckedImage;
+  style?: CheckedImage;
   expected: ReturnType<OperationPlan["expectedSize"]>;
   parent?: PosterRecord;
   sourceUploadId?: string;
@@ -36,27 +45,47 @@ export async function prepareOperation(request: OperationRequest, member: { sub:
   const { plan } = planOf(request);
   const source = await loadSource(request.source, member);
   const mask = plan.mask ? (await loadSource(plan.mask, member)).bytes : undefined;
+  const style = plan.style ? await loadStyle(plan.style, member) : undefined;
   const parent = source.posterId ? await getPoster(source.posterId) : undefined;
   return prepareFrom(request, {
     image: source.bytes,
     mask,
+    style,
     parent,
     sourceUploadId: "uploadId" in request.source ? request.source.uploadId : undefined,
   });
 }
 
-function planOf(request: OperationRequest): { plan: OperationPlan } {
+function planOf(request: OperationRequest): { plan: OperationPlan; label: string } {
   const operation = findOperation(request.operation);
   if (!operation) throw new AppError("invalid_input", { fields: { operation: "Unknown operation." } });
-  return { plan: operation.planFor(request) };
+  return { plan: operation.planFor(request), label: operation.label };
 }
+
+/** A style image follows the source's access rules (any poster; only one's own upload); its refusals name the
+ *  field, so the studio shows them by the style picker. */
+async function loadStyle(style: ImageSource, member: { sub: string }): Promise<Buffer> {
+  return styleField(async () => (await loadSource(style, member)).bytes);
+}
+
+async function styleField<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    const message = error.code === "not_found" ? "There is no poster with that id for the style image." : error.message;
+    throw new AppError(error.code, { message, fields: { style: message }, cause: error });
+  }
+}
+
+const checkStyle = (bytes: Buffer, limits: ImageLimits) => styleField(() => checkImage(bytes, limits, "style"));
 
 /** The same checks on images already in hand (a job's intermediate art, not a poster or an upload). */
 export async function prepareFrom(
   request: OperationRequest,
-  inputs: { image: Buffer; mask?: Buffer; parent?: PosterRecord; sourceUploadId?: string },
+  inputs: { image: Buffer; mask?: Buffer; style?: Buffer; parent?: PosterRecord; sourceUploadId?: string },
 ): Promise<PreparedOperation> {
-  const { plan } = planOf(request);
+  const { plan, label } = planOf(request);
   const { limits } = plan.service;
   const image = await checkImage(inputs.image, limits, "image");
   let mask: CheckedImage | undefined;
@@ -74,12 +103,16 @@ export async function prepareFrom(
       mask = { bytes, format: "png", width: image.width, height: image.height };
     }
   }
+  if (plan.style && !inputs.style) {
+    throw new AppError("invalid_input", { fields: { style: "This operation needs a style image." } });
+  }
+  const style = inputs.style ? await checkStyle(inputs.style, limits) : undefined;
+  const fitted = await fitInvokeBody(plan, { image, mask, style }, label);
   return {
     plan,
     operation: request.operation,
-    image,
-    mask,
-    expected: plan.expectedSize(image),
+    ...fitted,
+    expected: plan.expectedSize(fitted.image),
     parent: inputs.parent,
     sourceUploadId: inputs.sourceUploadId,
     seed: request.seed,
@@ -101,7 +134,7 @@ export async function invokeOperation(
   const operation = findOperation(prepared.operation);
   if (!operation) throw new AppError("internal", { cause: new Error(`no operation ${prepared.operation}`) });
   const seed = prepared.seed ?? randomInt(1, 4_294_967_294);
-  const body = plan.buildBody({ image: prepared.image, mask: prepared.mask }, seed);
+  const body = plan.buildBody({ image: prepared.image, mask: prepared.mask, style: prepared.style }, seed);
   const response = await invokeModel(plan.service.invokeId, body, signal, plan.service.region);
   const answer = operation.parseResponse(response, seed);
   onModelAnswered?.();

@@ -82,19 +82,33 @@ export function runError(error: unknown, timeout: AbortSignal, callerSignal?: Ab
   return new AppError(networkErrorCode(error), { cause: error });
 }
 
-/** The model's answer as a PNG with its size, or a failed generation: anything else is not a poster. */
+// What a model may answer in: PNG unless the body asked for JPEG or WebP (large outputs, where a PNG can pass what
+// Bedrock returns).
+const ANSWER_FORMATS: readonly string[] = ["png", "jpeg", "webp"];
+
+/** The model's answer as a PNG with its size, or a failed generation: anything else is not a poster. A JPEG or WebP
+ *  answer is stored as PNG like every other poster's art (decoded once, re-encoded without further loss). */
 export async function decodeAnswer(
   imageBase64: string,
 ): Promise<{ png: Buffer; meta: { width: number; height: number } }> {
-  const png = Buffer.from(imageBase64, "base64");
-  const meta = await sharp(png)
+  const bytes = Buffer.from(imageBase64, "base64");
+  const meta = await sharp(bytes)
     .metadata()
     .catch((cause) => {
       throw new AppError("generation_failed", { cause });
     });
-  if (meta.format !== "png" || !meta.width || !meta.height) {
+  if (!ANSWER_FORMATS.includes(meta.format) || !meta.width || !meta.height) {
     throw new AppError("generation_failed", { cause: new Error(`the model returned ${meta.format}`) });
   }
+  const png =
+    meta.format === "png"
+      ? bytes
+      : await sharp(bytes)
+          .png()
+          .toBuffer()
+          .catch((cause) => {
+            throw new AppError("generation_failed", { cause });
+          });
   return { png, meta: { width: meta.width, height: meta.height } };
 }
 

@@ -45,8 +45,10 @@ const mp = (pixels: number) => `${(pixels / 1_000_000).toFixed(1)} megapixels`;
 const ratio = (value: number) => `1:${Number(value.toFixed(2))}`;
 
 /** Loads, verifies and (if allowed) downsizes a source image; throws typed AppErrors naming the limit broken. */
-export async function checkImage(bytes: Buffer, limits: ImageLimits, what: "image" | "mask"): Promise<CheckedImage> {
-  const The = what === "image" ? "The image" : "The mask";
+const NAMES = { image: "The image", mask: "The mask", style: "The style image" } as const;
+
+export async function checkImage(bytes: Buffer, limits: ImageLimits, what: keyof typeof NAMES): Promise<CheckedImage> {
+  const The = NAMES[what];
   const refuse = (message: string, cause?: unknown) => new AppError("image_invalid", { message, cause });
   if (bytes.byteLength === 0) throw refuse(`${The} is an empty file (0 bytes): upload it again.`);
 

@@ -2,9 +2,9 @@ import { randomInt, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import sharp from "sharp";
-import { findGenerationModel, findService } from "../lib/models";
+import { findGenerationModel, findService, MAX_INVOKE_BODY_BYTES } from "../lib/models";
 import { renderPoster } from "./art";
-import { InvalidImage, readOperation } from "./operation-emulator";
+import { InvalidImage, type OutputFormat, readOperation } from "./operation-emulator";
 
 // A local stand-in for bedrock-runtime's InvokeModel, speaking its wire format: POST /model/{modelId}/invoke with
 // the id percent-encoded, JSON in and out, errors as `x-amzn-errortype` + {"message"}. Request bodies are checked
@@ -16,7 +16,9 @@ import { InvalidImage, readOperation } from "./operation-emulator";
 //   [fault:malformed] [fault:no-seeds] (an image, no `seeds`) [fault:wrong-size] (a 2×3 px PNG) → HTTP 200 bodies
 //   [fault:throttle] [fault:timeout] [fault:model-error] [fault:unavailable] [fault:internal]
 //   [fault:denied] [fault:retired] [fault:legacy-lapsed] [fault:not-found]               → typed errors
+//   [fault:marketplace] (first use of a Marketplace model without aws-marketplace:* on the caller)
 //   [latency:MS]                                                                         → model time
+// A body over 25,000,000 bytes is refused before anything else, as Bedrock's length constraint on `body` does.
 
 const ERRORS: Record<string, [number, string, string]> = {
   throttle: [429, "ThrottlingException", "Too many requests, please wait before trying again."],
@@ -25,6 +27,13 @@ const ERRORS: Record<string, [number, string, string]> = {
   unavailable: [503, "ServiceUnavailableException", "Service unavailable."],
   internal: [500, "InternalServerException", "An internal server error occurred."],
   denied: [403, "AccessDeniedException", "You don't have access to the model with the specified model ID."],
+  // Bedrock's own words when the first invocation can't subscribe the account (as reported from real accounts; the
+  // minutes at the end vary: 2, 5 or 15).
+  marketplace: [
+    403,
+    "AccessDeniedException",
+    "Model access is denied due to IAM user or service role is not authorized to perform the required AWS Marketplace actions (aws-marketplace:ViewSubscriptions, aws-marketplace:Subscribe) to enable access to this model. Refer to the Amazon Bedrock documentation for further details. Your AWS Marketplace subscription for this model cannot be completed at this time. If you recently fixed this issue, try again after 2 minutes.",
+  ],
   retired: [404, "ResourceNotFoundException", "This model version has reached the end of its life."],
   "legacy-lapsed": [400, "ValidationException", "Operation not allowed"],
   "not-found": [404, "ResourceNotFoundException", "Model not found."],
@@ -40,17 +49,25 @@ export interface Emulator {
   url: string;
   /** Milliseconds each successful invocation took inside the emulator (art + encoding + latency). */
   timings: number[];
-  /** Every InvokeModel call received, in order: lets tests see the SDK's retries. */
-  calls: { modelId: string; prompt: string }[];
+  /** Every InvokeModel call received, in order: lets tests see the SDK's retries, the size of each request body
+   *  as it came over the wire, and the output format it asked for. */
+  calls: { modelId: string; prompt: string; bytes: number; outputFormat?: string }[];
   close(): Promise<void>;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+/** The answer's image in the format the body asked for (the image-ops functions all make PNGs). */
+function encodeAs(png: Buffer, format: OutputFormat): Promise<Buffer> {
+  if (format === "jpeg") return sharp(png).flatten({ background: "#fff" }).jpeg({ quality: 90 }).toBuffer();
+  if (format === "webp") return sharp(png).webp({ quality: 90 }).toBuffer();
+  return Promise.resolve(png);
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
@@ -89,7 +106,17 @@ async function invoke(req: IncomingMessage, res: ServerResponse, options: Emulat
   const match = /^\/model\/([^/]+)\/invoke$/.exec(new URL(req.url ?? "/", "http://x").pathname);
   if (req.method !== "POST" || !match?.[1]) return fail(res, 404, "UnknownOperationException", "Unknown operation");
   const modelId = decodeURIComponent(match[1]);
-  const raw = await readBody(req);
+  const bytes = await readBody(req);
+  if (bytes.byteLength > MAX_INVOKE_BODY_BYTES) {
+    log.calls.push({ modelId, prompt: "", bytes: bytes.byteLength });
+    return fail(
+      res,
+      400,
+      "ValidationException",
+      `1 validation error detected: Value at 'body' failed to satisfy constraint: Member must have length less than or equal to ${MAX_INVOKE_BODY_BYTES}`,
+    );
+  }
+  const raw = bytes.toString("utf8");
   // SD3.5 Large and Ultra serve generation and image-to-image (Vary) under one id: a body with an image is the latter.
   const service = findService(modelId);
   const model = service && hasImage(raw) ? undefined : findGenerationModel(modelId);
@@ -106,7 +133,7 @@ async function invoke(req: IncomingMessage, res: ServerResponse, options: Emulat
     return fail(res, 400, "ValidationException", "The provided model identifier is invalid.");
   }
 
-  let request: { prompt: string; seed: number; render: (seed: number) => Promise<Buffer> };
+  let request: { prompt: string; seed: number; outputFormat?: OutputFormat; render: (seed: number) => Promise<Buffer> };
   let answers: Pick<NonNullable<typeof model>["emulator"], "success" | "filtered">;
   try {
     const json: unknown = JSON.parse(raw);
@@ -129,7 +156,7 @@ async function invoke(req: IncomingMessage, res: ServerResponse, options: Emulat
     );
   }
 
-  log.calls.push({ modelId, prompt: request.prompt });
+  log.calls.push({ modelId, prompt: request.prompt, bytes: bytes.byteLength, outputFormat: request.outputFormat });
   const fault = String(req.headers["x-emulator-fault"] ?? /\[fault:([a-z-]+)\]/.exec(request.prompt)?.[1] ?? "");
   const latency = Number(/\[latency:(\d+)\]/.exec(request.prompt)?.[1] ?? options.latencyMs ?? 0);
   const seed = request.seed || randomInt(1, 4_294_967_295);
@@ -143,15 +170,15 @@ async function invoke(req: IncomingMessage, res: ServerResponse, options: Emulat
   if (fault === "input-filter") return send(res, 200, answers.filtered("input", seed));
   if (fault === "inference") return send(res, 200, answers.filtered("inference", seed));
 
-  const png =
+  const image =
     fault === "wrong-size"
       ? await sharp({ create: { width: 2, height: 3, channels: 3, background: "#000" } })
           .png()
           .toBuffer()
-      : await request.render(seed);
+      : await encodeAs(await request.render(seed), request.outputFormat ?? "png");
   const took = performance.now() - started;
   log.timings.push(took);
-  const body = answers.success(png.toString("base64"), seed) as Record<string, unknown>;
+  const body = answers.success(image.toString("base64"), seed) as Record<string, unknown>;
   send(res, 200, fault === "no-seeds" ? { ...body, seeds: undefined } : body, {
     "x-amzn-bedrock-invocation-latency": String(Math.round(took)),
   });

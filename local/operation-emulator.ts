@@ -12,6 +12,7 @@ import {
   searchRecolor,
   searchReplace,
   styleGuide,
+  styleTransfer,
   upscale,
   vary,
 } from "./image-ops";
@@ -36,28 +37,46 @@ async function decode(base64: string, what: string) {
   return { bytes, width: meta.width, height: meta.height };
 }
 
+/** Bedrock refuses an input image outside the service's limits (it doesn't resize): the same words for each. */
+function checkLimits(image: { width: number; height: number }, limits: Found["service"]["limits"], what: string) {
+  const { width, height } = image;
+  const pixels = width * height;
+  if (Math.min(width, height) < limits.minSide || (limits.maxSide && Math.max(width, height) > limits.maxSide)) {
+    throw new InvalidImage(
+      `${what}: each side must be between ${limits.minSide} and ${limits.maxSide ?? "any"} pixels`,
+    );
+  }
+  if (pixels > limits.maxPixels || pixels < (limits.minPixels ?? 0)) {
+    throw new InvalidImage(
+      `${what}: total pixel count must be between ${limits.minPixels ?? 0} and ${limits.maxPixels}`,
+    );
+  }
+  if (Math.max(width, height) / Math.min(width, height) > limits.maxAspect) {
+    throw new InvalidImage(`${what}: aspect ratio must be between 1:2.5 and 2.5:1`);
+  }
+}
+
+const OUTPUT_FORMATS = ["png", "jpeg", "webp"] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
 export async function readOperation(found: Found, invokeId: string, json: unknown) {
   const body = found.service.bodySchema.parse(json);
   if (typeof body !== "object" || body === null) throw new Error("body must be an object");
   const read = found.operation.emulator.read(invokeId, { ...body });
   const image = await decode(read.image, "image");
   const { limits } = found.service;
-  const { width, height } = image;
-  const pixels = width * height;
-  if (Math.min(width, height) < limits.minSide || (limits.maxSide && Math.max(width, height) > limits.maxSide)) {
-    throw new InvalidImage(`image: each side must be between ${limits.minSide} and ${limits.maxSide ?? "any"} pixels`);
-  }
-  if (pixels > limits.maxPixels || pixels < (limits.minPixels ?? 0)) {
-    throw new InvalidImage(`image: total pixel count must be between ${limits.minPixels ?? 0} and ${limits.maxPixels}`);
-  }
-  if (Math.max(width, height) / Math.min(width, height) > limits.maxAspect) {
-    throw new InvalidImage("image: aspect ratio must be between 1:2.5 and 2.5:1");
-  }
+  checkLimits(image, limits, "image");
+  const style = read.style ? await decode(read.style, "style_image") : undefined;
+  if (style) checkLimits(style, limits, "style_image");
+  // What the answer is encoded as: the body's `output_format` (every service's default is png).
+  const asked = "output_format" in body ? body.output_format : undefined;
+  const outputFormat: OutputFormat = OUTPUT_FORMATS.find((f) => f === asked) ?? "png";
   const mask = read.mask ? (await decode(read.mask, "mask")).bytes : undefined;
   const { call } = read;
   return {
     prompt: read.prompt,
     seed: read.seed,
+    outputFormat,
     async render(seed: number): Promise<Buffer> {
       switch (call.fn) {
         case "removeBackground":
@@ -86,6 +105,9 @@ export async function readOperation(found: Found, invokeId: string, json: unknow
           return controlImage(image.bytes, call.prompt, call.strength, seed, image);
         case "styleGuide":
           return styleGuide(image.bytes, call.prompt, call.fidelity, call.aspectRatio, seed);
+        case "styleTransfer":
+          if (!style) throw new InvalidImage("style_image: a style image is required");
+          return styleTransfer(image.bytes, style.bytes, call, seed);
       }
     },
   };

@@ -46,6 +46,18 @@ describe("the Develop panel's menu", () => {
     expect(serviceFor(vary, { operation: "vary", source, prompt: "x", model: "ultra" }).price).toBe(0.14);
   });
 
+  it("offers Restyle under New art from this, priced as Style Transfer, asking for its style image", () => {
+    expect(OPERATION_GROUPS.find((g) => g.label === "New art from this")?.ids).toContain("style-transfer");
+    const restyle = operation("style-transfer");
+    expect(restyle.inputs.find((i) => i.kind === "image")).toMatchObject({ name: "style", role: "style" });
+    expect(serviceFor(restyle, { operation: "style-transfer", source }).price).toBe(0.08);
+    expect(initialValues(restyle)).toEqual({ compositionFidelity: 0.9, styleStrength: 1, changeStrength: 0.9 });
+    expect(check({ operation: "style-transfer", source }).errors).toEqual({
+      style: "Name the style image as {posterId} or {uploadId}.",
+    });
+    expect(check({ operation: "style-transfer", source, style: { posterId: "p2" } }).errors).toBeUndefined();
+  });
+
   it("checks a request with the API's own schema and words", () => {
     expect(check({ operation: "vary", source, prompt: "  " }).errors).toEqual({
       prompt: "Describe the poster: the prompt can't be empty.",

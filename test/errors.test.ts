@@ -20,6 +20,21 @@ const awsError = (name: string, message = "", status?: number) =>
 describe("Bedrock error mapping", () => {
   it.each([
     ["AccessDeniedException", "You don't have access to the model", "model_access_denied", 403],
+    // First use of a Marketplace model without aws-marketplace:* on the role: Bedrock's words, as reported from real
+    // accounts (aws-samples/anthropic-on-aws#251, ministryofjustice/modernisation-platform-environments#18323, and
+    // aws-solutions-library-samples/accelerated-intelligent-document-processing-on-aws#124 for the second form).
+    [
+      "AccessDeniedException",
+      "Model access is denied due to IAM user or service role is not authorized to perform the required AWS Marketplace actions (aws-marketplace:ViewSubscriptions, aws-marketplace:Subscribe) to enable access to this model. Refer to the Amazon Bedrock documentation for further details. Your AWS Marketplace subscription for this model cannot be completed at this time. If you recently fixed this issue, try again after 5 minutes.",
+      "model_not_enabled",
+      403,
+    ],
+    [
+      "AccessDeniedException",
+      "Model access is denied due to User: arn:aws:sts::123456789012:assumed-role/app/fn is not authorized to perform: aws-marketplace:ViewSubscriptions on resource: * because no identity-based policy allows the aws-marketplace:ViewSubscriptions action. Your AWS Marketplace subscription for this model cannot be completed at this time. If you recently fixed this issue, try again after 15 minutes.",
+      "model_not_enabled",
+      403,
+    ],
     ["ResourceNotFoundException", "Model not found.", "model_unavailable", 404],
     ["ResourceNotFoundException", "This model version has reached the end of its life.", "model_retired", 410],
     ["ValidationException", "This model version has reached the end of its life.", "model_retired", 410],

@@ -13,6 +13,7 @@ import {
   searchRegion,
   searchReplace,
   styleGuide,
+  styleTransfer,
   upscale,
   vary,
 } from "@/local/image-ops";
@@ -148,6 +149,21 @@ describe("control, style guide, vary", () => {
     expect(b2?.mean).toBeGreaterThan((r2?.mean as number) + 60);
   });
 
+  it("style transfer keeps the init image's size and takes the style image's palette, by style strength", async () => {
+    const src = await pattern(150, 100);
+    const red = await encode(40, 60, (x) => [200 + (x % 40), 20, 30]);
+    const options = { prompt: "a lighthouse", compositionFidelity: 0.9, changeStrength: 0.9 };
+    const [full, none] = await Promise.all([
+      styleTransfer(src, red, { ...options, styleStrength: 1 }, 3),
+      styleTransfer(src, red, { ...options, styleStrength: 0 }, 3),
+    ]);
+    expect(await sharp(full).metadata()).toMatchObject({ width: 150, height: 100 });
+    const [r, , b] = (await sharp(full).stats()).channels;
+    const [r0] = (await sharp(none).stats()).channels;
+    expect(r?.mean).toBeGreaterThan((b?.mean as number) + 60);
+    expect(r?.mean).toBeGreaterThan((r0?.mean as number) + 40);
+  });
+
   it("vary keeps the input's size; strength 0 is the input, more strength moves further", async () => {
     const src = await pattern(150, 100);
     const before = await raw(src);
@@ -179,6 +195,13 @@ describe("determinism", () => {
       (seed: number) => controlImage(src, "space", 0.7, seed),
       (seed: number) => styleGuide(src, "forest", 0.5, "1:1", seed),
       (seed: number) => vary(src, "ocean", 0.6, seed),
+      (seed: number) =>
+        styleTransfer(
+          src,
+          mask,
+          { prompt: "ink", compositionFidelity: 0.2, styleStrength: 1, changeStrength: 1 },
+          seed,
+        ),
     ];
     for (const run of runs) {
       const [a, b, other] = [await run(1), await run(1), await run(2)];

@@ -49,6 +49,7 @@ describe("the IAM list", () => {
         "stable-image-search-replace-v1:0",
         "stable-image-style-guide-v1:0",
         "stable-outpaint-v1:0",
+        "stable-style-transfer-v1:0",
       ].map((n) => `us.stability.${n}`),
     );
     for (const p of profiles) {
@@ -74,6 +75,7 @@ describe("the IAM list", () => {
         "search-recolor",
         "search-replace",
         "style-guide",
+        "style-transfer",
         "upscale",
         "vary",
       ].sort(),
@@ -132,5 +134,44 @@ describe("the emulator's image services", () => {
     expect(noMode.status).toBe(400);
     const generate = await invoke("stability.sd3-5-large-v1:0", { prompt: "x", aspect_ratio: "1:1" });
     expect(generate.status).toBe(200);
+  });
+});
+
+describe("the emulator's Style Transfer", () => {
+  const id = "us.stability.stable-style-transfer-v1:0";
+
+  it("answers at the init image's size (AWS documents none), in the output format asked for", async () => {
+    const reply = await invoke(id, { init_image: await png(300, 200), style_image: await png(90, 120), seed: 3 });
+    expect(reply.status).toBe(200);
+    const image = Buffer.from((reply.json.images as string[])[0] ?? "", "base64");
+    expect(await sharp(image).metadata()).toMatchObject({ width: 300, height: 200, format: "png" });
+    const webp = await invoke(id, {
+      init_image: await png(300, 200),
+      style_image: await png(90, 120),
+      output_format: "webp",
+    });
+    const answer = Buffer.from((webp.json.images as string[])[0] ?? "", "base64");
+    expect(await sharp(answer).metadata()).toMatchObject({ width: 300, height: 200, format: "webp" });
+  });
+
+  it("needs both images, takes no `image` or style preset, and holds the style image to the limits too", async () => {
+    const init = await png(300, 200);
+    expect((await invoke(id, { init_image: init })).status).toBe(400);
+    expect((await invoke(id, { image: init, style_image: init })).status).toBe(400);
+    expect((await invoke(id, { init_image: init, style_image: init, style_preset: "anime" })).status).toBe(400);
+    expect((await invoke(id, { init_image: init, style_image: init, change_strength: 0.05 })).status).toBe(400);
+    const sliver = await invoke(id, { init_image: init, style_image: await png(1000, 100) });
+    expect(sliver).toMatchObject({ status: 400, type: "ValidationException" });
+    expect(sliver.json.message).toMatch(/^style_image: aspect ratio must be between 1:2.5 and 2.5:1/);
+  });
+});
+
+describe("the emulator's body cap", () => {
+  it("refuses a body over 25,000,000 bytes as Bedrock's length constraint does, and logs its size", async () => {
+    const padding = "A".repeat(25_000_001);
+    const reply = await invoke("us.stability.stable-image-remove-background-v1:0", { image: padding });
+    expect(reply).toMatchObject({ status: 400, type: "ValidationException" });
+    expect(reply.json.message).toMatch(/'body' failed to satisfy constraint: .*less than or equal to 25000000/);
+    expect(emulator.calls.at(-1)?.bytes).toBeGreaterThan(25_000_000);
   });
 });

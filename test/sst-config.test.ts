@@ -119,6 +119,9 @@ describe("sst.config.ts", () => {
           "arn:aws:bedrock:us-east-1::foundation-model/stability.stable-image-style-guide-v1:0",
           "arn:aws:bedrock:us-east-2::foundation-model/stability.stable-image-style-guide-v1:0",
           "arn:aws:bedrock:us-west-2::foundation-model/stability.stable-image-style-guide-v1:0",
+          "arn:aws:bedrock:us-east-1::foundation-model/stability.stable-style-transfer-v1:0",
+          "arn:aws:bedrock:us-east-2::foundation-model/stability.stable-style-transfer-v1:0",
+          "arn:aws:bedrock:us-west-2::foundation-model/stability.stable-style-transfer-v1:0",
         ],
       },
       {
@@ -136,6 +139,7 @@ describe("sst.config.ts", () => {
           "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-image-control-sketch-v1:0",
           "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-image-control-structure-v1:0",
           "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-image-style-guide-v1:0",
+          "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-style-transfer-v1:0",
         ],
       },
     ]);

@@ -18,6 +18,13 @@ const BY_ERROR_TYPE: Record<string, ErrorCode> = {
   ServiceUnavailableException: "unavailable",
 };
 
+// On first use of a model Bedrock subscribes the account through AWS Marketplace; a caller without
+// aws-marketplace:Subscribe/ViewSubscriptions gets AccessDenied "Model access is denied due to IAM user or service role
+// is not authorized to perform the required AWS Marketplace actions (…)" (or "…due to User: arn:… is not authorized to
+// perform: aws-marketplace:ViewSubscriptions…"), ending "Your AWS Marketplace subscription for this model cannot be
+// completed at this time." That is an account setup step, not a missing bedrock:InvokeModel grant.
+const MARKETPLACE = /aws[ -]marketplace/i;
+
 // Bedrock reports a retired model as 404 ResourceNotFound ("reached the end of its life", "marked by provider as
 // Legacy") or, once legacy access has lapsed, as 400 Validation "Operation not allowed".
 const RETIRED = /end of (its )?life|legacy|retired|operation not allowed/i;
@@ -25,6 +32,7 @@ const RETIRED = /end of (its )?life|legacy|retired|operation not allowed/i;
 export function bedrockErrorCode(error: unknown): ErrorCode {
   const name = (error as { name?: string })?.name ?? "";
   const message = (error as { message?: string })?.message ?? "";
+  if (name === "AccessDeniedException" && MARKETPLACE.test(message)) return "model_not_enabled";
   if (BY_ERROR_TYPE[name]) return BY_ERROR_TYPE[name];
   if (name === "ResourceNotFoundException") return RETIRED.test(message) ? "model_retired" : "model_unavailable";
   if (name === "ValidationException") {

@@ -1,5 +1,6 @@
 export * from "./aspect-ratios";
 export * from "./catalogue";
+export * from "./invoke-limits";
 export * from "./library-schemas";
 export * from "./operations/catalogue";
 export type * from "./operations/types";

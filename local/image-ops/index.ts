@@ -14,4 +14,5 @@ export {
   searchRegion,
   searchReplace,
 } from "./search";
+export { type StyleTransferOptions, styleTransfer } from "./style-transfer";
 export { fourKSize, type Size, UPSCALE_LONG_SIDE, type UpscaleOptions, upscale } from "./upscale";

@@ -28,6 +28,8 @@ describe("injected faults", () => {
     ["unavailable", 503, "unavailable"],
     ["internal", 503, "unavailable"],
     ["denied", 403, "model_access_denied"],
+    // First use of a Marketplace model by a role without aws-marketplace:*: its own code, not a plain IAM denial.
+    ["marketplace", 403, "model_not_enabled"],
     ["retired", 410, "model_retired"],
     ["legacy-lapsed", 410, "model_retired"],
     ["not-found", 404, "model_unavailable"],

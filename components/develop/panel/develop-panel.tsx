@@ -8,17 +8,20 @@ import { ReframeView } from "@/components/develop/reframe-view";
 import { ApiError } from "@/lib/client/api";
 import { uploadFile } from "@/lib/client/uploads";
 import { type AspectRatio, formatPrice, type OperationId } from "@/lib/models";
+import type { ImageInputSpec, ImageSource } from "@/lib/models/operations/types";
 import { MarginInputs } from "./margin-inputs";
 import { OperationControls } from "./operation-controls";
 import { check, initialValues, operation, serviceFor, type Values, visibleInputs } from "./operation-menu";
 import { OperationPicker } from "./operation-picker";
 import { OperationTile } from "./operation-tile";
+import { StylePicker } from "./style-picker";
 import { useOperations } from "./use-operations";
 
 // Develop: the catalogue's operations as actions on one source image (a poster or an upload). Each Run makes a new
 // poster in its own tile; the controls come from the operation's input specs, the price from the service it calls.
+// An operation with a style image (Restyle) gets a picker for it: a poster of the library or an upload.
 
-export type DevelopSource = { posterId: string } | { uploadId: string };
+export type DevelopSource = ImageSource;
 
 const SIDES = ["left", "right", "up", "down"] as const;
 
@@ -61,6 +64,9 @@ export function DevelopPanel(props: {
   );
 
   const needsMask = op.inputs.some((i) => i.kind === "image" && i.role === "mask");
+  const styleInput = op.inputs.find((i): i is ImageInputSpec => i.kind === "image" && i.role === "style");
+  // Kept while switching operations: picking Restyle again finds the style image still chosen.
+  const [style, setStyle] = useState<ImageSource | null>(null);
   const isReframe = op.id === "reframe";
   const ratio = typeof values.aspectRatio === "string" && values.aspectRatio ? values.aspectRatio : undefined;
   const target: ReframeTarget = ratio ? { aspectRatio: ratio as AspectRatio } : { margins: custom };
@@ -85,6 +91,7 @@ export function DevelopPanel(props: {
       delete request.aspectRatio;
       Object.assign(request, margins ?? {});
     }
+    if (styleInput && style) request.style = style;
     return request;
   }
   const service = serviceFor(op, body());
@@ -108,6 +115,7 @@ export function DevelopPanel(props: {
     const problems = { ...(first.errors ?? {}) };
     if (isReframe && ratio && problems.aspectRatio)
       problems.aspectRatio = problems.aspectRatio.replace(/, or give.*$/, ".");
+    if (styleInput && !style) problems.style = "Pick the style image: a poster from the library, or an image of yours.";
     if (needsMask && !painted)
       problems.mask = "Paint over the area first (or focus the image and press Enter to add the dashed rectangle).";
     setErrors(problems);
@@ -185,6 +193,18 @@ export function DevelopPanel(props: {
             <h3 className="text-lg font-semibold">{op.label}</h3>
             <p className="text-sm text-muted">{op.blurb}</p>
           </div>
+          {styleInput && (
+            <StylePicker
+              input={styleInput}
+              value={style}
+              onChange={(next) => {
+                setStyle(next);
+                setErrors(({ style: _, ...rest }) => rest);
+              }}
+              error={errors.style}
+              excludePosterId={"posterId" in props.source ? props.source.posterId : undefined}
+            />
+          )}
           <OperationControls
             idPrefix={`${id}-${op.id}`}
             inputs={visibleInputs(op, values)}

@@ -9,7 +9,7 @@ export const OPERATION_GROUPS: readonly { label: string; ids: readonly Operation
   { label: "Reframe", ids: ["reframe"] },
   { label: "Fix & edit", ids: ["inpaint", "search-replace", "search-recolor", "erase", "remove-background"] },
   { label: "Upscale", ids: ["upscale"] },
-  { label: "New art from this", ids: ["control-sketch", "control-structure", "style-guide"] },
+  { label: "New art from this", ids: ["control-sketch", "control-structure", "style-guide", "style-transfer"] },
 ];
 
 export function operation(id: OperationId): Operation {

@@ -4,6 +4,7 @@ import { controlSketch, controlStructure, styleGuide } from "./create";
 import { erase, inpaint, removeBackground } from "./edit";
 import { reframe } from "./reframe";
 import { searchRecolor, searchReplace } from "./search";
+import { styleTransfer } from "./style-transfer";
 import { upscale } from "./upscale";
 import { vary } from "./vary";
 
@@ -22,6 +23,7 @@ export const OPERATIONS = [
   controlSketch,
   controlStructure,
   styleGuide,
+  styleTransfer,
 ] as const;
 
 export type Operation = (typeof OPERATIONS)[number];

@@ -40,11 +40,26 @@ const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const idString = (what: string) =>
   z.string({ error: `${what} must be an id.` }).check(z.regex(ID, `${what} must be an id.`));
 
-/** Where the source image comes from: a poster of the library, or the member's own upload. */
-export const sourceField = z.union(
-  [z.strictObject({ posterId: idString("The poster id") }), z.strictObject({ uploadId: idString("The upload id") })],
-  { error: "Name the source image as {posterId} or {uploadId}." },
-);
+/** Where an image comes from: a poster of the library, or the member's own upload. */
+const imageSourceField = (what: string) =>
+  z.union(
+    [z.strictObject({ posterId: idString("The poster id") }), z.strictObject({ uploadId: idString("The upload id") })],
+    { error: `Name the ${what} as {posterId} or {uploadId}.` },
+  );
+
+export const sourceField = imageSourceField("source image");
+
+/** A second picture whose look is taken (Style Transfer): loaded and checked like the source. */
+export const styleField = imageSourceField("style image");
+
+export const styleInput: ImageInputSpec = {
+  kind: "image",
+  name: "style",
+  label: "Style image",
+  help: "The picture whose look (palette, texture, brushwork) the poster takes on: another poster, or an upload.",
+  required: true,
+  role: "style",
+};
 
 export const maskInput: ImageInputSpec = {
   kind: "image",

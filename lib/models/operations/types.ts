@@ -7,15 +7,16 @@ import type { ModelImage, ParamSpec } from "../types";
 // Entries are data: the studio renders controls from `inputs`, the request schema validates them, the pipeline
 // checks images against `limits`, builds the body, reads the answer and checks the size, the emulator imitates it.
 
-/** A control for an image beyond the source: a mask painted over it, or a second upload. */
+/** A control for an image beyond the source: a mask painted over it, or a second picture (a poster or an upload). */
 export interface ImageInputSpec {
   kind: "image";
   name: string;
   label: string;
   help: string;
   required: boolean;
-  /** A mask must match the source's pixel size (AWS would resize it; a painted mask that doesn't fit is a mistake). */
-  role: "mask";
+  /** A mask must match the source's pixel size (AWS would resize it; a painted mask that doesn't fit is a mistake).
+   *  A style image is any picture whose look is taken: its size is its own. */
+  role: "mask" | "style";
 }
 
 export type InputSpec = ParamSpec | ImageInputSpec | { kind: "text"; name: string; label: string; help: string };
@@ -52,14 +53,27 @@ export type EmulatorCall =
   | { fn: "searchReplace"; search: string; prompt: string }
   | { fn: "searchRecolor"; select: string; prompt: string }
   | { fn: "controlImage"; prompt: string; strength: number }
-  | { fn: "styleGuide"; prompt: string; fidelity: number; aspectRatio: AspectRatio };
+  | { fn: "styleGuide"; prompt: string; fidelity: number; aspectRatio: AspectRatio }
+  | { fn: "styleTransfer"; prompt: string; compositionFidelity: number; styleStrength: number; changeStrength: number };
 
 export interface EmulatorRead {
   image: string;
   mask?: string;
+  /** A second picture the service restyles the image after (Style Transfer's `style_image`). */
+  style?: string;
   seed: number;
   prompt: string;
   call: EmulatorCall;
+}
+
+/** Where an image of a request comes from (the source, a style image): a poster of the library, or an upload. */
+export type ImageSource = { posterId: string } | { uploadId: string };
+
+/** The checked images a body is built from. */
+export interface OperationImages {
+  image: CheckedImage;
+  mask?: CheckedImage;
+  style?: CheckedImage;
 }
 
 /** What the pipeline needs once a request is validated: all typed against the operation's own request. */
@@ -70,9 +84,11 @@ export interface OperationPlan {
   prompt?: string;
   negativePrompt?: string;
   seed?: number;
-  /** The second image to load, if any. */
+  /** The mask to load, if any: the member's own upload, the source's size. */
   mask?: { uploadId: string };
-  buildBody(images: { image: CheckedImage; mask?: CheckedImage }, seed: number): Record<string, unknown>;
+  /** A style image to load, if any: a poster of the library or the member's own upload, checked like the source. */
+  style?: ImageSource;
+  buildBody(images: OperationImages, seed: number): Record<string, unknown>;
   /** The size the service documents for this source (checked with a tolerance). `shapeOnly`: AWS documents no
    *  size, this one is ASSUMED (the emulator makes it), so only the shape is checked on a real answer. */
   expectedSize(source: { width: number; height: number }): { width: number; height: number; shapeOnly?: boolean };

@@ -10,6 +10,11 @@ import type { ServiceSpec } from "./types";
 
 type Slider = Extract<ParamSpec, { kind: "slider" }>;
 
+// An upscale is up to 16 MP (Fast: 4× of 1 MP) or about 4K: as PNG, a detailed one can pass what Bedrock returns in
+// one answer. Every upscaler takes jpeg, png or webp; WebP is a fraction of the PNG and, unlike JPEG, keeps a cut-out's
+// transparency. The pipeline stores the answer as PNG like any other art (lib/pipeline.ts decodeAnswer).
+export const UPSCALE_OUTPUT_FORMAT = "webp";
+
 const fastUpscale = usProfileService("stable-fast-upscale-v1:0", {
   label: "Stable Fast Upscale",
   price: 0.03,
@@ -125,9 +130,10 @@ export const upscale = defineOperation({
       negativePrompt: request.negativePrompt,
       buildBody: ({ image }, seed) =>
         request.mode === "fast"
-          ? { image: image.bytes.toString("base64"), output_format: "png" }
+          ? { image: image.bytes.toString("base64"), output_format: UPSCALE_OUTPUT_FORMAT }
           : {
               ...commonBody(image.bytes, seed, request.negativePrompt),
+              output_format: UPSCALE_OUTPUT_FORMAT,
               prompt: request.prompt ?? "",
               creativity: request.creativity ?? (request.mode === "conservative" ? 0.35 : 0.3),
             },
