@@ -72,17 +72,39 @@ describe("sst.config.ts", () => {
     expect(scripts["test:lambda"]).toContain("npm run test:lambda:runtime");
   });
 
-  it("allows Bedrock on exactly what the catalogue invokes: models in-Region, image services through US profiles", () => {
+  it("allows Bedrock on exactly what the catalogue invokes: models in-Region, image services only through US profiles", () => {
     // Literal ARNs: built with the config's own expression, this test could never fail. Text-to-image models in
     // us-west-2; each image service as its US inference profile (called from us-west-2, in this account) plus its
-    // foundation model in every Region the profile routes to (us-east-1, us-east-2, us-west-2), as AWS requires.
-    expect(find("Nextjs").args.permissions).toEqual([
+    // foundation model in every Region the profile routes to (us-east-1, us-east-2, us-west-2) — that grant
+    // conditioned on bedrock:InferenceProfileArn, so the models are reachable only through the profiles.
+    const profiles = [
+      "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-outpaint-v1:0",
+      "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-image-inpaint-v1:0",
+      "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-image-search-replace-v1:0",
+      "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-image-search-recolor-v1:0",
+      "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-image-erase-object-v1:0",
+      "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-image-remove-background-v1:0",
+      "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-fast-upscale-v1:0",
+      "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-conservative-upscale-v1:0",
+      "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-creative-upscale-v1:0",
+      "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-image-control-sketch-v1:0",
+      "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-image-control-structure-v1:0",
+      "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-image-style-guide-v1:0",
+      "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-style-transfer-v1:0",
+    ];
+    const expected = [
       {
         actions: ["bedrock:InvokeModel"],
         resources: [
           "arn:aws:bedrock:us-west-2::foundation-model/stability.sd3-5-large-v1:0",
           "arn:aws:bedrock:us-west-2::foundation-model/stability.stable-image-ultra-v1:1",
           "arn:aws:bedrock:us-west-2::foundation-model/stability.stable-image-core-v1:1",
+        ],
+      },
+      { actions: ["bedrock:InvokeModel"], resources: profiles },
+      {
+        actions: ["bedrock:InvokeModel"],
+        resources: [
           "arn:aws:bedrock:us-east-1::foundation-model/stability.stable-outpaint-v1:0",
           "arn:aws:bedrock:us-east-2::foundation-model/stability.stable-outpaint-v1:0",
           "arn:aws:bedrock:us-west-2::foundation-model/stability.stable-outpaint-v1:0",
@@ -123,33 +145,35 @@ describe("sst.config.ts", () => {
           "arn:aws:bedrock:us-east-2::foundation-model/stability.stable-style-transfer-v1:0",
           "arn:aws:bedrock:us-west-2::foundation-model/stability.stable-style-transfer-v1:0",
         ],
+        conditions: [{ test: "StringEquals", variable: "bedrock:InferenceProfileArn", values: profiles }],
       },
       {
-        actions: ["bedrock:InvokeModel"],
-        resources: [
-          "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-outpaint-v1:0",
-          "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-image-inpaint-v1:0",
-          "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-image-search-replace-v1:0",
-          "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-image-search-recolor-v1:0",
-          "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-image-erase-object-v1:0",
-          "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-image-remove-background-v1:0",
-          "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-fast-upscale-v1:0",
-          "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-conservative-upscale-v1:0",
-          "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-creative-upscale-v1:0",
-          "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-image-control-sketch-v1:0",
-          "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-image-control-structure-v1:0",
-          "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-image-style-guide-v1:0",
-          "arn:aws:bedrock:us-west-2:123456789012:inference-profile/us.stability.stable-style-transfer-v1:0",
-        ],
+        actions: ["aws-marketplace:Subscribe", "aws-marketplace:Unsubscribe", "aws-marketplace:ViewSubscriptions"],
+        resources: ["*"],
       },
-    ]);
+    ];
+    expect(find("Nextjs").args.permissions).toEqual(expected);
+    // The job worker runs packs' reframes and upscales: the same grants.
+    expect((find("QueueSubscriber").args.subscriber as { permissions: unknown }).permissions).toEqual(expected);
+  });
+
+  it("grants the Marketplace actions a first call needs, and drops them when told the models are enabled", async () => {
+    const statements = (d: Awaited<ReturnType<typeof deploy>>) =>
+      (d.find("Nextjs").args.permissions as { actions: string[] }[]).flatMap((p) => p.actions);
+    expect(statements(deployed)).toContain("aws-marketplace:Subscribe");
+    const enabled = await deploy({ secrets: SECRETS, env: { ONESHEET_MARKETPLACE_SUBSCRIBE: "false" } });
+    expect(statements(enabled).filter((a) => a.startsWith("aws-marketplace:"))).toEqual([]);
+    expect(statements(enabled)).toContain("bedrock:InvokeModel");
   });
 });
 
 describe("uploads in the bucket", () => {
   it("expire after a day unless used, and the studio may POST files to the bucket", () => {
     const bucket = find("Bucket");
-    expect(bucket.args.lifecycle).toEqual([{ id: "expire-unused-uploads", prefix: "uploads/", expiresIn: "1 day" }]);
+    expect(bucket.args.lifecycle).toEqual([
+      { id: "expire-unused-uploads", prefix: "uploads/", expiresIn: "1 day" },
+      { id: "expire-job-files", prefix: "jobs/", expiresIn: "7 days" },
+    ]);
     expect(bucket.args.cors).toMatchObject({ allowMethods: expect.arrayContaining(["POST"]), exposeHeaders: ["ETag"] });
   });
 });
@@ -159,10 +183,13 @@ describe("the sweeper", () => {
     const cron = find("Cron");
     expect(cron.args.schedule).toBe("rate(5 minutes)");
     const fn = cron.args.function as { handler: string; link: object[]; environment: Record<string, string> };
-    expect(fn.link).toEqual([find("Bucket").resource, find("Dynamo").resource]);
+    const queue = declared.find((d) => d.type === "Queue" && d.name === "Jobs");
+    if (!queue) throw new Error("no Jobs queue");
+    expect(fn.link).toEqual([find("Bucket").resource, find("Dynamo").resource, queue.resource]);
     expect(fn.environment).toMatchObject({
       ONESHEET_BUCKET: (find("Bucket").resource as { name: string }).name,
       ONESHEET_TABLE: (find("Dynamo").resource as { name: string }).name,
+      ONESHEET_JOBS_QUEUE_URL: (queue.resource as { url: string }).url,
       NODE_OPTIONS: "--conditions=react-server",
     });
     const [file, exported] = fn.handler.split(".");
@@ -171,27 +198,87 @@ describe("the sweeper", () => {
   });
 });
 
-describe("the export worker", () => {
-  it("runs every minute in 2 GB with room on disk, the fonts it sets lettering with, and a handler that exists", async () => {
-    const cron = declared.find((d) => d.type === "Cron" && d.name === "Exporter");
-    if (!cron) throw new Error("no Exporter cron");
-    expect(cron.args.schedule).toBe("rate(1 minute)");
-    const fn = cron.args.function as {
+describe("the job queue", () => {
+  const queue = (name: string) => {
+    const found = declared.find((d) => d.type === "Queue" && d.name === name);
+    if (!found) throw new Error(`no ${name} queue`);
+    return found;
+  };
+
+  it("redrives to a dead-letter queue after 3 receives, hides a message 6× the worker's timeout", () => {
+    const jobs = queue("Jobs");
+    const dead = queue("JobsDeadLetter");
+    expect(jobs.args.dlq).toEqual({ queue: (dead.resource as { arn: string }).arn, retry: 3 });
+    // AWS (Lambda's SQS event source): the visibility timeout at least six times the function's timeout.
+    const seconds = (d: string) => Number(/^(\d+) seconds$/.exec(d)?.[1]);
+    const worker = find("QueueSubscriber").args.subscriber as { timeout: string };
+    expect(seconds(worker.timeout)).toBeLessThanOrEqual(900);
+    expect(seconds(String(jobs.args.visibilityTimeout))).toBeGreaterThanOrEqual(6 * seconds(worker.timeout));
+    expect(dead.args).toMatchObject({ transform: { queue: { messageRetentionSeconds: 1_209_600 } } });
+  });
+
+  it("runs one job per invocation in 2 GB with room on disk, the fonts it letters with, and a handler that exists", async () => {
+    const subscriber = find("QueueSubscriber");
+    expect(subscriber.args.queue).toBe(queue("Jobs").resource);
+    expect(subscriber.args.batch).toEqual({ size: 1, partialResponses: true });
+    const fn = subscriber.args.subscriber as {
       handler: string;
       memory: string;
+      storage: string;
+      runtime: string;
       link: object[];
+      environment: Record<string, string>;
       copyFiles: { from: string; to: string }[];
       nodejs: { install: string[] };
     };
-    expect(fn.memory).toBe("2048 MB");
-    expect(fn.link).toEqual([find("Bucket").resource, find("Dynamo").resource]);
-    expect(fn.nodejs.install).toContain("sharp");
+    expect(fn).toMatchObject({ memory: "2048 MB", storage: "4 GB", runtime: "nodejs24.x" });
+    expect(fn.link).toEqual([find("Bucket").resource, find("Dynamo").resource, queue("Jobs").resource]);
+    expect(fn.environment).toMatchObject({
+      ONESHEET_JOBS_QUEUE_URL: (queue("Jobs").resource as { url: string }).url,
+      NODE_OPTIONS: "--conditions=react-server",
+    });
+    expect(fn.nodejs.install).toEqual(expect.arrayContaining(["sharp", "server-only"]));
     for (const { from } of fn.copyFiles)
       await expect(import("node:fs/promises").then((f) => f.stat(from))).resolves.toBeTruthy();
     expect(fn.copyFiles).toHaveLength(5);
     const [file, exported] = fn.handler.split(".");
     const module = (await import(/* @vite-ignore */ `../${file}`)) as Record<string, unknown>;
     expect(typeof module[exported as string]).toBe("function");
+    // No scheduled exporter any more: the queue starts a job within moments, not on the next minute.
+    expect(declared.filter((d) => d.type === "Cron").map((d) => d.name)).toEqual(["Sweeper"]);
+  });
+
+  it("gives the app the queue's URL and links it (to send jobs)", () => {
+    const site = find("Nextjs");
+    expect(site.args.link as object[]).toContain(queue("Jobs").resource);
+    expect(site.args.environment).toMatchObject({
+      ONESHEET_JOBS_QUEUE_URL: (queue("Jobs").resource as { url: string }).url,
+    });
+  });
+});
+
+describe("API tokens through CloudFront", () => {
+  it("puts Authorization in the server behaviour's cache key, beside SST's own headers, so CloudFront forwards it", () => {
+    // SST v4.17 (platform/src/components/aws/ssr-site.ts) uses `args.cachePolicy ?? createCachePolicy().id` for the
+    // server's behaviour; its own policy keys on x-open-next-cache-key and x-forwarded-host with a max TTL of a year.
+    // CloudFront forwards Authorization only when it is part of the cache key of a caching behaviour.
+    const policy = find("CachePolicy");
+    expect(find("Nextjs").args.cachePolicy).toBe((policy.resource as { id: string }).id);
+    const headers = (policy.args as { parametersInCacheKeyAndForwardedToOrigin: { headersConfig: object } })
+      .parametersInCacheKeyAndForwardedToOrigin.headersConfig;
+    expect(headers).toEqual({
+      headerBehavior: "whitelist",
+      headers: { items: ["authorization", "x-open-next-cache-key", "x-forwarded-host"] },
+    });
+    expect(policy.args).toMatchObject({
+      defaultTtl: 0,
+      minTtl: 0,
+      maxTtl: 31536000,
+      parametersInCacheKeyAndForwardedToOrigin: {
+        cookiesConfig: { cookieBehavior: "none" },
+        queryStringsConfig: { queryStringBehavior: "all" },
+      },
+    });
   });
 });
 

@@ -39,7 +39,10 @@ export async function deploy(options: DeployOptions = {}) {
   const physical = (name: string) =>
     options.physicalNames?.[name] ?? `onesheet-${stage}-${name.toLowerCase()}-${randomBytes(4).toString("hex")}`;
 
-  function component(type: string, properties: (self: { name: string; arn: string }) => Record<string, unknown>) {
+  function component(
+    type: string,
+    properties: (self: { name: string; arn: string; url: string }) => Record<string, unknown>,
+  ) {
     return class {
       name: string;
       arn: string;
@@ -60,13 +63,42 @@ export async function deploy(options: DeployOptions = {}) {
     // Pulumi's outputs, as plain values: the account SST deploys into, and string interpolation over outputs.
     $interpolate: (strings: TemplateStringsArray, ...values: unknown[]) =>
       strings.reduce((out, s, i) => out + s + (i < values.length ? String(values[i]) : ""), ""),
-    aws: { getCallerIdentityOutput: () => ({ accountId: ACCOUNT }) },
+    aws: {
+      getCallerIdentityOutput: () => ({ accountId: ACCOUNT }),
+      // Pulumi's AWS provider resources used directly (not through an SST component).
+      cloudfront: {
+        CachePolicy: class {
+          id: string;
+          constructor(logical: string, args: Record<string, unknown>) {
+            this.id = `cache-policy-${logical}`;
+            declared.push({ type: "CachePolicy", name: logical, args, resource: this });
+          }
+        },
+      },
+    },
     sst: {
       aws: {
         Bucket: component("Bucket", (b) => ({ name: b.name })),
         Dynamo: component("Dynamo", (t) => ({ name: t.name, arn: t.arn })),
         Nextjs: component("Nextjs", () => ({})),
         Cron: component("Cron", () => ({})),
+        // SST's Queue: its link is its URL (with sqs:* on it); `subscribe` makes the worker function and the event
+        // source mapping (recorded here as a "QueueSubscriber" with the function's and the batch's arguments).
+        Queue: class extends component("Queue", (q) => ({ url: q.url })) {
+          constructor(logical: string, args: Record<string, unknown> = {}) {
+            super(logical, args);
+            this.url = `https://sqs.us-west-2.amazonaws.com/${ACCOUNT}/${this.name}`;
+            this.arn = `arn:aws:sqs:us-west-2:${ACCOUNT}:${this.name}`;
+          }
+          subscribe(subscriber: unknown, subscriberArgs: Record<string, unknown> = {}) {
+            declared.push({
+              type: "QueueSubscriber",
+              name: `${this.name}Subscriber`,
+              args: { queue: this, subscriber, ...subscriberArgs },
+              resource: {},
+            });
+          }
+        },
       },
       Secret: class {
         value: string;
