@@ -23,10 +23,9 @@ export default $config({
     const { TABLE_KEYS } = await import("./lib/store/table");
     const { bedrockInvocations } = await import("./lib/models/operations/catalogue");
     const { SIGN_IN_SECRETS } = await import("./lib/deploy/sst-names");
-    const { UPLOADS_PREFIX, UPLOAD_LIFETIME_DAYS } = await import("./lib/upload-rules");
     const { FONT_IDS, fontFile } = await import("./lib/design/fonts");
     const { JOB_QUEUE } = await import("./lib/jobs/queue-settings");
-    const { JOBS_PREFIX, JOB_FILES_DAYS } = await import("./lib/storage");
+    const { EXPIRY_RULES } = await import("./lib/storage");
 
     // The site's address as browsers see it: the only Origin allowed for signed-in changes, the base of share links
     // and of sign-in callbacks. A custom domain (ONESHEET_DOMAIN, its DNS in Route 53) is known before the first
@@ -37,11 +36,12 @@ export default $config({
     // Private by default: no public access; S3 encrypts every object at rest (SSE-S3).
     const posters = new sst.aws.Bucket("Posters", {
       // Uploads are a step towards a poster, used within minutes: S3 removes the ones nobody used (in whole days).
-      lifecycle: [
-        { id: "expire-unused-uploads", prefix: UPLOADS_PREFIX, expiresIn: `${UPLOAD_LIFETIME_DAYS} day` },
-        // What jobs keep while they work (a paid call's answer) and hand out (a pack's ZIP): a week is plenty.
-        { id: "expire-job-files", prefix: JOBS_PREFIX, expiresIn: `${JOB_FILES_DAYS} days` },
-      ],
+      // What is only a step or a download (uploads, jobs' working files and archives, reports) S3 removes itself.
+      lifecycle: EXPIRY_RULES.map((r) => ({
+        id: r.id,
+        prefix: r.prefix,
+        expiresIn: `${r.days} ${r.days === 1 ? "day" : "days"}` as const,
+      })),
       // The studio's pages POST files straight to the bucket with a signed form, and must be able to read the answer.
       cors: {
         allowOrigins: siteUrl ? [siteUrl] : ["*"],

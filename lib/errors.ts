@@ -63,6 +63,8 @@ export const ERROR_CATALOGUE = {
   poster_not_on_link: { status: 404, message: "That poster isn't on this link." },
   token_limit: { status: 409, message: "You have the most API tokens allowed: revoke one you no longer use first." },
   conflict: { status: 409, message: "This board changed while you were editing it: reload and try again." },
+  board_full: { status: 409, message: "This board is full: make another board for the rest." },
+  job_failed: { status: 500, message: "The job couldn't be finished: try again." },
   route_not_found: { status: 404, message: "There is no such API route." },
   method_not_allowed: { status: 405, message: "This API route doesn't accept that method." },
   cancelled: { status: 499, message: "The request was cancelled." },

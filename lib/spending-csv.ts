@@ -1,6 +1,7 @@
 import type { LedgerEntry } from "./store/ledger";
 
-// The ledger as CSV for finance: one row per charged generation, oldest first, prices in USD.
+// The ledger as CSV for finance: one row per charged generation, oldest first, prices in USD. (Pure: the download
+// itself is made into S3 by lib/spending-report.ts.)
 
 // A spreadsheet runs a cell that starts with = + - @ (or tab / carriage return) as a formula: a name a member chose
 // must stay text, so it gets a leading apostrophe. Plain numbers (prices) stay numbers.

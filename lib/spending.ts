@@ -273,10 +273,22 @@ export async function recentSpending(
   );
 }
 
-/** The ledger of the last `days` days (newest first), with per-day and per-person totals of the last 30 days. */
+/** At most this many ledger entries in one answer (page or JSON): a busy team's week stays well under a function's
+ * 6 MB answer; the CSV download (made in S3) has them all. */
+export const MAX_LEDGER_LISTED = 1000;
+
+/** The ledger of the last `days` days (newest first; each day's entries newest last, at most MAX_LEDGER_LISTED in
+ * all, the newest kept), with per-day and per-person totals of the last 30 days (from every entry). */
 export async function spendingReport(
   days: number,
-): Promise<{ days: Awaited<ReturnType<typeof recentSpending>> } & SpendingSummary> {
+): Promise<{ days: Awaited<ReturnType<typeof recentSpending>>; truncated: boolean } & SpendingSummary> {
   const all = await recentSpending(Math.max(days, SUMMARY_DAYS));
-  return { days: all.slice(0, days), ...summarize(all.slice(0, SUMMARY_DAYS)) };
+  let room = MAX_LEDGER_LISTED;
+  const listed = all.slice(0, days).map((day) => {
+    const kept = day.entries.slice(Math.max(0, day.entries.length - room));
+    room -= kept.length;
+    return { ...day, entries: kept };
+  });
+  const truncated = listed.some((d, i) => d.entries.length < (all[i]?.entries.length ?? 0));
+  return { days: listed, truncated, ...summarize(all.slice(0, SUMMARY_DAYS)) };
 }

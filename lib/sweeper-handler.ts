@@ -5,6 +5,12 @@ import { sweep } from "./sweeper";
 // names in ONESHEET_BUCKET / ONESHEET_TABLE). One line of JSON per run for the logs.
 export async function handler() {
   const result = await sweep();
-  console.log(JSON.stringify({ msg: "swept", orphans: result.orphans.length, refunded: result.refunded }));
-  return { orphans: result.orphans.length, refunded: result.refunded };
+  const summary = {
+    orphans: result.orphans.length,
+    refunded: result.refunded,
+    jobsResent: result.jobs.resent.length,
+    jobsGivenUp: result.jobs.gaveUp.length,
+  };
+  console.log(JSON.stringify({ msg: "swept", ...summary }));
+  return summary;
 }

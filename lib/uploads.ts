@@ -77,24 +77,3 @@ export async function readUpload(member: { sub: string }, uploadId: string): Pro
     throw error;
   }
 }
-
-/** Removes uploads older than their lifetime: the offline launcher's stand-in for the bucket's S3 lifecycle rule
- * (sst.config.ts). Returns the keys removed. */
-export async function removeExpiredUploads(now = Date.now()): Promise<string[]> {
-  const { s3 } = awsClients();
-  const cutoff = now - UPLOAD_LIFETIME_DAYS * 86_400_000;
-  const removed: string[] = [];
-  let token: string | undefined;
-  do {
-    const page = await s3.send(
-      new ListObjectsV2Command({ Bucket: getConfig().bucket, Prefix: UPLOADS_PREFIX, ContinuationToken: token }),
-    );
-    const old = (page.Contents ?? []).flatMap((o) =>
-      o.Key && o.LastModified && o.LastModified.getTime() < cutoff ? [o.Key] : [],
-    );
-    for (let i = 0; i < old.length; i += 1000) await deleteObjects(old.slice(i, i + 1000));
-    removed.push(...old);
-    token = page.NextContinuationToken;
-  } while (token);
-  return removed;
-}

@@ -1,13 +1,14 @@
+import { applyExpiryRules } from "../lib/storage-expiry";
 import { sweep } from "../lib/sweeper";
-import { removeExpiredUploads } from "../lib/uploads";
 
 // The sweeper as a command, for the offline launcher (and by hand): `tsx --conditions=react-server local/sweep.ts`
 // with the app's environment. On AWS a scheduled function runs the same sweep (lib/sweeper-handler.ts), and the
-// bucket's lifecycle rule (sst.config.ts) expires uploads nobody used; s3rver has no lifecycle rules, so here the
-// launcher removes them itself.
+// bucket's lifecycle rules (sst.config.ts) expire uploads nobody used, jobs' files and reports; s3rver has no
+// lifecycle rules, so here the same rules are applied by hand.
 const result = await sweep();
-const uploads = await removeExpiredUploads();
+const expired = await applyExpiryRules();
 console.log(
   `[onesheet] sweeper: removed ${result.orphans.length} orphaned objects, refunded ${result.refunded} reservations, ` +
-    `removed ${uploads.length} expired uploads`,
+    `sent ${result.jobs.resent.length} lost jobs again, gave up ${result.jobs.gaveUp.length}, ` +
+    `expired ${expired.length} objects (uploads, job files, reports)`,
 );

@@ -173,6 +173,7 @@ describe("uploads in the bucket", () => {
     expect(bucket.args.lifecycle).toEqual([
       { id: "expire-unused-uploads", prefix: "uploads/", expiresIn: "1 day" },
       { id: "expire-job-files", prefix: "jobs/", expiresIn: "7 days" },
+      { id: "expire-reports", prefix: "reports/", expiresIn: "1 day" },
     ]);
     expect(bucket.args.cors).toMatchObject({ allowMethods: expect.arrayContaining(["POST"]), exposeHeaders: ["ETag"] });
   });

@@ -17,7 +17,14 @@ import { urlWindow } from "./url-window";
 // with a Lambda role's temporary credentials dies with them whatever its stated expiry. Signing happens within
 // fixed time windows (./url-window.ts) so the same object keeps the same URL, and the browser's cache, for a while.
 
-export async function putObject(key: string, body: Uint8Array, contentType: string, signal?: AbortSignal) {
+/** `cacheControl`: images never change under their key (immutable); a report made for one person says no-store. */
+export async function putObject(
+  key: string,
+  body: Uint8Array,
+  contentType: string,
+  signal?: AbortSignal,
+  cacheControl = "private, max-age=31536000, immutable",
+) {
   await awsClients().s3.send(
     new PutObjectCommand({
       Bucket: getConfig().bucket,
@@ -25,7 +32,7 @@ export async function putObject(key: string, body: Uint8Array, contentType: stri
       Body: body,
       ContentType: contentType,
       ContentLength: body.byteLength,
-      CacheControl: "private, max-age=31536000, immutable",
+      CacheControl: cacheControl,
     }),
     { abortSignal: signal },
   );

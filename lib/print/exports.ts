@@ -78,8 +78,12 @@ export async function toExportView(record: PosterRecord, e: ExportRecord): Promi
   };
 }
 
+/** A poster lists its newest exports (each one is kept, and found by its status URL). */
+const MAX_EXPORTS_LISTED = 50;
+
 export async function exportViews(record: PosterRecord): Promise<ExportView[]> {
-  return Promise.all((await listExports(record.id)).map((e) => toExportView(record, e)));
+  const newest = (await listExports(record.id)).slice(0, MAX_EXPORTS_LISTED);
+  return Promise.all(newest.map((e) => toExportView(record, e)));
 }
 
 export async function findExportView(posterId: string, exportId: string): Promise<ExportView> {

@@ -24,6 +24,14 @@ export interface BoardRecord {
 }
 
 const table = () => getConfig().table;
+
+/** A board is a set of options to compare and send for review; at this size its page and its JSON stay small (a
+ * function's answer is capped at 6 MB). Campaigns of hundreds of deliverables are campaigns, not boards. */
+export const MAX_BOARD_POSTERS = 200;
+const full = () =>
+  new AppError("board_full", {
+    message: `A board holds at most ${MAX_BOARD_POSTERS} posters: make another board for the rest.`,
+  });
 const exists = `attribute_exists(${TABLE_KEYS.partitionKey})`;
 
 /** The condition that the board exists and `owner` (if any) made it, to AND with a change's own condition. */
@@ -107,13 +115,17 @@ export async function addToBoard(id: string, posterId: string, owner?: string): 
     ":id": posterId,
     ":now": new Date().toISOString(),
     ":one": 1,
+    ":max": MAX_BOARD_POSTERS,
   });
   const board = await update(id, {
     UpdateExpression: "SET posterIds = list_append(posterIds, :one_id), updatedAt = :now, version = version + :one",
-    ConditionExpression: `${condition.ConditionExpression} AND NOT contains(posterIds, :id)`,
+    ConditionExpression: `${condition.ConditionExpression} AND NOT contains(posterIds, :id) AND size(posterIds) < :max`,
     ExpressionAttributeValues: condition.ExpressionAttributeValues,
   });
-  return board ?? whyRefused(id, owner); // else already on the board
+  if (board) return board;
+  const current = await whyRefused(id, owner);
+  if (current.posterIds.includes(posterId)) return current; // already on the board
+  throw full();
 }
 
 /** Appends several posters in one write (those not there yet, in order), made on the board as it was read: a board
@@ -123,6 +135,7 @@ export async function addManyToBoard(id: string, posterIds: readonly string[], o
     const current = await whyRefused(id, owner);
     const missing = [...new Set(posterIds)].filter((p) => !current.posterIds.includes(p));
     if (missing.length === 0) return current;
+    if (current.posterIds.length + missing.length > MAX_BOARD_POSTERS) throw full();
     const condition = existsAndMadeBy(owner, {
       ":ids": missing,
       ":now": new Date().toISOString(),

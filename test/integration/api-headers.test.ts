@@ -26,7 +26,7 @@ async function answers() {
 }
 
 describe("API response headers", () => {
-  it("say no-store on successes, errors, the JSON 404 and the CSV", async () => {
+  it("say no-store on successes, errors, the JSON 404 and the CSV's redirect", async () => {
     const all = await answers();
     expect(Object.fromEntries(Object.entries(all).map(([k, r]) => [k, r.status]))).toEqual({
       success: 200,
@@ -34,7 +34,7 @@ describe("API response headers", () => {
       invalid: 400,
       unauthenticated: 401,
       notFound: 404,
-      csv: 200,
+      csv: 302,
     });
     for (const [name, response] of Object.entries(all)) {
       expect(response.headers.get("cache-control"), name).toBe("no-store");

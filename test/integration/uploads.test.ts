@@ -7,8 +7,8 @@ import { POST as uploadRoute } from "@/app/api/uploads/route";
 import { uploadFile } from "@/lib/client/uploads";
 import { AppError } from "@/lib/errors";
 import { checkImage, type ImageLimits, loadSource } from "@/lib/source-image";
+import { applyExpiryRules } from "@/lib/storage-expiry";
 import type { UploadTicket } from "@/lib/upload-rules";
-import { removeExpiredUploads } from "@/lib/uploads";
 import { LOCAL_BUCKET } from "@/local/stack";
 import { client } from "../support/api";
 import { authed, type MemberName, withLocalStack } from "../support/local-stack";
@@ -227,10 +227,10 @@ describe("uploads nobody used", () => {
     await upload(await png(100, 100));
     const keys = await local.objectKeys();
     expect(keys.some((k) => k.startsWith("uploads/"))).toBe(true);
-    expect(await removeExpiredUploads()).toEqual([]);
+    expect(await applyExpiryRules()).toEqual([]);
     expect(await local.objectKeys()).toEqual(keys);
 
-    const removed = await removeExpiredUploads(Date.now() + 25 * 3600_000);
+    const removed = await applyExpiryRules(Date.now() + 25 * 3600_000);
     expect(removed.sort()).toEqual(keys.filter((k) => k.startsWith("uploads/")));
     expect(await local.objectKeys()).toEqual(keys.filter((k) => !k.startsWith("uploads/")));
   });

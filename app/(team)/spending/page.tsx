@@ -4,7 +4,7 @@ import { DailyChart } from "@/components/spending/daily-chart";
 import { LedgerTable, PerDayTable, PerMemberTable } from "@/components/spending/tables";
 import { requireMember } from "@/lib/identity";
 import { formatPrice } from "@/lib/models";
-import { spendingReport, spendingToday } from "@/lib/spending";
+import { MAX_LEDGER_LISTED, spendingReport, spendingToday } from "@/lib/spending";
 import { listMembers } from "@/lib/store/members";
 
 export const metadata: Metadata = { title: "Spending" };
@@ -66,6 +66,11 @@ export default async function SpendingPage() {
           <p className="text-muted">Nothing generated in the last {DAYS} days.</p>
         ) : (
           <LedgerTable entries={entries} names={names} />
+        )}
+        {report.truncated && (
+          <p className="text-sm text-muted">
+            Showing the newest {MAX_LEDGER_LISTED.toLocaleString("en-US")} charges: the CSV download has every one.
+          </p>
         )}
       </section>
     </div>

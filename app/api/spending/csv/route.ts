@@ -1,20 +1,13 @@
 import { z } from "zod";
 import { handle, methodNotAllowed, parseWith } from "@/lib/http";
-import { recentSpending } from "@/lib/spending";
-import { ledgerCsv } from "@/lib/spending-csv";
+import { spendingCsvUrl } from "@/lib/spending-report";
 
 const query = z.strictObject({ days: z.coerce.number().int().min(1).max(90).default(30) });
 
-/** `?days=30` → the ledger as a CSV download. */
+/** `?days=30` → a redirect to the ledger as a CSV download (made in S3: never streamed through the function). */
 export const GET = handle(async (request) => {
   const { days } = parseWith(query, Object.fromEntries(new URL(request.url).searchParams));
-  const byDay = await recentSpending(days);
-  return new Response(ledgerCsv(byDay.flatMap((d) => d.entries)), {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="onesheet-spending-${byDay.at(-1)?.day}-to-${byDay[0]?.day}.csv"`,
-    },
-  });
+  return new Response(null, { status: 302, headers: { location: await spendingCsvUrl(days) } });
 });
 
 export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE };
