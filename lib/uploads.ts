@@ -1,14 +1,12 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
+import { GetObjectCommand, HeadObjectCommand } from "@aws-sdk/client-s3";
 import { createPresignedPost } from "@aws-sdk/s3-presigned-post";
 import { awsClients } from "./aws/clients";
 import { getConfig } from "./aws/config";
-import { deleteObjects } from "./aws/s3";
 import { AppError } from "./errors";
 import {
   UPLOAD_FORM_SECONDS,
-  UPLOAD_LIFETIME_DAYS,
   UPLOAD_MAX_BYTES,
   UPLOADS_PREFIX,
   type UploadRequest,
