@@ -1,4 +1,9 @@
-import { DeleteMessageCommand, ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
+import {
+  ChangeMessageVisibilityCommand,
+  DeleteMessageCommand,
+  ReceiveMessageCommand,
+  SQSClient,
+} from "@aws-sdk/client-sqs";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import type { SQSEvent, SQSRecord } from "aws-lambda";
 import { handler } from "../lib/jobs/lambda";
@@ -28,6 +33,8 @@ export function startJobWorker(options: { concurrency?: number; env?: NodeJS.Pro
   async function poll() {
     while (!stopping.signal.aborted) {
       try {
+        // Never aborted: a long poll given up on the client side may still take a message on the server's, which
+        // would then stay hidden for the queue's whole visibility timeout. A stop waits for it instead (≤ 2 s).
         const { Messages = [] } = await sqs.send(
           new ReceiveMessageCommand({
             QueueUrl: queueUrl,
@@ -36,9 +43,21 @@ export function startJobWorker(options: { concurrency?: number; env?: NodeJS.Pro
             WaitTimeSeconds: 2,
             MessageSystemAttributeNames: ["ApproximateReceiveCount", "SentTimestamp"],
           }),
-          { abortSignal: stopping.signal },
         );
         if (Messages.length === 0) continue;
+        if (stopping.signal.aborted) {
+          // Stopping: hand them straight back for another worker.
+          for (const m of Messages) {
+            await sqs.send(
+              new ChangeMessageVisibilityCommand({
+                QueueUrl: queueUrl,
+                ReceiptHandle: m.ReceiptHandle,
+                VisibilityTimeout: 0,
+              }),
+            );
+          }
+          return;
+        }
         const records: SQSRecord[] = Messages.map((m) => ({
           messageId: m.MessageId ?? "",
           receiptHandle: m.ReceiptHandle ?? "",

@@ -31,7 +31,27 @@ export class JobBusy extends Error {}
 
 const sentence = (error: unknown) => (error instanceof AppError ? error.message : String(error));
 
+/** Back soon for another try (seconds, growing), not after the queue's whole visibility timeout. */
+const retrySoon = (message: ReceivedMessage) =>
+  setMessageVisibility(message.receiptHandle, Math.min(5 * message.receiveCount, getConfig().jobLeaseSeconds)).catch(
+    () => {},
+  );
+
 export async function runJobMessage(message: ReceivedMessage): Promise<void> {
+  try {
+    await runJob(message);
+  } catch (error) {
+    // Whatever failed before the job was taken (a message that names no job, the table unreachable) comes back soon
+    // too; a job that was taken has set its own visibility already.
+    if (!(error instanceof JobBusy) && !(error instanceof AttemptFailed)) await retrySoon(message);
+    throw error instanceof AttemptFailed ? error.cause : error;
+  }
+}
+
+/** An attempt at a job that failed after taking it (its message's visibility is already set). */
+class AttemptFailed extends Error {}
+
+async function runJob(message: ReceivedMessage): Promise<void> {
   const parsed = jobMessageSchema.safeParse(safeJson(message.body));
   // A message that names no job can't be put right by trying again: it fails every time and ends in the DLQ.
   if (!parsed.success) throw new Error(`not a job message: ${message.body.slice(0, 200)}`);
@@ -92,10 +112,9 @@ export async function runJobMessage(message: ReceivedMessage): Promise<void> {
       await giveUp(claimed, holder, `It failed ${message.receiveCount} times: ${sentence(error)}`);
     } else {
       await recordAttemptError(job.id, holder, sentence(error));
-      // Back soon for another try (seconds, growing), not after a whole lease.
-      await setMessageVisibility(message.receiptHandle, 5 * message.receiveCount).catch(() => {});
     }
-    throw error;
+    await retrySoon(message);
+    throw new AttemptFailed("attempt failed", { cause: error });
   } finally {
     clearInterval(heartbeat);
   }

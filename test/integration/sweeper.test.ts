@@ -56,11 +56,11 @@ describe("the sweeper, after a crash mid-generation", () => {
     expect((await client.createPoster({ prompt: "while the slot is held" })).status).toBe(429);
 
     // Too young to be sure it's dead: left alone.
-    expect(await handler()).toEqual({ orphans: 0, refunded: 0 });
+    expect(await handler()).toEqual({ orphans: 0, refunded: 0, jobsResent: 0, jobsGivenUp: 0 });
     expect(await local.objectKeys()).toHaveLength(4);
 
     await wait(TIMEOUT_MS + 200);
-    expect(await handler()).toEqual({ orphans: 2, refunded: 1 });
+    expect(await handler()).toEqual({ orphans: 2, refunded: 1, jobsResent: 0, jobsGivenUp: 0 });
     const keys = await local.objectKeys();
     expect(keys).toHaveLength(2);
     expect(keys.every((k) => k.startsWith(`posters/${kept.body.id}/`))).toBe(true);
@@ -70,7 +70,7 @@ describe("the sweeper, after a crash mid-generation", () => {
 
     // The slot's lease ended with the timeout: the next generation goes through.
     expect((await client.createPoster({ prompt: "after the crash" })).status).toBe(201);
-    expect(await handler()).toEqual({ orphans: 0, refunded: 0 });
+    expect(await handler()).toEqual({ orphans: 0, refunded: 0, jobsResent: 0, jobsGivenUp: 0 });
   });
 
   it("charges a generation that outlived its timeout after the sweeper refunded it, and keeps none of it", async () => {
@@ -81,7 +81,7 @@ describe("the sweeper, after a crash mid-generation", () => {
     const slow = client.createPoster({ prompt: "outlived its timeout" });
     await vi.waitUntil(async () => (await local.objectKeys()).length === 6, { timeout: 5000, interval: 50 });
     await wait(TIMEOUT_MS + 200);
-    expect(await handler()).toEqual({ orphans: 2, refunded: 1 });
+    expect(await handler()).toEqual({ orphans: 2, refunded: 1, jobsResent: 0, jobsGivenUp: 0 });
     crash.gate = undefined;
     finish();
     // Too late to commit objects the sweeper may have taken: a timeout, nothing kept, but the model answered.

@@ -20,6 +20,8 @@ export interface DeployOptions {
   secrets?: Record<string, string>;
   /** Variables in the shell that runs `sst deploy` (sst.config.ts reads a few, e.g. ONESHEET_DOMAIN). */
   env?: Record<string, string>;
+  /** Queue URLs SST would give, by logical name (default: an AWS-shaped URL from the physical name). */
+  queueUrls?: Record<string, string>;
 }
 
 interface Linkable {
@@ -87,7 +89,7 @@ export async function deploy(options: DeployOptions = {}) {
         Queue: class extends component("Queue", (q) => ({ url: q.url })) {
           constructor(logical: string, args: Record<string, unknown> = {}) {
             super(logical, args);
-            this.url = `https://sqs.us-west-2.amazonaws.com/${ACCOUNT}/${this.name}`;
+            this.url = options.queueUrls?.[logical] ?? `https://sqs.us-west-2.amazonaws.com/${ACCOUNT}/${this.name}`;
             this.arn = `arn:aws:sqs:us-west-2:${ACCOUNT}:${this.name}`;
           }
           subscribe(subscriber: unknown, subscriberArgs: Record<string, unknown> = {}) {
