@@ -4,6 +4,7 @@ import sharp from "sharp";
 import type { PosterView } from "./api-types";
 import { invokeModel } from "./aws/bedrock";
 import { getConfig } from "./aws/config";
+import { derivedWords } from "./derived-prompt";
 import { AppError } from "./errors";
 import { findOperation, nearestAspectRatio, type OperationPlan, type OperationRequest } from "./models";
 import { decodeAnswer, type GenerateOptions, runError, store } from "./pipeline";
@@ -23,6 +24,8 @@ export interface PreparedOperation {
   expected: ReturnType<OperationPlan["expectedSize"]>;
   parent?: PosterRecord;
   sourceUploadId?: string;
+  /** What the uploader said the upload shows: the new poster's prompt (see lib/derived-prompt.ts). */
+  uploadDescription?: string;
   seed?: number;
 }
 
@@ -63,6 +66,7 @@ export async function prepareOperation(request: OperationRequest, member: { sub:
     expected: plan.expectedSize(image),
     parent,
     sourceUploadId: "uploadId" in request.source ? request.source.uploadId : undefined,
+    uploadDescription: "uploadId" in request.source ? request.source.description : undefined,
     seed: request.seed,
   };
 }
@@ -99,10 +103,12 @@ export async function runOperation(prepared: PreparedOperation, options: Generat
     signal.throwIfAborted();
 
     const id = randomBytes(12).toString("base64url");
+    // The poster keeps its source's words; the operation's instruction goes in its inputs.
+    const words = derivedWords({ parent: prepared.parent, uploadDescription: prepared.uploadDescription }, plan);
     const record: PosterRecord = {
       id,
-      prompt: plan.prompt ?? prepared.parent?.prompt ?? "",
-      ...(plan.negativePrompt ? { negativePrompt: plan.negativePrompt } : {}),
+      prompt: words.prompt,
+      ...(words.negativePrompt ? { negativePrompt: words.negativePrompt } : {}),
       model: plan.service.invokeId,
       aspectRatio: nearestAspectRatio(meta.width, meta.height),
       params: {},
@@ -114,7 +120,7 @@ export async function runOperation(prepared: PreparedOperation, options: Generat
       createdAt: new Date().toISOString(),
       operation: prepared.operation,
       ...(prepared.parent ? { parentId: prepared.parent.id } : {}),
-      inputs: { ...plan.inputs, ...(prepared.sourceUploadId ? { sourceUploadId: prepared.sourceUploadId } : {}) },
+      inputs: { ...words.inputs, ...(prepared.sourceUploadId ? { sourceUploadId: prepared.sourceUploadId } : {}) },
       ...artKeys(id),
       ...(options.createdBy ? { createdBy: options.createdBy.sub, createdByName: options.createdBy.name } : {}),
     };

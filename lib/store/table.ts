@@ -22,6 +22,7 @@
 //   all reviews newest first    gsi1pk = REVIEWS          gsi1sk = <createdAt>#<id>   (on the link's copy)
 //   reviews of a board/poster   pk = BOARD#<id> / POSTER#<id>   sk = REVIEW#<createdAt>#<id>   (copies, same write)
 //   when a member last looked   pk = MEMBER#<sub>         sk = REVIEWS_SEEN
+//   a one-off maintenance run   pk = MAINTENANCE          sk = <name>  (that it ran, when, what it changed)
 
 export const TABLE_KEYS = {
   partitionKey: "pk",
@@ -61,6 +62,7 @@ export const keys = {
   review: (owner: string, createdAt: string, id: string) => ({ pk: owner, sk: `REVIEW#${createdAt}#${id}` }),
   reviewListing: (createdAt: string, id: string) => ({ gsi1pk: "REVIEWS", gsi1sk: `${createdAt}#${id}` }),
   reviewsSeen: (sub: string) => ({ pk: `MEMBER#${sub}`, sk: "REVIEWS_SEEN" }),
+  maintenance: (name: string) => ({ pk: "MAINTENANCE", sk: name }),
   shareListing: (target: ShareTarget, id: string, createdAt?: string, token?: string) => ({
     gsi1pk: `SHARES#${target}#${id}`,
     ...(createdAt && token ? { gsi1sk: `${createdAt}#${token}` } : {}),

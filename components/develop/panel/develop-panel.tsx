@@ -18,7 +18,7 @@ import { useOperations } from "./use-operations";
 // Develop: the catalogue's operations as actions on one source image (a poster or an upload). Each Run makes a new
 // poster in its own tile; the controls come from the operation's input specs, the price from the service it calls.
 
-export type DevelopSource = { posterId: string } | { uploadId: string };
+export type DevelopSource = { posterId: string } | { uploadId: string; description?: string };
 
 const SIDES = ["left", "right", "up", "down"] as const;
 
