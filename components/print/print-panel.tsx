@@ -1,29 +1,34 @@
 "use client";
 
 import Link from "next/link";
-import { useSearchParams } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useId, useState } from "react";
-import type { ExportView } from "@/lib/api-types";
+import type { ExportView, PrintArt } from "@/lib/api-types";
 import { ApiError, api } from "@/lib/client/api";
 import { fieldErrors } from "@/lib/models/request-schema";
 import { type ExportFormat, type ExportRequestInput, exportRequestSchema } from "@/lib/print/export-schema";
-import { coverCrop, effectivePpi, FULL_PRINT_PPI, MIN_PRINT_PPI, printWarnings } from "@/lib/print/resolution";
+import { type FittingReach, printWarnings, upscaleAdvice } from "@/lib/print/print-advice";
+import { coverCrop, FULL_PRINT_PPI, MIN_PRINT_PPI } from "@/lib/print/resolution";
 import { PRINT_SIZE_IDS, PRINT_SIZES, type PrintSizeId, resolveSize } from "@/lib/print/sizes";
 import { PREVIEW_WIDTH } from "../design/use-preview";
 import { ExportActions } from "./export-actions";
 import { ExportItem } from "./export-list";
 import type { Guides } from "./print-guides";
+import { UpscaleOptions } from "./upscale-options";
 
 // The design editor's print panel: pick a print size (the guides appear over the preview), see the art's real
 // resolution there with the upscale and reframe offers, and export the saved design as a PDF or a CMYK TIFF.
 
 const input = "w-full rounded-md border border-edge bg-panel px-3 py-2 text-sm";
 const POLL_MS = 3000;
+// Set when an upscale link is followed: the next time this editor is shown (back, or another tab) it asks the
+// server for the art again, so the panel measures the new upscale rather than a page kept from before.
+const REMEASURE = "onesheet:print-remeasure";
 
 export function PrintPanel(props: {
   posterId: string;
   /** The art a master would place (the largest upscale, if any). */
-  art: { width: number; height: number; upscaled: boolean };
+  art: PrintArt;
   /** The editor has changes not saved yet: exports use the saved design. */
   unsaved: boolean;
   /** Saves the design without leaving the editor; false when it was refused (the editor says why). */
@@ -62,9 +67,26 @@ export function PrintPanel(props: {
   const errors = parsed && !parsed.success ? fieldErrors(parsed.error) : {};
   const size = parsed?.success ? resolveSize(parsed.data.size, parsed.data.bleedIn) : null;
   const crop = size ? coverCrop(props.art.width, props.art.height, size) : null;
-  const ppi = size && crop ? effectivePpi(crop, size) : null;
-  const notes = size && crop ? printWarnings(props.art, size, crop) : [];
+  const advice = size ? upscaleAdvice(props.art, size) : null;
+  const ppi = advice?.ppi ?? null;
+  const notes = size && crop ? printWarnings(props.art, size, crop, props.art.upscaled) : [];
   const cropped = notes.some((n) => n.includes("cropped"));
+
+  const router = useRouter();
+  useEffect(() => {
+    const remeasure = () => {
+      if (document.visibilityState !== "visible" || sessionStorage.getItem(REMEASURE) !== props.posterId) return;
+      sessionStorage.removeItem(REMEASURE);
+      router.refresh();
+    };
+    remeasure();
+    document.addEventListener("visibilitychange", remeasure);
+    window.addEventListener("pageshow", remeasure);
+    return () => {
+      document.removeEventListener("visibilitychange", remeasure);
+      window.removeEventListener("pageshow", remeasure);
+    };
+  }, [props.posterId, router]);
 
   const { onGuides } = props;
   const guideKey = size ? JSON.stringify(size) : "";
@@ -114,7 +136,14 @@ export function PrintPanel(props: {
     }
   }
 
-  const developLink = (operation: "upscale" | "reframe") => `/posters/${props.posterId}?develop=${operation}#develop`;
+  // An upscale runs on the art a master would place (so the result is its version, and the next master's art);
+  // the Develop panel opens with that upscaler picked and links back here.
+  const back = `&from=${props.posterId}&print=${sizeId}`;
+  const upscaleLink = (reach: FittingReach) =>
+    `/posters/${props.art.posterId}?develop=upscale&mode=${reach.mode}${back}#develop`;
+  const reframeLink = `/posters/${props.posterId}?develop=reframe${back}#develop`;
+  const bestRun = advice ? (advice.recommended ?? advice.useful[0]) : undefined;
+  const followed = () => sessionStorage.setItem(REMEASURE, props.posterId);
 
   return (
     <section
@@ -201,7 +230,8 @@ export function PrintPanel(props: {
             master re-lays the lettering on the trim.
           </p>
           <p data-testid="effective-ppi" className="font-medium">
-            {ppi} ppi at this size{props.art.upscaled ? " (from the upscaled art)" : ""}
+            {ppi} ppi at this size
+            {props.art.upscaled ? ` (from the upscaled art, ${props.art.width}×${props.art.height} px)` : ""}
             {ppi >= FULL_PRINT_PPI
               ? ": sharp even close up."
               : ppi >= MIN_PRINT_PPI
@@ -213,18 +243,14 @@ export function PrintPanel(props: {
               <li key={n}>{n}</li>
             ))}
           </ul>
-          <div className="flex flex-wrap gap-3">
-            {ppi < FULL_PRINT_PPI && (
-              <Link href={developLink("upscale")} className="underline">
-                Upscale the art
-              </Link>
-            )}
-            {cropped && (
-              <Link href={developLink("reframe")} className="underline">
-                Reframe to fill instead of cropping
-              </Link>
-            )}
-          </div>
+          {advice && advice.target !== null && (
+            <UpscaleOptions advice={advice} hrefFor={upscaleLink} onFollow={followed} />
+          )}
+          {cropped && (
+            <Link href={reframeLink} className="underline">
+              Reframe to fill instead of cropping
+            </Link>
+          )}
         </div>
       )}
 
@@ -233,7 +259,14 @@ export function PrintPanel(props: {
           ppi={ppi}
           unsaved={props.unsaved}
           disabled={busy !== null || !parsed?.success}
-          upscaleHref={developLink("upscale")}
+          upscale={
+            bestRun && {
+              href: upscaleLink(bestRun),
+              label: `Upscale with ${bestRun.label}`,
+              gives: `${bestRun.ppi} ppi for $${bestRun.price.toFixed(2)}`,
+              onFollow: followed,
+            }
+          }
           onExport={(format) => void exportAs(format)}
         />
       )}
