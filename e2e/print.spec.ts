@@ -126,7 +126,12 @@ test("print advice: what each upscaler reaches, only useful runs offered, and th
   await expect(develop.field("Upscaler")).toHaveValue("fast");
   await develop.run("Upscale").click();
   await develop.doneId("Upscale 1");
-  await develop.panel.getByRole("link", { name: "Back to Print: measure the new art" }).click();
+  await expect(develop.panel.getByRole("link", { name: "Back to Print: measure the new art" })).toHaveAttribute(
+    "href",
+    `/posters/${id}/design?print=us-one-sheet`,
+  );
+  // The browser's Back shows the new measure too: a finished run refreshes the router's cached pages.
+  await page.goBack();
   await expect(page).toHaveURL(new RegExp(`/posters/${id}/design\\?print=us-one-sheet$`));
   await expect(page.getByTestId("effective-ppi")).toContainText(
     "120 ppi at this size (from the upscaled art, 3328×4864 px)",

@@ -17,7 +17,6 @@ export interface UpscaleOffer {
   label: string;
   /** What it would give: "120 ppi for $0.03". */
   gives: string;
-  onFollow: () => void;
 }
 
 // The print panel's Export buttons. With unsaved changes they save the design first ("Save and export"), staying on
@@ -51,7 +50,7 @@ export function ExportActions(props: {
         </p>
         <div className="flex flex-wrap gap-2">
           {props.upscale && (
-            <Link ref={upscaleChoice} href={props.upscale.href} onClick={props.upscale.onFollow} className={primary}>
+            <Link ref={upscaleChoice} href={props.upscale.href} className={primary}>
               {props.upscale.label}
             </Link>
           )}

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter, useSearchParams } from "next/navigation";
+import { useSearchParams } from "next/navigation";
 import { useEffect, useId, useState } from "react";
 import type { ExportView, PrintArt } from "@/lib/api-types";
 import { ApiError, api } from "@/lib/client/api";
@@ -21,9 +21,6 @@ import { UpscaleOptions } from "./upscale-options";
 
 const input = "w-full rounded-md border border-edge bg-panel px-3 py-2 text-sm";
 const POLL_MS = 3000;
-// Set when an upscale link is followed: the next time this editor is shown (back, or another tab) it asks the
-// server for the art again, so the panel measures the new upscale rather than a page kept from before.
-const REMEASURE = "onesheet:print-remeasure";
 
 export function PrintPanel(props: {
   posterId: string;
@@ -71,22 +68,6 @@ export function PrintPanel(props: {
   const ppi = advice?.ppi ?? null;
   const notes = size && crop ? printWarnings(props.art, size, crop, props.art.upscaled) : [];
   const cropped = notes.some((n) => n.includes("cropped"));
-
-  const router = useRouter();
-  useEffect(() => {
-    const remeasure = () => {
-      if (document.visibilityState !== "visible" || sessionStorage.getItem(REMEASURE) !== props.posterId) return;
-      sessionStorage.removeItem(REMEASURE);
-      router.refresh();
-    };
-    remeasure();
-    document.addEventListener("visibilitychange", remeasure);
-    window.addEventListener("pageshow", remeasure);
-    return () => {
-      document.removeEventListener("visibilitychange", remeasure);
-      window.removeEventListener("pageshow", remeasure);
-    };
-  }, [props.posterId, router]);
 
   const { onGuides } = props;
   const guideKey = size ? JSON.stringify(size) : "";
@@ -137,13 +118,13 @@ export function PrintPanel(props: {
   }
 
   // An upscale runs on the art a master would place (so the result is its version, and the next master's art);
-  // the Develop panel opens with that upscaler picked and links back here.
+  // the Develop panel opens with that upscaler picked and links back here, where the page measures the art anew
+  // (a finished run refreshes the router, so the browser's Back does too).
   const back = `&from=${props.posterId}&print=${sizeId}`;
   const upscaleLink = (reach: FittingReach) =>
     `/posters/${props.art.posterId}?develop=upscale&mode=${reach.mode}${back}#develop`;
   const reframeLink = `/posters/${props.posterId}?develop=reframe${back}#develop`;
   const bestRun = advice ? (advice.recommended ?? advice.useful[0]) : undefined;
-  const followed = () => sessionStorage.setItem(REMEASURE, props.posterId);
 
   return (
     <section
@@ -243,9 +224,7 @@ export function PrintPanel(props: {
               <li key={n}>{n}</li>
             ))}
           </ul>
-          {advice && advice.target !== null && (
-            <UpscaleOptions advice={advice} hrefFor={upscaleLink} onFollow={followed} />
-          )}
+          {advice && advice.target !== null && <UpscaleOptions advice={advice} hrefFor={upscaleLink} />}
           {cropped && (
             <Link href={reframeLink} className="underline">
               Reframe to fill instead of cropping
@@ -264,7 +243,6 @@ export function PrintPanel(props: {
               href: upscaleLink(bestRun),
               label: `Upscale with ${bestRun.label}`,
               gives: `${bestRun.ppi} ppi for $${bestRun.price.toFixed(2)}`,
-              onFollow: followed,
             }
           }
           onExport={(format) => void exportAs(format)}

@@ -19,8 +19,6 @@ export function UpscaleOptions(props: {
   advice: UpscaleAdvice;
   /** The Develop panel on the art's poster, with this upscaler picked. */
   hrefFor: (reach: FittingReach) => string;
-  /** Before following a link: the panel measures the art again when it is next shown. */
-  onFollow: () => void;
 }) {
   const { advice } = props;
   const line = (reach: Reach) => {
@@ -44,7 +42,7 @@ export function UpscaleOptions(props: {
         {useful ? (
           <>
             {" "}
-            <Link href={props.hrefFor(reach)} onClick={props.onFollow} className="underline">
+            <Link href={props.hrefFor(reach)} className="underline">
               Upscale with {reach.label}
             </Link>
           </>
