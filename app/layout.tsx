@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { NowProvider } from "@/components/ui/now";
 import { bebas } from "./fonts";
 import "./globals.css";
 
@@ -21,7 +22,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Skip to content
         </a>
-        {children}
+        {/* Ages ("5 minutes ago") are measured against this render's clock until the page has hydrated. */}
+        <NowProvider serverNow={Date.now()}>{children}</NowProvider>
       </body>
     </html>
   );

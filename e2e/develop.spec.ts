@@ -52,9 +52,11 @@ test("vary a poster: the prompt starts as the source's, the result links to its 
   await expect(develop.tile("Vary 1").getByText(/usually about \d+ s/)).toBeVisible();
   const childId = await develop.doneId("Vary 1");
   const child = await poster(request, childId);
-  expect([child.parentId, child.operation, child.prompt]).toEqual([
+  // The version keeps the source's prompt (the gallery finds it by the film's words); what it was asked is its own.
+  expect([child.parentId, child.operation, child.prompt, child.inputs?.prompt]).toEqual([
     parent.id,
     "vary",
+    parent.prompt,
     `${parent.prompt}, stronger rain`,
   ]);
 
@@ -70,6 +72,7 @@ test("vary a poster: the prompt starts as the source's, the result links to its 
   await expect(page).toHaveURL(new RegExp(`/posters/${childId}$`));
   const lineage = page.getByRole("region", { name: "Lineage" });
   await expect(lineage).toContainText("Made from this poster by Vary.");
+  await expect(lineage).toContainText(`Instruction:${parent.prompt}, stronger rain`);
   await expect(page.getByRole("slider", { name: "Divider between original and this version" })).toBeVisible();
   await expect(page.getByRole("img", { name: "Original", exact: true })).toBeVisible();
   await noViolations(page);
@@ -229,6 +232,7 @@ test("start from an image: upload a reference in the studio's Start from an imag
     "aria-pressed",
     "true",
   );
+  await page.getByLabel("What it shows (optional)").fill("Blue Note Nights: the reference palette");
   await develop.field("Prompt").fill("A jazz club poster, same palette");
   await develop.field("Aspect ratio").selectOption("2:3");
   await noViolations(page);
@@ -236,6 +240,11 @@ test("start from an image: upload a reference in the studio's Start from an imag
   const id = await develop.doneId("In the style of 1");
   const made = await poster(request, id);
   expect([made.operation, made.parentId]).toEqual(["style-guide", undefined]);
+  // The upload's description is the poster's prompt; the prompt typed for the operation is its instruction.
+  expect([made.prompt, made.inputs?.prompt]).toEqual([
+    "Blue Note Nights: the reference palette",
+    "A jazz club poster, same palette",
+  ]);
   expect(made.width).toBeLessThan(made.height);
 
   await develop

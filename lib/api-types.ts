@@ -69,6 +69,14 @@ export interface ExportView {
   createdByName?: string;
 }
 
+/** The art a print master would place: the poster's own, or its largest upscale (`upscaled`, with that poster's id). */
+export interface PrintArt {
+  posterId: string;
+  width: number;
+  height: number;
+  upscaled: boolean;
+}
+
 /** A poster in a listing: everything but the full-size URLs (GET /api/posters/{id} signs those). One signature
  * per poster keeps a page of 24 fast. */
 export type PosterSummary = Omit<PosterView, "url" | "urlExpiresAt" | "downloadUrl">;

@@ -4,6 +4,7 @@ import sharp from "sharp";
 import type { PosterView } from "./api-types";
 import { invokeModel } from "./aws/bedrock";
 import { getConfig } from "./aws/config";
+import { derivedWords } from "./derived-prompt";
 import { AppError } from "./errors";
 import { fitInvokeBody } from "./invoke-body-size";
 import {
@@ -32,6 +33,8 @@ export interface PreparedOperation {
   expected: ReturnType<OperationPlan["expectedSize"]>;
   parent?: PosterRecord;
   sourceUploadId?: string;
+  /** What the uploader said the upload shows: the new poster's prompt (see lib/derived-prompt.ts). */
+  uploadDescription?: string;
   seed?: number;
 }
 
@@ -53,6 +56,7 @@ export async function prepareOperation(request: OperationRequest, member: { sub:
     style,
     parent,
     sourceUploadId: "uploadId" in request.source ? request.source.uploadId : undefined,
+    uploadDescription: "uploadId" in request.source ? request.source.description : undefined,
   });
 }
 
@@ -83,7 +87,14 @@ const checkStyle = (bytes: Buffer, limits: ImageLimits) => styleField(() => chec
 /** The same checks on images already in hand (a job's intermediate art, not a poster or an upload). */
 export async function prepareFrom(
   request: OperationRequest,
-  inputs: { image: Buffer; mask?: Buffer; style?: Buffer; parent?: PosterRecord; sourceUploadId?: string },
+  inputs: {
+    image: Buffer;
+    mask?: Buffer;
+    style?: Buffer;
+    parent?: PosterRecord;
+    sourceUploadId?: string;
+    uploadDescription?: string;
+  },
 ): Promise<PreparedOperation> {
   const { plan, label } = planOf(request);
   const { limits } = plan.service;
@@ -115,6 +126,7 @@ export async function prepareFrom(
     expected: plan.expectedSize(fitted.image),
     parent: inputs.parent,
     sourceUploadId: inputs.sourceUploadId,
+    uploadDescription: inputs.uploadDescription,
     seed: request.seed,
   };
 }
@@ -163,10 +175,12 @@ export async function runOperation(prepared: PreparedOperation, options: Generat
     signal.throwIfAborted();
 
     const id = randomBytes(12).toString("base64url");
+    // The poster keeps its source's words; the operation's instruction goes in its inputs.
+    const words = derivedWords({ parent: prepared.parent, uploadDescription: prepared.uploadDescription }, plan);
     const record: PosterRecord = {
       id,
-      prompt: plan.prompt ?? prepared.parent?.prompt ?? "",
-      ...(plan.negativePrompt ? { negativePrompt: plan.negativePrompt } : {}),
+      prompt: words.prompt,
+      ...(words.negativePrompt ? { negativePrompt: words.negativePrompt } : {}),
       model: plan.service.invokeId,
       aspectRatio: nearestAspectRatio(made.width, made.height),
       params: {},
@@ -178,7 +192,7 @@ export async function runOperation(prepared: PreparedOperation, options: Generat
       createdAt: new Date().toISOString(),
       operation: prepared.operation,
       ...(prepared.parent ? { parentId: prepared.parent.id } : {}),
-      inputs: { ...plan.inputs, ...(prepared.sourceUploadId ? { sourceUploadId: prepared.sourceUploadId } : {}) },
+      inputs: { ...words.inputs, ...(prepared.sourceUploadId ? { sourceUploadId: prepared.sourceUploadId } : {}) },
       ...artKeys(id),
       ...(options.createdBy ? { createdBy: options.createdBy.sub, createdByName: options.createdBy.name } : {}),
     };

@@ -77,9 +77,10 @@ export async function removePoster(id: string, member: { sub: string; isAdmin: b
   ]);
 }
 
-/** The team's most recent distinct prompts, newest first, for the studio's prompt history. */
+/** The team's most recent distinct prompts, newest first, for the studio's prompt history: what people typed to
+ * generate. A developed poster repeats its source's prompt (and, from before the prompt backfill, may carry an edit's
+ * instruction, "dark swirling storm clouds"), which is nothing to generate from. */
 export async function recentPrompts(count = 8): Promise<string[]> {
-  const { posters } = await listPosters({ limit: 60 });
-  // A poster made from an upload by a service that takes no prompt has none to offer.
+  const { posters } = await listPosters({ limit: 60, filter: { operation: "generate" } });
   return [...new Set(posters.map((p) => p.prompt).filter(Boolean))].slice(0, count);
 }

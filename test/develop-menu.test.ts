@@ -26,6 +26,10 @@ describe("the Develop panel's menu", () => {
       model: "sd3.5",
     });
     expect(initialValues(operation("upscale")).mode).toBe("fast");
+    // Conservative and Creative need a prompt describing the art: it starts as the source's, not empty.
+    expect(initialValues(operation("upscale"), "A harbor at night").prompt).toBe("A harbor at night");
+    // A Fix's prompt says what goes in the mask: it starts empty.
+    expect(initialValues(operation("inpaint"), "A harbor at night").prompt).toBeUndefined();
     expect(initialValues(operation("reframe")).aspectRatio).toBe("");
     expect(initialValues(operation("style-guide")).aspectRatio).toBe("1:1");
   });

@@ -168,13 +168,22 @@ describe("the PDF master", () => {
     // A portrait art on a landscape quad: the full width, a band of the height.
     expect(quad.crop.width).toBe(832);
     expect(quad.effectivePpi).toBe(Math.floor(832 / 40.25));
-    expect(quad.warnings).toContain("20 ppi at 40×30 in: upscale the art for ≥ 150 ppi.");
+    // Only advice a run can follow: Fast 4× makes 3328×4864, of which round(3328 / (40.25/30.25)) = 2501 rows fill
+    // the quad: min(3328/40.25, 2501/30.25) → 82 ppi, the most any upscaler gives.
+    expect(quad.warnings).toContain(
+      "20 ppi at 40×30 in: below 150 ppi, so it prints soft. No upscaler reaches 150 ppi at this size; " +
+        "Fast 4× comes closest: 82 ppi for $0.03.",
+    );
     expect(quad.warnings.some((w) => w.includes("cropped from the top and bottom") && w.includes("Reframe"))).toBe(
       true,
     );
     const sheet = await composePdf(await art(4088, 6038), design, PRINT_SIZES["us-one-sheet"], { title: "T" });
     expect(sheet.effectivePpi).toBe(150);
-    expect(sheet.warnings[0]).toBe("150 ppi at 27×40 in: fine at a distance; upscale for 300 ppi close up.");
+    // 4088×6038 is more than any upscaler takes: Fast shrinks it to 842×1244 first (→ 3368×4976, 123 ppi), the others
+    // end at 4,096 px: none would make it sharper, so none is offered.
+    expect(sheet.warnings[0]).toBe(
+      "150 ppi at 27×40 in: fine at a distance. No upscaler makes this art sharper at this size.",
+    );
   });
 });
 

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { ApiError, type ApiToken, api } from "@/lib/client/api";
+import { useNow } from "../ui/now";
 
 type Token = ApiToken;
 
@@ -16,15 +17,17 @@ const EXPIRY_CHOICES: { days: number | null; label: string }[] = [
   { days: null, label: "Never (until revoked)" },
 ];
 
-function expiry(token: Token): string {
+/** `now`: the clock the page shares (the server's while hydrating), so both sides say the same at the boundary. */
+function expiry(token: Token, now: number | null): string {
   if (!token.expiresAt) return "never expires";
   const day = token.expiresAt.slice(0, 10);
-  return Date.parse(token.expiresAt) <= Date.now() ? `expired ${day}` : `expires ${day}`;
+  return now !== null && Date.parse(token.expiresAt) <= now ? `expired ${day}` : `expires ${day}`;
 }
 
 // Personal API tokens: created here, shown once, revocable at any time.
 export function ApiTokens({ initial }: { initial: Token[] }) {
   const [tokens, setTokens] = useState(initial);
+  const now = useNow();
   const [name, setName] = useState("");
   const [days, setDays] = useState<number | null>(90);
   const [fresh, setFresh] = useState<string | null>(null);
@@ -111,7 +114,7 @@ export function ApiTokens({ initial }: { initial: Token[] }) {
             <span className="font-medium">{t.name}</span>
             <code className="text-muted">{t.prefix}…</code>
             <span className="text-muted">made {t.createdAt.slice(0, 10)}</span>
-            <span className="text-muted">{expiry(t)}</span>
+            <span className="text-muted">{expiry(t, now)}</span>
             <button type="button" className={button} onClick={() => revoke(t.id)}>
               Revoke<span className="sr-only"> token {t.name}</span>
             </button>

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import type { PrintArt } from "@/lib/api-types";
 import { ApiError, api } from "@/lib/client/api";
 import type { FontId } from "@/lib/design/fonts";
 import {
@@ -31,7 +32,7 @@ export function DesignEditor(props: {
   width: number;
   height: number;
   /** The art a print master would place (its largest upscale, if any). */
-  printArt: { width: number; height: number; upscaled: boolean };
+  printArt: PrintArt;
 }) {
   const router = useRouter();
   const [design, setDesign] = useState<DesignInput>(props.initial);

@@ -3,9 +3,10 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import type { PosterSummary } from "@/lib/api-types";
-import { timeAgo, trimText } from "@/lib/format";
+import { trimText } from "@/lib/format";
 import { StatusBadge } from "../reviews/status-badge";
 import { SelectButton } from "../selection/select-button";
+import { Ago } from "../ui/now";
 import { useNearViewport } from "./use-near-viewport";
 
 // One poster in the gallery's justified rows: it grows in proportion to its shape, so every row is one height and
@@ -87,10 +88,7 @@ export function GalleryTile(props: {
         <span className="pointer-events-none absolute inset-x-0 bottom-0 flex flex-col gap-0.5 rounded-b-lg bg-gradient-to-t from-black/90 to-transparent p-3 pt-10 text-xs opacity-0 transition-opacity group-hover:opacity-100 group-focus-within:opacity-100">
           <span className="line-clamp-2 text-white">{trimText(poster.prompt, 90) || "No prompt"}</span>
           <span className="text-muted">
-            {props.modelLabel} · {poster.createdByName ?? `seed ${poster.seed}`} ·{" "}
-            <time dateTime={poster.createdAt} suppressHydrationWarning>
-              {timeAgo(poster.createdAt)}
-            </time>
+            {props.modelLabel} · {poster.createdByName ?? `seed ${poster.seed}`} · <Ago iso={poster.createdAt} />
           </span>
         </span>
       </Link>

@@ -9,6 +9,21 @@ export function operationLabel(id: string): string {
   return id === "generate" ? "Generate" : (findOperation(id)?.label ?? id);
 }
 
+// What the operation was asked, from its inputs: the poster's own prompt is its source's (lib/derived-prompt.ts).
+const INSTRUCTIONS = [
+  ["search", "Find"],
+  ["select", "Recolour"],
+  ["prompt", "Instruction"],
+  ["negativePrompt", "Avoid"],
+] as const;
+
+export function instructionsOf(poster: Pick<PosterView, "inputs">): [label: string, text: string][] {
+  return INSTRUCTIONS.flatMap(([input, label]) => {
+    const value = poster.inputs?.[input];
+    return typeof value === "string" && value ? [[label, value] as [string, string]] : [];
+  });
+}
+
 function Thumb(props: { poster: PosterView; label: string; className?: string }) {
   return (
     <Link
@@ -30,6 +45,7 @@ export function Lineage(props: {
   const { poster, parent, versions } = props;
   const derived = poster.operation !== "generate";
   if (!derived && versions.length === 0) return null;
+  const instructions = instructionsOf(poster);
   return (
     <section aria-label="Lineage" className="space-y-4 text-sm">
       {derived && (
@@ -55,6 +71,16 @@ export function Lineage(props: {
             )}
           </p>
         </div>
+      )}
+      {derived && instructions.length > 0 && (
+        <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-1">
+          {instructions.map(([label, text]) => (
+            <div key={label} className="contents">
+              <dt className="text-muted">{label}:</dt>
+              <dd className="break-words">{text}</dd>
+            </div>
+          ))}
+        </dl>
       )}
       {versions.length > 0 && (
         <div className="space-y-2">

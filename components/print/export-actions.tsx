@@ -11,20 +11,29 @@ const primary = "rounded-md bg-accent px-4 py-2 text-sm font-semibold text-ink d
 const secondary =
   "rounded-md border border-edge px-4 py-2 text-sm font-semibold hover:border-accent disabled:opacity-50";
 
+/** The upscale worth running first, when there is one (lib/print/print-advice.ts decides). */
+export interface UpscaleOffer {
+  href: string;
+  label: string;
+  /** What it would give: "120 ppi for $0.03". */
+  gives: string;
+}
+
 // The print panel's Export buttons. With unsaved changes they save the design first ("Save and export"), staying on
-// the editor; at a resolution that would print soft they ask first, offering the upscale as the better way.
+// the editor; at a resolution that would print soft they ask first, offering an upscale only when one would help.
 export function ExportActions(props: {
   ppi: number | null;
   unsaved: boolean;
   disabled: boolean;
-  upscaleHref: string;
+  upscale?: UpscaleOffer;
   onExport: (format: ExportFormat) => void;
 }) {
   const [asking, setAsking] = useState<ExportFormat | null>(null);
   // The button pressed gives way to the question: focus goes to the question's first choice, not to the page.
-  const firstChoice = useRef<HTMLAnchorElement>(null);
+  const upscaleChoice = useRef<HTMLAnchorElement>(null);
+  const anywayChoice = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (asking) firstChoice.current?.focus();
+    if (asking) (upscaleChoice.current ?? anywayChoice.current)?.focus();
   }, [asking]);
   const soft = props.ppi !== null && props.ppi < CONFIRM_BELOW_PPI;
   const verb = props.unsaved ? "Save and export" : "Export";
@@ -34,14 +43,19 @@ export function ExportActions(props: {
     return (
       <div className="space-y-3 rounded-md border border-accent/50 p-3">
         <p className="text-sm">
-          At {props.ppi} ppi the print will look soft, even from a few steps away. Upscaling the art first gives a
-          sharper {name(asking)}.
+          At {props.ppi} ppi the print will look soft, even from a few steps away.{" "}
+          {props.upscale
+            ? `${props.upscale.label} first gives a sharper ${name(asking)}: ${props.upscale.gives}.`
+            : "No upscaler makes this art sharper at this size."}
         </p>
         <div className="flex flex-wrap gap-2">
-          <Link ref={firstChoice} href={props.upscaleHref} className={primary}>
-            Upscale the art
-          </Link>
+          {props.upscale && (
+            <Link ref={upscaleChoice} href={props.upscale.href} className={primary}>
+              {props.upscale.label}
+            </Link>
+          )}
           <button
+            ref={anywayChoice}
             type="button"
             className={secondary}
             onClick={() => {

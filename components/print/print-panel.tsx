@@ -3,16 +3,18 @@
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useEffect, useId, useState } from "react";
-import type { ExportView } from "@/lib/api-types";
+import type { ExportView, PrintArt } from "@/lib/api-types";
 import { ApiError, api } from "@/lib/client/api";
 import { fieldErrors } from "@/lib/models/request-schema";
 import { type ExportFormat, type ExportRequestInput, exportRequestSchema } from "@/lib/print/export-schema";
-import { coverCrop, effectivePpi, FULL_PRINT_PPI, MIN_PRINT_PPI, printWarnings } from "@/lib/print/resolution";
+import { type FittingReach, printWarnings, upscaleAdvice } from "@/lib/print/print-advice";
+import { coverCrop, FULL_PRINT_PPI, MIN_PRINT_PPI } from "@/lib/print/resolution";
 import { PRINT_SIZE_IDS, PRINT_SIZES, type PrintSizeId, resolveSize } from "@/lib/print/sizes";
 import { PREVIEW_WIDTH } from "../design/use-preview";
 import { ExportActions } from "./export-actions";
 import { ExportItem } from "./export-list";
 import type { Guides } from "./print-guides";
+import { UpscaleOptions } from "./upscale-options";
 
 // The design editor's print panel: pick a print size (the guides appear over the preview), see the art's real
 // resolution there with the upscale and reframe offers, and export the saved design as a PDF or a CMYK TIFF.
@@ -23,7 +25,7 @@ const POLL_MS = 3000;
 export function PrintPanel(props: {
   posterId: string;
   /** The art a master would place (the largest upscale, if any). */
-  art: { width: number; height: number; upscaled: boolean };
+  art: PrintArt;
   /** The editor has changes not saved yet: exports use the saved design. */
   unsaved: boolean;
   /** Saves the design without leaving the editor; false when it was refused (the editor says why). */
@@ -62,8 +64,9 @@ export function PrintPanel(props: {
   const errors = parsed && !parsed.success ? fieldErrors(parsed.error) : {};
   const size = parsed?.success ? resolveSize(parsed.data.size, parsed.data.bleedIn) : null;
   const crop = size ? coverCrop(props.art.width, props.art.height, size) : null;
-  const ppi = size && crop ? effectivePpi(crop, size) : null;
-  const notes = size && crop ? printWarnings(props.art, size, crop) : [];
+  const advice = size ? upscaleAdvice(props.art, size) : null;
+  const ppi = advice?.ppi ?? null;
+  const notes = size && crop ? printWarnings(props.art, size, crop, props.art.upscaled) : [];
   const cropped = notes.some((n) => n.includes("cropped"));
 
   const { onGuides } = props;
@@ -114,7 +117,14 @@ export function PrintPanel(props: {
     }
   }
 
-  const developLink = (operation: "upscale" | "reframe") => `/posters/${props.posterId}?develop=${operation}#develop`;
+  // An upscale runs on the art a master would place (so the result is its version, and the next master's art);
+  // the Develop panel opens with that upscaler picked and links back here, where the page measures the art anew
+  // (a finished run refreshes the router, so the browser's Back does too).
+  const back = `&from=${props.posterId}&print=${sizeId}`;
+  const upscaleLink = (reach: FittingReach) =>
+    `/posters/${props.art.posterId}?develop=upscale&mode=${reach.mode}${back}#develop`;
+  const reframeLink = `/posters/${props.posterId}?develop=reframe${back}#develop`;
+  const bestRun = advice ? (advice.recommended ?? advice.useful[0]) : undefined;
 
   return (
     <section
@@ -201,7 +211,8 @@ export function PrintPanel(props: {
             master re-lays the lettering on the trim.
           </p>
           <p data-testid="effective-ppi" className="font-medium">
-            {ppi} ppi at this size{props.art.upscaled ? " (from the upscaled art)" : ""}
+            {ppi} ppi at this size
+            {props.art.upscaled ? ` (from the upscaled art, ${props.art.width}×${props.art.height} px)` : ""}
             {ppi >= FULL_PRINT_PPI
               ? ": sharp even close up."
               : ppi >= MIN_PRINT_PPI
@@ -213,18 +224,12 @@ export function PrintPanel(props: {
               <li key={n}>{n}</li>
             ))}
           </ul>
-          <div className="flex flex-wrap gap-3">
-            {ppi < FULL_PRINT_PPI && (
-              <Link href={developLink("upscale")} className="underline">
-                Upscale the art
-              </Link>
-            )}
-            {cropped && (
-              <Link href={developLink("reframe")} className="underline">
-                Reframe to fill instead of cropping
-              </Link>
-            )}
-          </div>
+          {advice && advice.target !== null && <UpscaleOptions advice={advice} hrefFor={upscaleLink} />}
+          {cropped && (
+            <Link href={reframeLink} className="underline">
+              Reframe to fill instead of cropping
+            </Link>
+          )}
         </div>
       )}
 
@@ -233,7 +238,13 @@ export function PrintPanel(props: {
           ppi={ppi}
           unsaved={props.unsaved}
           disabled={busy !== null || !parsed?.success}
-          upscaleHref={developLink("upscale")}
+          upscale={
+            bestRun && {
+              href: upscaleLink(bestRun),
+              label: `Upscale with ${bestRun.label}`,
+              gives: `${bestRun.ppi} ppi for $${bestRun.price.toFixed(2)}`,
+            }
+          }
           onExport={(format) => void exportAs(format)}
         />
       )}

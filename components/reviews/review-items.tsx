@@ -1,6 +1,6 @@
 import type { LinkReview } from "@/lib/api-types";
-import { timeAgo } from "@/lib/format";
 import { VERDICT_WORDS } from "@/lib/reviews/words";
+import { Ago } from "../ui/now";
 
 // Reviews as a list: verdict, comment, pin number, who (self-declared: reviewers have no account) and when.
 // Reviewer text is untrusted: it is only ever rendered as text (React escapes it), never as HTML.
@@ -41,9 +41,7 @@ export function ReviewItems<R extends LinkReview>(props: {
               )}
               <span className="font-medium break-all">{review.name}</span>
               <span className="text-xs text-muted">(self-declared)</span>
-              <time dateTime={review.createdAt} className="text-xs text-muted" suppressHydrationWarning>
-                {timeAgo(review.createdAt)}
-              </time>
+              <Ago iso={review.createdAt} className="text-xs text-muted" />
             </div>
             {review.comment && <p className="mt-1.5 whitespace-pre-line break-words">{review.comment}</p>}
           </li>

@@ -10,7 +10,10 @@ const STYLE: Record<PosterStatus, string> = {
 };
 
 export function StatusBadge(props: { status: PosterStatus; by?: string; at?: string; detail?: boolean }) {
-  const when = props.at ? new Date(props.at).toLocaleDateString("en-GB", { day: "numeric", month: "short" }) : "";
+  // In UTC, as every date in the studio: the machine's own time zone would differ between server and browser.
+  const when = props.at
+    ? new Date(props.at).toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" })
+    : "";
   return (
     <span className="inline-flex flex-wrap items-center gap-x-1.5 text-xs">
       <span className={`rounded border px-1.5 py-0.5 font-semibold ${STYLE[props.status]}`}>

@@ -50,14 +50,14 @@ export function DailyChart({ days }: { days: readonly DaySpend[] }) {
         aria-labelledby="daily-chart-title"
         aria-describedby="daily-chart-summary"
       >
-        <title id="daily-chart-title">Spending per day, last {days.length} days (UTC)</title>
+        {/* A <title>'s children must be one string: React renders several as one text on the server and expects
+            several text nodes when hydrating, so the page failed to hydrate (#418). */}
+        <title id="daily-chart-title">{`Spending per day, last ${days.length} days (UTC)`}</title>
         {days.map((d, i) => {
           const h = height(d.totalUsd);
           return (
             <rect key={d.day} x={i * slot + (slot - bar) / 2} y={H - h} width={bar} height={h} className="fill-accent">
-              <title>
-                {short(d.day)}: {formatPrice(d.totalUsd)}, {d.images} {d.images === 1 ? "image" : "images"}
-              </title>
+              <title>{`${short(d.day)}: ${formatPrice(d.totalUsd)}, ${d.images} ${d.images === 1 ? "image" : "images"}`}</title>
             </rect>
           );
         })}

@@ -1,6 +1,7 @@
 import "server-only";
 import * as z from "zod/mini";
 import { AppError } from "../errors";
+import { sizeWithin } from "../image-limits";
 import { findOperation } from "../models";
 import { upscaledSize, upscaleServiceFor } from "../models/operations/upscale";
 import {
@@ -15,7 +16,6 @@ import {
   type Size,
 } from "../print/placements";
 import { MIN_PRINT_PPI } from "../print/resolution";
-import { sizeWithin } from "../source-image";
 import { RANDOM_ID } from "../store/items";
 import { getPoster, type PosterRecord } from "../store/posters";
 import type { PackPlanView } from "./types";

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import type { ExportView } from "../api-types";
+import type { ExportView, PrintArt } from "../api-types";
 import { deleteObjects, getObjectBytes, putObject, signGet } from "../aws/s3";
 import { logoBytes } from "../design-logo";
 import { AppError } from "../errors";
@@ -33,10 +33,19 @@ async function load(id: string): Promise<PosterRecord> {
   return record;
 }
 
-/** The poster with the highest-resolution art of this framing: its largest upscale, else itself. */
+// An upscale of an upscale is the same framing too (the print panel offers one when it is worth it); a few
+// generations deep is plenty: each reads only the versions of the one before.
+const UPSCALE_GENERATIONS = 3;
+
+/** The poster with the highest-resolution art of this framing: its largest upscale (or upscale of one), else itself. */
 async function bestArtPoster(record: PosterRecord): Promise<PosterRecord> {
-  const versions = record.versionCount ? await getPosters(await listVersions(record.id)) : [];
-  const candidates = [record, ...versions.filter((v) => v.operation === "upscale")];
+  const candidates = [record];
+  let generation = [record];
+  for (let depth = 0; depth < UPSCALE_GENERATIONS && generation.length; depth++) {
+    const ids = (await Promise.all(generation.filter((p) => p.versionCount).map((p) => listVersions(p.id)))).flat();
+    generation = ids.length ? (await getPosters(ids)).filter((v) => v.operation === "upscale") : [];
+    candidates.push(...generation);
+  }
   return candidates.reduce((best, p) => (p.width * p.height > best.width * best.height ? p : best));
 }
 
@@ -45,11 +54,12 @@ export async function bestArt(record: PosterRecord): Promise<{ bytes: Buffer; fr
   return { bytes: await getObjectBytes(from.imageKey), from };
 }
 
-/** The size of the art a master would place, for the editor's resolution note. */
-export async function printArtSize(posterId: string): Promise<{ width: number; height: number; upscaled: boolean }> {
+/** The art a master would place, for the editor's print panel: its size, and the poster it is (an upscale is run
+ *  on it, so the result is that art's version and the next master's art). */
+export async function printArtSize(posterId: string): Promise<PrintArt> {
   const record = await load(posterId);
   const from = await bestArtPoster(record);
-  return { width: from.width, height: from.height, upscaled: from.id !== record.id };
+  return { posterId: from.id, width: from.width, height: from.height, upscaled: from.id !== record.id };
 }
 
 const fileName = (record: PosterRecord, e: ExportRecord) =>

@@ -4,7 +4,8 @@ import sharp, { type OverlayOptions } from "sharp";
 import { scrimSvg } from "../design/render";
 import type { Design } from "../design/schema";
 import { letteringOverlay, type PrintLettering, PT_PER_IN, printLettering } from "./lettering";
-import { type Crop, coverCrop, effectivePpi, FULL_PRINT_PPI, printWarnings } from "./resolution";
+import { printWarnings } from "./print-advice";
+import { type Crop, coverCrop, effectivePpi, FULL_PRINT_PPI } from "./resolution";
 import { type PrintSize, pageInches } from "./sizes";
 
 // Print masters: the art cropped to cover trim + bleed (never stretched), the scrim, and the lettering on top.

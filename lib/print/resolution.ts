@@ -1,4 +1,4 @@
-import { type PrintSize, pageInches, sizeName } from "./sizes";
+import { type PrintSize, pageInches } from "./sizes";
 
 // How art fills a print page: the crop that covers trim + bleed without stretching, and the resolution that leaves
 // the art at (pixels per inch of the page). Pure arithmetic, shared by the export and the editor's print panel.
@@ -34,25 +34,15 @@ export function effectivePpi(crop: { width: number; height: number }, size: Prin
   return Math.floor(Math.min(crop.width / page.widthIn, crop.height / page.heightIn));
 }
 
-/** What a printer and a marketer should know before sending a master: resolution, and art cut away. */
-export function printWarnings(art: { width: number; height: number }, size: PrintSize, crop: Crop): string[] {
-  const warnings: string[] = [];
-  const ppi = effectivePpi(crop, size);
-  if (ppi < MIN_PRINT_PPI) {
-    warnings.push(`${ppi} ppi at ${sizeName(size)}: upscale the art for ≥ ${MIN_PRINT_PPI} ppi.`);
-  } else if (ppi < FULL_PRINT_PPI) {
-    warnings.push(`${ppi} ppi at ${sizeName(size)}: fine at a distance; upscale for ${FULL_PRINT_PPI} ppi close up.`);
-  }
+/** Art cut away to fill the page, when it is worth reframing instead (the resolution's warning: print-advice.ts). */
+export function cropWarning(art: { width: number; height: number }, crop: Crop): string | undefined {
   const cutX = 1 - crop.width / art.width;
   const cutY = 1 - crop.height / art.height;
   if (cutX > NOTABLE_CROP) {
-    warnings.push(
-      `The art is wider than the page: ${Math.round(cutX * 100)}% is cropped from the sides. Reframe it to this shape to keep it all.`,
-    );
-  } else if (cutY > NOTABLE_CROP) {
-    warnings.push(
-      `The art is taller than the page: ${Math.round(cutY * 100)}% is cropped from the top and bottom. Reframe it to this shape to keep it all.`,
-    );
+    return `The art is wider than the page: ${Math.round(cutX * 100)}% is cropped from the sides. Reframe it to this shape to keep it all.`;
   }
-  return warnings;
+  if (cutY > NOTABLE_CROP) {
+    return `The art is taller than the page: ${Math.round(cutY * 100)}% is cropped from the top and bottom. Reframe it to this shape to keep it all.`;
+  }
+  return undefined;
 }

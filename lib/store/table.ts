@@ -25,6 +25,7 @@
 //   a job (long work, queued)   pk = JOB#<id>             sk = META   (ttl once finished)
 //   jobs about a poster         gsi1pk = JOBS#<subject>   gsi1sk = <createdAt>#<id>   (subject: poster#<id>)
 //   jobs not finished           pk = JOBS#OPEN            sk = <createdAt>#<id>   (the sweeper's look for lost ones)
+//   a one-off maintenance run   pk = MAINTENANCE          sk = <name>  (that it ran, when, what it changed)
 
 export const TABLE_KEYS = {
   partitionKey: "pk",
@@ -70,6 +71,7 @@ export const keys = {
     ...(createdAt && id ? { gsi1sk: `${createdAt}#${id}` } : {}),
   }),
   openJob: (createdAt: string, id: string) => ({ pk: "JOBS#OPEN", sk: `${createdAt}#${id}` }),
+  maintenance: (name: string) => ({ pk: "MAINTENANCE", sk: name }),
   shareListing: (target: ShareTarget, id: string, createdAt?: string, token?: string) => ({
     gsi1pk: `SHARES#${target}#${id}`,
     ...(createdAt && token ? { gsi1sk: `${createdAt}#${token}` } : {}),

@@ -39,7 +39,9 @@ describe("vary", () => {
     });
     expect(subtle.status).toBe(201);
     expect(subtle.body).toMatchObject({ width: 832, height: 1216, model: "stability.sd3-5-large-v1:0", seed: 5 });
-    expect(subtle.body.inputs).toEqual({ model: "sd3.5", strength: 0.2 });
+    // The variation keeps the source's prompt; what it was asked for is its instruction.
+    expect(subtle.body.prompt).toBe("desert highway");
+    expect(subtle.body.inputs).toEqual({ model: "sd3.5", strength: 0.2, prompt: "desert highway at night" });
     expect(await centsFor(subtle.body.id)).toBe(8);
 
     const strong = await client.createPoster({

@@ -35,7 +35,13 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
   const fresh = cursor ? 0 : page.reviews.filter((r) => isNew(r.createdAt)).length;
   const pinNumbers = pinsOf(page.reviews);
   const when = seen
-    ? new Date(seen).toLocaleString("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" })
+    ? new Date(seen).toLocaleString("en-GB", {
+        day: "numeric",
+        month: "short",
+        hour: "2-digit",
+        minute: "2-digit",
+        timeZone: "UTC",
+      })
     : undefined;
 
   return (

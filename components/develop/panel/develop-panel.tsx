@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { MaskCanvas } from "@/components/develop/mask-canvas";
@@ -21,7 +22,7 @@ import { useOperations } from "./use-operations";
 // poster in its own tile; the controls come from the operation's input specs, the price from the service it calls.
 // An operation with a style image (Restyle) gets a picker for it: a poster of the library or an upload.
 
-export type DevelopSource = ImageSource;
+export type DevelopSource = { posterId: string } | { uploadId: string; description?: string };
 
 const SIDES = ["left", "right", "up", "down"] as const;
 
@@ -31,6 +32,10 @@ export function DevelopPanel(props: {
   /** The source's prompt: Vary starts from it. */
   prompt?: string;
   initial?: OperationId;
+  /** Values the initial operation starts with (the print panel's choice of upscaler). */
+  preset?: Values;
+  /** Where this was opened from, to go back to when done (the print panel, to measure the new art). */
+  back?: { href: string; label: string };
 }) {
   const id = useId();
   const [opId, setOpId] = useState<OperationId>(props.initial ?? "vary");
@@ -39,6 +44,7 @@ export function DevelopPanel(props: {
     ...initialValues(operation(next), props.prompt),
     // A one-sheet's most asked-for reframe: the 16:9 trailer card (the art starts centred on it).
     ...(next === "reframe" ? { aspectRatio: "16:9" } : {}),
+    ...(next === props.initial ? props.preset : {}),
   });
   const [values, setValues] = useState<Values>(() => startValues(opId));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -147,6 +153,13 @@ export function DevelopPanel(props: {
           Develop
         </h2>
         <p className="text-sm text-muted">Make a new poster from this image. The original stays as it is.</p>
+        {props.back && (
+          <p className="mt-1 text-sm">
+            <Link href={props.back.href} prefetch={false} className="underline hover:text-accent">
+              {props.back.label}
+            </Link>
+          </p>
+        )}
       </div>
       <OperationPicker value={opId} onChange={choose} />
 

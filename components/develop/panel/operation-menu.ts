@@ -28,13 +28,19 @@ export function visibleInputs(op: Operation, values: Values): InputSpec[] {
   });
 }
 
+// Operations whose prompt describes the whole picture, so the source's prompt is the right start: a variation's,
+// and the art an upscaler adds detail to (Conservative and Creative need one; Fast sends none).
+const PROMPT_FROM_SOURCE: readonly OperationId[] = ["vary", "upscale"];
+
 /** A select's first option when its "none" means the schema's default (same label), so the field is always sent. */
 export function initialValues(op: Operation, prompt?: string): Values {
   const values: Values = {};
   for (const input of op.inputs) {
     if (input.kind === "slider") values[input.name] = input.default;
     if (input.kind === "select") values[input.name] = defaultOption(input) ?? "";
-    if (input.kind === "text" && input.name === "prompt" && prompt && op.id === "vary") values.prompt = prompt;
+    if (input.kind === "text" && input.name === "prompt" && prompt && PROMPT_FROM_SOURCE.includes(op.id)) {
+      values.prompt = prompt;
+    }
   }
   return values;
 }

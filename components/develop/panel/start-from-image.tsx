@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { UploadDrop } from "@/components/develop/upload-drop";
+import { describedBy, Field } from "@/components/ui/field";
 import { ApiError } from "@/lib/client/api";
 import { uploadFile } from "@/lib/client/uploads";
 import type { OperationId } from "@/lib/models";
@@ -40,6 +41,9 @@ export function StartFromImage() {
   const [status, setStatus] = useState("");
   const [error, setError] = useState("");
   const [uploaded, setUploaded] = useState<Uploaded | null>(null);
+  // What the image shows: the new posters' prompt (an edit's instruction stays the edit's), so search finds them.
+  const [description, setDescription] = useState("");
+  const id = useId();
 
   useEffect(() => () => (uploaded ? URL.revokeObjectURL(uploaded.url) : undefined), [uploaded]);
 
@@ -83,6 +87,20 @@ export function StartFromImage() {
               </label>
             ))}
           </fieldset>
+          <Field
+            id={`${id}-description`}
+            label="What it shows (optional)"
+            help="Becomes the new posters' prompt, so the gallery finds them by these words: “Midnight Harbor key art, the detective on the pier”."
+          >
+            <input
+              id={`${id}-description`}
+              type="text"
+              value={description}
+              onChange={(e) => setDescription(e.target.value)}
+              aria-describedby={describedBy(`${id}-description`, "help")}
+              className="w-full rounded-md border border-edge bg-panel px-3 py-2 text-sm"
+            />
+          </Field>
           <UploadDrop label="Upload an image" onFile={take} busy={busy} status={status} error={error} />
         </div>
         {uploaded && (
@@ -99,7 +117,10 @@ export function StartFromImage() {
       {uploaded && (
         <DevelopPanel
           key={uploaded.uploadId}
-          source={{ uploadId: uploaded.uploadId }}
+          source={{
+            uploadId: uploaded.uploadId,
+            ...(description.trim() ? { description: description.trim() } : {}),
+          }}
           image={{
             url: uploaded.url,
             width: uploaded.width,

@@ -40,14 +40,32 @@ const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const idString = (what: string) =>
   z.string({ error: `${what} must be an id.` }).check(z.regex(ID, `${what} must be an id.`));
 
-/** Where an image comes from: a poster of the library, or the member's own upload. */
+/** What an upload shows ("Midnight Harbor key art, the detective on the pier"): the new poster's prompt, so the
+ * gallery's search finds it by the film's words rather than by an edit's instruction. */
+const uploadDescription = z.pipe(
+  z.optional(
+    z
+      .string({ error: "The description must be text." })
+      .check(z.trim(), z.maxLength(MAX_PROMPT, `Keep the description under ${count(MAX_PROMPT)} characters.`)),
+  ),
+  z.transform((v) => v || undefined),
+);
+
+/** Where the source image comes from: a poster of the library, or the member's own upload (and what it shows). */
+export const sourceField = z.union(
+  [
+    z.strictObject({ posterId: idString("The poster id") }),
+    z.strictObject({ uploadId: idString("The upload id"), description: uploadDescription }),
+  ],
+  { error: "Name the source image as {posterId} or {uploadId}." },
+);
+
+/** Where a second image comes from: a poster of the library, or the member's own upload. */
 const imageSourceField = (what: string) =>
   z.union(
     [z.strictObject({ posterId: idString("The poster id") }), z.strictObject({ uploadId: idString("The upload id") })],
     { error: `Name the ${what} as {posterId} or {uploadId}.` },
   );
-
-export const sourceField = imageSourceField("source image");
 
 /** A second picture whose look is taken (Style Transfer): loaded and checked like the source. */
 export const styleField = imageSourceField("style image");

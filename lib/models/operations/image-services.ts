@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import type { ImageLimits } from "../../source-image";
+import type { ImageLimits } from "../../image-limits";
 import { SDXL_STYLE_PRESETS } from "../sdxl";
 import type { ServiceSpec } from "./types";
 

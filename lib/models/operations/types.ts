@@ -1,5 +1,5 @@
 import type * as z from "zod/mini";
-import type { CheckedImage, ImageLimits } from "../../source-image";
+import type { CheckedImage, ImageLimits } from "../../image-limits";
 import type { AspectRatio } from "../aspect-ratios";
 import type { ModelImage, ParamSpec } from "../types";
 

@@ -72,6 +72,14 @@ const MODES: Record<UpscaleMode, ServiceSpec> = {
   creative: creativeUpscale,
 };
 
+/** Each upscaler as people name it, with the service it calls (its price and input limits): the print panel works
+ *  out what each would make of the art from these and upscaledSize. */
+export const UPSCALE_MODES: readonly { mode: UpscaleMode; label: string; service: ServiceSpec }[] = [
+  { mode: "fast", label: "Fast 4×", service: fastUpscale },
+  { mode: "conservative", label: "Conservative", service: conservativeUpscale },
+  { mode: "creative", label: "Creative", service: creativeUpscale },
+];
+
 /** AWS says Conservative and Creative upscale "to 4K" without a size: ASSUMED 4× per side, long side at most
  *  4,096 px. Fast is documented: exactly 4× each side. */
 export function upscaledSize(mode: UpscaleMode, source: { width: number; height: number }) {

@@ -17,7 +17,9 @@ import { formatPrice, getModel, modelLabel, posterModelLabel } from "@/lib/model
 import { planView } from "@/lib/pack/plan";
 import { mayChange } from "@/lib/permissions";
 import { findPosterView } from "@/lib/posters";
+import { PRINT_SIZE_IDS } from "@/lib/print/sizes";
 import { listPosterReviews } from "@/lib/reviews/service";
+import { RANDOM_ID } from "@/lib/store/items";
 
 export const metadata: Metadata = { title: "Poster" };
 
@@ -30,19 +32,27 @@ async function load(id: string, viewer: string) {
   }
 }
 
-// The print panel's "Upscale the art" and "Reframe to fill" links open the Develop panel on that operation.
+// The print panel's upscale and "Reframe to fill" links open the Develop panel on that operation (an upscale with
+// the upscaler picked), and say which design's print panel to go back to, to measure the new art.
 const DEVELOP_LINKS = ["upscale", "reframe"] as const;
+const UPSCALERS = ["fast", "conservative", "creative"] as const;
+const PRINT_CHOICES: readonly string[] = [...PRINT_SIZE_IDS, "custom"];
 
 export default async function PosterPage({
   params,
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ develop?: string }>;
+  searchParams: Promise<{ develop?: string; mode?: string; from?: string; print?: string }>;
 }) {
   const { id } = await params;
-  const { develop } = await searchParams;
+  const { develop, mode, from, print } = await searchParams;
   const initialOperation = DEVELOP_LINKS.find((op) => op === develop);
+  const upscaler = initialOperation === "upscale" ? UPSCALERS.find((m) => m === mode) : undefined;
+  const backToPrint =
+    from && RANDOM_ID.test(from) && print && PRINT_CHOICES.includes(print)
+      ? `/posters/${from}/design?print=${print}`
+      : undefined;
   const member = await requireMember(`/posters/${id}`);
   const [poster, { boards }, reviews] = await Promise.all([
     load(id, member.sub),
@@ -145,6 +155,8 @@ export default async function PosterPage({
         image={{ url: poster.artUrl ?? poster.url, width: poster.width, height: poster.height, alt: poster.prompt }}
         prompt={poster.prompt}
         {...(initialOperation ? { initial: initialOperation } : {})}
+        {...(upscaler ? { preset: { mode: upscaler } } : {})}
+        {...(backToPrint ? { back: { href: backToPrint, label: "Back to Print: measure the new art" } } : {})}
       />
     </div>
   );
