@@ -4,8 +4,9 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { makePoster } from "./fixtures";
 
-// From one designed key art, a pack of five formats: pick them, see the price, make them, review them together,
-// download the ZIP (every file listed in its manifest) and find them on the board chosen in the same step.
+// From one designed key art, a pack of five formats: pick them, see the price and what each will be, make them (a
+// job: leaving the page doesn't stop it), watch them fill in, download the ZIP (every file listed in its manifest,
+// screen formats at their exact pixels) and find them on the board chosen in the same step.
 
 const SHOTS = "test-results/format-pack";
 
@@ -28,15 +29,26 @@ test("a pack of five formats from a designed poster, downloaded as a ZIP and add
   for (const name of [/^One-sheet 27:40/, /^Story 9:16/, /^Widescreen 16:9/, /^Feed post 4:5/, /^Square 1:1/]) {
     await pack.getByRole("checkbox", { name }).check();
   }
-  // The one-sheet is a free crop of the 2:3 art; the other four are reframes at $0.06 each.
-  await expect(pack.getByText("5 formats: 4 reframes, 1 crop · $0.24")).toBeVisible();
+  // The one-sheet is a free crop of the 2:3 art; the other four are reframes at $0.06, and the story and the feed post
+  // come out smaller than their pixels (832×1479, 973×1216), so Fast Upscale ($0.03) first.
+  await expect(pack.getByText("5 formats, 4 reframes, 2 upscales · $0.30")).toBeVisible();
+  const story = pack.getByRole("checkbox", { name: /^Story 9:16/ }).locator("xpath=..");
+  await expect(story).toContainText("Reframe + Fast Upscale · $0.09");
+  await expect(story).toContainText("Delivered at 1080×1920 px (enlarged from 832×1479)");
+  // A printed placement says its resolution before anything is made: 30 ppi at 27×40 in is soft in print.
+  await expect(pack.getByRole("checkbox", { name: /^One-sheet 27:40/ }).locator("xpath=..")).toContainText(
+    "30 ppi at 27×40 in: soft in print",
+  );
   await expect(pack.getByRole("checkbox", { name: /^Leaderboard banner/ })).toBeDisabled();
   await pack.getByLabel("Also add to board").selectOption(board.id);
   await page.screenshot({ path: `${SHOTS}/picker-1280.png`, fullPage: true });
-  await pack.getByRole("button", { name: "Make pack · $0.24" }).click();
+  await pack.getByRole("button", { name: "Make pack · $0.30" }).click();
 
+  // It is a job: leaving the page (here, a reload) doesn't stop it, and coming back follows it again.
   const results = pack.getByRole("region", { name: "The pack" });
-  await expect(results.getByRole("status")).toHaveText(/5 formats made · \$0\.24 charged · added to the board/, {
+  await expect(results.getByRole("status")).toHaveText(/^(Queued|Making|5 formats made)/);
+  await page.reload();
+  await expect(results.getByRole("status")).toHaveText(/5 formats made · \$0\.30 charged · added to the board/, {
     timeout: 120_000,
   });
   for (const label of ["One-sheet 27:40", "Story 9:16", "Widescreen 16:9", "Feed post 4:5", "Square 1:1"]) {
@@ -56,6 +68,8 @@ test("a pack of five formats from a designed poster, downloaded as a ZIP and add
   const names = execFileSync("unzip", ["-Z1", file], { encoding: "utf8" }).trim().split("\n");
   const manifest = JSON.parse(execFileSync("unzip", ["-p", file, "manifest.json"], { encoding: "utf8" }));
   expect(manifest.files).toHaveLength(5);
+  const story1080 = manifest.files.find((f: { placement: { id: string } }) => f.placement.id === "story");
+  expect(story1080).toMatchObject({ widthPx: 1080, heightPx: 1920, deliveredAtTargetPx: true, upscaled: "fast" });
   expect(names.sort()).toEqual([...manifest.files.map((f: { file: string }) => f.file), "manifest.json"].sort());
 
   const onBoard = await (await request.get(`/api/boards/${board.id}`)).json();

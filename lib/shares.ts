@@ -2,6 +2,7 @@ import "server-only";
 import type { SharedPoster, ShareView } from "./api-types";
 import { signGet } from "./aws/s3";
 import { AppError } from "./errors";
+import { trimText } from "./format";
 import { type Actor, mayChange } from "./permissions";
 import { fileKey } from "./poster-files";
 import { downloadName } from "./poster-view";
@@ -162,6 +163,10 @@ export async function sharedEntries(token: string) {
   return { share, title: board.name, entries: (await getPosters(board.posterIds)).map(liveEntry) };
 }
 
+/** A board's page shows each option's prompt to this length: 200 posters with 10,000-character prompts would be
+ * megabytes of page (more than a function may answer), and a reviewer reads a line, not an essay. */
+const BOARD_PROMPT_CHARS = 300;
+
 async function toSharedPoster(entry: SharedEntry, options: { showPrompt: boolean; full: boolean }) {
   const image = await signGet(options.full ? entry.imageKey : entry.thumbKey);
   const base: SharedPoster = {
@@ -172,9 +177,9 @@ async function toSharedPoster(entry: SharedEntry, options: { showPrompt: boolean
     imageUrl: image.url,
     designed: entry.designed,
   };
-  return options.showPrompt && entry.prompt !== undefined
-    ? { ...base, prompt: entry.prompt, model: entry.model, seed: entry.seed }
-    : base;
+  if (!options.showPrompt || entry.prompt === undefined) return base;
+  const prompt = options.full ? entry.prompt : trimText(entry.prompt, BOARD_PROMPT_CHARS);
+  return { ...base, prompt, model: entry.model, seed: entry.seed };
 }
 
 /** What a share page shows; undefined for unknown, revoked and expired tokens alike. */

@@ -66,9 +66,12 @@ export async function listLinkReviews(token: string): Promise<LinkReview[]> {
   return (await linkReviews(token)).map(toLinkReview);
 }
 
+/** A review page shows the newest of its link's reviews (the API lists up to 500): a page stays small. */
+const PAGE_REVIEWS = 100;
+
 /** For the share page, which has already checked its link takes reviews. */
 export async function linkReviewsForPage(token: string): Promise<LinkReview[]> {
-  return (await linkReviews(token)).map(toLinkReview);
+  return (await linkReviews(token)).slice(0, PAGE_REVIEWS).map(toLinkReview);
 }
 
 export async function listBoardReviews(boardId: string): Promise<ReviewView[]> {

@@ -39,14 +39,15 @@ export interface Bundle {
 export function event(
   method: string,
   rawPath: string,
-  options: { body?: unknown; query?: string; headers?: Record<string, string> } = {},
+  options: { body?: unknown; query?: string; headers?: Record<string, string>; cookies?: string[] } = {},
 ) {
   return {
     version: "2.0",
     routeKey: "$default",
     rawPath,
     rawQueryString: options.query ?? "",
-    cookies: [],
+    // API Gateway v2 / Function URL events carry the request's cookies apart from its headers.
+    cookies: options.cookies ?? [],
     headers: {
       host: SITE_HOST,
       "x-forwarded-proto": "https",
@@ -100,7 +101,7 @@ export async function startBundle(): Promise<Bundle> {
     stack,
     deployed,
     invoke: (r) =>
-      handler(event(r.method, r.path, { body: r.body, query: r.query, headers: r.headers }), {
+      handler(event(r.method, r.path, r), {
         getRemainingTimeInMillis: () => 60_000,
       }),
     async stop() {

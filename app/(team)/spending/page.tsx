@@ -4,13 +4,15 @@ import { DailyChart } from "@/components/spending/daily-chart";
 import { LedgerTable, PerDayTable, PerMemberTable } from "@/components/spending/tables";
 import { requireMember } from "@/lib/identity";
 import { formatPrice } from "@/lib/models";
-import { MAX_LEDGER_LISTED, spendingReport, spendingToday } from "@/lib/spending";
+import { spendingReport, spendingToday } from "@/lib/spending";
 import { listMembers } from "@/lib/store/members";
 
 export const metadata: Metadata = { title: "Spending" };
 
-// The ledger's detail covers a week; totals (chart, per day, per person) cover 30 days.
+// The ledger's detail covers a week (its newest PAGE_ENTRIES charges: the CSV has them all); totals (chart, per day,
+// per person) cover 30 days.
 const DAYS = 7;
+const PAGE_ENTRIES = 250;
 
 export default async function SpendingPage() {
   await connection();
@@ -22,7 +24,9 @@ export default async function SpendingPage() {
   ]);
   // The ledger names people by email; the page shows the names the rest of the app uses (email on hover).
   const names = new Map(members.map((m) => [m.email, m.name]));
-  const entries = report.days.flatMap((d) => [...d.entries].reverse());
+  const week = report.days.flatMap((d) => [...d.entries].reverse());
+  const entries = week.slice(0, PAGE_ENTRIES);
+  const truncated = report.truncated || week.length > entries.length;
   return (
     <div className="space-y-10">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -67,9 +71,9 @@ export default async function SpendingPage() {
         ) : (
           <LedgerTable entries={entries} names={names} />
         )}
-        {report.truncated && (
+        {truncated && (
           <p className="text-sm text-muted">
-            Showing the newest {MAX_LEDGER_LISTED.toLocaleString("en-US")} charges: the CSV download has every one.
+            Showing the newest {PAGE_ENTRIES.toLocaleString("en-US")} charges: the CSV download has every one.
           </p>
         )}
       </section>

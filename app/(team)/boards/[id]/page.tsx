@@ -5,22 +5,33 @@ import { BoardReviews } from "@/components/reviews/board-reviews";
 import { SharePanel } from "@/components/share-panel";
 import { findBoardView } from "@/lib/boards";
 import { AppError } from "@/lib/errors";
+import { trimText } from "@/lib/format";
 import { requireMember } from "@/lib/identity";
 import { mayChange } from "@/lib/permissions";
 import { optionLettersOf } from "@/lib/reviews/option-letters";
 import { listBoardReviews } from "@/lib/reviews/service";
 import { listLiveShares } from "@/lib/store/shares";
 
+// What the page shows of a board at its largest (200 posters, each prompt up to 10,000 characters, 500 reviews):
+// the tiles' prompts as a line, the newest reviews; the API (GET /api/boards/{id}) has the rest.
+const PAGE_PROMPT_CHARS = 300;
+const PAGE_REVIEWS = 100;
+
 export const metadata: Metadata = { title: "Board" };
 
 export default async function BoardPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const member = await requireMember(`/boards/${id}`);
-  const board = await findBoardView(id).catch((error) => {
+  const found = await findBoardView(id).catch((error) => {
     if (error instanceof AppError && error.code === "board_not_found") notFound();
     throw error;
   });
-  const [reviews, links] = await Promise.all([listBoardReviews(id), listLiveShares("board", id)]);
+  const board = {
+    ...found,
+    posters: found.posters.map((p) => ({ ...p, prompt: trimText(p.prompt, PAGE_PROMPT_CHARS) })),
+  };
+  const [allReviews, links] = await Promise.all([listBoardReviews(id), listLiveShares("board", id)]);
+  const reviews = allReviews.slice(0, PAGE_REVIEWS);
   const letters = optionLettersOf(links);
   // Everyone sees the board; only its maker (or an admin) is offered changes and share links.
   const canChange = mayChange(member, board.createdBy);

@@ -1,0 +1,392 @@
+import assert from "node:assert/strict";
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { BatchWriteCommand } from "@aws-sdk/lib-dynamodb";
+import sharp from "sharp";
+import { type Bundle, type LambdaResult, sessionCookie, startBundle } from "./bundle";
+
+// Lambda caps a buffered function's answer at 6 MB (OpenNext's default wrapper is the buffered one, and SST makes the
+// Function URL buffered to match), and binary bodies are base64-encoded on the way. This drives every route the
+// bundle serves with the worst case the app allows — the largest art, a board at its cap, a link with every review
+// it lists, a pack of every placement, a busy week of spending — and fails on any answer that could pass the cap:
+// big files must be handed out as signed S3 URLs, never passed through the function. A route the table below
+// doesn't cover fails the test too, so a new route gets its worst case written down.
+
+const LAMBDA_LIMIT = 6 * 1024 * 1024;
+/** Binary answers (a design preview) stay under this: the function is no file server. */
+const BINARY_LIMIT = 1_000_000;
+
+let bundle: Bundle;
+let token: string;
+let cookie: string;
+const ids = {} as {
+  big: string;
+  board: string;
+  share: string;
+  job: string;
+  export: string;
+  token: string;
+  version: string;
+};
+
+interface Call {
+  method?: string;
+  path: string;
+  query?: string;
+  body?: unknown;
+  /** Pages are for signed-in browsers (a session cookie); the API takes the token. */
+  browser?: boolean;
+  /** What it must answer (the worst case must really have been served, not refused). */
+  status: number | number[];
+}
+
+// Every route of the app (app-paths-manifest.json), and the call that makes its largest answer.
+const ROUTES: Record<string, () => Call | Call[]> = {
+  "/": () => ({ path: "/", browser: true, status: 200 }),
+  "/account": () => ({ path: "/account", browser: true, status: 200 }),
+  "/boards": () => ({ path: "/boards", browser: true, status: 200 }),
+  "/boards/[id]": () => ({ path: `/boards/${ids.board}`, browser: true, status: 200 }),
+  "/compare": () => ({
+    path: "/compare",
+    query: `ids=${ids.big},${ids.version},${ids.big},${ids.version}`,
+    browser: true,
+    status: 200,
+  }),
+  "/develop": () => ({ path: "/develop", browser: true, status: 200 }),
+  "/gallery": () => ({ path: "/gallery", browser: true, status: 200 }),
+  "/posters/[id]": () => ({ path: `/posters/${ids.big}`, browser: true, status: 200 }),
+  "/posters/[id]/design": () => ({ path: `/posters/${ids.big}/design`, browser: true, status: 200 }),
+  "/reviews": () => ({ path: "/reviews", browser: true, status: 200 }),
+  "/spending": () => ({ path: "/spending", browser: true, status: 200 }),
+  "/_global-error": () => ({ path: "/no-such-page", browser: true, status: 404 }),
+  "/_not-found": () => ({ path: "/no-such-page", browser: true, status: 404 }),
+  "/dev/develop-kit": () => ({ path: "/dev/develop-kit", browser: true, status: 404 }),
+  "/icon.svg": () => ({ path: "/icon.svg", status: 200 }),
+  "/signin": () => ({ path: "/signin", status: 200 }),
+  "/signout": () => ({ path: "/signout", browser: true, status: 200 }),
+  "/s/[token]": () => ({ path: `/s/${ids.share}`, status: 200 }),
+  "/s/[token]/image": () => ({ path: `/s/${ids.share}/image`, query: `poster=${ids.big}`, status: 302 }),
+  "/s/[token]/download": () => ({ path: `/s/${ids.share}/download`, query: `poster=${ids.big}`, status: 302 }),
+  "/api/[...path]": () => ({ path: "/api/no/such/route", status: 404 }),
+  "/api/auth/[...nextauth]": () => ({ path: "/api/auth/providers", status: 200 }),
+  "/api/health": () => ({ path: "/api/health", status: 200 }),
+  "/api/boards": () => ({ path: "/api/boards", query: "limit=100", status: 200 }),
+  "/api/boards/[id]": () => ({ path: `/api/boards/${ids.board}`, status: 200 }),
+  "/api/boards/[id]/posters": () => ({
+    method: "POST",
+    path: `/api/boards/${ids.board}/posters`,
+    body: { posterId: ids.big },
+    status: [200, 409],
+  }),
+  "/api/boards/[id]/posters/[posterId]": () => ({
+    method: "DELETE",
+    path: `/api/boards/${ids.board}/posters/AAAAAAAAAAAAAAAA`,
+    status: [200, 404],
+  }),
+  "/api/boards/[id]/reviews": () => ({ path: `/api/boards/${ids.board}/reviews`, status: 200 }),
+  "/api/jobs/[id]": () => ({ path: `/api/jobs/${ids.job}`, status: 200 }),
+  "/api/jobs/[id]/zip": () => ({ path: `/api/jobs/${ids.job}/zip`, status: 302 }),
+  "/api/members/[sub]/tokens": () => ({ path: "/api/members/lambda/tokens", status: 200 }),
+  "/api/members/[sub]/tokens/[id]": () => ({
+    method: "DELETE",
+    path: "/api/members/lambda/tokens/AAAAAAAAAAAAAAAA",
+    status: [204, 404],
+  }),
+  "/api/posters": () => [
+    { path: "/api/posters", query: "limit=100&versions=show", status: 200 },
+    { method: "POST", path: "/api/posters", body: { prompt: "the largest answer a generation gives" }, status: 201 },
+  ],
+  "/api/posters/[id]": () => ({ path: `/api/posters/${ids.big}`, status: 200 }),
+  "/api/posters/[id]/design": () => ({
+    method: "PUT",
+    path: `/api/posters/${ids.big}/design`,
+    body: DESIGN,
+    status: 200,
+  }),
+  "/api/posters/[id]/design/logo": () => ({
+    method: "POST",
+    path: `/api/posters/${ids.big}/design/logo`,
+    body: { uploadId: "AAAAAAAAAAAAAAAAAAAAAA" },
+    status: 404,
+  }),
+  // The largest preview there is: the widest the route allows, of noisy art that PNG can't shrink.
+  "/api/posters/[id]/design/preview": () => ({
+    method: "POST",
+    path: `/api/posters/${ids.big}/design/preview`,
+    query: "width=1200",
+    body: DESIGN,
+    status: 200,
+  }),
+  "/api/posters/[id]/exports": () => ({ path: `/api/posters/${ids.big}/exports`, status: 200 }),
+  "/api/posters/[id]/exports/[exportId]": () => ({
+    path: `/api/posters/${ids.big}/exports/${ids.export}`,
+    status: 200,
+  }),
+  "/api/posters/[id]/pack": () => ({ path: `/api/posters/${ids.big}/pack`, status: 200 }),
+  "/api/reviews": () => ({ path: "/api/reviews", query: "limit=100", status: 200 }),
+  "/api/shares": () => ({ path: "/api/shares", query: `boardId=${ids.board}`, status: 200 }),
+  "/api/shares/[token]": () => ({ method: "DELETE", path: `/api/shares/${"x".repeat(32)}`, status: 404 }),
+  "/api/shares/[token]/reviews": () => ({ path: `/api/shares/${ids.share}/reviews`, status: 200 }),
+  "/api/spending": () => ({ path: "/api/spending", query: "days=90", status: 200 }),
+  "/api/spending/csv": () => ({ path: "/api/spending/csv", query: "days=90", status: 302 }),
+  "/api/spending/today": () => ({ path: "/api/spending/today", status: 200 }),
+  "/api/tokens": () => ({ path: "/api/tokens", status: 200 }),
+  "/api/tokens/[id]": () => ({ method: "DELETE", path: "/api/tokens/AAAAAAAAAAAAAAAA", status: [204, 404] }),
+  "/api/uploads": () => ({
+    method: "POST",
+    path: "/api/uploads",
+    body: { contentType: "image/png", bytes: 1_000_000 },
+    status: 201,
+  }),
+};
+
+const DESIGN = {
+  template: "classic",
+  title: "The Largest Answer",
+  tagline: "Every route, at its worst",
+  billing: "A LAMBDA PRODUCTION  STARRING SIX MEGABYTES\nMUSIC BY BASE SIXTY-FOUR  EDITED BY A BUFFER",
+  date: "Coming soon",
+};
+
+/** The app's routes as the bundle lists them: route groups and the /page or /route suffix dropped. */
+function bundleRoutes(): string[] {
+  const manifest = path.join(process.cwd(), ".next/server/app-paths-manifest.json");
+  return Object.keys(JSON.parse(readFileSync(manifest, "utf8")) as Record<string, string>)
+    .map((r) => r.replace(/\/\([^)]+\)/g, "").replace(/\/(page|route)$/, "") || "/")
+    .sort();
+}
+
+before(async () => {
+  bundle = await startBundle();
+  const lib = {
+    tokens: await import("../../lib/store/tokens"),
+    posters: await import("../../lib/store/posters"),
+    boards: await import("../../lib/store/boards"),
+    shares: await import("../../lib/store/shares"),
+    reviews: await import("../../lib/store/reviews"),
+    exports: await import("../../lib/store/exports"),
+    jobs: await import("../../lib/store/jobs"),
+    members: await import("../../lib/store/members"),
+    s3: await import("../../lib/aws/s3"),
+    clients: await import("../../lib/aws/clients"),
+    config: await import("../../lib/aws/config"),
+    files: await import("../../lib/poster-files"),
+    table: await import("../../lib/store/table"),
+    storage: await import("../../lib/storage"),
+    placements: await import("../../lib/print/placements"),
+  };
+  const member = { sub: "lambda", email: "lambda@onesheet.local", name: "Lambda Tester" };
+  await lib.members.upsertMember({ ...member, emailVerified: true });
+  token = (await lib.tokens.createToken(member, "lambda size test")).token;
+  ids.token = token;
+  cookie = await sessionCookie(member);
+  const newId = () => randomBytes(12).toString("base64url");
+  const now = new Date().toISOString();
+
+  // The largest art a poster holds (a 4K-class upscale), as noise: no encoder can make it small.
+  const width = 2048;
+  const height = 3072;
+  const noise = randomBytes(width * height * 3);
+  const art = await sharp(noise, { raw: { width, height, channels: 3 } })
+    .png({ compressionLevel: 1 })
+    .toBuffer();
+  ids.big = newId();
+  const big = {
+    id: ids.big,
+    prompt: "p".repeat(10_000),
+    model: "stability.sd3-5-large-v1:0",
+    aspectRatio: "2:3",
+    params: {},
+    seed: 1,
+    width,
+    height,
+    bytes: art.byteLength,
+    price: 0.08,
+    createdAt: now,
+    ...lib.files.artKeys(ids.big),
+    createdBy: member.sub,
+    createdByName: member.name,
+  };
+  await lib.s3.putObject(big.imageKey, art, "image/png");
+  await lib.s3.putObject(big.thumbKey, await sharp(art).resize(300).webp().toBuffer(), "image/webp");
+  await lib.posters.putPoster(big);
+  // Twelve versions (what a poster page shows), each a poster of its own.
+  for (let i = 0; i < 12; i++) {
+    const id = newId();
+    ids.version = id;
+    await lib.posters.putPoster({
+      ...big,
+      id,
+      parentId: ids.big,
+      operation: "upscale",
+      inputs: { mode: "fast" },
+      createdAt: new Date(Date.now() + i).toISOString(),
+    });
+  }
+
+  // A board at its cap, every poster on it carrying the longest prompt.
+  const board = await lib.boards.createBoard("b".repeat(100), member.sub);
+  ids.board = board.id;
+  const posterIds: string[] = [ids.big];
+  for (let i = 1; i < lib.boards.MAX_BOARD_POSTERS; i++) {
+    const id = newId();
+    posterIds.push(id);
+    await lib.posters.putPoster({ ...big, id, createdAt: new Date(Date.now() - i * 1000).toISOString() });
+  }
+  await lib.boards.addManyToBoard(board.id, posterIds, member.sub);
+
+  // A review link on it with every review a page lists (500), each with the longest comment and name.
+  const share = await lib.shares.createShare({
+    target: "board",
+    targetId: board.id,
+    showPrompt: true,
+    expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+    createdBy: member.sub,
+    createdByName: member.name,
+    review: true,
+  });
+  ids.share = share.token;
+  for (let i = 0; i < 500; i++) {
+    const refused = await lib.reviews.putReview(
+      {
+        id: newId(),
+        token: share.token,
+        boardId: board.id,
+        boardName: board.name,
+        posterId: posterIds[i % posterIds.length] ?? ids.big,
+        label: "A",
+        name: "n".repeat(60),
+        comment: "c".repeat(2000),
+        pin: { x: 0.5, y: 0.5 },
+        createdAt: new Date(Date.now() - i).toISOString(),
+      },
+      { live: true },
+    );
+    assert.equal(refused, undefined);
+  }
+
+  // Every export a poster lists, and more.
+  for (let i = 0; i < 60; i++) {
+    const id = newId();
+    ids.export = id;
+    await lib.exports.putExport({
+      id,
+      posterId: ids.big,
+      format: "pdf",
+      size: "us-one-sheet",
+      sizeLabel: "US one-sheet 27×40 in",
+      bleedIn: 0.125,
+      status: "ready",
+      key: `posters/${ids.big}/exports/${id}.pdf`,
+      widthPx: width,
+      heightPx: height,
+      effectivePpi: 75,
+      warnings: ["w".repeat(200), "w".repeat(200)],
+      createdAt: new Date(Date.now() - i).toISOString(),
+      createdBy: member.sub,
+      createdByName: member.name,
+    });
+  }
+
+  // A busy day: 3,000 charges (the page and the JSON list the newest 1,000; the CSV, made in S3, has them all).
+  const day = now.slice(0, 10);
+  const entries = Array.from({ length: 3000 }, (_, i) => {
+    const at = new Date(Date.now() - i * 10).toISOString();
+    const id = newId();
+    return {
+      PutRequest: {
+        Item: {
+          ...lib.table.keys.ledgerEntry(day, at, id),
+          id,
+          day,
+          at,
+          user: `${"u".repeat(60)}@example.com`,
+          model: "us.stability.stable-creative-upscale-v1:0",
+          cents: 60,
+          posterId: ids.big,
+        },
+      },
+    };
+  });
+  const tableName = lib.config.getConfig().table;
+  for (let i = 0; i < entries.length; i += 25) {
+    await lib.clients
+      .awsClients()
+      .dynamo.send(new BatchWriteCommand({ RequestItems: { [tableName]: entries.slice(i, i + 25) } }));
+  }
+
+  // A pack of every placement, done, its ZIP in S3.
+  ids.job = newId();
+  const formats = lib.placements.PLACEMENTS.map((p) => p.id);
+  const zipKey = lib.storage.jobArchiveKey(ids.job, "pack");
+  await lib.s3.putObject(zipKey, art, "application/zip");
+  await lib.jobs.putJob({
+    id: ids.job,
+    type: "pack",
+    status: "queued",
+    subject: `poster#${ids.big}`,
+    owner: member,
+    createdAt: now,
+    updatedAt: now,
+    attempts: 0,
+    input: { keyArtId: ids.big, formats },
+    steps: Object.fromEntries(
+      formats.map((f, i) => [f, { status: "done", posterId: posterIds[i + 1], charged: { reframe: 6, upscale: 3 } }]),
+    ),
+  });
+  await lib.jobs.finishJob({ id: ids.job, createdAt: now }, undefined, {
+    status: "done",
+    result: { zipKey, zipName: "pack.zip", board: { id: board.id, added: true } },
+  });
+});
+
+after(async () => {
+  await bundle?.stop();
+});
+
+const encodedSize = (r: LambdaResult) => Buffer.byteLength(JSON.stringify(r));
+const bodyBytes = (r: LambdaResult) =>
+  r.isBase64Encoded ? Buffer.from(r.body, "base64").byteLength : Buffer.byteLength(r.body);
+
+describe("answers through the function", () => {
+  it("has a worst case written down for every route the bundle serves", () => {
+    const missing = bundleRoutes().filter((r) => !(r in ROUTES));
+    assert.deepEqual(missing, [], `routes with no worst case in ROUTES: ${missing.join(", ")}`);
+  });
+
+  it("never come near Lambda's 6 MB, whatever the data; files go out as signed S3 URLs", async () => {
+    const sizes: [string, number, number][] = [];
+    for (const [route, make] of Object.entries(ROUTES)) {
+      for (const call of [make()].flat()) {
+        const result = await bundle.invoke({
+          method: call.method ?? "GET",
+          path: call.path,
+          query: call.query,
+          body: call.body,
+          ...(call.browser ? { cookies: [cookie] } : { headers: { authorization: `Bearer ${token}` } }),
+        });
+        const expected = [call.status].flat();
+        assert.ok(expected.includes(result.statusCode), `${route}: ${result.statusCode} ${result.body.slice(0, 300)}`);
+        const encoded = encodedSize(result);
+        sizes.push([`${call.method ?? "GET"} ${route}`, result.statusCode, encoded]);
+        assert.ok(encoded < LAMBDA_LIMIT, `${route} answered ${encoded} bytes: over Lambda's 6 MB`);
+        if (result.isBase64Encoded && !(result.headers["content-type"] ?? "").includes("text")) {
+          assert.ok(bodyBytes(result) <= BINARY_LIMIT, `${route} sent ${bodyBytes(result)} bytes of a file`);
+        }
+        if (result.statusCode === 302) {
+          // A file handed out: the signed S3 URL, never the bytes.
+          assert.match(result.headers.location ?? "", /X-Amz-Signature=/);
+        }
+      }
+    }
+    sizes.sort((a, b) => b[2] - a[2]);
+    console.log(
+      sizes
+        .slice(0, 12)
+        .map(([r, s, n]) => `${(n / 1024).toFixed(1).padStart(8)} KiB  ${s}  ${r}`)
+        .join("\n"),
+    );
+  });
+});
