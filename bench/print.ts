@@ -1,11 +1,10 @@
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { treeRss } from "./load";
 import { ms } from "./stats";
+import { startWorkerProcess, stopWorkerProcess } from "./worker";
 
 // Issue 11's figures: a print master for a 27×40 in US one-sheet with bleed (27.25×40.25 in), from a designed poster
 // with a 4× upscale (3,328×4,864 px). The PDF is made in the request (the server's peak RSS); the CMYK TIFF by the
-// export worker at 150 ppi (4,088×6,038 px) and 300 ppi (8,175×12,075 px): time and the worker's peak RSS, sampled
+// job worker at 150 ppi (4,088×6,038 px) and 300 ppi (8,175×12,075 px): time and the worker's peak RSS, sampled
 // every 25 ms. The exporter on AWS is a 2 GB function, so each must stay under 2,048 MB.
 
 type Json = Record<string, unknown>;
@@ -48,19 +47,19 @@ export async function printBench(baseUrl: string, serverPid: number, headers: Re
       ppi,
     });
     const t0 = performance.now();
-    const worker = spawn(
-      process.execPath,
-      [path.resolve("node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "local/export-jobs.ts", "--once"],
-      { env: process.env, stdio: ["ignore", "ignore", "inherit"] },
-    );
+    const worker = startWorkerProcess();
     let workerPeak = 0;
     const sample = setInterval(() => {
       workerPeak = Math.max(workerPeak, treeRss(worker.pid ?? 0));
     }, 25);
-    await new Promise((resolve) => worker.on("exit", resolve));
-    clearInterval(sample);
+    let done = await call("GET", String(queued.statusUrl));
+    while (done.status === "queued" || done.status === "running") {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      done = await call("GET", String(queued.statusUrl));
+    }
     const elapsed = performance.now() - t0;
-    const done = await call("GET", String(queued.statusUrl));
+    clearInterval(sample);
+    await stopWorkerProcess(worker);
     if (done.status !== "ready") throw new Error(`TIFF ${ppi} ppi: ${JSON.stringify(done)}`);
     const head = await fetch(String(done.url), { method: "HEAD" });
     console.log(
@@ -68,7 +67,7 @@ export async function printBench(baseUrl: string, serverPid: number, headers: Re
         `${done.widthPx}×${done.heightPx} px, ${mb(Number(head.headers.get("content-length") ?? 0))}`,
     );
   }
-  console.log("  (a 2 GB Lambda: 2048 MB; the worker's time includes starting Node and uploading to S3)");
+  console.log("  (a 2 GB Lambda: 2048 MB; the worker's time includes starting Node, the queue and uploading to S3)");
 }
 
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;

@@ -10,6 +10,7 @@ import { lambdaBundleSize } from "./bundle";
 import { designBench } from "./design";
 import { galleryBench } from "./gallery";
 import { gallerySearchBench } from "./gallery-search";
+import { jobsBench } from "./jobs";
 import { loadBench } from "./load";
 import { operationsBench } from "./operations";
 import { printBench } from "./print";
@@ -23,7 +24,8 @@ import { kib, ms, percentile } from "./stats";
 //  2. The studio page's First Load JS and the bytes a cold first visit transfers.
 //  3. The gallery and a shared board; 4. poster typography; 5. 50 generations at once; 6. developing a poster (upload +
 //  operation overhead, peak memory at 4K); 7. a review link's cold visit on a phone; 8. print masters (PDF, CMYK TIFF
-//  at 150 and 300 ppi). BENCH_ONLY=overhead,load,… runs just those sections.
+//  at 150 and 300 ppi); 9. the job queue (queued → taken, a pack end to end). BENCH_ONLY=overhead,load,… runs just
+//  those sections.
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 const WARMUP = 5;
@@ -38,7 +40,7 @@ const next = await startNext(env, port);
 // BENCH_ONLY=overhead,load runs just those sections (no browser needed for them).
 const only = process.env.BENCH_ONLY?.split(",");
 const runs = (section: string) => !only || only.includes(section);
-const browser = only?.every((s) => ["overhead", "load", "operations", "print"].includes(s))
+const browser = only?.every((s) => ["overhead", "load", "operations", "print", "jobs"].includes(s))
   ? undefined
   : await launch();
 const auth = browser ? await benchAuth(browser, next.url) : await tokenAuth();
@@ -63,6 +65,8 @@ try {
   if (browser && runs("review")) await reviewBench(next.url, browser, auth, RUNS);
   // 8. Print masters: the PDF in the request, the CMYK TIFF as a job at 150 and 300 ppi.
   if (runs("print")) await printBench(next.url, next.pid, auth.headers);
+  // 9. The job queue.
+  if (runs("jobs")) await jobsBench(next.url, auth.headers, Math.min(RUNS, 20));
 } finally {
   await browser?.close();
   next.stop();
