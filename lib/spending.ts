@@ -128,6 +128,18 @@ export interface Priced {
   price: number;
 }
 
+/** What one model call holds of the day's budget, from now until it is settled. */
+function reservationFor(member: { sub: string }, priced: Priced, requestId: string): Reservation {
+  const now = new Date();
+  return {
+    id: requestId,
+    day: utcDay(now),
+    user: member.sub,
+    cents: toCents(priced.price),
+    startedAt: now.toISOString(),
+  };
+}
+
 /** Runs one generation within the budget and the per-person limits. It also counts the request against the
  * per-minute limit (in the admission write), so its route must not count it again. */
 export async function withBudget<T extends { id: string }>(
@@ -136,14 +148,7 @@ export async function withBudget<T extends { id: string }>(
   requestId: string,
   run: (billing: Billing) => Promise<T>,
 ): Promise<T> {
-  const now = new Date();
-  const reservation: Reservation = {
-    id: requestId,
-    day: utcDay(now),
-    user: member.sub,
-    cents: toCents(priced.price),
-    startedAt: now.toISOString(),
-  };
+  const reservation = reservationFor(member, priced, requestId);
   const slot = await admit(reservation, requestId);
   const release = releaseSlotItem(member.sub, slot, requestId);
   const charge: ChargeDetails = { who: member.email || member.sub, model: priced.model };
@@ -195,14 +200,7 @@ export async function chargeLate(
   requestId: string,
   items: TransactItem[],
 ): Promise<boolean> {
-  const now = new Date();
-  const reservation: Reservation = {
-    id: requestId,
-    day: utcDay(now),
-    user: member.sub,
-    cents: toCents(priced.price),
-    startedAt: now.toISOString(),
-  };
+  const reservation = reservationFor(member, priced, requestId);
   const charge: ChargeDetails = { who: member.email || member.sub, model: priced.model, posterId: priced.posterId };
   const codes = await transactWrite([...lateChargeItems(reservation, charge), ...items]);
   if (!codes) return true;
@@ -221,17 +219,15 @@ export async function checkBudget(member: { sub: string }, priceUsd: number): Pr
     spentCents(keys.ledgerTotal(day)),
     spentCents(keys.ledgerUser(day, member.sub)),
   ]);
+  const short = (left: number, whose: string) =>
+    new AppError("budget_exceeded", {
+      message: `This costs ${formatPrice(priceUsd)} and only ${formatPrice(Math.max(0, left) / 100)} of ${whose} is left: it resets at midnight UTC, in ${untilMidnightUtc()}.`,
+    });
   const userCap = config.userDailyBudgetUsd;
-  if (userCap !== undefined && mine + cents > toCents(userCap)) {
-    throw new AppError("budget_exceeded", {
-      message: `This costs ${formatPrice(priceUsd)} and only ${formatPrice(Math.max(0, toCents(userCap) - mine) / 100)} of your daily budget is left: it resets at midnight UTC, in ${untilMidnightUtc()}.`,
-    });
-  }
-  if (team + cents > toCents(config.dailyBudgetUsd)) {
-    throw new AppError("budget_exceeded", {
-      message: `This costs ${formatPrice(priceUsd)} and only ${formatPrice(Math.max(0, toCents(config.dailyBudgetUsd) - team) / 100)} of today's team budget is left: it resets at midnight UTC, in ${untilMidnightUtc()}.`,
-    });
-  }
+  if (userCap !== undefined && mine + cents > toCents(userCap))
+    throw short(toCents(userCap) - mine, "your daily budget");
+  const teamCap = toCents(config.dailyBudgetUsd);
+  if (team + cents > teamCap) throw short(teamCap - team, "today's team budget");
 }
 
 function logUnsettled(reservation: Reservation, error: unknown) {
