@@ -30,15 +30,21 @@ if (!useAws) {
   console.log("[onesheet] ONESHEET_BUCKET is set: using AWS, no local stack");
 }
 
-const next = spawn(path.resolve("node_modules/.bin/next"), [mode], {
-  stdio: "inherit",
-  env: {
-    NEXT_TELEMETRY_DISABLED: "1",
-    ...(oidc ? localAuthEnv(oidc.issuer, appUrl) : {}),
-    ...process.env,
-    ...stack?.env,
+// Idle keep-alive connections are closed after 65 s rather than Node's 5 s, so a client (a browser, the tests'
+// request context) reusing one never races the server closing it (an ECONNRESET on a request that was fine).
+const next = spawn(
+  path.resolve("node_modules/.bin/next"),
+  [mode, ...(mode === "start" ? ["--keepAliveTimeout", "65000"] : [])],
+  {
+    stdio: "inherit",
+    env: {
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...(oidc ? localAuthEnv(oidc.issuer, appUrl) : {}),
+      ...process.env,
+      ...stack?.env,
+    },
   },
-});
+);
 
 // What a crashed generation left (orphaned images, unsettled reservations) is put right at start and every five
 // minutes, as the scheduled sweeper does on AWS. The app's modules are server-only, hence the condition.
