@@ -191,7 +191,13 @@ export function FormatPack(props: {
             aria-busy={busy}
             className="rounded-md bg-accent px-4 py-2 font-semibold text-ink hover:brightness-110 disabled:opacity-60"
           >
-            {pack.running ? "Making the pack…" : sending ? "Starting…" : `Make pack · ${formatPrice(price)}`}
+            {pack.running
+              ? "Making the pack…"
+              : sending
+                ? "Starting…"
+                : picked.length === 0
+                  ? "Make pack"
+                  : `Make pack · ${formatPrice(price)}`}
           </button>
         </div>
         {(error || pack.error) && (
