@@ -25,8 +25,8 @@ export interface PosterView {
   /** The plain key art, when the poster has a typography design (`url` then shows the composed poster). */
   artUrl?: string;
   design?: Design;
-  /** Who made it (OpenID subject) and their name then; absent on posters made before sign-in existed. */
-  createdBy?: string;
+  /** Who made it (OpenID subject) and their name then. */
+  createdBy: string;
   createdByName?: string;
   /** How it was made: "generate", or the operation that derived it from `parentId` (absent: from an upload). */
   operation: string;
@@ -95,7 +95,7 @@ export interface BoardSummary {
   /** Thumbnail of the board's first poster, pre-signed. */
   coverUrl: string | null;
   /** The OpenID subject of who made it: only they (or an admin) change it. */
-  createdBy?: string;
+  createdBy: string;
 }
 
 export interface BoardView {
@@ -107,7 +107,7 @@ export interface BoardView {
   version: number;
   posters: PosterSummary[];
   /** The OpenID subject of who made it: only they (or an admin) change it. */
-  createdBy?: string;
+  createdBy: string;
 }
 
 export interface ShareView {

@@ -60,7 +60,7 @@ export async function createBoardView(name: string, createdBy: string): Promise<
   return toBoardView(await boards.createBoard(name, createdBy));
 }
 
-/** Each change is one conditional update that reports a missing board itself: no read beforehand. */
+/** A change is one conditional update (a rename with a reorder too: both or neither). */
 export async function updateBoard(
   id: string,
   change: { name?: string; posterIds?: string[]; version?: number },
@@ -69,11 +69,11 @@ export async function updateBoard(
   if (change.name === undefined && change.posterIds === undefined) return toBoardView(await load(id));
   if (!RANDOM_ID.test(id)) throw new AppError("board_not_found");
   const owner = ownerFor(member);
-  let board: boards.BoardRecord | undefined;
-  if (change.name !== undefined) board = await boards.renameBoard(id, change.name, owner);
-  if (change.posterIds !== undefined)
-    board = await boards.reorderBoard(id, change.posterIds, change.version ?? -1, owner);
-  return toBoardView(board as boards.BoardRecord);
+  const board =
+    change.posterIds !== undefined
+      ? await boards.reorderBoard(id, change.posterIds, change.version ?? -1, owner, change.name)
+      : await boards.renameBoard(id, change.name ?? "", owner);
+  return toBoardView(board);
 }
 
 export async function addPosterToBoard(id: string, posterId: string, member: Actor): Promise<BoardView> {

@@ -165,7 +165,7 @@ export async function invokeOperation(
   return { png, width: meta.width, height: meta.height, seed: answer.seed };
 }
 
-export async function runOperation(prepared: PreparedOperation, options: GenerateOptions = {}): Promise<PosterView> {
+export async function runOperation(prepared: PreparedOperation, options: GenerateOptions): Promise<PosterView> {
   const { plan } = prepared;
   const timeout = AbortSignal.timeout(options.timeoutMs ?? getConfig().generationTimeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
@@ -194,7 +194,8 @@ export async function runOperation(prepared: PreparedOperation, options: Generat
       ...(prepared.parent ? { parentId: prepared.parent.id } : {}),
       inputs: { ...words.inputs, ...(prepared.sourceUploadId ? { sourceUploadId: prepared.sourceUploadId } : {}) },
       ...artKeys(id),
-      ...(options.createdBy ? { createdBy: options.createdBy.sub, createdByName: options.createdBy.name } : {}),
+      createdBy: options.createdBy.sub,
+      createdByName: options.createdBy.name,
     };
     await store(record, made.png, signal, timeout, options.writeItem ?? ((r) => putPoster(r)));
     return await toPosterView(record);

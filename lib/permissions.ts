@@ -1,11 +1,12 @@
 // Who may do what, in one place for the API and the pages: the maker of a thing (or an admin) changes, shares and
-// revokes it; everyone else on the team views it. Things made before makers were recorded belong to everyone.
+// revokes it; everyone else on the team views it. Every record has a maker (records from before makers were recorded
+// were given the admin by `npm run backfill`), so there is no "nobody's, hence anyone's" case.
 
 export interface Actor {
   sub: string;
   isAdmin: boolean;
 }
 
-export function mayChange(actor: Actor, createdBy: string | undefined): boolean {
-  return actor.isAdmin || !createdBy || createdBy === actor.sub;
+export function mayChange(actor: Actor, createdBy: string): boolean {
+  return actor.isAdmin || createdBy === actor.sub;
 }

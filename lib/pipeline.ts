@@ -20,15 +20,15 @@ export interface GenerateOptions {
   /** Aborts when the caller goes away (the studio's Cancel). */
   signal?: AbortSignal;
   timeoutMs?: number;
-  /** Who asked: recorded on the poster, for ownership (only they or an admin may delete it). */
-  createdBy?: { sub: string; name: string };
+  /** Who asked: recorded on the poster, for ownership (only they or an admin may change or delete it). */
+  createdBy: { sub: string; name: string };
   /** Told once the model has returned an image: AWS bills it from then on, whether the poster is kept or not. */
   onModelAnswered?: () => void;
   /** Writes the poster's item (by default on its own; the budget writes it together with the charge). */
   writeItem?: (record: PosterRecord) => Promise<void>;
 }
 
-export async function generatePoster(request: PosterRequest, options: GenerateOptions = {}): Promise<PosterView> {
+export async function generatePoster(request: PosterRequest, options: GenerateOptions): Promise<PosterView> {
   const model = getModel(request.model);
   const timeout = AbortSignal.timeout(options.timeoutMs ?? getConfig().generationTimeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
@@ -65,7 +65,8 @@ export async function generatePoster(request: PosterRequest, options: GenerateOp
       price: model.pricePerImage,
       createdAt: new Date().toISOString(),
       ...artKeys(id),
-      ...(options.createdBy ? { createdBy: options.createdBy.sub, createdByName: options.createdBy.name } : {}),
+      createdBy: options.createdBy.sub,
+      createdByName: options.createdBy.name,
     };
     await store(record, png, signal, timeout, options.writeItem ?? ((r) => putPoster(r)));
     return await toPosterView(record);

@@ -18,7 +18,7 @@ import {
 import { countRequestItem, releaseSlotItem, secondsToNextMinute, takeSlotItem } from "./store/limits";
 import { newPosterItems, type PosterRecord, parentWentAway } from "./store/posters";
 import { keys } from "./store/table";
-import { failed, type TransactItem, transactWrite } from "./store/transactions";
+import { type Step, steps, type TransactItem, transact } from "./store/transactions";
 
 // Every generation is priced from the catalogue and paid for before it runs. Admission is one transaction: the
 // request counted in its minute, an in-flight slot (at most `maxInFlight` per person), the price on the person's
@@ -56,16 +56,17 @@ async function admit(reservation: Reservation, holder: string): Promise<number> 
   for (let i = 0; i < config.maxInFlight; i++) {
     const slot = (first + i) % config.maxInFlight;
     const now = Date.now();
-    const codes = await transactWrite([
+    const result = await transact("admission", [
       ...budget,
       countRequestItem(reservation.user, config.requestsPerMinute, now),
       takeSlotItem(reservation.user, slot, holder, config.generationTimeoutMs, now),
     ]);
-    if (!codes) return slot;
-    if (failed(codes, 3)) throw new AppError("rate_limited", { retryAfter: secondsToNextMinute(now) });
-    if (failed(codes, 1) && userCap !== undefined) throw spent("personal", userCap);
-    if (failed(codes, 0)) throw spent("team", config.dailyBudgetUsd);
-    if (!failed(codes, 4)) throw new AppError("unavailable", { cause: new Error(`admission cancelled: ${codes}`) });
+    if (result.ok) return slot;
+    const { refused } = result;
+    if (refused.has("request count")) throw new AppError("rate_limited", { retryAfter: secondsToNextMinute(now) });
+    if (refused.has("member total") && userCap !== undefined) throw spent("personal", userCap);
+    if (refused.has("team total")) throw spent("team", config.dailyBudgetUsd);
+    // Only the slot refused: this one is taken, try the next.
   }
   throw new AppError("too_many_in_flight", { retryAfter: 5 });
 }
@@ -77,7 +78,7 @@ async function admit(reservation: Reservation, holder: string): Promise<number> 
  * charged (the reservation is refunded instead) and the answer is false. */
 async function settle(
   reservation: Reservation,
-  release: TransactItem,
+  release: Step<"slot">,
   charge?: ChargeDetails,
   record?: PosterRecord,
   extra: TransactItem[] = [],
@@ -94,19 +95,22 @@ async function settle(
       : reserved
         ? refundItems(reservation)
         : [];
-    const poster = record && charging ? newPosterItems(record) : [];
-    const also = charging ? extra : [];
-    const items = [...money, ...poster, ...also, ...(slotHeld ? [release] : [])];
-    if (items.length === 0) return committed;
-    const codes = await transactWrite(items);
-    if (!codes) return committed;
-    const orphan = record && parentWentAway(record, codes, money.length);
-    const extraFailed = also.some((_, i) => failed(codes, money.length + poster.length + i));
+    const list = [
+      ...money,
+      ...(record && charging ? newPosterItems(record) : []),
+      ...(charging ? steps("extra", extra) : []),
+      ...(slotHeld ? [release] : []),
+    ];
+    if (list.length === 0) return committed;
+    const result = await transact(`settling ${reservation.id}`, list);
+    if (result.ok) return committed;
+    const { refused } = result;
+    const orphan = record && charging && parentWentAway(record, refused);
     if (orphan) record = orphan;
-    else if (extraFailed) committed = false;
-    else if (reserved && failed(codes, money.length - 1)) reserved = false;
-    else if (slotHeld && failed(codes, items.length - 1)) slotHeld = false;
-    else throw new Error(`settling ${reservation.id} was refused: ${codes}`);
+    else if (refused.has("extra")) committed = false;
+    else if (reserved && refused.has("reservation")) reserved = false;
+    else if (slotHeld && refused.has("slot")) slotHeld = false;
+    else throw new Error(`settling ${reservation.id} was refused: ${result.detail}`);
   }
   throw new Error(`settling ${reservation.id} kept being refused`);
 }
@@ -202,10 +206,13 @@ export async function chargeLate(
 ): Promise<boolean> {
   const reservation = reservationFor(member, priced, requestId);
   const charge: ChargeDetails = { who: member.email || member.sub, model: priced.model, posterId: priced.posterId };
-  const codes = await transactWrite([...lateChargeItems(reservation, charge), ...items]);
-  if (!codes) return true;
-  if (items.some((_, i) => failed(codes, codes.length - items.length + i))) return false;
-  throw new Error(`late charge ${requestId} was refused: ${codes}`);
+  const result = await transact(`late charge ${requestId}`, [
+    ...lateChargeItems(reservation, charge),
+    ...steps("extra", items),
+  ]);
+  if (result.ok) return true;
+  if (result.refused.has("extra")) return false;
+  throw new Error(`late charge ${requestId} was refused: ${result.detail}`);
 }
 
 /** Refuses work that today's budget (the team's, or the member's own) can't pay for, before any of it starts: a job's

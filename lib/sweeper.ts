@@ -9,7 +9,7 @@ import { SNAPSHOT_PREFIX } from "./reviews/snapshot";
 import { refundItems, reservationsBefore } from "./store/ledger";
 import { getPosters } from "./store/posters";
 import { getShare } from "./store/shares";
-import { transactWrite } from "./store/transactions";
+import { transact } from "./store/transactions";
 
 // What a generation that died mid-way (kill -9, a Lambda cut off) leaves behind, put right. Nothing younger than
 // the generation timeout is touched: a live generation can't be older than that.
@@ -80,7 +80,7 @@ async function refundStale(cutoff: Date): Promise<number> {
   let refunded = 0;
   for (const reservation of await reservationsBefore(cutoff)) {
     // Refused means the generation settled it in the meantime: nothing left to do.
-    if (!(await transactWrite(refundItems(reservation)))) refunded++;
+    if ((await transact(`refunding ${reservation.id}`, refundItems(reservation))).ok) refunded++;
   }
   return refunded;
 }

@@ -30,6 +30,28 @@ if (!useAws) {
   console.log("[onesheet] ONESHEET_BUCKET is set: using AWS, no local stack");
 }
 
+// Records from before makers were recorded get one before the app reads them (every record has a maker: see
+// lib/maintenance/backfill-makers.ts); after its first run on a data folder this is one read. The local provider's
+// subjects are the names people sign in with, so the offline admin's is "admin".
+if (stack) {
+  const backfill = spawn(
+    process.execPath,
+    [
+      path.resolve("node_modules/tsx/dist/cli.mjs"),
+      "--conditions=react-server",
+      "local/backfill.ts",
+      "--admin-sub",
+      "admin",
+      "--admin-name",
+      "admin",
+      "--quiet",
+    ],
+    { stdio: "inherit", env: { ...process.env, ...stack.env } },
+  );
+  const code = await new Promise<number | null>((resolve) => backfill.once("exit", resolve));
+  if (code !== 0) console.error("[onesheet] the backfill failed (above): records without a maker will not load");
+}
+
 // Idle keep-alive connections are closed after 65 s rather than Node's 5 s, so a client (a browser, the tests'
 // request context) reusing one never races the server closing it (an ECONNRESET on a request that was fine).
 const next = spawn(

@@ -18,7 +18,7 @@ export function SelectionBar(props: {
   /** The selected ids, in the grid's order. */
   selected: string[];
   /** Who made each selected poster, to tell own from others'. */
-  makers: Record<string, string | undefined>;
+  makers: Record<string, string>;
   viewer: Actor;
   onClear: () => void;
   /** The ids deleted, to take them out of the grid. */
@@ -45,7 +45,10 @@ export function SelectionBar(props: {
 
   if (!open) return null;
 
-  const own = selected.filter((id) => mayChange(props.viewer, props.makers[id]));
+  const own = selected.filter((id) => {
+    const maker = props.makers[id];
+    return maker !== undefined && mayChange(props.viewer, maker);
+  });
   const others = selected.length - own.length;
   const canCompare = selected.length >= 2 && selected.length <= COMPARE_MAX;
 

@@ -4,24 +4,17 @@ import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/l
 import { awsClients } from "../aws/clients";
 import { getConfig } from "../aws/config";
 import { AppError } from "../errors";
-import { isConditionFailure, madeBy, withoutKeys } from "./items";
+import { isConditionFailure, madeBy, parseItem } from "./items";
+import { type BoardRecord, boardRecordSchema } from "./records";
+
+export type { BoardRecord } from "./records";
+
 import { queryListing } from "./listing";
 import { keys, TABLE_KEYS } from "./table";
 
 // Boards: a named, ordered list of poster ids on one item. Every change is one conditional update, so concurrent
 // adds from several people never lose each other's posters, and a reorder based on a stale view is refused.
 // Changes take an `owner`: only the board's maker may make them (no owner: an admin, who may change any board).
-
-export interface BoardRecord {
-  id: string;
-  name: string;
-  posterIds: string[];
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  /** The OpenID subject of who made the board. */
-  createdBy?: string;
-}
 
 const table = () => getConfig().table;
 
@@ -43,8 +36,7 @@ function existsAndMadeBy(owner: string | undefined, values: Record<string, unkno
   };
 }
 
-const ownerMay = (board: BoardRecord, owner: string | undefined) =>
-  !owner || !board.createdBy || board.createdBy === owner;
+const ownerMay = (board: BoardRecord, owner: string | undefined) => !owner || board.createdBy === owner;
 
 /** After a refused update: a missing board or someone else's says so; otherwise the change's own condition failed. */
 async function whyRefused(id: string, owner: string | undefined): Promise<BoardRecord> {
@@ -59,14 +51,14 @@ async function update(id: string, input: Omit<ConstructorParameters<typeof Updat
     const { Attributes } = await awsClients().dynamo.send(
       new UpdateCommand({ TableName: table(), Key: keys.board(id), ReturnValues: "ALL_NEW", ...input }),
     );
-    return withoutKeys<BoardRecord>(Attributes ?? {});
+    return parseItem(boardRecordSchema, Attributes ?? {}, "board");
   } catch (error) {
     if (isConditionFailure(error)) return undefined;
     throw error;
   }
 }
 
-export async function createBoard(name: string, createdBy?: string): Promise<BoardRecord> {
+export async function createBoard(name: string, createdBy: string): Promise<BoardRecord> {
   const now = new Date().toISOString();
   const board: BoardRecord = {
     id: randomBytes(12).toString("base64url"),
@@ -89,12 +81,12 @@ export async function createBoard(name: string, createdBy?: string): Promise<Boa
 
 export async function getBoard(id: string): Promise<BoardRecord | undefined> {
   const { Item } = await awsClients().dynamo.send(new GetCommand({ TableName: table(), Key: keys.board(id) }));
-  return Item ? withoutKeys<BoardRecord>(Item) : undefined;
+  return Item ? parseItem(boardRecordSchema, Item, "board") : undefined;
 }
 
 export async function listBoards(options: { limit: number; cursor?: string }) {
   const { items, nextCursor } = await queryListing({ partition: keys.boardListing("", "").gsi1pk, ...options });
-  return { boards: items.map((item) => withoutKeys<BoardRecord>(item)), nextCursor };
+  return { boards: items.map((item) => parseItem(boardRecordSchema, item, "board")), nextCursor };
 }
 
 export async function renameBoard(id: string, name: string, owner?: string): Promise<BoardRecord> {
@@ -172,11 +164,14 @@ export async function removeFromBoard(id: string, posterId: string, owner?: stri
 }
 
 /** Sets a new order: it must hold exactly the board's posters, as of the version the client saw. */
+/** Puts the board's posters in a new order (the same posters, from the version the caller saw) and, with `name`,
+ * renames it in the same write. */
 export async function reorderBoard(
   id: string,
   posterIds: string[],
   version: number,
   owner?: string,
+  name?: string,
 ): Promise<BoardRecord> {
   const current = await getBoard(id);
   if (!current) throw new AppError("board_not_found");
@@ -184,9 +179,16 @@ export async function reorderBoard(
   const same = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
   if (current.version !== version || !same(current.posterIds, posterIds)) throw new AppError("conflict");
   const board = await update(id, {
-    UpdateExpression: "SET posterIds = :ids, updatedAt = :now, version = version + :one",
+    UpdateExpression: `SET posterIds = :ids, updatedAt = :now, version = version + :one${name === undefined ? "" : ", #name = :name"}`,
     ConditionExpression: "version = :version",
-    ExpressionAttributeValues: { ":ids": posterIds, ":version": version, ":now": new Date().toISOString(), ":one": 1 },
+    ...(name === undefined ? {} : { ExpressionAttributeNames: { "#name": "name" } }),
+    ExpressionAttributeValues: {
+      ":ids": posterIds,
+      ":version": version,
+      ":now": new Date().toISOString(),
+      ":one": 1,
+      ...(name === undefined ? {} : { ":name": name }),
+    },
   });
   if (!board) throw new AppError("conflict");
   return board;
@@ -200,7 +202,8 @@ export async function deleteBoard(id: string, owner?: string): Promise<boolean |
     );
     return Boolean(Attributes);
   } catch (error) {
-    if (isConditionFailure(error)) return "forbidden";
+    // The maker condition also fails on a board that isn't there: that one is "not found", not someone else's.
+    if (isConditionFailure(error)) return (await getBoard(id)) ? "forbidden" : false;
     throw error;
   }
 }

@@ -2,45 +2,17 @@ import "server-only";
 import { DeleteCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { awsClients } from "../aws/clients";
 import { getConfig } from "../aws/config";
-import type { ExportFormat } from "../print/export-schema";
-import type { SizeChoice } from "../print/sizes";
-import { isConditionFailure, withoutKeys } from "./items";
+import { isConditionFailure, parseItem } from "./items";
+import { type ExportRecord, exportRecordSchema } from "./records";
+
+export type { ExportRecord, ExportStatus } from "./records";
+
 import { keys } from "./table";
-import { transactWrite } from "./transactions";
+import { mustCommit, step, transact } from "./transactions";
 
 // A poster's print exports, each an item in the poster's partition (listed with one Query, like its versions):
 //   pk = POSTER#<id>   sk = EXPORT#<createdAt>#<exportId>
 // A queued export (the TIFF) is made by a job (lib/print/export-jobs.ts): its status here is what people see.
-
-export type ExportStatus = "queued" | "running" | "ready" | "failed";
-
-export interface ExportRecord {
-  id: string;
-  posterId: string;
-  format: ExportFormat;
-  size: SizeChoice;
-  sizeLabel: string;
-  bleedIn: number;
-  /** TIFF: pixels per inch asked for (absent: the art's own). */
-  ppi?: number;
-  status: ExportStatus;
-  /** The file, once ready: an S3 key beside the poster (signed at read time). */
-  key?: string;
-  bytes?: number;
-  widthPx?: number;
-  heightPx?: number;
-  effectivePpi?: number;
-  /** The part of the art placed (in its pixels): the rest was cropped to fill trim + bleed without stretching. */
-  crop?: { left: number; top: number; width: number; height: number };
-  warnings?: string[];
-  /** Why a job failed, in a sentence for the user. */
-  error?: string;
-  createdAt: string;
-  createdBy: string;
-  createdByName?: string;
-  /** When a worker started on it. */
-  claimedAt?: string;
-}
 
 const table = () => getConfig().table;
 const exportKey = (r: Pick<ExportRecord, "posterId" | "createdAt" | "id">) => ({
@@ -49,24 +21,20 @@ const exportKey = (r: Pick<ExportRecord, "posterId" | "createdAt" | "id">) => ({
 });
 /** Writes a new export, in one write with a check that its poster still exists (false when it has gone). */
 export async function putExport(record: ExportRecord): Promise<boolean> {
-  const codes = await transactWrite([
-    {
+  const what = `writing export ${record.id}`;
+  const result = await transact(what, [
+    step("poster", {
       ConditionCheck: {
         TableName: table(),
         Key: keys.poster(record.posterId),
         ConditionExpression: "attribute_exists(pk)",
       },
-    },
-    {
-      Put: {
-        TableName: table(),
-        Item: { ...exportKey(record), ...record },
-      },
-    },
+    }),
+    step("export", { Put: { TableName: table(), Item: { ...exportKey(record), ...record } } }),
   ]);
-  if (!codes) return true;
-  if (codes[0] === "ConditionalCheckFailed") return false;
-  throw new Error(`writing export ${record.id} was refused: ${codes}`);
+  if (!result.ok && result.refused.has("poster")) return false;
+  mustCommit(what, result);
+  return true;
 }
 
 export async function listExports(posterId: string): Promise<ExportRecord[]> {
@@ -82,7 +50,7 @@ export async function listExports(posterId: string): Promise<ExportRecord[]> {
         ScanIndexForward: false,
       }),
     );
-    for (const item of page.Items ?? []) found.push(withoutKeys<ExportRecord>(item));
+    for (const item of page.Items ?? []) found.push(parseItem(exportRecordSchema, item, "export"));
     start = page.LastEvaluatedKey;
   } while (start);
   return found;

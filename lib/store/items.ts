@@ -23,15 +23,9 @@ export function isConditionFailure(error: unknown): boolean {
 /** Ids and tokens are url-safe random strings of a fixed length; anything else can't exist. */
 export const RANDOM_ID = /^[A-Za-z0-9_-]{16}$/;
 
-/** For a delete that only the item's maker may do: a condition on `createdBy` (items from before makers were
- * recorded are anyone's). No owner: no condition (an admin). */
+/** For a change only the item's maker may make: a condition on `createdBy`. No owner: no condition (an admin). */
 export function madeBy(owner?: string) {
-  return owner
-    ? {
-        ConditionExpression: "attribute_not_exists(createdBy) OR createdBy = :owner",
-        ExpressionAttributeValues: { ":owner": owner },
-      }
-    : {};
+  return owner ? { ConditionExpression: "createdBy = :owner", ExpressionAttributeValues: { ":owner": owner } } : {};
 }
 
 /** An item read back, checked against its entity's schema: a record that isn't what the code expects is logged and

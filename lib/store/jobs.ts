@@ -1,11 +1,11 @@
 import "server-only";
-import { GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { awsClients } from "../aws/clients";
 import { getConfig } from "../aws/config";
 import { type Job, type JobError, jobSchema, type PackStep } from "../jobs/schema";
 import { isConditionFailure, parseItem } from "./items";
 import { keys, TABLE_KEYS } from "./table";
-import { type TransactItem, transactWrite } from "./transactions";
+import { mustCommit, step, type TransactItem, transact } from "./transactions";
 
 // Jobs in DynamoDB: the job item (state, steps, result, who), and while it is unfinished an "open" marker the sweeper
 // queries for jobs whose message was lost. Every write that belongs to a running attempt is conditioned on that
@@ -22,11 +22,12 @@ const put = (item: Record<string, unknown>, condition?: string): TransactItem =>
 /** Writes a new job (queued) with its open marker, in one write. */
 export async function putJob(job: Job): Promise<void> {
   const item = { ...keys.job(job.id), ...keys.jobListing(job.subject, job.createdAt, job.id), ...jobSchema.parse(job) };
-  const codes = await transactWrite([
-    put(item, `attribute_not_exists(${TABLE_KEYS.partitionKey})`),
-    put({ ...keys.openJob(job.createdAt, job.id), jobId: job.id }),
+  const what = `writing job ${job.id}`;
+  const result = await transact(what, [
+    step("job", put(item, `attribute_not_exists(${TABLE_KEYS.partitionKey})`)),
+    step("open marker", put({ ...keys.openJob(job.createdAt, job.id), jobId: job.id })),
   ]);
-  if (codes) throw new Error(`writing job ${job.id} was refused: ${codes}`);
+  mustCommit(what, result);
 }
 
 export async function getJob(id: string): Promise<Job | undefined> {
@@ -36,9 +37,9 @@ export async function getJob(id: string): Promise<Job | undefined> {
 
 /** Removes a job that never reached the queue (its message couldn't be sent). */
 export async function dropJob(job: Pick<Job, "id" | "createdAt">): Promise<void> {
-  await transactWrite([
-    { Delete: { TableName: table(), Key: keys.job(job.id) } },
-    { Delete: { TableName: table(), Key: keys.openJob(job.createdAt, job.id) } },
+  await transact(`dropping job ${job.id}`, [
+    step("job", { Delete: { TableName: table(), Key: keys.job(job.id) } }),
+    step("open marker", { Delete: { TableName: table(), Key: keys.openJob(job.createdAt, job.id) } }),
   ]);
 }
 
@@ -160,8 +161,9 @@ export async function finishJob(job: Pick<Job, "id" | "createdAt">, holder: stri
     ...(":result" in values ? ["#result = :result"] : []),
     ...(":error" in values ? ["#error = :error"] : []),
   ];
-  const codes = await transactWrite([
-    {
+  const what = `finishing job ${job.id}`;
+  const result = await transact(what, [
+    step("job", {
       Update: {
         TableName: table(),
         Key: keys.job(job.id),
@@ -175,12 +177,13 @@ export async function finishJob(job: Pick<Job, "id" | "createdAt">, holder: stri
         },
         ExpressionAttributeValues: values,
       },
-    },
-    { Delete: { TableName: table(), Key: keys.openJob(job.createdAt, job.id) } },
+    }),
+    step("open marker", { Delete: { TableName: table(), Key: keys.openJob(job.createdAt, job.id) } }),
   ]);
-  if (!codes) return true;
-  if (codes[0] === "ConditionalCheckFailed") return false;
-  throw new Error(`finishing job ${job.id} was refused: ${codes}`);
+  // The job refuses when it finished already or another worker holds it now: this one's outcome is not kept.
+  if (!result.ok && result.refused.has("job")) return false;
+  mustCommit(what, result);
+  return true;
 }
 
 /** Marks that the sweeper sent a job's message again, on condition nobody touched the job since it looked. */
@@ -210,7 +213,7 @@ export async function markResent(job: Pick<Job, "id" | "updatedAt">): Promise<bo
 
 /** An open marker whose job has gone or finished. */
 export async function dropOpenMarker(createdAt: string, id: string): Promise<void> {
-  await transactWrite([{ Delete: { TableName: table(), Key: keys.openJob(createdAt, id) } }]);
+  await awsClients().dynamo.send(new DeleteCommand({ TableName: table(), Key: keys.openJob(createdAt, id) }));
 }
 
 /** Jobs not finished, oldest first (their ids and when they were made). */

@@ -3,36 +3,19 @@ import { randomBytes } from "node:crypto";
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { awsClients } from "../aws/clients";
 import { getConfig } from "../aws/config";
-import { withoutKeys } from "./items";
+import { parseItem } from "./items";
+import { type LedgerEntry, ledgerEntrySchema, type Reservation, reservationSchema } from "./records";
+
+export type { LedgerEntry, Reservation } from "./records";
+
 import { keys } from "./table";
-import type { TransactItem } from "./transactions";
+import { step, type TransactItem } from "./transactions";
 
 // The spending ledger, in integer cents per UTC day. A price is reserved before Bedrock is called: the day's team
 // total and the person's total go up by conditional updates that only succeed within the caps (so concurrent
 // requests on any number of Lambdas can't overshoot), and a reservation item records what is pending. Settling
 // removes that item and either leaves an entry (charged) or takes the price back off the totals (refunded), so once
 // everything is settled the totals equal the sum of the day's entries. The sweeper settles what a crash left.
-
-export interface LedgerEntry {
-  id: string;
-  day: string;
-  at: string;
-  user: string;
-  model: string;
-  cents: number;
-  /** The poster it made; none when the model answered but the poster was not kept (cancelled, storage failed). */
-  posterId?: string;
-}
-
-/** A price held for one generation until it is settled. */
-export interface Reservation {
-  id: string;
-  day: string;
-  /** The member's OpenID subject (their running total's key). */
-  user: string;
-  cents: number;
-  startedAt: string;
-}
 
 export const utcDay = (date = new Date()) => date.toISOString().slice(0, 10);
 
@@ -54,27 +37,32 @@ const addTo = (key: Record<string, string>, cents: number, capCents?: number): T
   },
 });
 
-/** Raises the team total (index 0) and the person's (index 1) within their caps, and records the reservation. */
-export function reserveItems(r: Reservation, teamCapCents: number, userCapCents?: number): TransactItem[] {
+/** Raises the team total and the person's within their caps (each refuses by name), and records the reservation. */
+export function reserveItems(r: Reservation, teamCapCents: number, userCapCents?: number) {
   return [
-    addTo(keys.ledgerTotal(r.day), r.cents, teamCapCents),
-    addTo(keys.ledgerUser(r.day, r.user), r.cents, userCapCents),
-    { Put: { TableName: table(), Item: { ...keys.reservation(r.startedAt, r.id), ...r } } },
+    step("team total", addTo(keys.ledgerTotal(r.day), r.cents, teamCapCents)),
+    step("member total", addTo(keys.ledgerUser(r.day, r.user), r.cents, userCapCents)),
+    step("reservation", { Put: { TableName: table(), Item: { ...keys.reservation(r.startedAt, r.id), ...r } } }),
   ];
 }
 
 // Removing the reservation is conditional, so that a generation and the sweeper can't both settle it: whoever
 // comes second sees the condition fail.
-const settled = (r: Reservation): TransactItem => ({
-  Delete: { TableName: table(), Key: keys.reservation(r.startedAt, r.id), ConditionExpression: "attribute_exists(pk)" },
-});
+const settled = (r: Reservation) =>
+  step("reservation", {
+    Delete: {
+      TableName: table(),
+      Key: keys.reservation(r.startedAt, r.id),
+      ConditionExpression: "attribute_exists(pk)",
+    },
+  });
 
-function entryItem(r: Reservation, entry: ChargeDetails): TransactItem {
+function entryItem(r: Reservation, entry: ChargeDetails) {
   const at = new Date().toISOString();
   const id = randomBytes(8).toString("base64url");
   const item: LedgerEntry = { id, day: r.day, at, user: entry.who, model: entry.model, cents: r.cents };
   if (entry.posterId) item.posterId = entry.posterId;
-  return { Put: { TableName: table(), Item: { ...keys.ledgerEntry(r.day, at, id), ...item } } };
+  return step("ledger entry", { Put: { TableName: table(), Item: { ...keys.ledgerEntry(r.day, at, id), ...item } } });
 }
 
 export interface ChargeDetails {
@@ -83,20 +71,20 @@ export interface ChargeDetails {
   posterId?: string;
 }
 
-/** Charged: an entry, and the reservation gone (last item, the one that can fail). */
-export const chargeItems = (r: Reservation, entry: ChargeDetails): TransactItem[] => [entryItem(r, entry), settled(r)];
+/** Charged: an entry, and the reservation gone (the step that can refuse: settled by someone else already). */
+export const chargeItems = (r: Reservation, entry: ChargeDetails) => [entryItem(r, entry), settled(r)];
 
-/** Refunded: the price off both totals, and the reservation gone (last item). */
-export const refundItems = (r: Reservation): TransactItem[] => [
-  addTo(keys.ledgerTotal(r.day), -r.cents),
-  addTo(keys.ledgerUser(r.day, r.user), -r.cents),
+/** Refunded: the price off both totals, and the reservation gone (the step that can refuse). */
+export const refundItems = (r: Reservation) => [
+  step("team total", addTo(keys.ledgerTotal(r.day), -r.cents)),
+  step("member total", addTo(keys.ledgerUser(r.day, r.user), -r.cents)),
   settled(r),
 ];
 
 /** Charged after the sweeper had already refunded it (a generation that outlived its timeout): put the price back. */
-export const lateChargeItems = (r: Reservation, entry: ChargeDetails): TransactItem[] => [
-  addTo(keys.ledgerTotal(r.day), r.cents),
-  addTo(keys.ledgerUser(r.day, r.user), r.cents),
+export const lateChargeItems = (r: Reservation, entry: ChargeDetails) => [
+  step("team total", addTo(keys.ledgerTotal(r.day), r.cents)),
+  step("member total", addTo(keys.ledgerUser(r.day, r.user), r.cents)),
   entryItem(r, entry),
 ];
 
@@ -113,7 +101,7 @@ export async function reservationsBefore(before: Date): Promise<Reservation[]> {
         ExclusiveStartKey: start,
       }),
     );
-    found.push(...(page.Items ?? []).map((item) => withoutKeys<Reservation>(item)));
+    found.push(...(page.Items ?? []).map((item) => parseItem(reservationSchema, item, "reservation")));
     start = page.LastEvaluatedKey;
   } while (start);
   return found;
@@ -137,7 +125,7 @@ export async function dayEntries(day: string): Promise<LedgerEntry[]> {
         ExclusiveStartKey: start,
       }),
     );
-    entries.push(...(page.Items ?? []).map((item) => withoutKeys<LedgerEntry>(item)));
+    entries.push(...(page.Items ?? []).map((item) => parseItem(ledgerEntrySchema, item, "ledger entry")));
     start = page.LastEvaluatedKey;
   } while (start);
   return entries;

@@ -4,7 +4,7 @@ import { awsClients } from "../aws/clients";
 import { getConfig } from "../aws/config";
 import { isConditionFailure } from "./items";
 import { keys, TABLE_KEYS } from "./table";
-import type { TransactItem } from "./transactions";
+import { step } from "./transactions";
 
 // Rate limits kept in DynamoDB, so they hold across every Lambda instance.
 
@@ -12,33 +12,27 @@ const table = () => getConfig().table;
 
 /** Takes in-flight slot `slot` of the user for `holder`. The lease lasts as long as a generation may: one whose
  * function crashed frees its slot by then, and a live one can't outlast it (it times out first). */
-export function takeSlotItem(
-  user: string,
-  slot: number,
-  holder: string,
-  leaseMs: number,
-  now = Date.now(),
-): TransactItem {
-  return {
+export function takeSlotItem(user: string, slot: number, holder: string, leaseMs: number, now = Date.now()) {
+  return step("slot", {
     Put: {
       TableName: table(),
       Item: { ...keys.inFlightSlot(user, slot), holder, startedAt: now, leaseEnds: now + leaseMs },
       ConditionExpression: `attribute_not_exists(${TABLE_KEYS.partitionKey}) OR leaseEnds < :now`,
       ExpressionAttributeValues: { ":now": now },
     },
-  };
+  });
 }
 
 /** Gives the slot back, unless its lease ran out and someone else holds it now. */
-export function releaseSlotItem(user: string, slot: number, holder: string): TransactItem {
-  return {
+export function releaseSlotItem(user: string, slot: number, holder: string) {
+  return step("slot", {
     Delete: {
       TableName: table(),
       Key: keys.inFlightSlot(user, slot),
       ConditionExpression: "holder = :holder",
       ExpressionAttributeValues: { ":holder": holder },
     },
-  };
+  });
 }
 
 function minuteWindow(user: string, perMinute: number, now: number) {
@@ -58,9 +52,8 @@ export const secondsToNextMinute = (now = Date.now()) =>
   Math.max(1, Math.ceil((Math.floor(now / 60_000 + 1) * 60_000 - now) / 1000));
 
 /** Counts a request in the user's current minute, as part of a larger write. */
-export const countRequestItem = (user: string, perMinute: number, now = Date.now()): TransactItem => ({
-  Update: minuteWindow(user, perMinute, now),
-});
+export const countRequestItem = (user: string, perMinute: number, now = Date.now()) =>
+  step("request count", { Update: minuteWindow(user, perMinute, now) });
 
 /** Counts a request in the user's current minute; returns the seconds to wait when the minute is full. */
 export async function countRequest(user: string, perMinute: number): Promise<number | undefined> {

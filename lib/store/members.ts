@@ -2,20 +2,17 @@ import "server-only";
 import { GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { awsClients } from "../aws/clients";
 import { getConfig } from "../aws/config";
-import { withoutKeys } from "./items";
+import { parseItem } from "./items";
+import { type MemberRecord, memberRecordSchema } from "./records";
+
+export type { MemberRecord } from "./records";
+
 import { queryListing } from "./listing";
 import { keys } from "./table";
 
 // Team members, keyed by their OpenID subject: a row per person who has signed in, kept current at each sign-in.
 // `emailVerified` is what the identity provider said at the last sign-in: admin rights by email need it, and API
 // tokens (which carry no provider claims) take it from here.
-
-export interface MemberRecord {
-  sub: string;
-  email: string;
-  name: string;
-  emailVerified?: boolean;
-}
 
 export async function upsertMember(member: MemberRecord & { emailVerified: boolean }): Promise<void> {
   const now = new Date().toISOString();
@@ -42,11 +39,28 @@ export async function getMember(sub: string): Promise<MemberRecord | undefined> 
   const { Item } = await awsClients().dynamo.send(
     new GetCommand({ TableName: getConfig().table, Key: keys.member(sub) }),
   );
-  return Item ? withoutKeys<MemberRecord>(Item) : undefined;
+  return Item ? parseItem(memberRecordSchema, Item, "member") : undefined;
 }
 
 /** The team as far as it has signed in since members were listed (the gallery's "made by" choices), by name. */
 export async function listMembers(limit = 100): Promise<MemberRecord[]> {
   const { items } = await queryListing({ partition: keys.memberListing("").gsi1pk, limit });
-  return items.map((item) => withoutKeys<MemberRecord>(item)).sort((a, b) => a.name.localeCompare(b.name));
+  return items
+    .map((item) => parseItem(memberRecordSchema, item, "member"))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The member who signed in with this address (any case), paging through the whole team. */
+export async function findMemberByEmail(email: string): Promise<MemberRecord | undefined> {
+  const wanted = email.trim().toLowerCase();
+  let cursor: string | undefined;
+  do {
+    const page = await queryListing({ partition: keys.memberListing("").gsi1pk, limit: 100, cursor });
+    for (const item of page.items) {
+      const member = parseItem(memberRecordSchema, item, "member");
+      if (member.email.toLowerCase() === wanted) return member;
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return undefined;
 }

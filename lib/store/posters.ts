@@ -11,57 +11,18 @@ import { awsClients } from "../aws/clients";
 import { getConfig } from "../aws/config";
 import type { Design } from "../design/schema";
 import { AppError } from "../errors";
-import type { PosterStatus } from "../models/library-schemas";
-import { isConditionFailure, madeBy, withoutKeys } from "./items";
+import { isConditionFailure, madeBy, parseItem } from "./items";
 import { queryListing } from "./listing";
 import { type PosterFilter, posterFilter, SEARCH_ATTRIBUTE, searchText } from "./poster-filter";
+import { type PosterRecord, posterRecordSchema } from "./records";
 import { keys, TABLE_KEYS } from "./table";
-import { type TransactItem, transactWrite } from "./transactions";
+import { mustCommit, step, type TransactItem, transact } from "./transactions";
 
 // Poster metadata in DynamoDB. Items hold S3 keys, never URLs.
 
-export interface PosterRecord {
-  id: string;
-  prompt: string;
-  negativePrompt?: string;
-  model: string;
-  aspectRatio: string;
-  params: Record<string, number | string>;
-  seed: number;
-  width: number;
-  height: number;
-  bytes: number;
-  price: number;
-  createdAt: string;
-  imageKey: string;
-  thumbKey: string;
-  /** Before favourites were per person: one team-wide star. It counts as its maker's until the poster's favourites
-   * next change, which folds it into `favoritedBy` (see setFavorite). */
-  favorite?: boolean;
-  /** Who starred it (OpenID subjects): favourites are per person. */
-  favoritedBy?: Set<string>;
-  /** The prompt lowercased, for search (written with the item; absent on posters from before search). */
-  promptSearch?: string;
-  /** The OpenID subject of who made it, and their name then. */
-  createdBy?: string;
-  createdByName?: string;
-  /** The typography design and the composed poster it renders to (the art itself is never changed). */
-  design?: Design;
-  composedKey?: string;
-  composedThumbKey?: string;
-  /** Lineage: how it was made ("generate" when absent), from which poster, with which inputs (ids and numbers). */
-  operation?: string;
-  parentId?: string;
-  inputs?: Record<string, number | string>;
-  /** How many posters were made from this one and still exist: kept with their links (see newPosterItems). */
-  versionCount?: number;
-  /** Its parent has been deleted: it is an original of its own now (the gallery no longer folds it). */
-  parentGone?: boolean;
-  /** Review status; absent means "draft". Who set it (a name) and when. */
-  reviewStatus?: Exclude<PosterStatus, "draft">;
-  reviewStatusBy?: string;
-  reviewStatusAt?: string;
-}
+export type { PosterRecord } from "./records";
+
+const parsePoster = (item: Record<string, unknown>) => parseItem(posterRecordSchema, item, "poster");
 
 export async function setDesign(
   id: string,
@@ -117,20 +78,21 @@ const countVersion = (parentId: string): TransactItem => ({
 });
 
 /** Everything a new poster writes to the table, in one transaction: its item and, for a derived poster whose parent
- * still exists, its link and one more on the parent's version count (last: the item that fails if the parent went). */
-export const newPosterItems = (record: PosterRecord): TransactItem[] => [
-  { Put: newPosterItem(record) },
+ * still exists, its link and one more on the parent's version count ("parent": the step that refuses if it went). */
+export const newPosterItems = (record: PosterRecord) => [
+  step("poster", { Put: newPosterItem(record) }),
   ...(record.parentId && !record.parentGone
-    ? [{ Put: versionLink({ ...record, parentId: record.parentId }) }, countVersion(record.parentId)]
+    ? [
+        step("version link", { Put: versionLink({ ...record, parentId: record.parentId }) }),
+        step("parent", countVersion(record.parentId)),
+      ]
     : []),
 ];
 
-/** The parent was deleted while this poster was made (its count update failed): write it again as an original
- * (it keeps `parentId`, as the versions of a parent deleted later do). `offset`: where its items start in `codes`. */
-export function parentWentAway(record: PosterRecord, codes: readonly string[], offset = 0): PosterRecord | undefined {
-  const items = newPosterItems(record).length;
-  if (items < 3 || codes[offset + items - 1] !== "ConditionalCheckFailed") return undefined;
-  return { ...record, parentGone: true };
+/** The parent was deleted while this poster was made (its count update refused): write it again as an original
+ * (it keeps `parentId`, as the versions of a parent deleted later do). */
+export function parentWentAway(record: PosterRecord, refused: ReadonlySet<string>): PosterRecord | undefined {
+  return record.parentId && !record.parentGone && refused.has("parent") ? { ...record, parentGone: true } : undefined;
 }
 
 export async function putPoster(record: PosterRecord, signal?: AbortSignal) {
@@ -138,17 +100,17 @@ export async function putPoster(record: PosterRecord, signal?: AbortSignal) {
     await awsClients().dynamo.send(new PutCommand(newPosterItem(record)), { abortSignal: signal });
     return;
   }
-  let codes = await transactWrite(newPosterItems(record));
-  const orphan = codes && parentWentAway(record, codes);
-  if (orphan) codes = await transactWrite(newPosterItems(orphan));
-  if (codes) throw new Error(`writing poster ${record.id} was refused: ${codes}`);
+  const what = `writing poster ${record.id}`;
+  const result = await transact(what, newPosterItems(record));
+  const orphan = !result.ok && parentWentAway(record, result.refused);
+  mustCommit(what, orphan ? await transact(what, newPosterItems(orphan)) : result);
 }
 
 export async function getPoster(id: string): Promise<PosterRecord | undefined> {
   const { Item } = await awsClients().dynamo.send(
     new GetCommand({ TableName: getConfig().table, Key: keys.poster(id) }),
   );
-  return Item ? withoutKeys<PosterRecord>(Item) : undefined;
+  return Item ? parsePoster(Item) : undefined;
 }
 
 /** Several posters by id, in the order asked; ids with no poster (deleted since) are left out. */
@@ -163,7 +125,7 @@ export async function getPosters(ids: readonly string[]): Promise<PosterRecord[]
         new BatchGetCommand({ RequestItems: { [table]: { Keys: pending } } }),
       );
       for (const item of result.Responses?.[table] ?? []) {
-        const record = withoutKeys<PosterRecord>(item);
+        const record = parsePoster(item);
         found.set(record.id, record);
       }
       pending = result.UnprocessedKeys?.[table]?.Keys;
@@ -199,7 +161,7 @@ export async function setFavorite(id: string, viewer: string, favorite: boolean)
     if (!record) throw new AppError("not_found");
     if (record.favorite === undefined) continue;
     const set = new Set(record.favoritedBy ?? []);
-    if (record.favorite && record.createdBy) set.add(record.createdBy);
+    if (record.favorite) set.add(record.createdBy);
     if (favorite) set.add(viewer);
     else set.delete(viewer);
     try {
@@ -222,7 +184,7 @@ export async function setFavorite(id: string, viewer: string, favorite: boolean)
 
 /**
  * Deletes the item and returns what it held, or undefined when there was none. With `owner`, only a poster that
- * person made (or one made before posters recorded their maker) is deleted; otherwise the result is "forbidden".
+ * person made is deleted; otherwise the result is "forbidden".
  */
 export async function deletePoster(id: string, owner?: string): Promise<PosterRecord | undefined | "forbidden"> {
   try {
@@ -234,9 +196,10 @@ export async function deletePoster(id: string, owner?: string): Promise<PosterRe
         ...madeBy(owner),
       }),
     );
-    return Attributes ? withoutKeys<PosterRecord>(Attributes) : undefined;
+    return Attributes ? parsePoster(Attributes) : undefined;
   } catch (error) {
-    if (isConditionFailure(error)) return "forbidden";
+    // The maker condition also fails on a poster that isn't there: that one is "not found", not someone else's.
+    if (isConditionFailure(error)) return (await getPoster(id)) ? "forbidden" : undefined;
     throw error;
   }
 }
@@ -248,5 +211,5 @@ export async function listPosters(options: { limit: number; cursor?: string; fil
     cursor: options.cursor,
     filter: posterFilter(options.filter ?? {}),
   });
-  return { posters: items.map((item) => withoutKeys<PosterRecord>(item)), nextCursor };
+  return { posters: items.map((item) => parsePoster(item)), nextCursor };
 }

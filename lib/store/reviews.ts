@@ -3,31 +3,18 @@ import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { awsClients } from "../aws/clients";
 import { getConfig } from "../aws/config";
 import type { Verdict } from "../reviews/schema";
-import { withoutKeys } from "./items";
+import { parseItem } from "./items";
+import { type ReviewRecord, reviewRecordSchema } from "./records";
+
+export type { ReviewRecord } from "./records";
+
 import { queryListing } from "./listing";
 import { keys, TABLE_KEYS } from "./table";
-import { type TransactItem, transactWrite } from "./transactions";
+import { step, type TransactItem, transact } from "./transactions";
 
 // Reviews left on share links. One review is written three times in one transaction — under its link (with the
 // team's newest-first listing on gsi1), under its board and under its poster — so each place that shows reviews
 // reads them with one Query; the poster's status changes in the same transaction. Reviews are never edited.
-
-export interface ReviewRecord {
-  id: string;
-  /** The link it was left on, its board, and the poster with its label on that link (A, B, C…). */
-  token: string;
-  boardId: string;
-  boardName: string;
-  posterId: string;
-  label: string;
-  /** Self-declared: a reviewer has no account. */
-  name: string;
-  verdict?: Verdict;
-  comment?: string;
-  /** Where on the image, each 0–1 of its width and height. */
-  pin?: { x: number; y: number };
-  createdAt: string;
-}
 
 const table = () => getConfig().table;
 const exists = `attribute_exists(${TABLE_KEYS.partitionKey})`;
@@ -71,37 +58,40 @@ export async function putReview(review: ReviewRecord, options: { live: boolean }
   const copy = (owner: string, extra = {}): TransactItem => ({
     Put: { TableName: table(), Item: { ...keys.review(owner, review.createdAt, review.id), ...extra, ...review } },
   });
-  const items: TransactItem[] = [
-    {
+  const result = await transact(`writing review ${review.id}`, [
+    step("link", {
       ConditionCheck: {
         TableName: table(),
         Key: keys.share(review.token),
         ConditionExpression: `${exists} AND review = :yes AND expiresAt > :now`,
         ExpressionAttributeValues: { ":yes": true, ":now": review.createdAt },
       },
-    },
-    review.verdict
-      ? verdictItem({ ...review, verdict: review.verdict })
-      : markInReviewItem(review.posterId, review.name, review.createdAt),
+    }),
+    step(
+      "poster",
+      review.verdict
+        ? verdictItem({ ...review, verdict: review.verdict })
+        : markInReviewItem(review.posterId, review.name, review.createdAt),
+    ),
     ...(options.live
       ? [
-          {
+          step("board has poster", {
             ConditionCheck: {
               TableName: table(),
               Key: keys.board(review.boardId),
               ConditionExpression: `${exists} AND contains(posterIds, :id)`,
               ExpressionAttributeValues: { ":id": review.posterId },
             },
-          },
+          }),
         ]
       : []),
-    copy(keys.share(review.token).pk, keys.reviewListing(review.createdAt, review.id)),
-    copy(keys.board(review.boardId).pk),
-    copy(keys.poster(review.posterId).pk),
-  ];
-  const codes = await transactWrite(items);
-  if (!codes) return undefined;
-  return codes[0] === "ConditionalCheckFailed" ? "link" : "poster";
+    step("copy", copy(keys.share(review.token).pk, keys.reviewListing(review.createdAt, review.id))),
+    step("copy", copy(keys.board(review.boardId).pk)),
+    step("copy", copy(keys.poster(review.posterId).pk)),
+  ]);
+  if (result.ok) return undefined;
+  // The link went (revoked, expired) or the poster did (deleted, or taken off the live board).
+  return result.refused.has("link") ? "link" : "poster";
 }
 
 const MAX_LISTED = 500;
@@ -117,7 +107,7 @@ async function reviewsUnder(owner: string): Promise<ReviewRecord[]> {
       Limit: MAX_LISTED,
     }),
   );
-  return Items.map((item) => withoutKeys<ReviewRecord>(item));
+  return Items.map((item) => parseItem(reviewRecordSchema, item, "review"));
 }
 
 export const linkReviews = (token: string) => reviewsUnder(keys.share(token).pk);
@@ -133,7 +123,7 @@ export async function listReviews(options: { limit: number; cursor?: string; sin
     // gsi1sk is "<createdAt>#<id>": every key of a later time sorts after the bare time.
     after: options.since,
   });
-  return { reviews: items.map((item) => withoutKeys<ReviewRecord>(item)), nextCursor };
+  return { reviews: items.map((item) => parseItem(reviewRecordSchema, item, "review")), nextCursor };
 }
 
 /** When a member last opened the Reviews inbox (kept on the server, so it holds across their devices). */

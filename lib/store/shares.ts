@@ -4,51 +4,17 @@ import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { awsClients } from "../aws/clients";
 import { getConfig } from "../aws/config";
 import { AppError } from "../errors";
-import { withoutKeys } from "./items";
+import { parseItem } from "./items";
+import { type ShareRecord, shareRecordSchema } from "./records";
+
+export type { ShareRecord, ShareSnapshot, SnapshotPoster } from "./records";
+
 import { queryListing } from "./listing";
 import { keys, type ShareTarget, TABLE_KEYS } from "./table";
-import { type TransactItem, transactWrite } from "./transactions";
+import { step, steps, type TransactItem, transact } from "./transactions";
 
 // Share links: a random token (192 bits from the CSPRNG) naming a poster or a board, with an expiry. DynamoDB's TTL
 // removes expired items eventually; reads check the expiry themselves, since TTL deletion can lag by days.
-
-export interface ShareRecord {
-  token: string;
-  target: ShareTarget;
-  targetId: string;
-  showPrompt: boolean;
-  createdAt: string;
-  expiresAt: string;
-  /** The OpenID subject of who made the link, and their name then (the share page says who shared it). */
-  createdBy?: string;
-  createdByName?: string;
-  /** Reviewers may approve, ask for changes and comment (board links). */
-  review?: boolean;
-  /** The board as sent (absent: live, the board as it is now). */
-  snapshot?: ShareSnapshot;
-}
-
-/** One poster of a board as it was sent: S3 keys of copies made for the link (a later design save can't change
- * them), never URLs. The prompt is kept only when the link shows it. */
-export interface SnapshotPoster {
-  id: string;
-  label: string;
-  width: number;
-  height: number;
-  imageKey: string;
-  thumbKey: string;
-  artKey: string;
-  designed: boolean;
-  prompt?: string;
-  model?: string;
-  seed?: number;
-}
-
-export interface ShareSnapshot {
-  /** The board's name when it was sent. */
-  title: string;
-  posters: SnapshotPoster[];
-}
 
 export const SHARE_TOKEN = /^[A-Za-z0-9_-]{32}$/;
 
@@ -77,8 +43,11 @@ export async function createShare(
     await awsClients().dynamo.send(new PutCommand(shareItem(share)));
     return share;
   }
-  const codes = await transactWrite([{ Put: shareItem(share) }, ...alongside]);
-  if (codes) throw new AppError("conflict", { message: "The board changed while the link was made: try again." });
+  const result = await transact(`writing share ${share.token.slice(0, 6)}…`, [
+    step("share", { Put: shareItem(share) }),
+    ...steps("alongside", alongside),
+  ]);
+  if (!result.ok) throw new AppError("conflict", { message: "The board changed while the link was made: try again." });
   return share;
 }
 
@@ -90,7 +59,7 @@ export async function getShare(token: string): Promise<ShareRecord | undefined> 
   const { Item } = await awsClients().dynamo.send(
     new GetCommand({ TableName: getConfig().table, Key: keys.share(token) }),
   );
-  return Item ? withoutKeys<ShareRecord>(Item) : undefined;
+  return Item ? parseItem(shareRecordSchema, Item, "share") : undefined;
 }
 
 /** The share behind a token, or undefined when it is unknown, revoked or expired: callers can't tell which. */
@@ -101,7 +70,7 @@ export async function getLiveShare(token: string): Promise<ShareRecord | undefin
 
 export async function listLiveShares(target: ShareTarget, targetId: string): Promise<ShareRecord[]> {
   const { items } = await queryListing({ partition: keys.shareListing(target, targetId).gsi1pk, limit: 100 });
-  return items.map((item) => withoutKeys<ShareRecord>(item)).filter(live);
+  return items.map((item) => parseItem(shareRecordSchema, item, "share")).filter(live);
 }
 
 /** Deletes a link (who may is decided by the caller: the link's and its target's makers are both involved). */

@@ -4,25 +4,17 @@ import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { awsClients } from "../aws/clients";
 import { getConfig } from "../aws/config";
 import { AppError } from "../errors";
-import { withoutKeys } from "./items";
+import { parseItem } from "./items";
+import { type TokenRecord, tokenRecordSchema } from "./records";
+
+export type { TokenRecord } from "./records";
+
 import { queryListing } from "./listing";
 import { keys, TABLE_KEYS } from "./table";
 
 // Personal API tokens for scripts. A token is 256 random bits, shown once; only its SHA-256 is stored (a fast hash is
 // right for a high-entropy secret: there is nothing to brute-force), so a leaked table leaks no usable token.
 // A token may expire: DynamoDB's TTL removes it eventually, but lookups check the expiry themselves (TTL lags).
-
-export interface TokenRecord {
-  id: string;
-  sub: string;
-  email: string;
-  name: string;
-  /** The first characters, to tell tokens apart in a list. */
-  prefix: string;
-  createdAt: string;
-  /** When it stops working; null for a token that works until revoked. */
-  expiresAt: string | null;
-}
 
 /** Live tokens a member may hold at once: enough for every script, few enough to keep track of. */
 export const MAX_TOKENS_PER_MEMBER = 20;
@@ -32,10 +24,8 @@ const hash = (token: string) => createHash("sha256").update(token).digest("hex")
 const table = () => getConfig().table;
 const live = (record: { expiresAt?: string | null }) => !record.expiresAt || Date.parse(record.expiresAt) > Date.now();
 
-function toRecord(item: Record<string, unknown>): TokenRecord {
-  const { hash: _hash, ...record } = withoutKeys<TokenRecord & { hash?: string }>(item);
-  return { ...record, expiresAt: record.expiresAt ?? null };
-}
+// The item's hash is not part of the record: the schema leaves it out.
+const toRecord = (item: Record<string, unknown>): TokenRecord => parseItem(tokenRecordSchema, item, "token");
 
 /** Every token item of a member, paged through to the end: nothing is left out of a list or out of reach of revoke. */
 async function allTokenItems(sub: string): Promise<Record<string, unknown>[]> {

@@ -5,7 +5,7 @@ import { getConfig } from "../aws/config";
 import type { PosterRecord } from "./posters";
 import { keys } from "./table";
 import type { TransactItem } from "./transactions";
-import { failed, transactWrite } from "./transactions";
+import { step, transact } from "./transactions";
 
 // Lineage: a derived poster's link in its parent's partition (written with the poster, see newPosterItems), so a
 // poster lists its versions with one Query however large the library grows.
@@ -56,9 +56,14 @@ const updatePoster = (id: string, expression: string, values: Record<string, unk
 
 /** The link goes with a change to the poster at its other end; if that poster is gone too, the link goes alone. */
 async function dropLink(key: { pk: string; sk: string }, other: TransactItem, linkMustExist: boolean): Promise<void> {
-  const codes = await transactWrite([deleteLink(key, linkMustExist), other]);
-  if (!codes || failed(codes, 0)) return;
-  if (!failed(codes, 1)) throw new Error(`removing version link ${key.sk} was refused: ${codes}`);
+  const result = await transact(`removing version link ${key.sk}`, [
+    step("link", deleteLink(key, linkMustExist)),
+    step("other poster", other),
+  ]);
+  // Done, or the link had gone already (someone else removed it): nothing left to do.
+  if (result.ok || result.refused.has("link")) return;
+  if (!result.refused.has("other poster"))
+    throw new Error(`removing version link ${key.sk} was refused: ${result.detail}`);
   await awsClients().dynamo.send(new DeleteCommand({ TableName: getConfig().table, Key: key }));
 }
 

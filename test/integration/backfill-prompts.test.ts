@@ -23,6 +23,7 @@ async function legacy(fields: Partial<PosterRecord> & { prompt: string }): Promi
     aspectRatio: "2:3",
     params: {},
     seed: 1,
+    createdBy: "alice",
     width: 832,
     height: 1216,
     bytes: 1000,

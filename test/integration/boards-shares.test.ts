@@ -56,6 +56,12 @@ describe("boards", () => {
     expect((await client.patchBoard(board.id, { posterIds: [b, a], version: 0 })).status).toBe(409);
     expect((await client.patchBoard(board.id, { posterIds: [a], version: 2 })).status).toBe(409);
     expect((await client.patchBoard(board.id, { posterIds: [b, a] })).body.error.fields.version).toBeDefined();
+    // A rename with a refused reorder is refused with it: one write, both or neither.
+    expect((await client.patchBoard(board.id, { name: "Renamed", posterIds: [b, a], version: 0 })).status).toBe(409);
+    expect((await client.getBoard(board.id)).body.name).toBe("Stale");
+    const both = await client.patchBoard(board.id, { name: "Renamed", posterIds: [b, a], version: 2 });
+    expect(both.body).toMatchObject({ name: "Renamed", version: 3 });
+    expect(both.body.posters.map((p: { id: string }) => p.id)).toEqual([b, a]);
     const blank = await client.createBoard("   ");
     expect(blank.status).toBe(400);
     expect(blank.body.error.fields).toEqual({ name: "Name the board." });
@@ -114,6 +120,7 @@ describe("share links", () => {
       target: "poster",
       targetId: id,
       showPrompt: true,
+      createdBy: "alice",
       expiresAt: new Date(Date.now() - 1000).toISOString(),
     });
     expect(await resolveShare(expired.token)).toBeUndefined();

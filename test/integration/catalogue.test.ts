@@ -58,7 +58,10 @@ describe("SDXL 1.0, retired by AWS", () => {
       });
     }
     await expect(
-      generatePoster({ prompt: "bypassing the route", model: SDXL, aspectRatio: "2:3", seed: 1 }),
+      generatePoster(
+        { prompt: "bypassing the route", model: SDXL, aspectRatio: "2:3", seed: 1 },
+        { createdBy: { sub: "tester", name: "Tester" } },
+      ),
     ).rejects.toMatchObject({ code: "model_unavailable", status: 404 });
     expect(await local.objectKeys()).toEqual([]);
   });
@@ -73,6 +76,7 @@ describe("SDXL 1.0, retired by AWS", () => {
     await putPoster({
       id,
       prompt: "an old sdxl poster",
+      createdBy: "alice",
       model: SDXL,
       aspectRatio: "2:3",
       params: { cfgScale: 7, steps: 30, stylePreset: "cinematic" },
@@ -115,7 +119,12 @@ describe("the emulator is as strict as AWS's pages", () => {
 
   it("still serves every model the studio offers, with the body the app builds", async () => {
     for (const model of GENERATION_MODELS) {
-      const poster = await generatePoster({ prompt: "serve check", model: model.id, aspectRatio: "1:1", seed: 3 });
+      const poster = await generatePoster(
+        { prompt: "serve check", model: model.id, aspectRatio: "1:1", seed: 3 },
+        {
+          createdBy: { sub: "tester", name: "Tester" },
+        },
+      );
       expect(poster).toMatchObject({ model: model.id, width: 1024, height: 1024 });
     }
   });

@@ -19,7 +19,10 @@ const local = withLocalStack();
 describe("cleanup", () => {
   it("deletes the PNG and thumbnail when the table write fails, and reports the service as unavailable", async () => {
     await expect(
-      generatePoster({ prompt: "orphan check", model: DEFAULT_MODEL_ID, aspectRatio: "1:1" }),
+      generatePoster(
+        { prompt: "orphan check", model: DEFAULT_MODEL_ID, aspectRatio: "1:1" },
+        { createdBy: { sub: "tester", name: "Tester" } },
+      ),
     ).rejects.toMatchObject({ code: "unavailable", status: 503 });
     expect(await local.objectKeys()).toEqual([]);
   });

@@ -52,7 +52,9 @@ describe("injected faults", () => {
 
   it("ends in our own typed timeout when the model is slower than the configured limit", async () => {
     const started = Date.now();
-    await expect(generatePoster(request("[latency:3000] slow"), { timeoutMs: 300 })).rejects.toMatchObject({
+    await expect(
+      generatePoster(request("[latency:3000] slow"), { timeoutMs: 300, createdBy: { sub: "tester", name: "Tester" } }),
+    ).rejects.toMatchObject({
       code: "timeout",
       status: 504,
     });
@@ -64,7 +66,10 @@ describe("injected faults", () => {
 
   it("stores nothing when the caller cancels", async () => {
     const controller = new AbortController();
-    const pending = generatePoster(request("[latency:500] cancelled"), { signal: controller.signal });
+    const pending = generatePoster(request("[latency:500] cancelled"), {
+      signal: controller.signal,
+      createdBy: { sub: "tester", name: "Tester" },
+    });
     setTimeout(() => controller.abort(), 100);
     await expect(pending).rejects.toBeInstanceOf(AppError);
     await expect(pending).rejects.toMatchObject({ code: "cancelled" });
@@ -75,7 +80,7 @@ describe("injected faults", () => {
 
 describe("pre-signed URLs", () => {
   it("are refused by S3 once expired", async () => {
-    const poster = await generatePoster(request("expiring"));
+    const poster = await generatePoster(request("expiring"), { createdBy: { sub: "tester", name: "Tester" } });
     const keys = await local.objectKeys();
     const pngKey = keys.find((k) => k.endsWith(`${poster.id}/poster.png`));
     expect(pngKey).toBeDefined();

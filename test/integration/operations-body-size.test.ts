@@ -46,6 +46,7 @@ beforeAll(async () => {
   await putPoster({
     id: noisyId,
     prompt: "film grain",
+    createdBy: "alice",
     model: "us.stability.stable-fast-upscale-v1:0",
     aspectRatio: "16:9",
     params: {},

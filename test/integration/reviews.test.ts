@@ -94,6 +94,7 @@ describe("review links", () => {
       target: "board",
       targetId: boardId,
       showPrompt: false,
+      createdBy: "alice",
       review: true,
       expiresAt: new Date(Date.now() - 1000).toISOString(),
     });

@@ -4,7 +4,7 @@ import { GET as spendingRoute } from "@/app/api/spending/route";
 import { DEFAULT_MODEL_ID, getModel } from "@/lib/models";
 import { recentSpending, spendingToday } from "@/lib/spending";
 import { chargeItems, type Reservation, reserveItems, utcDay } from "@/lib/store/ledger";
-import { transactWrite } from "@/lib/store/transactions";
+import { transact } from "@/lib/store/transactions";
 import { client } from "../support/api";
 import { authed, withLocalStack } from "../support/local-stack";
 
@@ -55,8 +55,8 @@ async function charged(daysAgo: number, who: string, cents: number) {
     cents,
     startedAt: new Date().toISOString(),
   };
-  expect(await transactWrite(reserveItems(r, 1_000_000))).toBeUndefined();
-  expect(await transactWrite(chargeItems(r, { who, model: DEFAULT_MODEL_ID }))).toBeUndefined();
+  expect(await transact("reserving", reserveItems(r, 1_000_000))).toEqual({ ok: true });
+  expect(await transact("charging", chargeItems(r, { who, model: DEFAULT_MODEL_ID }))).toEqual({ ok: true });
 }
 
 describe("GET /api/spending", () => {
