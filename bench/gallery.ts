@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Browser } from "@playwright/test";
 import { putObject } from "../lib/aws/s3";
-import { artKeys } from "../lib/poster-files";
+import { artKeys } from "../lib/storage";
 import { getPoster, type PosterRecord, putPoster } from "../lib/store/posters";
 import { coldVisit, timePage } from "./browser";
 import { revisitFigures } from "./revisit";

@@ -4,7 +4,7 @@ import sharp from "sharp";
 import { getObjectBytes, putObject } from "./aws/s3";
 import { AppError } from "./errors";
 import { type Actor, mayChange } from "./permissions";
-import { logoKey } from "./poster-files";
+import { logoKey } from "./storage";
 import { RANDOM_ID } from "./store/items";
 import { getPoster } from "./store/posters";
 import { readUpload } from "./uploads";

@@ -15,9 +15,9 @@ import {
   type OperationRequest,
 } from "./models";
 import { decodeAnswer, type GenerateOptions, runError, store } from "./pipeline";
-import { artKeys } from "./poster-files";
 import { toPosterView } from "./poster-view";
 import { type CheckedImage, checkImage, type ImageLimits, loadSource } from "./source-image";
+import { artKeys } from "./storage";
 import { getPoster, type PosterRecord, putPoster } from "./store/posters";
 
 // One operation: (before any money moves) plan, load and check the source, mask and style image, fit the body to

@@ -7,8 +7,9 @@ import { getConfig } from "./aws/config";
 import { networkErrorCode } from "./aws/service-errors";
 import { AppError } from "./errors";
 import { getModel, hasDocumentedSize, type PosterRequest } from "./models";
-import { artKeys, storeImagePair } from "./poster-files";
+import { storeImagePair } from "./poster-files";
 import { toPosterView } from "./poster-view";
+import { artKeys } from "./storage";
 import { getPoster, type PosterRecord, putPoster } from "./store/posters";
 
 // One poster: invoke → check → decode → store (S3 objects, then the table item last) → sign.

@@ -6,8 +6,9 @@ import type { Design } from "./design/schema";
 import { logoBytes } from "./design-logo";
 import { AppError } from "./errors";
 import { type Actor, mayChange } from "./permissions";
-import { composedFiles, composedKeys, deleteQuietly, logoKey, storeImagePair } from "./poster-files";
+import { composedFiles, deleteQuietly, storeImagePair } from "./poster-files";
 import { toPosterView } from "./poster-view";
+import { composedKeys, logoKey } from "./storage";
 import { RANDOM_ID } from "./store/items";
 import { getPoster, type PosterRecord, setDesign } from "./store/posters";
 

@@ -1,18 +1,11 @@
 import "server-only";
 import { deleteObjects, putObject, type SignedUrl, signGet } from "./aws/s3";
+import { logoKey, posterIdOfKey } from "./storage";
 import type { PosterRecord } from "./store/posters";
 import { makeThumbnail } from "./thumbnail";
 
-// The S3 layout of a poster, in one place: which objects it has, how a PNG and its thumbnail are stored together
+// A poster's objects in S3 (their keys come from lib/storage.ts): how a PNG and its thumbnail are stored together
 // (both or neither), how they go, and which of them a view shows.
-//
-//   posters/{id}/poster.png               the model's art, never changed
-//   posters/{id}/thumb.webp               its thumbnail
-//   posters/{id}/composed-{version}.png   the art with its typography (a design), if it has one
-//   posters/{id}/composed-{version}.webp  that one's thumbnail
-//   posters/{id}/logo-{random}.png        the design's title logo, if it has one (lib/design-logo.ts)
-//
-// A design gets new keys per save, so a URL signed for one version can never show another.
 
 export type PosterFiles = Pick<PosterRecord, "imageKey" | "thumbKey" | "composedKey" | "composedThumbKey"> &
   Partial<Pick<PosterRecord, "design">>;
@@ -23,31 +16,10 @@ export interface ImagePair {
   webp: string;
 }
 
-/** Where every poster's objects live (the sweeper lists it for leftovers). */
-export const POSTERS_PREFIX = "posters/";
-
-/** The poster an object of the layout belongs to. */
-export const posterIdOfKey = (key: string): string => key.slice(POSTERS_PREFIX.length).split("/")[0] ?? "";
-
-export function artKeys(posterId: string) {
-  return { imageKey: `${POSTERS_PREFIX}${posterId}/poster.png`, thumbKey: `${POSTERS_PREFIX}${posterId}/thumb.webp` };
-}
-
-/** Keys for a newly saved design; the version only needs to differ from the poster's previous one. */
-export function composedKeys(posterId: string, version = Date.now().toString(36)) {
-  return {
-    composedKey: `${POSTERS_PREFIX}${posterId}/composed-${version}.png`,
-    composedThumbKey: `${POSTERS_PREFIX}${posterId}/composed-${version}.webp`,
-  };
-}
-
 /** The design's objects, if the poster has one. */
 export function composedFiles(files: PosterFiles): string[] {
   return [files.composedKey, files.composedThumbKey].filter((k): k is string => Boolean(k));
 }
-
-/** Where a design's logo (named by the design, `logo-…`) is stored. */
-export const logoKey = (posterId: string, logo: string) => `${POSTERS_PREFIX}${posterId}/${logo}.png`;
 
 /** Every object of a poster. */
 export function allFiles(files: PosterFiles): string[] {

@@ -1,11 +1,8 @@
 import "server-only";
-import { ListObjectsV2Command, type ListObjectsV2CommandOutput } from "@aws-sdk/client-s3";
-import { awsClients } from "./aws/clients";
 import { getConfig } from "./aws/config";
-import { deleteObjects } from "./aws/s3";
+import { deleteObjects, listObjectPages } from "./aws/s3";
 import { type JobSweep, sweepJobs } from "./jobs/sweep";
-import { POSTERS_PREFIX, posterIdOfKey } from "./poster-files";
-import { SNAPSHOT_PREFIX } from "./reviews/snapshot";
+import { POSTERS_PREFIX, posterIdOfKey, SHARES_PREFIX, shareTokenOfKey } from "./storage";
 import { refundItems, reservationsBefore } from "./store/ledger";
 import { getPosters } from "./store/posters";
 import { getShare } from "./store/shares";
@@ -37,7 +34,7 @@ export async function sweep(now = Date.now()): Promise<SweepResult> {
       (await getPosters(ids)).map((poster) => poster.id),
     ),
     // A link being made copies its images before its item is written: the cutoff leaves those alone.
-    removeOrphans(cutoff, SNAPSHOT_PREFIX, shareTokenOfKey, async (tokens) => {
+    removeOrphans(cutoff, SHARES_PREFIX, shareTokenOfKey, async (tokens) => {
       const shares = await Promise.all(tokens.map(getShare));
       return shares.flatMap((share) => (share && Date.parse(share.expiresAt) > now ? [share.token] : []));
     }),
@@ -48,7 +45,6 @@ export async function sweep(now = Date.now()): Promise<SweepResult> {
 }
 
 /** shares/{token}/{posterId}.png → token */
-const shareTokenOfKey = (key: string) => key.slice(SNAPSHOT_PREFIX.length).split("/")[0] ?? "";
 
 /** Removes the objects under `prefix`, older than `cutoff`, whose owner (a poster, a link) no longer exists. */
 async function removeOrphans(
@@ -57,22 +53,14 @@ async function removeOrphans(
   ownerOf: (key: string) => string,
   existing: (owners: string[]) => Promise<string[]>,
 ): Promise<string[]> {
-  const { s3 } = awsClients();
-  const bucket = getConfig().bucket;
   const removed: string[] = [];
-  let token: string | undefined;
-  do {
-    const page: ListObjectsV2CommandOutput = await s3.send(
-      new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
-    );
-    const old = (page.Contents ?? []).filter((o) => o.Key && o.LastModified && o.LastModified < cutoff);
-    const keys = old.map((o) => o.Key as string);
+  for await (const page of listObjectPages(prefix)) {
+    const keys = page.filter((o) => o.lastModified < cutoff).map((o) => o.key);
     const kept = new Set(await existing([...new Set(keys.map(ownerOf))]));
     const orphans = keys.filter((key) => !kept.has(ownerOf(key)));
-    for (let i = 0; i < orphans.length; i += 1000) await deleteObjects(orphans.slice(i, i + 1000));
+    await deleteObjects(orphans);
     removed.push(...orphans);
-    token = page.NextContinuationToken;
-  } while (token);
+  }
   return removed;
 }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-// What an upload may be, shared by the API (which signs the S3 form), the browser (which checks a file before
-// asking) and sst.config.ts (whose lifecycle rule expires what nobody used). No AWS here: the browser imports it.
+// What an upload may be, shared by the API (which signs the S3 form) and the browser (which checks a file before
+// asking). No AWS here: the browser imports it. Where uploads live, and how long: lib/storage.ts.
 
 /** The largest file a person may upload, in bytes (10 MB). */
 export const UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
@@ -12,11 +12,6 @@ export type UploadContentType = (typeof UPLOAD_CONTENT_TYPES)[number];
 
 /** How long the signed upload form works: long enough for a slow connection, short enough to be useless if leaked. */
 export const UPLOAD_FORM_SECONDS = 10 * 60;
-
-/** Where uploads live in the bucket; objects under it older than this are removed (S3 lifecycle; offline, the
- * launcher's sweep). An upload is a step towards a poster, used within minutes. */
-export const UPLOADS_PREFIX = "uploads/";
-export const UPLOAD_LIFETIME_DAYS = 1;
 
 export const uploadRequestSchema = z.strictObject({
   contentType: z.enum(UPLOAD_CONTENT_TYPES, { error: "Upload a PNG, JPEG or WebP image." }),

@@ -6,8 +6,10 @@ import {
   DeleteObjectsCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   PutObjectCommand,
 } from "@aws-sdk/client-s3";
+import { createPresignedPost } from "@aws-sdk/s3-presigned-post";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { awsClients } from "./clients";
 import { getConfig } from "./config";
@@ -83,22 +85,68 @@ export async function signGet(
   return { url, expiresAt: window.expiresAt.toISOString() };
 }
 
-export async function getObjectBytes(key: string): Promise<Buffer> {
-  const { Body } = await awsClients().s3.send(new GetObjectCommand({ Bucket: getConfig().bucket, Key: key }));
-  if (!Body) throw new Error(`empty object ${key}`);
-  return Buffer.from(await Body.transformToByteArray());
+/** The objects under a prefix, a page (up to 1,000) at a time: key and when it was last written. */
+export async function* listObjectPages(prefix: string): AsyncGenerator<{ key: string; lastModified: Date }[]> {
+  let token: string | undefined;
+  do {
+    const page = await awsClients().s3.send(
+      new ListObjectsV2Command({ Bucket: getConfig().bucket, Prefix: prefix, ContinuationToken: token }),
+    );
+    yield (page.Contents ?? []).flatMap((o) =>
+      o.Key && o.LastModified ? [{ key: o.Key, lastModified: o.LastModified }] : [],
+    );
+    token = page.NextContinuationToken;
+  } while (token);
+}
+
+/** A signed POST form for one object of exactly this type and size (each field is also an exact-match condition
+ * of the policy). S3 enforces the policy; S3-compatible servers may not, so whoever reads it checks it again. */
+export async function signUploadForm(
+  key: string,
+  form: { contentType: string; bytes: number; expiresInSeconds: number },
+): Promise<{ url: string; fields: Record<string, string> }> {
+  return createPresignedPost(awsClients().s3, {
+    Bucket: getConfig().bucket,
+    Key: key,
+    Expires: form.expiresInSeconds,
+    Fields: { "Content-Type": form.contentType },
+    Conditions: [["content-length-range", form.bytes, form.bytes]],
+  });
+}
+
+const isMissing = (error: unknown) =>
+  (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404 ||
+  (error as { name?: string }).name === "NotFound" ||
+  (error as { name?: string }).name === "NoSuchKey";
+
+/** An object's bytes; with `missing: "undefined"`, undefined when there is none (otherwise that throws). */
+export async function getObjectBytes(key: string): Promise<Buffer>;
+export async function getObjectBytes(key: string, options: { missing: "undefined" }): Promise<Buffer | undefined>;
+export async function getObjectBytes(key: string, options?: { missing: "undefined" }): Promise<Buffer | undefined> {
+  try {
+    const { Body } = await awsClients().s3.send(new GetObjectCommand({ Bucket: getConfig().bucket, Key: key }));
+    if (!Body) throw new Error(`empty object ${key}`);
+    return Buffer.from(await Body.transformToByteArray());
+  } catch (error) {
+    if (options?.missing === "undefined" && isMissing(error)) return undefined;
+    throw error;
+  }
+}
+
+/** An object's size in bytes, or undefined when there is none. */
+export async function objectSize(key: string): Promise<number | undefined> {
+  try {
+    const head = await awsClients().s3.send(new HeadObjectCommand({ Bucket: getConfig().bucket, Key: key }));
+    return head.ContentLength ?? 0;
+  } catch (error) {
+    if (isMissing(error)) return undefined;
+    throw error;
+  }
 }
 
 /** Whether an object is there (a job's earlier attempt may have stored it). */
 export async function objectExists(key: string): Promise<boolean> {
-  try {
-    await awsClients().s3.send(new HeadObjectCommand({ Bucket: getConfig().bucket, Key: key }));
-    return true;
-  } catch (error) {
-    const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-    if (status === 404 || (error as { name?: string }).name === "NotFound") return false;
-    throw error;
-  }
+  return (await objectSize(key)) !== undefined;
 }
 
 /** An object's bytes as they arrive, for copying into a file without holding them all (an archive's members). */

@@ -6,9 +6,10 @@ import { deleteObjects, putFile } from "../aws/s3";
 import { logoBytes } from "../design-logo";
 import type { ExportJob } from "../jobs/schema";
 import type { JobHandler } from "../jobs/types";
+import { exportFileKey } from "../storage";
 import { type ExportRecord, finishExport, getExport, markExportRunning } from "../store/exports";
 import { getPoster } from "../store/posters";
-import { bestArt, exportFileKey } from "./exports";
+import { bestArt } from "./exports";
 import { composeTiff } from "./master";
 import { resolveSize } from "./sizes";
 

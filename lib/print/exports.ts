@@ -22,8 +22,7 @@ import { resolveSize, sizeSlug } from "./sizes";
 // file, listed with who made it), as adding a poster to one's own board doesn't. Each export counts against the
 // person's design-render budget (the route), as it is the same kind of work.
 
-export const exportFileKey = (posterId: string, exportId: string, format: "pdf" | "tiff") =>
-  `posters/${posterId}/exports/${exportId}.${format === "pdf" ? "pdf" : "tif"}`;
+import { exportFileKey } from "../storage";
 
 const newId = () => randomBytes(12).toString("base64url");
 

@@ -1,22 +1,17 @@
 import "server-only";
 import { copyObject } from "../aws/s3";
 import { deleteQuietly, fileKey } from "../poster-files";
+import { snapshotKeys } from "../storage";
 import type { PosterRecord } from "../store/posters";
 import type { ShareSnapshot, SnapshotPoster } from "../store/shares";
 import { optionLabel } from "./schema";
 
 // A board shared "as sent": its name, order and labels, and copies of each poster's image (the composed version if
 // it has a design) and thumbnail under shares/{token}/, so a later design save, reorder or delete can't change what
-// the reviewers were sent. Copies are made inside S3; the item keeps their keys, never URLs.
+// the reviewers were sent. Copies are made inside S3 (keys: lib/storage.ts); the item keeps their keys, never URLs.
 
-export const SNAPSHOT_PREFIX = "shares/";
 /** A review round of more than this many options isn't a decision anyone can make; it also bounds the copies. */
 export const MAX_REVIEW_POSTERS = 50;
-
-const snapshotKeys = (token: string, posterId: string) => ({
-  imageKey: `${SNAPSHOT_PREFIX}${token}/${posterId}.png`,
-  thumbKey: `${SNAPSHOT_PREFIX}${token}/${posterId}.webp`,
-});
 
 /** Copies the posters' current images for the link; on any failure the copies made are removed and it throws. */
 export async function takeSnapshot(

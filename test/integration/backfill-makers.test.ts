@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { awsClients } from "@/lib/aws/clients";
 import { getConfig } from "@/lib/aws/config";
 import { backfillMakers } from "@/lib/maintenance/backfill-makers";
-import { artKeys } from "@/lib/poster-files";
+import { artKeys } from "@/lib/storage";
 import { keys } from "@/lib/store/table";
 import { as, client } from "../support/api";
 import { withLocalStack } from "../support/local-stack";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { backfillPrompts } from "@/lib/maintenance/backfill-prompts";
-import { artKeys } from "@/lib/poster-files";
+import { artKeys } from "@/lib/storage";
 import { getPoster, type PosterRecord, putPoster } from "@/lib/store/posters";
 import { client } from "../support/api";
 import { withLocalStack } from "../support/local-stack";

@@ -172,7 +172,6 @@ before(async () => {
     s3: await import("../../lib/aws/s3"),
     clients: await import("../../lib/aws/clients"),
     config: await import("../../lib/aws/config"),
-    files: await import("../../lib/poster-files"),
     table: await import("../../lib/store/table"),
     storage: await import("../../lib/storage"),
     placements: await import("../../lib/print/placements"),
@@ -205,7 +204,7 @@ before(async () => {
     bytes: art.byteLength,
     price: 0.08,
     createdAt: now,
-    ...lib.files.artKeys(ids.big),
+    ...lib.storage.artKeys(ids.big),
     createdBy: member.sub,
     createdByName: member.name,
   };

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import sharp from "sharp";
-import { uploadKey } from "@/lib/uploads";
+import { uploadKey } from "@/lib/storage";
 import { LOCAL_BUCKET } from "@/local/stack";
 import type { MemberName } from "./local-stack";
 
