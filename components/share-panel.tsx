@@ -138,7 +138,13 @@ export function SharePanel(props: { target: "posterId" | "boardId"; id: string }
             <li key={share.token} className="flex flex-wrap items-center gap-2">
               <code className="min-w-0 max-w-full truncate text-muted">{share.url}</code>
               <span className="text-muted">
-                until {new Date(share.expiresAt).toLocaleDateString("en-GB")}
+                until{" "}
+                {new Date(share.expiresAt).toLocaleDateString("en-GB", {
+                  day: "numeric",
+                  month: "short",
+                  year: "numeric",
+                  timeZone: "UTC",
+                })}
                 {share.showPrompt ? ", with prompt" : ""}
                 {share.review ? ", takes reviews" : ""}
                 {share.target === "board" ? (share.snapshot ? ", as sent" : ", live") : ""}

@@ -291,6 +291,13 @@ test("restyle a poster after another one (named by id) and after an upload: the 
   );
   await noViolations(page);
 
+  // An id of no poster: said once, at the picker; no result tile with a Retry that could only fail again.
+  await develop.field("Or a poster's id").fill("AAAAAAAAAAAAAAAA");
+  await develop.run("Restyle").click();
+  await expect(picker.getByRole("alert")).toHaveText("There is no poster with that id for the style image.");
+  await expect(develop.panel.getByText("There is no poster with that id for the style image.")).toHaveCount(1);
+  await expect(develop.results).toHaveCount(0);
+
   await develop.field("Or a poster's id").fill(keyArt.id);
   await expect(picker.getByRole("alert")).toHaveCount(0);
   await develop.field("Style strength").fill("0.8");

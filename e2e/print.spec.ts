@@ -141,10 +141,34 @@ test("print advice: what each upscaler reaches, only useful runs offered, and th
       "120 ppi at 27×40 in: below 150 ppi, so it prints soft. Already upscaled: best art is 3328×4864, and no upscaler makes it sharper at this size.",
     ),
   ).toBeVisible();
-  // Fast again would give 122 ppi (it shrinks the art to 847×1237 first), the others 101: nothing worth paying for.
-  await expect(upscalers.getByRole("link")).toHaveCount(0);
-  await expect(upscalers.getByRole("listitem").first()).toHaveText(
-    "Fast 4×: 122 ppi · $0.03 (3388×4948 px) — barely sharper than the art now",
-  );
+  // Fast again would give 122 ppi (it shrinks the art to 847×1237 first), the others 101: nothing worth paying for,
+  // so no list of runs not to make beside the sentence that says so.
+  await expect(upscalers).toHaveCount(0);
+  await expect(page.getByRole("link", { name: /^Upscale with/ })).toHaveCount(0);
   await noViolations(page);
+});
+
+test("a TIFF being made shows on the design page and the poster page after a reload, and turns into its download", async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const { id } = await makePoster(request, { prompt: "a desert road at dusk, for a TIFF", seed: 44 });
+  // A large custom size, so the master is still being made when the pages load (it is a job on the queue).
+  const queued = await request.post(`/api/posters/${id}/exports`, {
+    data: { format: "tiff", size: { widthIn: 100, heightIn: 100 } },
+  });
+  expect(queued.status()).toBe(202);
+
+  await page.setViewportSize({ width: 1440, height: 900 });
+  // The poster page, loaded while it is made, follows it to its download without a reload.
+  await page.goto(`/posters/${id}`);
+  const masters = page.getByRole("region", { name: "Print masters" });
+  await expect(masters.getByText(/^CMYK TIFF · /)).toBeVisible();
+  await expect(masters.getByRole("link", { name: /Download CMYK TIFF/ })).toBeVisible({ timeout: 90_000 });
+
+  // The design page lists the poster's masters too, not only those made in this visit.
+  await page.goto(`/posters/${id}/design`);
+  const listed = page.getByRole("list", { name: "Print masters of this poster" });
+  await expect(listed.getByRole("link", { name: /Download CMYK TIFF/ })).toBeVisible();
 });

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { PrintArt } from "@/lib/api-types";
+import type { ExportView, PrintArt } from "@/lib/api-types";
 import { ApiError, api } from "@/lib/client/api";
 import type { FontId } from "@/lib/design/fonts";
 import {
@@ -33,6 +33,8 @@ export function DesignEditor(props: {
   height: number;
   /** The art a print master would place (its largest upscale, if any). */
   printArt: PrintArt;
+  /** The poster's print masters so far (the print panel lists them and follows those still being made). */
+  exports: ExportView[];
 }) {
   const router = useRouter();
   const [design, setDesign] = useState<DesignInput>(props.initial);
@@ -122,6 +124,7 @@ export function DesignEditor(props: {
         <PrintPanel
           posterId={props.posterId}
           art={props.printArt}
+          exports={props.exports}
           unsaved={JSON.stringify(design) !== JSON.stringify(saved)}
           onSave={saveHere}
           onGuides={setGuides}

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import type { BoardSummary } from "@/lib/api-types";
 import { ApiError, api } from "@/lib/client/api";
@@ -160,7 +161,12 @@ export function FormatPack(props: {
           </div>
         </fieldset>
         {soft.length > 0 && (
-          <p className="text-sm text-danger">{soft.map((f) => `${f.label}: ${f.ppiWarning}`).join(" ")}</p>
+          <p className="text-sm text-danger">
+            {soft.map((f) => `${f.label}: ${f.ppiWarning}`).join(" ")}{" "}
+            <Link href={`/posters/${props.posterId}?develop=upscale#develop`} className="underline">
+              Upscale the key art
+            </Link>
+          </p>
         )}
         <div className="flex flex-wrap items-end gap-3 text-sm">
           {props.boards.length > 0 && (
@@ -189,7 +195,7 @@ export function FormatPack(props: {
             type="submit"
             disabled={picked.length === 0 || busy}
             aria-busy={busy}
-            className="rounded-md bg-accent px-4 py-2 font-semibold text-ink hover:brightness-110 disabled:opacity-60"
+            className="rounded-md bg-accent px-4 py-2 font-semibold text-ink hover:brightness-110 disabled:cursor-not-allowed disabled:bg-edge disabled:text-muted disabled:hover:brightness-100"
           >
             {pack.running
               ? "Making the pack…"

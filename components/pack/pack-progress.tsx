@@ -29,10 +29,11 @@ function StepTile({ step, running }: { step: PackStepView; running: boolean }) {
             className="h-auto max-h-64 w-full rounded-md object-contain"
           />
         </Link>
-        <p className="truncate text-xs">
-          <span className="font-medium">{label}</span>{" "}
-          <span className="text-muted">
-            {poster.width}×{poster.height} · {poster.operation === "crop" ? "crop" : "reframe"}
+        {/* Wraps rather than truncates: the exact pixels are what a placement is made for. */}
+        <p className="text-xs">
+          <span className="block font-medium">{label}</span>
+          <span className="block text-muted">
+            {poster.width}×{poster.height} px · {poster.operation === "crop" ? "crop" : "reframe"}
             {poster.inputs?.upscale ? " + upscale" : ""}
           </span>
         </p>
@@ -47,9 +48,9 @@ function StepTile({ step, running }: { step: PackStepView; running: boolean }) {
       >
         {failed ? (step.error?.message ?? "This format couldn't be made.") : running ? "Making…" : "Waiting"}
       </div>
-      <p className="truncate text-xs">
-        <span className="font-medium">{label}</span>{" "}
-        <span className={failed ? "text-danger" : "text-muted"}>
+      <p className="text-xs">
+        <span className="block font-medium">{label}</span>
+        <span className={`block ${failed ? "text-danger" : "text-muted"}`}>
           {failed ? (step.charged > 0 ? `failed · ${formatPrice(step.charged)} charged` : "failed · not charged") : ""}
         </span>
       </p>

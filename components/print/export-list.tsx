@@ -1,6 +1,10 @@
+"use client";
+
 import type { ExportView } from "@/lib/api-types";
+import { useExports } from "./use-exports";
 
 // A poster's print masters, as the poster page and the editor's print panel list them: what, how sharp, download.
+// One still being made updates itself (useExports asks after it).
 
 const STATUS = { queued: "Queued", running: "Being made…", ready: "Ready", failed: "Failed" } as const;
 
@@ -38,7 +42,8 @@ export function ExportItem({ item }: { item: ExportView }) {
   );
 }
 
-export function ExportList({ exports }: { exports: ExportView[] }) {
+export function ExportList(props: { exports: ExportView[] }) {
+  const { exports } = useExports(props.exports);
   if (exports.length === 0) return null;
   return (
     <section aria-labelledby="exports-h" className="space-y-2">

@@ -15,17 +15,19 @@ import { ExportActions } from "./export-actions";
 import { ExportItem } from "./export-list";
 import type { Guides } from "./print-guides";
 import { UpscaleOptions } from "./upscale-options";
+import { useExports } from "./use-exports";
 
 // The design editor's print panel: pick a print size (the guides appear over the preview), see the art's real
 // resolution there with the upscale and reframe offers, and export the saved design as a PDF or a CMYK TIFF.
 
 const input = "w-full rounded-md border border-edge bg-panel px-3 py-2 text-sm";
-const POLL_MS = 3000;
 
 export function PrintPanel(props: {
   posterId: string;
   /** The art a master would place (the largest upscale, if any). */
   art: PrintArt;
+  /** The poster's masters made before this visit (newest first): listed, and followed while still being made. */
+  exports: ExportView[];
   /** The editor has changes not saved yet: exports use the saved design. */
   unsaved: boolean;
   /** Saves the design without leaving the editor; false when it was refused (the editor says why). */
@@ -51,7 +53,13 @@ export function PrintPanel(props: {
   const [bleed, setBleed] = useState("");
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [message, setMessage] = useState("");
-  const [made, setMade] = useState<ExportView[]>([]);
+  const { exports, add } = useExports(props.exports, (done) =>
+    setMessage(
+      done.status === "ready"
+        ? `The ${done.format === "pdf" ? "PDF" : "TIFF"} for ${done.sizeLabel} is ready: download it below.`
+        : `The ${done.format === "pdf" ? "PDF" : "TIFF"} for ${done.sizeLabel} failed: see why below.`,
+    ),
+  );
 
   const request: ExportRequestInput | null = sizeId
     ? {
@@ -76,21 +84,6 @@ export function PrintPanel(props: {
     onGuides(size ? { size, art: props.art } : null);
   }, [guideKey, onGuides, props.art.width, props.art.height]);
 
-  // Queued TIFFs are made by the export worker: ask after them until they are ready or failed.
-  const pending = made.filter((e) => e.status === "queued" || e.status === "running");
-  const pendingKey = pending.map((e) => e.exportId).join();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: polls while the set of pending exports is the same
-  useEffect(() => {
-    if (!pendingKey) return;
-    const timer = setInterval(async () => {
-      for (const e of pending) {
-        const fresh = await api.exportStatus(e.statusUrl).catch(() => null);
-        if (fresh) setMade((list) => list.map((x) => (x.exportId === fresh.exportId ? fresh : x)));
-      }
-    }, POLL_MS);
-    return () => clearInterval(timer);
-  }, [pendingKey]);
-
   async function exportAs(format: ExportFormat) {
     if (!request || !parsed?.success) return;
     setBusy(format);
@@ -104,11 +97,11 @@ export function PrintPanel(props: {
       }
       setMessage(format === "pdf" ? "Making the print PDF…" : "Queueing the CMYK TIFF…");
       const result = await api.exportPoster(props.posterId, { ...request, format });
-      setMade((list) => [result, ...list]);
+      add(result);
       setMessage(
         result.status === "ready"
           ? `The ${format.toUpperCase()} is ready.`
-          : "The TIFF is being made: it appears here when ready (a large size takes a few minutes).",
+          : "The TIFF is being made: its download appears below when it is ready (a large size takes a few minutes).",
       );
     } catch (error) {
       setMessage(error instanceof ApiError ? error.message : "Couldn't export: try again.");
@@ -224,7 +217,10 @@ export function PrintPanel(props: {
               <li key={n}>{n}</li>
             ))}
           </ul>
-          {advice && advice.target !== null && <UpscaleOptions advice={advice} hrefFor={upscaleLink} />}
+          {/* None worth running: the sentence above says so, and a list of runs not to make would only confuse. */}
+          {advice && advice.target !== null && advice.useful.length > 0 && (
+            <UpscaleOptions advice={advice} hrefFor={upscaleLink} />
+          )}
           {cropped && (
             <Link href={reframeLink} className="underline">
               Reframe to fill instead of cropping
@@ -251,9 +247,9 @@ export function PrintPanel(props: {
       <p role="status" className="min-h-5 text-sm text-muted">
         {message}
       </p>
-      {made.length > 0 && (
-        <ul aria-label="Exports made here" className="space-y-3">
-          {made.map((e) => (
+      {exports.length > 0 && (
+        <ul aria-label="Print masters of this poster" className="space-y-3">
+          {exports.map((e) => (
             <ExportItem key={e.exportId} item={e} />
           ))}
         </ul>

@@ -42,7 +42,12 @@ export function useRequestTiles<I>(
       } catch (error) {
         if (controller.signal.aborted) return update({ key, input, status: "cancelled" });
         const message = error instanceof ApiError ? error.message : "Something went wrong: try again.";
-        if (error instanceof ApiError && error.fields) callbacks.current.onFieldErrors(error.fields);
+        // Refused for what the form says (a field's error): nothing ran, and the same request can only fail again,
+        // so the message goes to its field and no tile offers a Retry.
+        if (error instanceof ApiError && error.fields) {
+          callbacks.current.onFieldErrors(error.fields);
+          return setTiles((all) => all.filter((t) => t.key !== key));
+        }
         update({ key, input, status: "failed", message, code: error instanceof ApiError ? error.code : undefined });
       } finally {
         controllers.current.delete(key);

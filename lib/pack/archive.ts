@@ -30,13 +30,16 @@ export interface ManifestFile {
   effectivePpi: number | null;
 }
 
+// Named for the film, as people file it: the design's title, else the prompt's first words (the S3 key is the job's,
+// so two packs of one poster never share a file).
 const titleOf = (keyArt: PosterRecord) =>
-  (keyArt.design?.title ?? "pack")
+  (keyArt.design?.title || keyArt.prompt.split(/\s+/).slice(0, 6).join(" "))
     .replace(/[^\w-]+/g, "-")
     .slice(0, 40)
-    .replace(/^-+|-+$/g, "") || "pack";
+    .replace(/^-+|-+$/g, "")
+    .toLowerCase() || "poster";
 
-export const archiveName = (keyArt: PosterRecord) => `onesheet-${titleOf(keyArt)}-${keyArt.id}.zip`;
+export const archiveName = (keyArt: PosterRecord) => `${titleOf(keyArt)}-format-pack.zip`;
 
 /** Writes the pack's ZIP under the job's key and returns where it is (the same key on every attempt). */
 export async function buildPackArchive(jobId: string, keyArt: PosterRecord, posters: readonly PosterRecord[]) {

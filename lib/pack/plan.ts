@@ -130,12 +130,13 @@ export function planChosen(art: PosterRecord, formats: readonly string[]): PackE
 /** What the whole pack costs (USD). */
 export const packPrice = (entries: readonly PackEntry[]) => sum(...entries.map((e) => e.price));
 
-/** A printed placement's resolution, in words, when it is too low to print well. */
+/** A printed placement's resolution, in words, when it is too low to look sharp where it is seen. */
 export function ppiWarning(entry: Pick<PackEntry, "effectivePpi" | "placement">): string | undefined {
   const ppi = entry.effectivePpi;
   const print = entry.placement.printIn;
-  if (ppi === undefined || !print || ppi >= MIN_PRINT_PPI) return undefined;
-  return `${ppi} ppi at ${print.width}×${print.height} in: soft in print (${MIN_PRINT_PPI} ppi or more looks sharp). Upscale the key art first for a sharper print file.`;
+  const sharp = entry.placement.sharpPpi ?? MIN_PRINT_PPI;
+  if (ppi === undefined || !print || ppi >= sharp) return undefined;
+  return `${ppi} ppi at ${print.width}×${print.height} in: soft in print (${sharp} ppi or more looks sharp at this size and viewing distance). Upscale the key art first for a sharper print file.`;
 }
 
 /** The picker's view of every placement for this art. */

@@ -162,7 +162,9 @@ export async function composeTiff(
   const width = Math.round(page.widthIn * ppi);
   const height = Math.round(page.heightIn * ppi);
   const warnings = [...prepared.warnings];
-  if (ppi > prepared.ppi) {
+  // Only a ppi someone asked for is worth a word: the default's floor of 72 (the least a printer's RIP expects) only
+  // ever lifts art the soft-art warning above already names.
+  if (options.ppi !== undefined && ppi > prepared.ppi) {
     warnings.push(
       `The TIFF is ${ppi} ppi as asked, but the art only holds ${prepared.ppi} ppi of detail: it was enlarged, not sharpened.`,
     );

@@ -15,6 +15,11 @@ export interface Placement {
   h: number;
   /** Printed size in inches, when it is printed. */
   printIn?: { width: number; height: number };
+  /** The ppi at its printed size from which it looks sharp where people see it: the farther away it is seen, the
+   * fewer it needs (the eye resolves about 1 arc-minute; large-format printers ask ~150 ppi for a poster seen at
+   * arm's length, 50–100 for a lobby standee seen across a room, 25–50 for a billboard seen from the road).
+   * Absent: MIN_PRINT_PPI, the close-up rule. */
+  sharpPpi?: number;
   /** The pixels a screen placement is delivered at. */
   targetPx?: { width: number; height: number };
 }
@@ -38,6 +43,7 @@ export const PLACEMENTS = [
     w: 2,
     h: 1,
     printIn: { width: 240, height: 120 },
+    sharpPpi: 30,
   },
   {
     id: "widescreen",
@@ -103,6 +109,7 @@ export const PLACEMENTS = [
     w: 9,
     h: 21,
     printIn: { width: 36, height: 84 },
+    sharpPpi: 75,
   },
   {
     id: "banner-970x250",

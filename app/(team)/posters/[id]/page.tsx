@@ -86,7 +86,11 @@ export default async function PosterPage({
     ...Object.entries(poster.params).map(([k, v]) => [paramLabels.get(k) ?? k, String(v)] as [string, string]),
     ["Price", formatPrice(poster.price)],
     ...(poster.createdByName ? ([["Made by", poster.createdByName]] as [string, string][]) : []),
-    ["Made", `${new Date(poster.createdAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC`],
+    // A month name: no reader can take it for another date (03/12 is March in New York, December in London).
+    [
+      "Made",
+      `${new Date(poster.createdAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC`,
+    ],
   ];
 
   return (

@@ -41,6 +41,7 @@ export default async function DesignPage({ params }: { params: Promise<{ id: str
         width={poster.width}
         height={poster.height}
         printArt={await printArtSize(poster.id)}
+        exports={poster.exports ?? []}
       />
     </>
   );
