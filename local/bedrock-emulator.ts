@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import sharp from "sharp";
 import { findGenerationModel, findService, MAX_INVOKE_BODY_BYTES } from "../lib/models";
 import { renderPoster } from "./art";
+import { type Answers, GENERATION_MODELS, STABLE_IMAGE_ANSWERS } from "./emulator/models";
 import { InvalidImage, type OutputFormat, readOperation } from "./operation-emulator";
 
 // A local stand-in for bedrock-runtime's InvokeModel, speaking its wire format: POST /model/{modelId}/invoke with
@@ -134,16 +135,19 @@ async function invoke(req: IncomingMessage, res: ServerResponse, options: Emulat
   }
 
   let request: { prompt: string; seed: number; outputFormat?: OutputFormat; render: (seed: number) => Promise<Buffer> };
-  let answers: Pick<NonNullable<typeof model>["emulator"], "success" | "filtered">;
+  let answers: Answers;
   try {
     const json: unknown = JSON.parse(raw);
-    if (model) {
-      const read = model.emulator.read(json);
+    const generation = model && GENERATION_MODELS[model.id];
+    if (model && generation) {
+      // What Bedrock accepts for this model (the catalogue's body schema): anything else is a ValidationException.
+      const body = model.bodySchema.parse(json);
+      const read = generation.read(typeof body === "object" && body !== null ? { ...body } : {});
       request = { ...read, render: (seed) => renderPoster(read.prompt, seed, read.width, read.height) };
-      answers = model.emulator;
+      answers = generation;
     } else if (service) {
       request = await readOperation(service, modelId, json);
-      answers = service.operation.emulator;
+      answers = STABLE_IMAGE_ANSWERS;
     } else return;
   } catch (error) {
     if (error instanceof InvalidImage) return fail(res, 400, "ValidationException", error.message);

@@ -3,6 +3,7 @@ import type { findService } from "../lib/models";
 import { nearestAspectRatio } from "../lib/models/aspect-ratios";
 import { upscaledSize } from "../lib/models/operations/upscale";
 import { STABLE_IMAGE_SIZES } from "../lib/models/stable-image";
+import { IMAGE_SERVICES } from "./emulator/models";
 import {
   controlImage,
   erase,
@@ -62,7 +63,9 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 export async function readOperation(found: Found, invokeId: string, json: unknown) {
   const body = found.service.bodySchema.parse(json);
   if (typeof body !== "object" || body === null) throw new Error("body must be an object");
-  const read = found.operation.emulator.read(invokeId, { ...body });
+  const reader = IMAGE_SERVICES[invokeId];
+  if (!reader) throw new Error(`the emulator doesn't know ${invokeId}`);
+  const read = reader({ ...body });
   const image = await decode(read.image, "image");
   const { limits } = found.service;
   checkLimits(image, limits, "image");

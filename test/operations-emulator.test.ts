@@ -175,3 +175,13 @@ describe("the emulator's body cap", () => {
     expect(emulator.calls.at(-1)?.bytes).toBeGreaterThan(25_000_000);
   });
 });
+
+describe("the emulator's models (local/emulator/models.ts)", () => {
+  it("knows every model and every service the catalogue invokes, by the id it is invoked with", async () => {
+    const { GENERATION_MODELS: emulated, IMAGE_SERVICES } = await import("@/local/emulator/models");
+    const { MODELS } = await import("@/lib/models");
+    expect(MODELS.map((m) => m.id).filter((id) => !(id in emulated))).toEqual([]);
+    const invoked = OPERATIONS.flatMap((o) => o.services.map((s) => s.invokeId));
+    expect(invoked.filter((id) => !(id in IMAGE_SERVICES))).toEqual([]);
+  });
+});

@@ -5,7 +5,8 @@ import { stableImageModel } from "./stable-image";
 import type { ModelSpec } from "./types";
 
 // THE model catalogue: the one place a Stability model is described. The request schema, the studio's controls,
-// the Bedrock body, the response parser, the price and the offline emulator all derive from these entries.
+// the Bedrock body, the response parser and the price derive from these entries (the offline emulator checks bodies
+// against their body schemas; how it reads and answers each model lives in local/emulator/models.ts).
 // Adding a model means adding one entry here. Prices: Bedrock on-demand, USD per image.
 // A model AWS retires stays here, marked `retired`: posters made with it keep their label and settings, but the
 // studio, the API and the IAM policy only offer GENERATION_MODELS.

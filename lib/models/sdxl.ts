@@ -140,25 +140,5 @@ export function sdxlModel(spec: SdxlOptions): ModelSpec {
       }
       return { imageBase64: artifact.base64, seed: artifact.seed };
     },
-    emulator: {
-      read(body) {
-        const b = bodySchema.parse(body);
-        const positive = b.text_prompts.filter((t) => (t.weight ?? 1) >= 0).map((t) => t.text);
-        const negative = b.text_prompts.filter((t) => (t.weight ?? 1) < 0).map((t) => t.text);
-        return {
-          prompt: positive.join(" "),
-          negativePrompt: negative.join(" "),
-          seed: b.seed ?? 0,
-          width: b.width ?? 1024,
-          height: b.height ?? 1024,
-        };
-      },
-      success: (base64, seed) => ({ result: "success", artifacts: [{ seed, base64, finishReason: "SUCCESS" }] }),
-      // SDXL has no separate prompt filter reason: a blocked prompt is a ValidationException-free filtered artifact.
-      filtered: (kind, seed) => ({
-        result: "success",
-        artifacts: [{ seed, finishReason: kind === "inference" ? "ERROR" : "CONTENT_FILTERED" }],
-      }),
-    },
   };
 }

@@ -1,7 +1,7 @@
 import * as z from "zod/mini";
 import { AppError } from "../errors";
 import { ASPECT_RATIO_IDS, type SizeTable } from "./aspect-ratios";
-import type { EmulatorBehaviour, ModelImage, ModelSpec } from "./types";
+import type { ModelImage, ModelSpec } from "./types";
 
 // The request/response contract shared by SD3.5 Large, Stable Image Ultra and Stable Image Core on Bedrock:
 // {prompt, negative_prompt?, mode?, aspect_ratio, seed, output_format} → {seeds, finish_reasons, images?}.
@@ -49,17 +49,6 @@ export function parseStableImageResponse(json: unknown, requestedSeed: number): 
   // seed we asked for, rather than a failure the user pays for twice.
   return { imageBase64: image, seed: seeds?.[0] ?? requestedSeed };
 }
-
-/** How the emulator answers in this shape: shared by every Stability image service. */
-export const STABLE_IMAGE_ANSWERS: Pick<EmulatorBehaviour, "success" | "filtered"> = {
-  success: (image, seed) => ({ seeds: [seed], finish_reasons: [null], images: [image] }),
-  filtered(kind, seed) {
-    if (kind === "prompt") return { finish_reasons: ["Filter reason: prompt"] };
-    if (kind === "output") return { seeds: [seed], finish_reasons: ["Filter reason: output image"] };
-    if (kind === "input") return { seeds: [seed], finish_reasons: ["Filter reason: input image"] };
-    return { seeds: [seed], finish_reasons: ["Inference error"] };
-  },
-};
 
 type StableImageOptions = Pick<
   ModelSpec,
@@ -125,15 +114,5 @@ export function stableImageModel(options: StableImageOptions): ModelSpec {
       };
     },
     parseResponse: parseStableImageResponse,
-    emulator: {
-      read(body) {
-        const b = bodySchema.parse(body) as { prompt: string; negative_prompt?: string; seed?: number } & {
-          aspect_ratio?: keyof SizeTable;
-        };
-        const size = STABLE_IMAGE_SIZES[b.aspect_ratio ?? "1:1"];
-        return { prompt: b.prompt, negativePrompt: b.negative_prompt ?? "", seed: b.seed ?? 0, ...size };
-      },
-      ...STABLE_IMAGE_ANSWERS,
-    },
   };
 }

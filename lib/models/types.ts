@@ -39,13 +39,6 @@ export interface ModelImage {
   seed: number;
 }
 
-/** What the offline emulator needs to read from a Bedrock body, and how it answers. */
-export interface EmulatorBehaviour {
-  read(body: unknown): { prompt: string; negativePrompt: string; seed: number; width: number; height: number };
-  success(imageBase64: string, seed: number): unknown;
-  filtered(kind: "prompt" | "output" | "input" | "inference", seed: number): unknown;
-}
-
 export interface ModelSpec {
   id: string;
   label: string;
@@ -69,5 +62,4 @@ export interface ModelSpec {
   /** Decodes the model's response or throws a typed AppError (filtered, inference error, malformed).
    * `requestedSeed` stands in when a success body leaves out `seeds`: the image was made and paid for. */
   parseResponse(json: unknown, requestedSeed: number): ModelImage;
-  emulator: EmulatorBehaviour;
 }

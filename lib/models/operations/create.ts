@@ -79,18 +79,6 @@ function control(
         expectedSize: (source) => ({ width: source.width, height: source.height, shapeOnly: true }),
       };
     },
-    emulator: {
-      read: (_id, body) => ({
-        image: String(body.image),
-        seed: Number(body.seed ?? 0),
-        prompt: String(body.prompt),
-        call: {
-          fn: "controlImage",
-          prompt: String(body.prompt),
-          strength: Number(body.control_strength ?? 0.7),
-        },
-      }),
-    },
   });
 }
 
@@ -177,18 +165,5 @@ export const styleGuide = defineOperation({
       }),
       expectedSize: () => ({ ...STABLE_IMAGE_SIZES[request.aspectRatio], shapeOnly: true }),
     };
-  },
-  emulator: {
-    read: (_id, body) => ({
-      image: String(body.image),
-      seed: Number(body.seed ?? 0),
-      prompt: String(body.prompt),
-      call: {
-        fn: "styleGuide",
-        prompt: String(body.prompt),
-        fidelity: Number(body.fidelity ?? 0.5),
-        aspectRatio: ASPECT_RATIO_IDS.find((r) => r === body.aspect_ratio) ?? "1:1",
-      },
-    }),
   },
 });

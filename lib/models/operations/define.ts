@@ -1,18 +1,14 @@
 import * as z from "zod/mini";
-import { parseStableImageResponse, STABLE_IMAGE_ANSWERS } from "../stable-image";
+import { parseStableImageResponse } from "../stable-image";
 import { seedField, sourceField } from "./fields";
-import type { EmulatorRead, OperationPlan, OperationSpec } from "./types";
+import type { OperationPlan, OperationSpec } from "./types";
 
 // Turns an operation's data into what the rest of the app uses: its request schema ({operation, source, seed?, …its
-// fields}, strict) and a plan for a validated request. Most services answer in the SD3.5 shape: that parser and
-// the emulator's answers are the default.
+// fields}, strict) and a plan for a validated request. Most services answer in the SD3.5 shape: that parser is the
+// default. (How the offline emulator reads and answers each service lives in local/emulator/models.ts.)
 
-type Spec<F extends Record<string, z.ZodMiniType>> = Omit<OperationSpec<F>, "parseResponse" | "emulator"> &
-  Partial<Pick<OperationSpec<F>, "parseResponse">> & {
-    emulator: { read(invokeId: string, body: Record<string, unknown>): EmulatorRead } & Partial<
-      Pick<OperationSpec<F>["emulator"], "success" | "filtered">
-    >;
-  };
+type Spec<F extends Record<string, z.ZodMiniType>> = Omit<OperationSpec<F>, "parseResponse"> &
+  Partial<Pick<OperationSpec<F>, "parseResponse">>;
 
 export function defineOperation<const Id extends string, F extends Record<string, z.ZodMiniType>>(
   spec: Spec<F> & { id: Id },
@@ -39,7 +35,6 @@ export function defineOperation<const Id extends string, F extends Record<string
   return {
     ...spec,
     parseResponse: spec.parseResponse ?? parseStableImageResponse,
-    emulator: { ...STABLE_IMAGE_ANSWERS, ...spec.emulator },
     schema: member,
     /** The plan for a request this operation's schema accepted. */
     planFor(request: { operation: string }): OperationPlan {

@@ -32,9 +32,6 @@ export const removeBackground = defineOperation({
     buildBody: ({ image }) => ({ image: image.bytes.toString("base64"), output_format: "png" }),
     expectedSize: same,
   }),
-  emulator: {
-    read: (_id, body) => ({ image: String(body.image), seed: 0, prompt: "", call: { fn: "removeBackground" } }),
-  },
 });
 
 const eraseService = usProfileService("stable-image-erase-object-v1:0", {
@@ -73,15 +70,6 @@ export const erase = defineOperation({
     }),
     expectedSize: same,
   }),
-  emulator: {
-    read: (_id, body) => ({
-      image: String(body.image),
-      mask: typeof body.mask === "string" ? body.mask : undefined,
-      seed: Number(body.seed ?? 0),
-      prompt: "",
-      call: { fn: "erase", growMask: Number(body.grow_mask ?? 5) },
-    }),
-  },
 });
 
 const inpaintService = usProfileService("stable-image-inpaint-v1:0", {
@@ -135,13 +123,4 @@ export const inpaint = defineOperation({
     }),
     expectedSize: same,
   }),
-  emulator: {
-    read: (_id, body) => ({
-      image: String(body.image),
-      mask: typeof body.mask === "string" ? body.mask : undefined,
-      seed: Number(body.seed ?? 0),
-      prompt: String(body.prompt),
-      call: { fn: "inpaint", growMask: Number(body.grow_mask ?? 5), prompt: String(body.prompt) },
-    }),
-  },
 });

@@ -150,21 +150,4 @@ export const reframe = defineOperation({
       },
     };
   },
-  emulator: {
-    read: (_id, body) => ({
-      image: String(body.image),
-      seed: Number(body.seed ?? 0),
-      prompt: String(body.prompt ?? ""),
-      call: {
-        fn: "outpaint",
-        margins: {
-          left: Number(body.left ?? 0),
-          right: Number(body.right ?? 0),
-          up: Number(body.up ?? 0),
-          down: Number(body.down ?? 0),
-        },
-        prompt: typeof body.prompt === "string" ? body.prompt : undefined,
-      },
-    }),
-  },
 });

@@ -56,14 +56,6 @@ export const searchReplace = defineOperation({
     }),
     expectedSize: same,
   }),
-  emulator: {
-    read: (_id, body) => ({
-      image: String(body.image),
-      seed: Number(body.seed ?? 0),
-      prompt: String(body.prompt),
-      call: { fn: "searchReplace", search: String(body.search_prompt), prompt: String(body.prompt) },
-    }),
-  },
 });
 
 const recolorService = usProfileService("stable-image-search-recolor-v1:0", {
@@ -104,12 +96,4 @@ export const searchRecolor = defineOperation({
     }),
     expectedSize: same,
   }),
-  emulator: {
-    read: (_id, body) => ({
-      image: String(body.image),
-      seed: Number(body.seed ?? 0),
-      prompt: String(body.prompt),
-      call: { fn: "searchRecolor", select: String(body.select_prompt), prompt: String(body.prompt) },
-    }),
-  },
 });

@@ -65,8 +65,6 @@ const styleTransferService = usProfileService("stable-style-transfer-v1:0", {
   }),
 });
 
-const numberOr = (value: unknown, fallback: number) => (typeof value === "number" ? value : fallback);
-
 export const styleTransfer = defineOperation({
   id: "style-transfer",
   made: "Restyled",
@@ -124,20 +122,5 @@ export const styleTransfer = defineOperation({
       // ASSUMED: the init image's size.
       expectedSize: (source) => ({ width: source.width, height: source.height, shapeOnly: true }),
     };
-  },
-  emulator: {
-    read: (_id, body) => ({
-      image: String(body.init_image),
-      style: String(body.style_image),
-      seed: Number(body.seed ?? 0),
-      prompt: String(body.prompt ?? ""),
-      call: {
-        fn: "styleTransfer",
-        prompt: String(body.prompt ?? ""),
-        compositionFidelity: numberOr(body.composition_fidelity, compositionFidelityParam.default),
-        styleStrength: numberOr(body.style_strength, styleStrengthParam.default),
-        changeStrength: numberOr(body.change_strength, changeStrengthParam.default),
-      },
-    }),
   },
 });

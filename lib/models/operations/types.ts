@@ -1,6 +1,5 @@
 import type * as z from "zod/mini";
 import type { CheckedImage, ImageLimits } from "../../image-limits";
-import type { AspectRatio } from "../aspect-ratios";
 import type { ModelImage, ParamSpec } from "../types";
 
 // An OPERATION makes a new poster from a source image with one of Stability's image services on Bedrock.
@@ -40,30 +39,6 @@ export interface ServiceSpec {
   limits: ImageLimits;
   /** What Bedrock accepts: the emulator answers anything else with a ValidationException. */
   bodySchema: z.ZodMiniType;
-}
-
-/** What the emulator must do for a body (the functions of local/image-ops, by name; data, so this stays pure). */
-export type EmulatorCall =
-  | { fn: "removeBackground" }
-  | { fn: "upscale"; mode: "fast" | "conservative" | "creative" }
-  | { fn: "outpaint"; margins: { left: number; right: number; up: number; down: number }; prompt?: string }
-  | { fn: "inpaint"; growMask: number; prompt: string }
-  | { fn: "erase"; growMask: number }
-  | { fn: "vary"; prompt: string; strength: number }
-  | { fn: "searchReplace"; search: string; prompt: string }
-  | { fn: "searchRecolor"; select: string; prompt: string }
-  | { fn: "controlImage"; prompt: string; strength: number }
-  | { fn: "styleGuide"; prompt: string; fidelity: number; aspectRatio: AspectRatio }
-  | { fn: "styleTransfer"; prompt: string; compositionFidelity: number; styleStrength: number; changeStrength: number };
-
-export interface EmulatorRead {
-  image: string;
-  mask?: string;
-  /** A second picture the service restyles the image after (Style Transfer's `style_image`). */
-  style?: string;
-  seed: number;
-  prompt: string;
-  call: EmulatorCall;
 }
 
 /** Where an image of a request comes from (the source, a style image): a poster of the library, or an upload. */
@@ -110,10 +85,4 @@ export interface OperationSpec<Fields extends Record<string, z.ZodMiniType>> {
   plan(request: z.output<z.ZodMiniObject<Fields>>): OperationPlan;
   /** Decodes the answer or throws a typed AppError. */
   parseResponse(json: unknown, requestedSeed: number): ModelImage;
-  emulator: {
-    /** Reads a body this operation builds (after the service's bodySchema accepted it). */
-    read(invokeId: string, body: Record<string, unknown>): EmulatorRead;
-    success(imageBase64: string, seed: number): unknown;
-    filtered(kind: "prompt" | "output" | "input" | "inference", seed: number): unknown;
-  };
 }

@@ -148,17 +148,6 @@ export const upscale = defineOperation({
       expectedSize: (source) => ({ ...upscaledSize(request.mode, source), shapeOnly: request.mode !== "fast" }),
     };
   },
-  emulator: {
-    read(invokeId, body) {
-      const mode = invokeId.includes("fast") ? "fast" : invokeId.includes("creative") ? "creative" : "conservative";
-      return {
-        image: String(body.image),
-        seed: Number(body.seed ?? 0),
-        prompt: String(body.prompt ?? ""),
-        call: { fn: "upscale", mode },
-      };
-    },
-  },
 });
 
 /** The service an upscale mode calls (its price, its limits). */

@@ -99,16 +99,4 @@ export const vary = defineOperation({
       expectedSize: bucket,
     };
   },
-  emulator: {
-    read: (_id, body) => ({
-      image: String(body.image),
-      seed: Number(body.seed ?? 0),
-      prompt: String(body.prompt),
-      call: {
-        fn: "vary",
-        prompt: String(body.prompt),
-        strength: Number(body.strength ?? 0.35),
-      },
-    }),
-  },
 });
