@@ -47,7 +47,8 @@ export default defineConfig({
       PORT: String(port),
       NEXT_TELEMETRY_DISABLED: "1",
       ONESHEET_DATA_DIR: process.env.ONESHEET_E2E_DATA,
-      ONESHEET_EMULATOR_LATENCY_MS: "400",
+      // Model time 0: a test that needs a tile to stay pending says so with a [latency:MS] marker in its prompt.
+      ONESHEET_EMULATOR_LATENCY_MS: "0",
       // Short-lived signatures, so the share test can wait past them (e2e/library.spec.ts reads the same variable).
       ONESHEET_URL_TTL_SECONDS: process.env.E2E_URL_TTL ?? "10",
       // Parallel tests make requests far faster than people do.

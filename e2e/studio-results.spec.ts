@@ -33,7 +33,8 @@ test("at 1440×900, four 2:3 results fit the screen beside the prompt and Genera
   await page.setViewportSize(LAPTOP);
   const studio = new StudioPage(page);
   await studio.goto();
-  await studio.generatePoster("four options for a harbor thriller", 4);
+  // Model time long enough to see the four tiles pending (the e2e emulator answers at once otherwise).
+  await studio.generatePoster("four options for a harbor thriller [latency:1500]", 4);
   await studio.closeSettings();
   await expect(studio.status).toHaveText(/Generating 4 posters/);
   await inViewport(page, studio.status);

@@ -1,5 +1,5 @@
 import type { Design } from "./design/schema";
-import type { PosterStatus } from "./models/library-schemas";
+import type { PosterStatus } from "./library-requests";
 
 // The JSON shapes of the REST API, shared by the route handlers and the browser.
 

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { getSiteUrl } from "./aws/config";
 import { networkErrorCode } from "./aws/service-errors";
+import { errorFacts } from "./error-facts";
 import { AppError, type ErrorBody } from "./errors";
 import { authenticate, type Member } from "./identity";
 import { fieldErrors } from "./models";
@@ -74,7 +75,7 @@ export function handle<C>(handler: Handler<C>, options: HandleOptions = {}): Rou
       const appError = request.signal.aborted ? new AppError("cancelled", { cause: error }) : toAppError(error);
       // Account setup an admin must fix (IAM, the Marketplace subscription) is logged with AWS's own words too.
       if (appError.status >= 500 || appError.code === "model_access_denied" || appError.code === "model_not_enabled") {
-        const cause = appError.cause as { name?: string; message?: string; stack?: string } | undefined;
+        const cause = appError.cause === undefined ? undefined : errorFacts(appError.cause);
         console.error(
           JSON.stringify({
             level: "error",
@@ -111,7 +112,7 @@ export function handlePublic<C>(handler: (request: Request, context: C) => Promi
     } catch (error) {
       const appError = toAppError(error);
       if (appError.status >= 500) {
-        const cause = appError.cause as { name?: string; message?: string } | undefined;
+        const cause = appError.cause === undefined ? undefined : errorFacts(appError.cause);
         console.error(JSON.stringify({ level: "error", requestId, code: appError.code, cause: cause?.message }));
       }
       return errorResponse(appError, requestId);

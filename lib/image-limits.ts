@@ -1,5 +1,5 @@
 // What an image service takes (and the image as it gets it), as pure arithmetic on pixel sizes: shared by the
-// server, which checks a source before any money moves (lib/source-image.ts), and the print panel, which works out
+// server, which checks a source before any money moves (lib/posters/source-image.ts), and the print panel, which works out
 // what each upscaler would make of the art before anyone runs one. Every message names the limit broken, in pixels.
 
 export interface ImageLimits {

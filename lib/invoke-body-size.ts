@@ -2,12 +2,12 @@ import "server-only";
 import sharp from "sharp";
 import { AppError } from "./errors";
 import { MAX_INVOKE_BODY_BYTES, type OperationImages, type OperationPlan } from "./models";
-import type { CheckedImage } from "./source-image";
+import type { CheckedImage } from "./posters/source-image";
 
 // An operation's request body against Bedrock's 25,000,000-byte cap on InvokeModel, measured before anything is
 // charged. Base64 makes images a third larger, and a source re-encoded as PNG (a downsized photo, a big upscaled
 // poster) plus a mask or a style image passes the cap well within every pixel limit. Where the service accepts a
-// smaller image (as lib/source-image.ts downsizes for pixel limits) the images are shrunk together until the body
+// smaller image (as lib/posters/source-image.ts downsizes for pixel limits) the images are shrunk together until the body
 // fits, the mask kept at the source's size; elsewhere the request is refused, naming the size.
 
 // The widest seed a body can carry: a body measured with it is at least as long as the one sent.

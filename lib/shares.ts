@@ -1,11 +1,11 @@
 import "server-only";
 import type { SharedPoster, ShareView } from "./api-types";
 import { signGet } from "./aws/s3";
+import { trimText } from "./display-text";
 import { AppError } from "./errors";
-import { trimText } from "./format";
 import { type Actor, mayChange } from "./permissions";
-import { fileKey } from "./poster-files";
-import { downloadName } from "./poster-view";
+import { fileKey } from "./posters/files";
+import { downloadName } from "./posters/view";
 import { optionLabel } from "./reviews/schema";
 import { dropSnapshot, MAX_REVIEW_POSTERS, takeSnapshot } from "./reviews/snapshot";
 import { getBoard } from "./store/boards";

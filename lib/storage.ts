@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 //   posters/{id}/thumb.webp                its thumbnail
 //   posters/{id}/composed-{version}.png    the art with its typography (a design), if it has one; new per save, so
 //   posters/{id}/composed-{version}.webp   a URL signed for one version can never show another
-//   posters/{id}/logo-{random}.png         the design's title logo, if it has one (lib/design-logo.ts)
+//   posters/{id}/logo-{random}.png         the design's title logo, if it has one (lib/posters/logo.ts)
 //   posters/{id}/exports/{exportId}.pdf|tif  a print master (lib/print/exports.ts)
 //   shares/{token}/{posterId}.png|webp     a board shared "as sent": copies of what the reviewers were sent
 //   uploads/{sha256(sub)[0..16]}/{uploadId}  a member's upload, read back only from their own folder

@@ -10,7 +10,7 @@ import { UPLOAD_FORM_SECONDS, UPLOAD_MAX_BYTES, type UploadRequest, type UploadT
 // don't spell it out). The id is 128 random bits, so ids can't be guessed, and a guessed or leaked id still only
 // opens files in the caller's own folder. The signed form's policy limits
 // type and size, but S3-compatible servers may not enforce it (s3rver doesn't): whoever reads an upload re-checks
-// its size here and its content with lib/source-image.ts.
+// its size here and its content with lib/posters/source-image.ts.
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
 

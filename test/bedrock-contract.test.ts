@@ -2,7 +2,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { findModel, findOperation, OPERATIONS, operationRequestSchema, type PosterRequest } from "@/lib/models";
-import type { CheckedImage } from "@/lib/source-image";
+import type { CheckedImage } from "@/lib/posters/source-image";
 import {
   FINISH_REASONS,
   GENERATION_CONTRACTS,

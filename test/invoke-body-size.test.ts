@@ -2,7 +2,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { fitInvokeBody, invokeBodyBytes } from "@/lib/invoke-body-size";
 import { findOperation, MAX_INVOKE_BODY_BYTES, type OperationPlan } from "@/lib/models";
-import type { CheckedImage, ImageLimits } from "@/lib/source-image";
+import type { CheckedImage, ImageLimits } from "@/lib/posters/source-image";
 
 // The body-size fit on its own, with a stand-in plan whose body carries many copies of the source: small test
 // images then pass Bedrock's 25,000,000 bytes the way one big poster does.

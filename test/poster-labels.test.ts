@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chargeLabel, OPERATION_FILTERS, POSTER_MODEL_IDS, posterModelLabel, VERSION_MARKS } from "@/lib/models";
-import { versionMark } from "@/lib/version-mark";
+import { versionMark } from "@/lib/posters/version-mark";
 
 // Derived posters store the id the app invoked as their `model`: the gallery, share pages and spending name them.
 describe("poster labels", () => {

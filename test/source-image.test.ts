@@ -1,7 +1,7 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { checkImage, type ImageLimits } from "@/lib/source-image";
+import { checkImage, type ImageLimits } from "@/lib/posters/source-image";
 
 // Source images as the services' limits see them: real PNG/JPEG/WebP only, sides, pixels and aspect checked with
 // messages naming the limit, and too many pixels shrunk (aspect kept) where the service allows.

@@ -1,7 +1,7 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { bedrockInvocations, fieldErrors, findOperation, operationRequestSchema } from "@/lib/models";
-import type { CheckedImage } from "@/lib/source-image";
+import type { CheckedImage } from "@/lib/posters/source-image";
 import { STYLE_TRANSFER_CONTRACT as AWS } from "./fixtures/style-transfer-contract";
 
 // Our Style Transfer request against the contract transcribed from AWS's page (test/fixtures), not against our own

@@ -4,7 +4,7 @@ import { Studio, type StudioStart } from "@/components/studio/studio";
 import { getAuthConfig, usesLocalModels } from "@/lib/aws/config";
 import { requireMember } from "@/lib/identity";
 import { modelForReuse } from "@/lib/models";
-import { findPosterView, recentPrompts } from "@/lib/posters";
+import { findPosterView, recentPrompts } from "@/lib/posters/service";
 import { spendingToday } from "@/lib/spending";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { BoardView } from "@/lib/api-types";
 import { ApiError, api } from "@/lib/client/api";
-import { trimText } from "@/lib/format";
+import { trimText } from "@/lib/display-text";
 import { letterFor, type OptionLetters } from "@/lib/reviews/option-letters";
 import { ConfirmButton } from "../confirm-button";
 import { StatusBadge } from "../reviews/status-badge";

@@ -4,16 +4,15 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { ExportView, PrintArt } from "@/lib/api-types";
 import { ApiError, api } from "@/lib/client/api";
-import type { FontId } from "@/lib/design/fonts";
 import {
   type DesignInput,
   designSchema,
   hiddenFields,
   TEMPLATES,
-  type TemplateId,
   type TextField as TextFieldId,
 } from "@/lib/design/schema";
 import { fieldErrors } from "@/lib/models/request-schema";
+import { keysOf } from "@/lib/tuples";
 import { ConfirmButton } from "../confirm-button";
 import { type Guides, PrintGuides } from "../print/print-guides";
 import { PrintPanel } from "../print/print-panel";
@@ -63,7 +62,7 @@ export function DesignEditor(props: {
   const empty = !(design.title || design.logo || design.aboveTitle || design.tagline || design.billing || design.date);
   // Typed text the template doesn't show stays in the design; the field says so.
   const hidden = new Set<TextFieldId>(hiddenFields(design));
-  const template = TEMPLATES[design.template as TemplateId] ?? TEMPLATES.classic;
+  const template = TEMPLATES[design.template];
   const note = (key: TextFieldId) =>
     hidden.has(key) ? `Not shown by ${template.label}: kept in the design for other templates.` : undefined;
 
@@ -140,7 +139,7 @@ export function DesignEditor(props: {
       >
         <fieldset>
           <legend className="mb-1 text-sm font-medium">Template</legend>
-          {(Object.keys(TEMPLATES) as TemplateId[]).map((id) => (
+          {keysOf(TEMPLATES).map((id) => (
             <label key={id} className="flex items-start gap-2 py-1 text-sm">
               <input
                 type="radio"
@@ -174,19 +173,19 @@ export function DesignEditor(props: {
         <FontPicker
           legend="Title font"
           name="titleFont"
-          value={(design.titleFont ?? "bebas-neue") as FontId}
+          value={design.titleFont ?? "bebas-neue"}
           onChange={(f) => set("titleFont", f)}
         />
         <FontPicker
           legend="Tagline and date font"
           name="textFont"
-          value={(design.textFont ?? "oswald") as FontId}
+          value={design.textFont ?? "oswald"}
           onChange={(f) => set("textFont", f)}
         />
         <FontPicker
           legend="Billing font"
           name="billingFont"
-          value={(design.billingFont ?? "league-gothic") as FontId}
+          value={design.billingFont ?? "league-gothic"}
           onChange={(f) => set("billingFont", f)}
         />
         <Slider

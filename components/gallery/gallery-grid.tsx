@@ -5,7 +5,7 @@ import { useMemo, useState } from "react";
 import type { PosterPage, PosterSummary } from "@/lib/api-types";
 import { ApiError, api } from "@/lib/client/api";
 import type { Actor } from "@/lib/permissions";
-import { versionMark } from "@/lib/version-mark";
+import { versionMark } from "@/lib/posters/version-mark";
 import { SelectionBar } from "../selection/selection-bar";
 import { useSelection } from "../selection/use-selection";
 import { GalleryTile } from "./gallery-tile";

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import type { PosterSummary } from "@/lib/api-types";
-import { trimText } from "@/lib/format";
+import { trimText } from "@/lib/display-text";
 import { StatusBadge } from "../reviews/status-badge";
 import { SelectButton } from "../selection/select-button";
 import { Ago } from "../ui/now";

@@ -9,7 +9,7 @@ export function operationLabel(id: string): string {
   return id === "generate" ? "Generate" : (findOperation(id)?.label ?? id);
 }
 
-// What the operation was asked, from its inputs: the poster's own prompt is its source's (lib/derived-prompt.ts).
+// What the operation was asked, from its inputs: the poster's own prompt is its source's (lib/posters/derived-prompt.ts).
 const INSTRUCTIONS = [
   ["search", "Find"],
   ["select", "Recolour"],

@@ -9,7 +9,7 @@ import { fieldErrors } from "@/lib/models/request-schema";
 import { type ExportFormat, type ExportRequestInput, exportRequestSchema } from "@/lib/print/export-schema";
 import { type FittingReach, printWarnings, upscaleAdvice } from "@/lib/print/print-advice";
 import { coverCrop, FULL_PRINT_PPI, MIN_PRINT_PPI } from "@/lib/print/resolution";
-import { PRINT_SIZE_IDS, PRINT_SIZES, type PrintSizeId, resolveSize } from "@/lib/print/sizes";
+import { isPrintSizeId, PRINT_SIZE_IDS, PRINT_SIZES, type PrintSizeId, resolveSize } from "@/lib/print/sizes";
 import { PREVIEW_WIDTH } from "../design/use-preview";
 import { ExportActions } from "./export-actions";
 import { ExportItem } from "./export-list";
@@ -38,9 +38,7 @@ export function PrintPanel(props: {
   // The chosen size lives in the URL (?print=us-one-sheet): a reload, or coming back to the editor, keeps it.
   const asked = useSearchParams().get("print") ?? "";
   const [sizeId, setSize] = useState<PrintSizeId | "custom" | "">(
-    asked === "custom" || (PRINT_SIZE_IDS as readonly string[]).includes(asked)
-      ? (asked as PrintSizeId | "custom")
-      : "",
+    asked === "custom" || isPrintSizeId(asked) ? asked : "",
   );
   function setSizeId(next: PrintSizeId | "custom" | "") {
     setSize(next);

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { LinkReview, PosterSummary } from "@/lib/api-types";
-import { trimText } from "@/lib/format";
+import { trimText } from "@/lib/display-text";
 import { type NumberedPin, PinLayer } from "./pins";
 import { StatusBadge } from "./status-badge";
 

@@ -1,4 +1,4 @@
-import type { PosterStatus } from "@/lib/models/library-schemas";
+import type { PosterStatus } from "@/lib/library-requests";
 import { STATUS_LABELS } from "@/lib/reviews/status";
 
 // Where a poster stands in review, with who set it and when.

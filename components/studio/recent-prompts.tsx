@@ -1,4 +1,4 @@
-import { trimText } from "@/lib/format";
+import { trimText } from "@/lib/display-text";
 
 // The team's recent prompts, newest first: one click puts a prompt back in the prompt box.
 export function RecentPrompts(props: { prompts: string[]; onPick: (prompt: string) => void }) {

@@ -1,6 +1,6 @@
 "use client";
 
-import { trimText } from "@/lib/format";
+import { trimText } from "@/lib/display-text";
 import { type AspectRatio, aspectRatioInfo } from "@/lib/models/generation";
 import { PosterTile, type TileHandlers } from "./poster-tile";
 import { ResultImage, type ResultPoster } from "./result-card";

@@ -1,7 +1,7 @@
 "use client";
 
 import { createContext, type ReactNode, useContext, useEffect, useState } from "react";
-import { timeAgo } from "@/lib/format";
+import { timeAgo } from "@/lib/display-text";
 
 // "5 minutes ago" depends on when it is said. The server says it at render time and the browser says it again while
 // hydrating, a moment later: across a minute's edge the two differ and React throws the page away (error #418).

@@ -1,5 +1,6 @@
 import "server-only";
 import { InvokeModelCommand } from "@aws-sdk/client-bedrock-runtime";
+import { errorFacts } from "../error-facts";
 import { AppError, type ErrorCode } from "../errors";
 import { awsClients, bedrockIn } from "./clients";
 import { networkErrorCode } from "./service-errors";
@@ -30,8 +31,7 @@ const MARKETPLACE = /aws[ -]marketplace/i;
 const RETIRED = /end of (its )?life|legacy|retired|operation not allowed/i;
 
 export function bedrockErrorCode(error: unknown): ErrorCode {
-  const name = (error as { name?: string })?.name ?? "";
-  const message = (error as { message?: string })?.message ?? "";
+  const { name = "", message = "" } = errorFacts(error);
   if (name === "AccessDeniedException" && MARKETPLACE.test(message)) return "model_not_enabled";
   if (BY_ERROR_TYPE[name]) return BY_ERROR_TYPE[name];
   if (name === "ResourceNotFoundException") return RETIRED.test(message) ? "model_retired" : "model_unavailable";

@@ -11,6 +11,7 @@ import {
 } from "@aws-sdk/client-s3";
 import { createPresignedPost } from "@aws-sdk/s3-presigned-post";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
+import { errorFacts } from "../error-facts";
 import { awsClients } from "./clients";
 import { getConfig } from "./config";
 import { urlWindow } from "./url-window";
@@ -114,10 +115,10 @@ export async function signUploadForm(
   });
 }
 
-const isMissing = (error: unknown) =>
-  (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404 ||
-  (error as { name?: string }).name === "NotFound" ||
-  (error as { name?: string }).name === "NoSuchKey";
+const isMissing = (error: unknown) => {
+  const { status, name } = errorFacts(error);
+  return status === 404 || name === "NotFound" || name === "NoSuchKey";
+};
 
 /** An object's bytes; with `missing: "undefined"`, undefined when there is none (otherwise that throws). */
 export async function getObjectBytes(key: string): Promise<Buffer>;

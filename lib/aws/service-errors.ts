@@ -1,4 +1,5 @@
 import "server-only";
+import { errorFacts } from "../error-facts";
 import type { ErrorCode } from "../errors";
 
 // Failures of any AWS service that aren't a specific service's own error types: S3, DynamoDB or Bedrock unreachable
@@ -6,9 +7,9 @@ import type { ErrorCode } from "../errors";
 
 /** Connection failures and 5xx from any AWS service: the service is unavailable. Anything else is ours. */
 export function networkErrorCode(error: unknown): ErrorCode {
-  const e = error as { code?: string; name?: string; $metadata?: { httpStatusCode?: number } };
+  const e = errorFacts(error);
   const network = ["ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH"];
-  if (network.includes(e?.code ?? "") || e?.name === "TimeoutError") return "unavailable";
-  if ((e?.$metadata?.httpStatusCode ?? 0) >= 500) return "unavailable";
+  if (network.includes(e.code ?? "") || e.name === "TimeoutError") return "unavailable";
+  if ((e.status ?? 0) >= 500) return "unavailable";
   return "internal";
 }

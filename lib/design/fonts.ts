@@ -1,3 +1,5 @@
+import { keysOf, nonEmpty } from "../tuples";
+
 // The display faces bundled with the app (@fontsource, open licences), as the editor lists them and the renderer
 // loads them. `width` is the face's average advance per character, in ems, for fitting lines before rendering.
 export const FONTS = {
@@ -15,7 +17,7 @@ export const FONTS = {
 } as const;
 
 export type FontId = keyof typeof FONTS;
-export const FONT_IDS = Object.keys(FONTS) as [FontId, ...FontId[]];
+export const FONT_IDS = nonEmpty(keysOf(FONTS), "fonts");
 
 /** The .woff file inside the @fontsource package (satori reads woff, not woff2). */
 export const fontFile = (id: FontId) => {

@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { keysOf, nonEmpty } from "../tuples";
 import { FONT_IDS } from "./fonts";
 
 // A poster design: text layers over the key art, a template that places them, and the sliders. Shared by the editor
@@ -18,6 +19,7 @@ export const TEMPLATES = {
   minimal: { label: "Minimal", blurb: "The title only.", shows: ["title"] },
 } as const satisfies Record<string, { label: string; blurb: string; shows: readonly TextField[] }>;
 export type TemplateId = keyof typeof TEMPLATES;
+export const isTemplateId = (id: string): id is TemplateId => Object.hasOwn(TEMPLATES, id);
 
 /** The design's text fields, as the editor names them. */
 export const TEXT_FIELDS = {
@@ -31,8 +33,9 @@ export type TextField = keyof typeof TEXT_FIELDS;
 
 /** Text the user typed that this template doesn't show: kept in the design, shown again by a template that has it. */
 export function hiddenFields(design: Partial<Record<TextField, string>> & { template?: string }): TextField[] {
-  const shown: readonly string[] = TEMPLATES[design.template as TemplateId]?.shows ?? [];
-  return (Object.keys(TEXT_FIELDS) as TextField[]).filter((f) => Boolean(design[f]?.trim()) && !shown.includes(f));
+  const template = design.template;
+  const shown: readonly string[] = template && isTemplateId(template) ? TEMPLATES[template].shows : [];
+  return keysOf(TEXT_FIELDS).filter((f) => Boolean(design[f]?.trim()) && !shown.includes(f));
 }
 
 /** A logo in the poster's own folder (posters/{id}/{logo}.png), attached by POST /api/posters/{id}/design/logo. */
@@ -58,7 +61,7 @@ export const MAX_BILLING_LINES = 8;
 export const designSchema = z
   .strictObject(
     {
-      template: z.enum(Object.keys(TEMPLATES) as [TemplateId, ...TemplateId[]], {
+      template: z.enum(nonEmpty(keysOf(TEMPLATES), "templates"), {
         error: "Pick a template: classic, teaser or minimal.",
       }),
       /** Credits set small above the title ("A CHRISTOPHER NOLAN FILM"); two or more spaces separate credits. */

@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { getConfig } from "../aws/config";
 import { setMessageVisibility } from "../aws/sqs";
+import { errorFacts } from "../error-facts";
 import { AppError } from "../errors";
 import { claimJob, finishJob, getJob, recordAttemptError, renewLease } from "../store/jobs";
 import { isTransient } from "./errors";
@@ -100,7 +101,7 @@ async function runJob(message: ReceivedMessage): Promise<void> {
         jobId: job.id,
         attempt: message.receiveCount,
         error: String(error),
-        stack: (error as Error)?.stack,
+        stack: errorFacts(error).stack,
       }),
     );
     if (!isTransient(error) && error instanceof AppError) {

@@ -1,5 +1,5 @@
 // The prompt backfill's decisions, as pure arithmetic over a snapshot of the posters (lib/maintenance/backfill-prompts.ts
-// reads them and writes what this decides). Before lib/derived-prompt.ts, a developed poster's `prompt` was its
+// reads them and writes what this decides). Before lib/posters/derived-prompt.ts, a developed poster's `prompt` was its
 // operation's instruction when the operation had one ("dark swirling storm clouds" for a Fix), else its parent's
 // prompt; its `negativePrompt` was the operation's, never inherited. Now the poster keeps its source's words and the
 // instruction is `inputs.prompt` (`inputs.negativePrompt`).

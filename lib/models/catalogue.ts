@@ -1,4 +1,5 @@
 import { AppError } from "../errors";
+import { nonEmpty } from "../tuples";
 import type { AspectRatio } from "./aspect-ratios";
 import { sdxlModel } from "./sdxl";
 import { stableImageModel } from "./stable-image";
@@ -68,7 +69,10 @@ export const MODELS = [
 ] as const satisfies readonly ModelSpec[];
 
 /** Every model posters may have been made with: for listing, filtering and showing posters. */
-export const MODEL_IDS = MODELS.map((m) => m.id) as [string, ...string[]];
+export const MODEL_IDS = nonEmpty(
+  MODELS.map((m) => m.id),
+  "models",
+);
 
 /** The models new posters can be made with: the studio's picker, POST /api/posters and the IAM policy. */
 export const GENERATION_MODELS: readonly ModelSpec[] = MODELS.filter((m) => !m.retired);

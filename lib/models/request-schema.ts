@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { nonEmpty } from "../tuples";
 import { ASPECT_RATIO_IDS, DEFAULT_ASPECT_RATIO } from "./aspect-ratios";
 import { DEFAULT_MODEL_ID, GENERATION_MODELS } from "./catalogue";
 import type { ModelSpec, ParamSpec } from "./types";
@@ -21,7 +22,10 @@ function paramField(param: ParamSpec) {
         ),
     );
   }
-  const values = param.options.map((o) => o.value) as [string, ...string[]];
+  const values = nonEmpty(
+    param.options.map((o) => o.value),
+    param.name,
+  );
   // The studio's "none" option submits an empty string: it means "don't send the field".
   return z.pipe(
     z.transform((v: unknown) => (v === "" ? undefined : v)),
@@ -32,7 +36,10 @@ function paramField(param: ParamSpec) {
 const count = (n: number) => n.toLocaleString("en-US");
 
 function fieldsFor(model: ModelSpec) {
-  const ratios = ASPECT_RATIO_IDS.filter((r) => model.sizes[r]) as [string, ...string[]];
+  const ratios = nonEmpty(
+    ASPECT_RATIO_IDS.filter((r) => model.sizes[r]),
+    `${model.id} aspect ratios`,
+  );
   const params: Record<string, z.ZodMiniType> = Object.fromEntries(model.params.map((p) => [p.name, paramField(p)]));
   const empty = "Describe the poster: the prompt can't be empty.";
   return {
@@ -89,18 +96,13 @@ const requestMember = (m: ModelSpec) =>
     error: (issue) =>
       issue.code === "unrecognized_keys" ? `${m.label} has no setting called ${issue.keys.join(", ")}.` : undefined,
   });
-type RequestMember = ReturnType<typeof requestMember>;
 
 /** POST /api/posters: strict, so a misspelt or foreign field is an error rather than silently ignored. */
 export const posterRequestSchema = z.pipe(
   z.transform(withDefaultModel),
-  z.discriminatedUnion(
-    "model",
-    GENERATION_MODELS.map(requestMember) as unknown as [RequestMember, ...RequestMember[]],
-    {
-      error: unknownModel,
-    },
-  ),
+  z.discriminatedUnion("model", nonEmpty(GENERATION_MODELS.map(requestMember), "generation models"), {
+    error: unknownModel,
+  }),
 );
 
 /** The studio's form: the same fields and messages, plus how many variations to make. Values of
@@ -110,11 +112,10 @@ const formMember = (m: ModelSpec) =>
     ...fieldsFor(m),
     variations: z.int().check(z.gte(1), z.lte(MAX_VARIATIONS, `Make at most ${MAX_VARIATIONS} variations at once.`)),
   });
-type FormMember = ReturnType<typeof formMember>;
 
 export const posterFormSchema = z.discriminatedUnion(
   "model",
-  GENERATION_MODELS.map(formMember) as unknown as [FormMember, ...FormMember[]],
+  nonEmpty(GENERATION_MODELS.map(formMember), "generation models"),
   { error: unknownModel },
 );
 

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { Zip, ZipDeflate, ZipPassThrough } from "fflate";
 import { getObjectStream, putFile } from "../aws/s3";
-import { fileKey } from "../poster-files";
+import { fileKey } from "../posters/files";
 import { effectivePpi, findPlacement, type Placement } from "../print/placements";
 import { jobArchiveKey } from "../storage";
 import type { PosterRecord } from "../store/posters";

@@ -2,7 +2,7 @@ import "server-only";
 import type { PosterView } from "../api-types";
 import { jobStatusUrl } from "../jobs/enqueue";
 import type { PackJob } from "../jobs/schema";
-import { toPosterView } from "../poster-view";
+import { toPosterView } from "../posters/view";
 import { getPosters } from "../store/posters";
 import type { PackFailure, PackJobView, PackStepView } from "./types";
 

@@ -1,3 +1,4 @@
+import { nonEmpty } from "../tuples";
 import { effectivePpi as masterPpi } from "./resolution";
 
 // The placements a campaign ships, as data: one key art becomes each of them (lib/pack/). A placement has a shape
@@ -141,7 +142,10 @@ export const PLACEMENTS = [
 ] as const satisfies readonly Placement[];
 
 export type PlacementId = (typeof PLACEMENTS)[number]["id"];
-export const PLACEMENT_IDS = PLACEMENTS.map((p) => p.id) as [PlacementId, ...PlacementId[]];
+export const PLACEMENT_IDS = nonEmpty(
+  PLACEMENTS.map((p) => p.id),
+  "placements",
+);
 
 export function findPlacement(id: string): Placement | undefined {
   return PLACEMENTS.find((p) => p.id === id);

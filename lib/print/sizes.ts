@@ -1,3 +1,5 @@
+import { keysOf, nonEmpty } from "../tuples";
+
 // The print sizes a master can be made for, as data: trim in inches, the printer's default bleed, and the safe area
 // (how far inside the trim text should stay). Shared by the export API and the editor's guides.
 
@@ -25,7 +27,9 @@ export const PRINT_SIZES = {
 } as const satisfies Record<string, PrintSize>;
 
 export type PrintSizeId = keyof typeof PRINT_SIZES;
-export const PRINT_SIZE_IDS = Object.keys(PRINT_SIZES) as [PrintSizeId, ...PrintSizeId[]];
+export const PRINT_SIZE_IDS = nonEmpty(keysOf(PRINT_SIZES), "print sizes");
+
+export const isPrintSizeId = (id: string): id is PrintSizeId => Object.hasOwn(PRINT_SIZES, id);
 
 export type SizeChoice = PrintSizeId | { widthIn: number; heightIn: number };
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { copyObject } from "../aws/s3";
-import { deleteQuietly, fileKey } from "../poster-files";
+import { deleteQuietly, fileKey } from "../posters/files";
 import { snapshotKeys } from "../storage";
 import type { PosterRecord } from "../store/posters";
 import type { ShareSnapshot, SnapshotPoster } from "../store/shares";

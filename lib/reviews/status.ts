@@ -1,5 +1,5 @@
-import type { PosterStatus } from "../models/library-schemas";
-import { POSTER_STATUSES } from "../models/library-schemas";
+import type { PosterStatus } from "../library-requests";
+import { POSTER_STATUSES } from "../library-requests";
 
 // A poster's review status in words, for badges and the gallery's filter.
 export const STATUS_LABELS: Record<PosterStatus, string> = {

@@ -1,5 +1,6 @@
 import "server-only";
 import type { ZodSafeParseResult } from "zod";
+import { errorFacts } from "../error-facts";
 import { AppError } from "../errors";
 import { TABLE_KEYS } from "./table";
 
@@ -12,12 +13,12 @@ const KEY_ATTRIBUTES = new Set<string>([
   ...TABLE_KEYS.indexes.flatMap((i) => [i.partitionKey, i.sortKey]),
 ]);
 
-export function withoutKeys<T>(item: Record<string, unknown>): T {
-  return Object.fromEntries(Object.entries(item).filter(([k]) => !KEY_ATTRIBUTES.has(k))) as T;
+function withoutKeys(item: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(item).filter(([k]) => !KEY_ATTRIBUTES.has(k)));
 }
 
 export function isConditionFailure(error: unknown): boolean {
-  return (error as { name?: string })?.name === "ConditionalCheckFailedException";
+  return errorFacts(error).name === "ConditionalCheckFailedException";
 }
 
 /** Ids and tokens are url-safe random strings of a fixed length; anything else can't exist. */
@@ -35,7 +36,7 @@ export function parseItem<T>(
   item: Record<string, unknown>,
   what: string,
 ): T {
-  const parsed = schema.safeParse(withoutKeys<Record<string, unknown>>(item));
+  const parsed = schema.safeParse(withoutKeys(item));
   if (parsed.success) return parsed.data;
   console.error(
     JSON.stringify({

@@ -1,5 +1,5 @@
 import "server-only";
-import type { PosterStatus } from "../models/library-schemas";
+import type { PosterStatus } from "../library-requests";
 import type { Filter } from "./listing";
 import type { PosterRecord } from "./posters";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { designSchema } from "../design/schema";
-import { POSTER_STATUSES } from "../models/library-schemas";
+import { POSTER_STATUSES } from "../library-requests";
 import { EXPORT_FORMATS } from "../print/export-schema";
 import { PRINT_SIZE_IDS } from "../print/sizes";
 import { VERDICTS } from "../reviews/words";

@@ -5,9 +5,9 @@ import type { PosterPage, PosterView } from "@/lib/api-types";
 import { putObject } from "@/lib/aws/s3";
 import type { ErrorBody } from "@/lib/errors";
 import { GENERATION_MODELS, MODEL_LABELS } from "@/lib/models";
-import { generatePoster } from "@/lib/pipeline";
+import { generatePoster } from "@/lib/posters/pipeline";
+import { makeThumbnail } from "@/lib/posters/thumbnail";
 import { putPoster } from "@/lib/store/posters";
-import { makeThumbnail } from "@/lib/thumbnail";
 import { renderPoster } from "@/local/art";
 import { authed, withLocalStack } from "../support/local-stack";
 

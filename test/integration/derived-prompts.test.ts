@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { recentPrompts } from "@/lib/posters";
+import { recentPrompts } from "@/lib/posters/service";
 import { getPoster } from "@/lib/store/posters";
 import { client } from "../support/api";
 import { withLocalStack } from "../support/local-stack";

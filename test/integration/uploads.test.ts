@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { POST as uploadRoute } from "@/app/api/uploads/route";
 import { uploadFile } from "@/lib/client/uploads";
 import { AppError } from "@/lib/errors";
-import { checkImage, type ImageLimits, loadSource } from "@/lib/source-image";
+import { checkImage, type ImageLimits, loadSource } from "@/lib/posters/source-image";
 import { applyExpiryRules } from "@/lib/storage-expiry";
 import type { UploadTicket } from "@/lib/upload-rules";
 import { LOCAL_BUCKET } from "@/local/stack";

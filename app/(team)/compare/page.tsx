@@ -3,11 +3,11 @@ import Link from "next/link";
 import { BackButton } from "@/components/compare/back-button";
 import type { PosterView } from "@/lib/api-types";
 import { parseCompareIds } from "@/lib/compare-ids";
+import { trimText } from "@/lib/display-text";
 import { AppError } from "@/lib/errors";
-import { trimText } from "@/lib/format";
 import { requireMember } from "@/lib/identity";
 import { modelLabel } from "@/lib/models";
-import { findPosterView } from "@/lib/posters";
+import { findPosterView } from "@/lib/posters/service";
 
 export const metadata: Metadata = { title: "Compare posters" };
 

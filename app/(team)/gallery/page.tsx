@@ -16,7 +16,7 @@ import {
   posterModelLabel,
   VERSION_MARKS,
 } from "@/lib/models";
-import { listPosterViews, versionsByDefault } from "@/lib/posters";
+import { listPosterViews, versionsByDefault } from "@/lib/posters/service";
 import { STATUS_LABELS, statusOf } from "@/lib/reviews/status";
 import { listBoards } from "@/lib/store/boards";
 import { RANDOM_ID } from "@/lib/store/items";

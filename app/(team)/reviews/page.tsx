@@ -5,7 +5,7 @@ import { ReviewItems } from "@/components/reviews/review-items";
 import { ReviewedPoster } from "@/components/reviews/reviewed-poster";
 import type { PosterSummary } from "@/lib/api-types";
 import { requireMember } from "@/lib/identity";
-import { toPosterSummary } from "@/lib/poster-view";
+import { toPosterSummary } from "@/lib/posters/view";
 import { listReviewPage } from "@/lib/reviews/service";
 import { getPosters } from "@/lib/store/posters";
 import { getReviewsSeen, setReviewsSeen } from "@/lib/store/reviews";

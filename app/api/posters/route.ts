@@ -12,10 +12,11 @@ import {
   posterRequestSchema,
   refuseRetiredModel,
 } from "@/lib/models";
-import { prepareOperation, runOperation } from "@/lib/operation-pipeline";
-import { generatePoster } from "@/lib/pipeline";
-import { listPosterViews, versionsByDefault } from "@/lib/posters";
+import { prepareOperation, runOperation } from "@/lib/posters/operation-pipeline";
+import { generatePoster } from "@/lib/posters/pipeline";
+import { listPosterViews, versionsByDefault } from "@/lib/posters/service";
 import { withBudget } from "@/lib/spending";
+import { nonEmpty } from "@/lib/tuples";
 
 // Generation runs up to the pipeline's own timeout, just under this.
 export const maxDuration = 60;
@@ -70,7 +71,10 @@ const listQuery = z.strictObject({
     .optional(),
   operation: z
     .enum(
-      OPERATION_FILTERS.map((o) => o.id) as [string, ...string[]],
+      nonEmpty(
+        OPERATION_FILTERS.map((o) => o.id),
+        "operations",
+      ),
       `Filter by how posters were made: ${OPERATION_FILTERS.map((o) => o.id).join(", ")}.`,
     )
     .optional(),

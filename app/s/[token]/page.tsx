@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import { cache } from "react";
 import { ReviewBoard } from "@/components/reviews/review-board";
 import { getSiteUrl } from "@/lib/aws/config";
-import { trimText } from "@/lib/format";
+import { trimText } from "@/lib/display-text";
 import { linkReviewsForPage } from "@/lib/reviews/service";
 import { resolveShare, type SharedContent } from "@/lib/shares";
 import { SharedGrid } from "./shared-grid";

@@ -72,7 +72,7 @@ export interface OperationPlan {
 export interface OperationSpec<Fields extends Record<string, z.ZodMiniType>> {
   id: string;
   label: string;
-  /** What a poster it made is marked with ("Upscaled"); reframe adds the new ratio (see lib/version-mark.ts). */
+  /** What a poster it made is marked with ("Upscaled"); reframe adds the new ratio (see lib/posters/version-mark.ts). */
   made: string;
   blurb: string;
   inputs: readonly InputSpec[];

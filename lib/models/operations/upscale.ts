@@ -12,7 +12,7 @@ type Slider = Extract<ParamSpec, { kind: "slider" }>;
 
 // An upscale is up to 16 MP (Fast: 4× of 1 MP) or about 4K: as PNG, a detailed one can pass what Bedrock returns in
 // one answer. Every upscaler takes jpeg, png or webp; WebP is a fraction of the PNG and, unlike JPEG, keeps a cut-out's
-// transparency. The pipeline stores the answer as PNG like any other art (lib/pipeline.ts decodeAnswer).
+// transparency. The pipeline stores the answer as PNG like any other art (lib/posters/pipeline.ts decodeAnswer).
 export const UPSCALE_OUTPUT_FORMAT = "webp";
 
 const fastUpscale = usProfileService("stable-fast-upscale-v1:0", {

@@ -16,7 +16,7 @@ import { recentPacks } from "@/lib/jobs/view";
 import { formatPrice, getModel, modelLabel, posterModelLabel } from "@/lib/models";
 import { planView } from "@/lib/pack/plan";
 import { mayChange } from "@/lib/permissions";
-import { findPosterView } from "@/lib/posters";
+import { findPosterView } from "@/lib/posters/service";
 import { PRINT_SIZE_IDS } from "@/lib/print/sizes";
 import { listPosterReviews } from "@/lib/reviews/service";
 import { RANDOM_ID } from "@/lib/store/items";
@@ -72,20 +72,21 @@ export default async function PosterPage({
   // board of their own.
   const canChange = mayChange(member, poster.createdBy);
   const ownBoards = boards.filter((b) => mayChange(member, b.createdBy));
-  const settings: [string, string][] = [
+  type Row = [label: string, value: string];
+  const settings: Row[] = [
     ["Prompt", poster.prompt],
-    ...(poster.negativePrompt ? ([["Negative prompt", poster.negativePrompt]] as [string, string][]) : []),
+    ...(poster.negativePrompt ? [["Negative prompt", poster.negativePrompt] satisfies Row] : []),
     ...(poster.operation === "generate"
-      ? ([["Model", modelLabel(poster.model)]] as [string, string][])
-      : ([
-          ["Operation", operationLabel(poster.operation)],
-          ["Service", posterModelLabel(poster.model)],
-        ] as [string, string][])),
+      ? [["Model", modelLabel(poster.model)] satisfies Row]
+      : [
+          ["Operation", operationLabel(poster.operation)] satisfies Row,
+          ["Service", posterModelLabel(poster.model)] satisfies Row,
+        ]),
     ["Aspect ratio", `${poster.aspectRatio} · ${poster.width}×${poster.height}`],
     ["Seed", String(poster.seed)],
-    ...Object.entries(poster.params).map(([k, v]) => [paramLabels.get(k) ?? k, String(v)] as [string, string]),
+    ...Object.entries(poster.params).map(([k, v]): Row => [paramLabels.get(k) ?? k, String(v)]),
     ["Price", formatPrice(poster.price)],
-    ...(poster.createdByName ? ([["Made by", poster.createdByName]] as [string, string][]) : []),
+    ...(poster.createdByName ? [["Made by", poster.createdByName] satisfies Row] : []),
     // A month name: no reader can take it for another date (03/12 is March in New York, December in London).
     [
       "Made",

@@ -1,6 +1,6 @@
 import { handle, methodNotAllowed, parseWith, readJsonObject } from "@/lib/http";
 import { favoriteSchema } from "@/lib/models";
-import { findPosterView, markFavorite, removePoster } from "@/lib/posters";
+import { findPosterView, markFavorite, removePoster } from "@/lib/posters/service";
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -5,7 +5,7 @@ import { DesignEditor } from "@/components/design/design-editor";
 import { AppError } from "@/lib/errors";
 import { requireMember } from "@/lib/identity";
 import { mayChange } from "@/lib/permissions";
-import { findPosterView } from "@/lib/posters";
+import { findPosterView } from "@/lib/posters/service";
 import { printArtSize } from "@/lib/print/exports";
 
 export const metadata: Metadata = { title: "Design poster" };

@@ -1,6 +1,6 @@
 import { designSchema } from "@/lib/design/schema";
 import { handle, methodNotAllowed, parseWith, readJsonObject } from "@/lib/http";
-import { removeDesign, saveDesign } from "@/lib/poster-design";
+import { removeDesign, saveDesign } from "@/lib/posters/design";
 import { enforceRenderBudget } from "@/lib/rate-limit";
 
 type Context = { params: Promise<{ id: string }> };

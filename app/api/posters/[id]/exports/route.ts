@@ -1,5 +1,5 @@
 import { handle, methodNotAllowed, parseWith, readJsonObject } from "@/lib/http";
-import { findPosterView } from "@/lib/posters";
+import { findPosterView } from "@/lib/posters/service";
 import { exportRequestSchema } from "@/lib/print/export-schema";
 import { createExport } from "@/lib/print/exports";
 import { enforceRenderBudget } from "@/lib/rate-limit";

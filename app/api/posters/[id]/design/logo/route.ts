@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { attachLogo } from "@/lib/design-logo";
 import { handle, methodNotAllowed, parseWith, readJsonObject } from "@/lib/http";
+import { attachLogo } from "@/lib/posters/logo";
 
 type Context = { params: Promise<{ id: string }> };
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { designSchema } from "@/lib/design/schema";
 import { handle, methodNotAllowed, parseWith, readJsonObject } from "@/lib/http";
-import { previewDesign } from "@/lib/poster-design";
+import { previewDesign } from "@/lib/posters/design";
 import { enforceRenderBudget } from "@/lib/rate-limit";
 import { boundedImage } from "@/lib/response-image";
 

@@ -1,16 +1,16 @@
 import "server-only";
-import type { PosterView } from "./api-types";
-import { getObjectBytes } from "./aws/s3";
-import { composePoster } from "./design/render";
-import type { Design } from "./design/schema";
-import { logoBytes } from "./design-logo";
-import { AppError } from "./errors";
-import { type Actor, mayChange } from "./permissions";
-import { composedFiles, deleteQuietly, storeImagePair } from "./poster-files";
-import { toPosterView } from "./poster-view";
-import { composedKeys, logoKey } from "./storage";
-import { RANDOM_ID } from "./store/items";
-import { getPoster, type PosterRecord, setDesign } from "./store/posters";
+import type { PosterView } from "../api-types";
+import { getObjectBytes } from "../aws/s3";
+import { composePoster } from "../design/render";
+import type { Design } from "../design/schema";
+import { AppError } from "../errors";
+import { type Actor, mayChange } from "../permissions";
+import { composedKeys, logoKey } from "../storage";
+import { RANDOM_ID } from "../store/items";
+import { getPoster, type PosterRecord, setDesign } from "../store/posters";
+import { composedFiles, deleteQuietly, storeImagePair } from "./files";
+import { logoBytes } from "./logo";
+import { toPosterView } from "./view";
 
 // Typography over a poster's art: preview at screen size, save at full size beside the untouched art, remove.
 

@@ -1,16 +1,16 @@
 import "server-only";
 import { randomBytes, randomInt } from "node:crypto";
 import sharp from "sharp";
-import type { PosterView } from "./api-types";
-import { invokeModel } from "./aws/bedrock";
-import { getConfig } from "./aws/config";
-import { networkErrorCode } from "./aws/service-errors";
-import { AppError } from "./errors";
-import { getModel, hasDocumentedSize, type PosterRequest } from "./models";
-import { storeImagePair } from "./poster-files";
-import { toPosterView } from "./poster-view";
-import { artKeys } from "./storage";
-import { getPoster, type PosterRecord, putPoster } from "./store/posters";
+import type { PosterView } from "../api-types";
+import { invokeModel } from "../aws/bedrock";
+import { getConfig } from "../aws/config";
+import { networkErrorCode } from "../aws/service-errors";
+import { AppError } from "../errors";
+import { getModel, hasDocumentedSize, type PosterRequest } from "../models/index";
+import { artKeys } from "../storage";
+import { getPoster, type PosterRecord, putPoster } from "../store/posters";
+import { storeImagePair } from "./files";
+import { toPosterView } from "./view";
 
 // One poster: invoke → check → decode → store (S3 objects, then the table item last) → sign.
 // The item is written last so a half-failed request never shows in a listing; anything already written is

@@ -1,7 +1,7 @@
 import "server-only";
-import { deleteObjects, putObject, type SignedUrl, signGet } from "./aws/s3";
-import { logoKey, posterIdOfKey } from "./storage";
-import type { PosterRecord } from "./store/posters";
+import { deleteObjects, putObject, type SignedUrl, signGet } from "../aws/s3";
+import { logoKey, posterIdOfKey } from "../storage";
+import type { PosterRecord } from "../store/posters";
 import { makeThumbnail } from "./thumbnail";
 
 // A poster's objects in S3 (their keys come from lib/storage.ts): how a PNG and its thumbnail are stored together

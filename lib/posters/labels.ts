@@ -1,5 +1,6 @@
-import { MODEL_IDS, modelLabel } from "./catalogue";
-import { OPERATIONS } from "./operations/catalogue";
+import { MODEL_IDS, modelLabel } from "../models/catalogue";
+import { OPERATIONS } from "../models/operations/catalogue";
+import { nonEmpty } from "../tuples";
 
 // How posters are labelled and filtered by what made them. A derived poster's `model` is the id the app invoked
 // (a model for Vary, an image service's inference profile otherwise): both are in the catalogues.
@@ -7,10 +8,10 @@ import { OPERATIONS } from "./operations/catalogue";
 const SERVICES = OPERATIONS.flatMap((o) => o.services);
 
 /** Every id a poster's `model` may hold: the models, then the image services (for filters). */
-export const POSTER_MODEL_IDS = [...new Set([...MODEL_IDS, ...SERVICES.map((s) => s.invokeId)])] as [
-  string,
-  ...string[],
-];
+export const POSTER_MODEL_IDS = nonEmpty(
+  [...new Set([...MODEL_IDS, ...SERVICES.map((s) => s.invokeId)])],
+  "poster models",
+);
 
 /** "Stable Fast Upscale" for an image service, the model's label for a model; unknown ids show as they are. */
 export function posterModelLabel(id: string): string {
@@ -41,8 +42,8 @@ export const VERSION_MARKS: Record<string, string> = Object.fromEntries([
 ]);
 
 /** The filter's choices: how a poster was made. */
-export const OPERATION_FILTERS = [
+export const OPERATION_FILTERS: { id: string; label: string }[] = [
   { id: "generate", label: "Generated" },
-  ...OPERATIONS.map((o) => ({ id: o.id as string, label: o.label })),
-  { id: CROP_OPERATION.id as string, label: CROP_OPERATION.label as string },
+  ...OPERATIONS.map((o) => ({ id: o.id, label: o.label })),
+  { id: CROP_OPERATION.id, label: CROP_OPERATION.label },
 ];

@@ -1,13 +1,13 @@
 import "server-only";
 import sharp, { type Metadata } from "sharp";
-import { getObjectBytes } from "./aws/s3";
-import { AppError } from "./errors";
-import { type CheckedImage, DECODE_LIMIT, fitWithin, type ImageLimits } from "./image-limits";
-import { fileKey } from "./poster-files";
-import { getPoster } from "./store/posters";
-import { readUpload } from "./uploads";
+import { getObjectBytes } from "../aws/s3";
+import { AppError } from "../errors";
+import { type CheckedImage, DECODE_LIMIT, fitWithin, type ImageLimits } from "../image-limits";
+import { getPoster } from "../store/posters";
+import { readUpload } from "../uploads";
+import { fileKey } from "./files";
 
-export type { CheckedImage, ImageLimits } from "./image-limits";
+export type { CheckedImage, ImageLimits } from "../image-limits";
 
 // A source image for an operation: where its bytes come from (a poster or an upload, each with its own access
 // rule) and whether a service can take it (a real PNG/JPEG/WebP within that operation's pixel, side and aspect

@@ -1,15 +1,15 @@
 import "server-only";
-import type { PosterPage, PosterView } from "./api-types";
-import { AppError } from "./errors";
-import { deletePosterFiles, deleteQuietly } from "./poster-files";
-import { toPosterSummary, toPosterView } from "./poster-view";
-import { exportViews } from "./print/exports";
-import { listBoardPosters } from "./store/board-posters";
-import { deleteExportsOf } from "./store/exports";
-import { RANDOM_ID } from "./store/items";
-import type { PosterFilter } from "./store/poster-filter";
-import { deletePoster, getPoster, listPosters, type PosterRecord, setFavorite } from "./store/posters";
-import { deleteVersionLink, deleteVersionLinksOf, listVersions } from "./store/versions";
+import type { PosterPage, PosterView } from "../api-types";
+import { AppError } from "../errors";
+import { exportViews } from "../print/exports";
+import { listBoardPosters } from "../store/board-posters";
+import { deleteExportsOf } from "../store/exports";
+import { RANDOM_ID } from "../store/items";
+import type { PosterFilter } from "../store/poster-filter";
+import { deletePoster, getPoster, listPosters, type PosterRecord, setFavorite } from "../store/posters";
+import { deleteVersionLink, deleteVersionLinksOf, listVersions } from "../store/versions";
+import { deletePosterFiles, deleteQuietly } from "./files";
+import { toPosterSummary, toPosterView } from "./view";
 
 // A link left behind names a deleted poster among its parent's versions until removed: logged, not an error.
 const logLinkLeft = (record: PosterRecord) => (error: unknown) =>

@@ -1,8 +1,8 @@
 import "server-only";
-import type { PosterSummary, PosterView } from "./api-types";
-import { signPosterFile } from "./poster-files";
-import { isFavoriteOf } from "./store/poster-filter";
-import type { PosterRecord } from "./store/posters";
+import type { PosterSummary, PosterView } from "../api-types";
+import { isFavoriteOf } from "../store/poster-filter";
+import type { PosterRecord } from "../store/posters";
+import { signPosterFile } from "./files";
 
 /** "Midnight harbor, neon rain…" + seed → "midnight-harbor-neon-rain-1234.png" */
 export function downloadName(prompt: string, seed: number): string {

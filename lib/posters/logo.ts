@@ -1,13 +1,13 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import sharp from "sharp";
-import { getObjectBytes, putObject } from "./aws/s3";
-import { AppError } from "./errors";
-import { type Actor, mayChange } from "./permissions";
-import { logoKey } from "./storage";
-import { RANDOM_ID } from "./store/items";
-import { getPoster } from "./store/posters";
-import { readUpload } from "./uploads";
+import { getObjectBytes, putObject } from "../aws/s3";
+import { AppError } from "../errors";
+import { type Actor, mayChange } from "../permissions";
+import { logoKey } from "../storage";
+import { RANDOM_ID } from "../store/items";
+import { getPoster } from "../store/posters";
+import { readUpload } from "../uploads";
 
 // A title treatment (logo) for a poster's design: the user's upload, checked and copied into the poster's own folder
 // (uploads expire after a day; a design keeps its logo as long as the poster lives). The design names it by its file

@@ -1,24 +1,24 @@
 import "server-only";
 import { randomBytes, randomInt } from "node:crypto";
 import sharp from "sharp";
-import type { PosterView } from "./api-types";
-import { invokeModel } from "./aws/bedrock";
-import { getConfig } from "./aws/config";
-import { derivedWords } from "./derived-prompt";
-import { AppError } from "./errors";
-import { fitInvokeBody } from "./invoke-body-size";
+import type { PosterView } from "../api-types";
+import { invokeModel } from "../aws/bedrock";
+import { getConfig } from "../aws/config";
+import { AppError } from "../errors";
+import { fitInvokeBody } from "../invoke-body-size";
 import {
   findOperation,
   type ImageSource,
   nearestAspectRatio,
   type OperationPlan,
   type OperationRequest,
-} from "./models";
+} from "../models/index";
+import { artKeys } from "../storage";
+import { getPoster, type PosterRecord, putPoster } from "../store/posters";
+import { derivedWords } from "./derived-prompt";
 import { decodeAnswer, type GenerateOptions, runError, store } from "./pipeline";
-import { toPosterView } from "./poster-view";
 import { type CheckedImage, checkImage, type ImageLimits, loadSource } from "./source-image";
-import { artKeys } from "./storage";
-import { getPoster, type PosterRecord, putPoster } from "./store/posters";
+import { toPosterView } from "./view";
 
 // One operation: (before any money moves) plan, load and check the source, mask and style image, fit the body to
 // Bedrock's size cap, know the size to expect; then invoke → check → store (S3 objects, then the item with its
@@ -33,7 +33,7 @@ export interface PreparedOperation {
   expected: ReturnType<OperationPlan["expectedSize"]>;
   parent?: PosterRecord;
   sourceUploadId?: string;
-  /** What the uploader said the upload shows: the new poster's prompt (see lib/derived-prompt.ts). */
+  /** What the uploader said the upload shows: the new poster's prompt (see lib/posters/derived-prompt.ts). */
   uploadDescription?: string;
   seed?: number;
 }
