@@ -1,3 +1,4 @@
+import { toUsd } from "./money";
 import type { LedgerEntry } from "./store/ledger";
 
 // Totals for the Spending page's chart and the API: per UTC day (every day of the window, quiet days at zero, so a
@@ -32,7 +33,7 @@ export function summarize(days: readonly { day: string; entries: readonly Ledger
     .map((d) => ({
       day: d.day,
       images: d.entries.length,
-      totalUsd: d.entries.reduce((sum, e) => sum + e.cents, 0) / 100,
+      totalUsd: toUsd(d.entries.reduce((sum, e) => sum + e.cents, 0)),
     }));
   const members = new Map<string, { images: number; cents: number }>();
   for (const entry of days.flatMap((d) => d.entries)) {
@@ -42,7 +43,7 @@ export function summarize(days: readonly { day: string; entries: readonly Ledger
     members.set(entry.user, total);
   }
   const perMember = [...members]
-    .map(([who, t]) => ({ who, images: t.images, totalUsd: t.cents / 100 }))
+    .map(([who, t]) => ({ who, images: t.images, totalUsd: toUsd(t.cents) }))
     .sort((a, b) => b.totalUsd - a.totalUsd || a.who.localeCompare(b.who));
   return { perDay, perMember };
 }

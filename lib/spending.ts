@@ -1,7 +1,7 @@
 import "server-only";
 import { getConfig } from "./aws/config";
 import { AppError } from "./errors";
-import { formatPrice } from "./models";
+import { type Cents, formatCents, toCents, toUsd } from "./money";
 import { type SpendingSummary, SUMMARY_DAYS, summarize } from "./spending-summary";
 import {
   type ChargeDetails,
@@ -26,8 +26,6 @@ import { type Step, steps, type TransactItem, transact } from "./store/transacti
 // ledger entry, with the poster's item when there is one) if the model answered — AWS bills that whatever happens
 // next — or refunded if it didn't; the slot is given back either way.
 
-const toCents = (usd: number) => Math.round(usd * 100);
-
 function untilMidnightUtc(now = new Date()): string {
   const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
   const minutes = Math.ceil((midnight - now.getTime()) / 60_000);
@@ -36,7 +34,9 @@ function untilMidnightUtc(now = new Date()): string {
 
 function spent(whose: "team" | "personal", capUsd: number): AppError {
   const budget =
-    whose === "team" ? `Today's team budget of ${formatPrice(capUsd)}` : `Your daily budget of ${formatPrice(capUsd)}`;
+    whose === "team"
+      ? `Today's team budget of ${formatCents(toCents(capUsd))}`
+      : `Your daily budget of ${formatCents(toCents(capUsd))}`;
   return new AppError("budget_exceeded", {
     message: `${budget} is spent: it resets at midnight UTC, in ${untilMidnightUtc()}.`,
   });
@@ -129,7 +129,7 @@ export interface Billing {
 /** What a run costs: the catalogue's price of the model or service it invokes (recorded on the ledger entry). */
 export interface Priced {
   model: string;
-  price: number;
+  cents: Cents;
 }
 
 /** What one model call holds of the day's budget, from now until it is settled. */
@@ -139,7 +139,7 @@ function reservationFor(member: { sub: string }, priced: Priced, requestId: stri
     id: requestId,
     day: utcDay(now),
     user: member.sub,
-    cents: toCents(priced.price),
+    cents: priced.cents,
     startedAt: now.toISOString(),
   };
 }
@@ -217,8 +217,7 @@ export async function chargeLate(
 
 /** Refuses work that today's budget (the team's, or the member's own) can't pay for, before any of it starts: a job's
  * model calls are each admitted on their own later, but a job that can't be paid shouldn't be queued. */
-export async function checkBudget(member: { sub: string }, priceUsd: number): Promise<void> {
-  const cents = toCents(priceUsd);
+export async function checkBudget(member: { sub: string }, cents: Cents): Promise<void> {
   if (cents === 0) return;
   const config = getConfig();
   const day = utcDay();
@@ -228,7 +227,7 @@ export async function checkBudget(member: { sub: string }, priceUsd: number): Pr
   ]);
   const short = (left: number, whose: string) =>
     new AppError("budget_exceeded", {
-      message: `This costs ${formatPrice(priceUsd)} and only ${formatPrice(Math.max(0, left) / 100)} of ${whose} is left: it resets at midnight UTC, in ${untilMidnightUtc()}.`,
+      message: `This costs ${formatCents(cents)} and only ${formatCents(Math.max(0, left))} of ${whose} is left: it resets at midnight UTC, in ${untilMidnightUtc()}.`,
     });
   const userCap = config.userDailyBudgetUsd;
   if (userCap !== undefined && mine + cents > toCents(userCap))
@@ -255,9 +254,9 @@ export async function spendingToday(user: string): Promise<SpendingToday> {
   const [team, mine] = await Promise.all([spentCents(keys.ledgerTotal(day)), spentCents(keys.ledgerUser(day, user))]);
   return {
     day,
-    teamSpent: team / 100,
+    teamSpent: toUsd(team),
     teamBudget: config.dailyBudgetUsd,
-    userSpent: mine / 100,
+    userSpent: toUsd(mine),
     userBudget: config.userDailyBudgetUsd ?? null,
   };
 }
@@ -271,7 +270,7 @@ export async function recentSpending(
   return Promise.all(
     list.map(async (day) => {
       const entries = await dayEntries(day);
-      return { day, entries, totalUsd: entries.reduce((sum, e) => sum + e.cents, 0) / 100 };
+      return { day, entries, totalUsd: toUsd(entries.reduce((sum, e) => sum + e.cents, 0)) };
     }),
   );
 }

@@ -42,19 +42,21 @@ describe("the Develop panel's menu", () => {
 
   it("prices the service the choice calls, valid or not", () => {
     const upscale = operation("upscale");
-    expect(serviceFor(upscale, { operation: "upscale", source, mode: "fast" }).price).toBe(0.03);
+    expect(serviceFor(upscale, { operation: "upscale", source, mode: "fast" }).priceCents).toBe(3);
     // Creative without its prompt is refused, but the price shown is still the creative upscaler's.
-    expect(serviceFor(upscale, { operation: "upscale", source, mode: "creative" }).price).toBe(0.6);
-    expect(serviceFor(upscale, { operation: "upscale", source, mode: "creative", prompt: "a city" }).price).toBe(0.6);
+    expect(serviceFor(upscale, { operation: "upscale", source, mode: "creative" }).priceCents).toBe(60);
+    expect(serviceFor(upscale, { operation: "upscale", source, mode: "creative", prompt: "a city" }).priceCents).toBe(
+      60,
+    );
     const vary = operation("vary");
-    expect(serviceFor(vary, { operation: "vary", source, prompt: "x", model: "ultra" }).price).toBe(0.14);
+    expect(serviceFor(vary, { operation: "vary", source, prompt: "x", model: "ultra" }).priceCents).toBe(14);
   });
 
   it("offers Restyle under New art from this, priced as Style Transfer, asking for its style image", () => {
     expect(OPERATION_GROUPS.find((g) => g.label === "New art from this")?.ids).toContain("style-transfer");
     const restyle = operation("style-transfer");
     expect(restyle.inputs.find((i) => i.kind === "image")).toMatchObject({ name: "style", role: "style" });
-    expect(serviceFor(restyle, { operation: "style-transfer", source }).price).toBe(0.08);
+    expect(serviceFor(restyle, { operation: "style-transfer", source }).priceCents).toBe(8);
     expect(initialValues(restyle)).toEqual({ compositionFidelity: 0.9, styleStrength: 1, changeStrength: 0.9 });
     expect(check({ operation: "style-transfer", source }).errors).toEqual({
       style: "Name the style image as {posterId} or {uploadId}.",

@@ -33,7 +33,8 @@ describe("Style Transfer against AWS's page", () => {
   it("is invoked through the US profile the page names, granted in every Region it routes to", () => {
     const service = styleTransfer.services[0];
     expect(service?.invokeId).toBe(AWS.profileId);
-    expect(service?.price).toBe(AWS.price);
+    // The page states dollars; the catalogue counts cents.
+    expect(service?.priceCents).toBe(Math.round(AWS.price * 100));
     const grant = bedrockInvocations("us-west-2").find((i) => i.invokeId === AWS.profileId);
     expect(grant).toMatchObject({ profile: true, foundationModelId: AWS.profileId.slice("us.".length) });
     expect(grant?.foundationModelRegions).toEqual(AWS.routesTo);

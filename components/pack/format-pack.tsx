@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { BoardSummary } from "@/lib/api-types";
 import { ApiError, api } from "@/lib/client/api";
 import { formatPrice } from "@/lib/models";
+import { formatCents, toCents } from "@/lib/money";
 import type { PackFormatView, PackJobView } from "@/lib/pack/types";
 import { PackProgress } from "./pack-progress";
 import { usePackJob } from "./use-pack-job";
@@ -39,8 +40,8 @@ function deliveryLabel(format: PackFormatView): string | undefined {
   return undefined;
 }
 
-const sumUsd = (formats: readonly PackFormatView[]) =>
-  formats.reduce((cents, f) => cents + Math.round(f.price * 100), 0) / 100;
+// The API states each format's price in USD; the total is added up in cents.
+const totalCents = (formats: readonly PackFormatView[]) => formats.reduce((cents, f) => cents + toCents(f.price), 0);
 
 export function FormatPack(props: {
   posterId: string;
@@ -59,7 +60,7 @@ export function FormatPack(props: {
   const busy = sending || pack.running;
 
   const picked = props.formats.filter((f) => chosen.includes(f.id));
-  const price = sumUsd(picked);
+  const price = totalCents(picked);
   const reframes = picked.filter((f) => f.method === "reframe").length;
   const upscales = picked.filter((f) => f.upscale).length;
   const soft = picked.filter((f) => f.ppiWarning);
@@ -189,7 +190,7 @@ export function FormatPack(props: {
             </div>
           )}
           <p className="text-muted" aria-live="polite">
-            {picked.length === 0 ? "Pick the formats to make." : `${parts.join(", ")} · ${formatPrice(price)}`}
+            {picked.length === 0 ? "Pick the formats to make." : `${parts.join(", ")} · ${formatCents(price)}`}
           </p>
           <button
             type="submit"
@@ -203,7 +204,7 @@ export function FormatPack(props: {
                 ? "Starting…"
                 : picked.length === 0
                   ? "Make pack"
-                  : `Make pack · ${formatPrice(price)}`}
+                  : `Make pack · ${formatCents(price)}`}
           </button>
         </div>
         {(error || pack.error) && (

@@ -6,6 +6,7 @@ import { useEffect, useId, useState } from "react";
 import type { ExportView, PrintArt } from "@/lib/api-types";
 import { ApiError, api } from "@/lib/client/api";
 import { fieldErrors } from "@/lib/models/request-schema";
+import { formatCents } from "@/lib/money";
 import { type ExportFormat, type ExportRequestInput, exportRequestSchema } from "@/lib/print/export-schema";
 import { type FittingReach, printWarnings, upscaleAdvice } from "@/lib/print/print-advice";
 import { coverCrop, FULL_PRINT_PPI, MIN_PRINT_PPI } from "@/lib/print/resolution";
@@ -236,7 +237,7 @@ export function PrintPanel(props: {
             bestRun && {
               href: upscaleLink(bestRun),
               label: `Upscale with ${bestRun.label}`,
-              gives: `${bestRun.ppi} ppi for $${bestRun.price.toFixed(2)}`,
+              gives: `${bestRun.ppi} ppi for ${formatCents(bestRun.cents)}`,
             }
           }
           onExport={(format) => void exportAs(format)}

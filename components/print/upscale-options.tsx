@@ -1,16 +1,15 @@
 "use client";
 
 import Link from "next/link";
+import { formatCents } from "@/lib/money";
 import type { FittingReach, Reach, UpscaleAdvice } from "@/lib/print/print-advice";
 
 // What each upscaler would make of the art at the chosen print size, worked out before anything runs: its size,
 // the ppi it gives and its price. Only runs worth their price get a link (the recommended one marked); the others
 // say why not, and a mode that can't take the art says what it refuses.
 
-const usd = (price: number) => `$${price.toFixed(2)}`;
-
 function whyNot(reach: FittingReach, advice: UpscaleAdvice): string {
-  const better = advice.useful.find((u) => u.ppi >= reach.ppi && u.price <= reach.price);
+  const better = advice.useful.find((u) => u.ppi >= reach.ppi && u.cents <= reach.cents);
   if (better) return `${better.label} is as sharp for less`;
   return reach.ppi <= advice.ppi ? "no sharper than the art now" : "barely sharper than the art now";
 }
@@ -32,7 +31,7 @@ export function UpscaleOptions(props: {
     const useful = advice.useful.includes(reach);
     return (
       <>
-        <span className="font-medium">{reach.label}</span>: {reach.ppi} ppi · {usd(reach.price)}{" "}
+        <span className="font-medium">{reach.label}</span>: {reach.ppi} ppi · {formatCents(reach.cents)}{" "}
         <span className="text-muted">
           ({reach.output.width}×{reach.output.height} px)
         </span>

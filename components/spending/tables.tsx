@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { chargeLabel, formatPrice } from "@/lib/models";
+import { formatCents } from "@/lib/money";
 import type { DaySpend, MemberSpend } from "@/lib/spending-summary";
 import type { LedgerEntry } from "@/lib/store/ledger";
 
@@ -11,7 +12,7 @@ export type Names = ReadonlyMap<string, string>;
 
 function Person({ who, names }: { who: string; names: Names }) {
   const name = names.get(who);
-  return name && name !== who ? <span title={who}>{name}</span> : <>{who}</>;
+  return name && name !== who ? <span title={who}>{name}</span> : who;
 }
 
 const th = "px-3 py-1.5 text-left font-normal text-muted first:pl-0";
@@ -114,7 +115,7 @@ export function LedgerTable({ entries, names }: { entries: readonly LedgerEntry[
               </p>
             </div>
             <div className="shrink-0 text-right">
-              <p className="tabular-nums">{formatPrice(e.cents / 100)}</p>
+              <p className="tabular-nums">{formatCents(e.cents)}</p>
               <p>
                 <PosterLink entry={e} />
               </p>
@@ -142,7 +143,7 @@ export function LedgerTable({ entries, names }: { entries: readonly LedgerEntry[
                   <Person who={e.user} names={names} />
                 </td>
                 <td className={td}>{chargeLabel(e.model)}</td>
-                <td className={td}>{formatPrice(e.cents / 100)}</td>
+                <td className={td}>{formatCents(e.cents)}</td>
                 <td className={td}>
                   <PosterLink entry={e} />
                 </td>

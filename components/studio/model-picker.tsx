@@ -1,5 +1,6 @@
 import type { UseFormRegisterReturn } from "react-hook-form";
-import { formatPrice, GENERATION_MODELS } from "@/lib/models/generation";
+import { GENERATION_MODELS } from "@/lib/models/generation";
+import { formatCents } from "@/lib/money";
 
 const slug = (id: string) => `model-${id.replace(/[^a-z0-9]+/gi, "-")}`;
 
@@ -25,7 +26,7 @@ export function ModelPicker({ registration }: { registration: UseFormRegisterRet
             <span className="flex-1">
               <span id={`${slug(model.id)}-name`} className="flex items-baseline justify-between gap-2">
                 <span className="text-sm font-medium">{model.label}</span>
-                <span className="text-xs text-muted">{formatPrice(model.pricePerImage)} / image</span>
+                <span className="text-xs text-muted">{formatCents(model.priceCents)} / image</span>
               </span>
               <span id={`${slug(model.id)}-blurb`} className="block text-xs text-muted">
                 {model.blurb}

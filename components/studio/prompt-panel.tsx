@@ -5,6 +5,7 @@ import type { Ref } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import type { SpendingToday } from "@/lib/client/api";
 import { formatPrice, type PosterFormInput, type PosterFormValues } from "@/lib/models/generation";
+import { type Cents, formatCents } from "@/lib/money";
 import { describedBy, Field, inputClass } from "../ui/field";
 import { RecentPrompts } from "./recent-prompts";
 import { SettingsDrawer } from "./settings-drawer";
@@ -26,7 +27,7 @@ export function PromptPanel(props: {
   blockedMessage?: string;
   settings: { open: boolean; onOpenChange: (open: boolean) => void };
   seed: { locked: boolean; onLockedChange: (locked: boolean) => void; onRoll: () => void };
-  price: { variations: number; each: number; cost: number };
+  price: { variations: number; each: Cents; cost: Cents };
   today: SpendingToday;
   overBudget?: string;
   budgetShown: boolean;
@@ -97,9 +98,9 @@ export function PromptPanel(props: {
             Today: {formatPrice(props.today.teamSpent)} of {formatPrice(props.today.teamBudget)}
           </span>
           <span className="sr-only">Price: </span>
-          {price.variations} × {formatPrice(price.each)} ={" "}
+          {price.variations} × {formatCents(price.each)} ={" "}
           <strong className="text-base text-white" data-testid="price">
-            {formatPrice(price.cost)}
+            {formatCents(price.cost)}
           </strong>
         </p>
         <button

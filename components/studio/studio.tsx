@@ -12,6 +12,7 @@ import {
   type PosterFormValues,
   posterFormSchema,
 } from "@/lib/models/generation";
+import { toCents, toUsd } from "@/lib/money";
 import type { Actor } from "@/lib/permissions";
 import { SelectionBar } from "../selection/selection-bar";
 import { useSelection } from "../selection/use-selection";
@@ -90,7 +91,8 @@ export function Studio(props: { start?: StudioStart; recentPrompts: string[]; to
   );
   const onMade = useCallback(
     (poster: ResultPoster & { price: number }) => {
-      setToday((t) => ({ ...t, teamSpent: t.teamSpent + poster.price, userSpent: t.userSpent + poster.price }));
+      const plus = (usd: number) => toUsd(toCents(usd) + toCents(poster.price));
+      setToday((t) => ({ ...t, teamSpent: plus(t.teamSpent), userSpent: plus(t.userSpent) }));
       feed.prepend(poster);
       // The rest of the team spends too: the server's figure is the one Generate checks next.
       api.spendingToday().then(setToday, () => {});
@@ -102,7 +104,7 @@ export function Studio(props: { start?: StudioStart; recentPrompts: string[]; to
   const values = watch();
   const model = getModel(values.model);
   const variations = Number(values.variations) || 1;
-  const cost = variations * model.pricePerImage;
+  const cost = variations * model.priceCents;
   const overBudget = budgetProblem(today, cost, variations);
 
   // A prompt the filter blocked fails every variation the same way: one message at the prompt, not one per tile.
@@ -210,7 +212,7 @@ export function Studio(props: { start?: StudioStart; recentPrompts: string[]; to
         blockedMessage={blocked?.status === "failed" ? blocked.message : undefined}
         settings={{ open: settingsOpen, onOpenChange: setSettingsOpen }}
         seed={{ locked: seedLocked, onLockedChange: setLocked, onRoll: rollSeed }}
-        price={{ variations, each: model.pricePerImage, cost }}
+        price={{ variations, each: model.priceCents, cost }}
         today={today}
         overBudget={overBudget}
         budgetShown={budgetShown}

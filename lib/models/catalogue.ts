@@ -8,7 +8,7 @@ import type { ModelSpec } from "./types";
 // THE model catalogue: the one place a Stability model is described. The request schema, the studio's controls,
 // the Bedrock body, the response parser and the price derive from these entries (the offline emulator checks bodies
 // against their body schemas; how it reads and answers each model lives in local/emulator/models.ts).
-// Adding a model means adding one entry here. Prices: Bedrock on-demand, USD per image.
+// Adding a model means adding one entry here. Prices: Bedrock on-demand, whole US cents per image.
 // A model AWS retires stays here, marked `retired`: posters made with it keep their label and settings, but the
 // studio, the API and the IAM policy only offer GENERATION_MODELS.
 
@@ -20,7 +20,7 @@ export const MODELS = [
     label: "SD3.5 Large",
     blurb: "Stable Diffusion 3.5 Large: detailed, follows long prompts well.",
     docs: "https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-diffusion-3-5-large.html",
-    pricePerImage: 0.08,
+    priceCents: 8,
     typicalSeconds: 9,
     maxSeed: 4_294_967_294,
     sendsMode: true,
@@ -34,7 +34,7 @@ export const MODELS = [
     label: "Stable Image Ultra",
     blurb: "Stability's highest quality: photoreal key art, best typography of the set.",
     docs: "https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-diffusion-stable-ultra-text-image-request-response.html",
-    pricePerImage: 0.14,
+    priceCents: 14,
     typicalSeconds: 12,
     maxSeed: 4_294_967_295,
     sendsMode: false,
@@ -48,7 +48,7 @@ export const MODELS = [
     label: "Stable Image Core",
     blurb: "Fast and affordable: good for exploring ideas.",
     docs: "https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-diffusion-stable-image-core-text-image-request-response.html",
-    pricePerImage: 0.04,
+    priceCents: 4,
     typicalSeconds: 5,
     maxSeed: 4_294_967_295,
     sendsMode: false,
@@ -63,7 +63,7 @@ export const MODELS = [
     blurb: "The older SDXL model, with prompt strength, steps and style presets. AWS has retired it.",
     retired: true,
     docs: "https://docs.aws.amazon.com/bedrock/latest/userguide/model-parameters-diffusion-1-0-text-image.html",
-    pricePerImage: 0.04,
+    priceCents: 4,
     typicalSeconds: 7,
   }),
 ] as const satisfies readonly ModelSpec[];

@@ -104,7 +104,7 @@ const responseSchema = z.object({
   artifacts: z.array(z.object({ seed: z.number(), base64: z.optional(z.string()), finishReason: z.string() })),
 });
 
-type SdxlOptions = Pick<ModelSpec, "id" | "label" | "blurb" | "docs" | "pricePerImage" | "typicalSeconds" | "retired">;
+type SdxlOptions = Pick<ModelSpec, "id" | "label" | "blurb" | "docs" | "priceCents" | "typicalSeconds" | "retired">;
 
 export function sdxlModel(spec: SdxlOptions): ModelSpec {
   return {

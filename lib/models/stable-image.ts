@@ -52,7 +52,7 @@ export function parseStableImageResponse(json: unknown, requestedSeed: number): 
 
 type StableImageOptions = Pick<
   ModelSpec,
-  "id" | "label" | "blurb" | "docs" | "pricePerImage" | "typicalSeconds" | "maxSeed"
+  "id" | "label" | "blurb" | "docs" | "priceCents" | "typicalSeconds" | "maxSeed"
 > & {
   /** Only send `mode` to models whose user-guide page documents it. */
   sendsMode: boolean;

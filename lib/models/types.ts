@@ -45,8 +45,8 @@ export interface ModelSpec {
   blurb: string;
   /** AWS's user guide page for the request/response contract. */
   docs: string;
-  /** USD per image, on-demand. */
-  pricePerImage: number;
+  /** Whole US cents per image, on-demand (lib/money.ts: money is counted in cents). */
+  priceCents: number;
   /** Typical seconds for one image, shown against the elapsed-time counter. */
   typicalSeconds: number;
   maxPromptLength: number;

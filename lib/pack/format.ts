@@ -9,6 +9,7 @@ import { AppError } from "../errors";
 import type { PackJob, PackStep } from "../jobs/schema";
 import type { JobRun } from "../jobs/types";
 import { nearestAspectRatio, operationRequestSchema } from "../models";
+import { toUsd } from "../money";
 import { storeImagePair } from "../posters/files";
 import { invokeOperation, prepareFrom } from "../posters/operation-pipeline";
 import { cropBox } from "../print/placements";
@@ -44,7 +45,7 @@ async function paidCall(
   const placement = entry.placement.id;
   const key = jobCallKey(job.id, placement, call);
   const posterId = stepPosterId(job.id, placement);
-  const cents = Math.round(priced.price * 100);
+  const { cents } = priced;
   const requestId = `${job.id}.${placement}.${call}`;
   const record = () => stepChargedItem(job.id, holder, placement, call, cents);
   if (step.charged[call] !== undefined) return getObjectBytes(key);
@@ -79,8 +80,8 @@ async function reframed(s: Step): Promise<Buffer> {
     ...(keyArt.prompt ? { prompt: keyArt.prompt } : {}),
   });
   const prepared = await prepareFrom(request, { image: art, parent: keyArt });
-  const { invokeId, price } = prepared.plan.service;
-  return paidCall(s, "reframe", { model: invokeId, price }, async (signal, answered) => {
+  const { invokeId, priceCents } = prepared.plan.service;
+  return paidCall(s, "reframe", { model: invokeId, cents: priceCents }, async (signal, answered) => {
     return (await invokeOperation(prepared, signal, answered)).png;
   });
 }
@@ -92,8 +93,8 @@ async function upscaled(s: Step, art: Buffer): Promise<Buffer> {
     source: { posterId: s.keyArt.id },
   });
   const prepared = await prepareFrom(request, { image: art, parent: s.keyArt });
-  const { invokeId, price } = prepared.plan.service;
-  return paidCall(s, "upscale", { model: invokeId, price }, async (signal, answered) => {
+  const { invokeId, priceCents } = prepared.plan.service;
+  return paidCall(s, "upscale", { model: invokeId, cents: priceCents }, async (signal, answered) => {
     return (await invokeOperation(prepared, signal, answered)).png;
   });
 }
@@ -138,7 +139,7 @@ export async function makeFormat(s: Step): Promise<PosterRecord> {
   const meta = await sharp(image).metadata();
   const width = meta.width ?? 0;
   const height = meta.height ?? 0;
-  const charged = Object.values(s.step.charged).reduce((sum, cents) => sum + cents, 0) / 100;
+  const charged = toUsd(Object.values(s.step.charged).reduce((sum, cents) => sum + cents, 0));
   const { design, logo } = await designFor(keyArt, id);
   const record: PosterRecord = {
     id,

@@ -4,6 +4,7 @@ import { AppError } from "../errors";
 import { sizeWithin } from "../image-limits";
 import { findOperation } from "../models";
 import { upscaledSize, upscaleServiceFor } from "../models/operations/upscale";
+import { type Cents, toUsd } from "../money";
 import {
   cropBox,
   effectivePpi,
@@ -34,8 +35,8 @@ export interface PackEntry {
   deliver?: Size & { upscale?: "fast" };
   /** A printed placement: the art's pixels per inch at the print size. */
   effectivePpi?: number;
-  /** USD: what the model calls cost (Reframe, Upscale), 0 for a plain crop. */
-  price: number;
+  /** What the model calls cost (Reframe, Upscale), 0 for a plain crop. */
+  cents: Cents;
 }
 
 export const MAX_PACK_FORMATS = PLACEMENTS.length;
@@ -64,9 +65,6 @@ export async function loadKeyArt(id: string): Promise<PosterRecord> {
 
 type Art = Pick<PosterRecord, "width" | "height" | "design">;
 
-// Sums of catalogue prices, kept exact: USD with cents, never 0.060000000000000005.
-const sum = (...usd: number[]) => usd.reduce((total, p) => total + Math.round(p * 100), 0) / 100;
-
 /** The size of the placement's art: the crop's box, or the art grown by Reframe's margins. */
 function artFor(art: Size, placement: Placement, method: PackMethod): Size {
   if (method.kind === "reframe") {
@@ -94,18 +92,18 @@ export function planAll(art: Art): PackEntry[] {
   const service = reframeService();
   return PLACEMENTS.map((placement: Placement) => {
     const method = packMethod(art, placement, service.limits);
-    if (method.kind === "unavailable") return { placement, method, art, price: 0 };
+    if (method.kind === "unavailable") return { placement, method, art, cents: 0 };
     const size = artFor(art, placement, method);
     const deliver = placement.targetPx ? delivery(size, placement.targetPx) : undefined;
-    const reframePrice = method.kind === "reframe" ? service.price : 0;
-    const upscalePrice = deliver?.upscale ? upscaleServiceFor(deliver.upscale).price : 0;
+    const reframeCents = method.kind === "reframe" ? service.priceCents : 0;
+    const upscaleCents = deliver?.upscale ? upscaleServiceFor(deliver.upscale).priceCents : 0;
     return {
       placement,
       method,
       art: size,
       ...(deliver ? { deliver } : {}),
       ...(placement.printIn ? { effectivePpi: effectivePpi(size, placement) } : {}),
-      price: sum(reframePrice, upscalePrice),
+      cents: reframeCents + upscaleCents,
     };
   });
 }
@@ -127,8 +125,8 @@ export function planChosen(art: PosterRecord, formats: readonly string[]): PackE
   return chosen;
 }
 
-/** What the whole pack costs (USD). */
-export const packPrice = (entries: readonly PackEntry[]) => sum(...entries.map((e) => e.price));
+/** What the whole pack costs. */
+export const packCents = (entries: readonly PackEntry[]): Cents => entries.reduce((total, e) => total + e.cents, 0);
 
 /** A printed placement's resolution, in words, when it is too low to look sharp where it is seen. */
 export function ppiWarning(entry: Pick<PackEntry, "effectivePpi" | "placement">): string | undefined {
@@ -142,7 +140,7 @@ export function ppiWarning(entry: Pick<PackEntry, "effectivePpi" | "placement">)
 /** The picker's view of every placement for this art. */
 export function planView(art: Art): PackPlanView {
   const formats = planAll(art).map((entry) => {
-    const { placement, method, price, deliver } = entry;
+    const { placement, method, cents, deliver } = entry;
     const warning = ppiWarning(entry);
     return {
       ...placement,
@@ -153,7 +151,7 @@ export function planView(art: Art): PackPlanView {
       ...(deliver ? { deliverPx: { width: deliver.width, height: deliver.height }, upscale: deliver.upscale } : {}),
       ...(entry.effectivePpi !== undefined ? { effectivePpi: entry.effectivePpi } : {}),
       ...(warning ? { ppiWarning: warning } : {}),
-      price,
+      price: toUsd(cents),
     };
   });
   return { art: { width: art.width, height: art.height, designed: Boolean(art.design) }, formats };

@@ -3,11 +3,12 @@ import { AppError } from "../errors";
 import type { Member } from "../identity";
 import { enqueueJob, jobStatusUrl } from "../jobs/enqueue";
 import type { PackStep } from "../jobs/schema";
+import { toUsd } from "../money";
 import { mayChange } from "../permissions";
 import { checkBudget } from "../spending";
 import { getBoard } from "../store/boards";
 import { RANDOM_ID } from "../store/items";
-import { loadKeyArt, packPrice, type packRequestSchema, planChosen } from "./plan";
+import { loadKeyArt, packCents, type packRequestSchema, planChosen } from "./plan";
 import type { PackQueued } from "./types";
 
 // Asking for a format pack: everything that can refuse it is checked before it is queued (unknown or unreachable
@@ -24,8 +25,8 @@ export async function startPack(keyArtId: string, request: PackRequest, member: 
     if (!board) throw new AppError("board_not_found");
     if (!mayChange(member, board.createdBy)) throw new AppError("forbidden");
   }
-  const price = packPrice(entries);
-  await checkBudget(member, price);
+  const cents = packCents(entries);
+  await checkBudget(member, cents);
   const steps: Record<string, PackStep> = Object.fromEntries(
     entries.map((e) => [e.placement.id, { status: "pending", charged: {} } satisfies PackStep]),
   );
@@ -40,5 +41,5 @@ export async function startPack(keyArtId: string, request: PackRequest, member: 
     },
     steps,
   });
-  return { jobId: job.id, statusUrl: jobStatusUrl(job.id), status: job.status, price };
+  return { jobId: job.id, statusUrl: jobStatusUrl(job.id), status: job.status, price: toUsd(cents) };
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { PosterView } from "../api-types";
 import { jobStatusUrl } from "../jobs/enqueue";
 import type { PackJob } from "../jobs/schema";
+import { toUsd } from "../money";
 import { toPosterView } from "../posters/view";
 import { getPosters } from "../store/posters";
 import type { PackFailure, PackJobView, PackStepView } from "./types";
@@ -23,19 +24,22 @@ export async function toPackJobView(job: PackJob): Promise<PackJobView> {
     const step = job.steps[format];
     const cents = Object.values(step?.charged ?? {}).reduce((sum, c) => sum + c, 0);
     const poster = step?.posterId ? views.get(step.posterId) : undefined;
-    if (step?.status === "done" && poster) return { format, status: "done", poster, charged: cents / 100 };
-    if (step?.status === "failed") return { format, status: "failed", error: step.error, charged: cents / 100 };
+    const charged = toUsd(cents);
+    if (step?.status === "done" && poster) return { format, status: "done", poster, charged };
+    if (step?.status === "failed") return { format, status: "failed", error: step.error, charged };
     // Not reached: failed with the job, else still to come.
-    return gaveUp
-      ? { format, status: "failed", error: gaveUp, charged: cents / 100 }
-      : { format, status: "queued", charged: cents / 100 };
+    return gaveUp ? { format, status: "failed", error: gaveUp, charged } : { format, status: "queued", charged };
   });
+  const chargedCents = job.input.formats.reduce(
+    (sum, f) => sum + Object.values(job.steps[f]?.charged ?? {}).reduce((s, c) => s + c, 0),
+    0,
+  );
   const failed = formats.flatMap((f): PackFailure[] =>
     f.status === "failed"
       ? [{ format: f.format, code: f.error?.code ?? "job_failed", message: f.error?.message ?? "" }]
       : [],
   );
-  const charged = formats.reduce((sum, f) => sum + Math.round(f.charged * 100), 0) / 100;
+  const charged = toUsd(chargedCents);
   return {
     jobId: job.id,
     type: "pack",

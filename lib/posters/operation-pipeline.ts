@@ -13,6 +13,7 @@ import {
   type OperationPlan,
   type OperationRequest,
 } from "../models/index";
+import { toUsd } from "../money";
 import { artKeys } from "../storage";
 import { getPoster, type PosterRecord, putPoster } from "../store/posters";
 import { derivedWords } from "./derived-prompt";
@@ -188,7 +189,7 @@ export async function runOperation(prepared: PreparedOperation, options: Generat
       width: made.width,
       height: made.height,
       bytes: made.png.byteLength,
-      price: plan.service.price,
+      price: toUsd(plan.service.priceCents),
       createdAt: new Date().toISOString(),
       operation: prepared.operation,
       ...(prepared.parent ? { parentId: prepared.parent.id } : {}),

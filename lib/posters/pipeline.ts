@@ -7,6 +7,7 @@ import { getConfig } from "../aws/config";
 import { networkErrorCode } from "../aws/service-errors";
 import { AppError } from "../errors";
 import { getModel, hasDocumentedSize, type PosterRequest } from "../models/index";
+import { toUsd } from "../money";
 import { artKeys } from "../storage";
 import { getPoster, type PosterRecord, putPoster } from "../store/posters";
 import { storeImagePair } from "./files";
@@ -63,7 +64,7 @@ export async function generatePoster(request: PosterRequest, options: GenerateOp
       width: meta.width,
       height: meta.height,
       bytes: png.byteLength,
-      price: model.pricePerImage,
+      price: toUsd(model.priceCents),
       createdAt: new Date().toISOString(),
       ...artKeys(id),
       createdBy: options.createdBy.sub,

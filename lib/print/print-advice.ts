@@ -1,5 +1,6 @@
 import { fitWithin } from "../image-limits";
 import { UPSCALE_MODES, type UpscaleMode, upscaledSize } from "../models/operations/upscale";
+import { type Cents, formatCents } from "../money";
 import { type Crop, coverCrop, cropWarning, effectivePpi, FULL_PRINT_PPI, MIN_PRINT_PPI } from "./resolution";
 import { type PrintSize, sizeName } from "./sizes";
 
@@ -13,7 +14,7 @@ interface Size {
   height: number;
 }
 
-export type Reach = { mode: UpscaleMode; label: string; price: number } & (
+export type Reach = { mode: UpscaleMode; label: string; cents: Cents } & (
   | { fits: true; input: Size; output: Size; ppi: number }
   | { fits: false; reason: string }
 );
@@ -26,7 +27,7 @@ export const MIN_GAIN = 1.1;
 /** What each upscaler would make of `art` printed at `size`, in the catalogue's order. */
 export function upscaleReach(art: Size, size: PrintSize): Reach[] {
   return UPSCALE_MODES.map(({ mode, label, service }) => {
-    const base = { mode, label, price: service.price };
+    const base = { mode, label, cents: service.priceCents };
     const input = fitWithin(art.width, art.height, service.limits, "The art");
     if (!input.ok) return { ...base, fits: false, reason: input.message };
     const output = upscaledSize(mode, input);
@@ -53,16 +54,14 @@ export function upscaleAdvice(art: Size, size: PrintSize): UpscaleAdvice {
   const reach = upscaleReach(art, size);
   const fitting = reach.filter((r): r is FittingReach => r.fits);
   const beaten = (r: FittingReach) =>
-    fitting.some((o) => o !== r && o.ppi >= r.ppi && o.price <= r.price && (o.ppi > r.ppi || o.price < r.price));
+    fitting.some((o) => o !== r && o.ppi >= r.ppi && o.cents <= r.cents && (o.ppi > r.ppi || o.cents < r.cents));
   const useful = fitting.filter((r) => r.ppi >= ppi * MIN_GAIN && !beaten(r)).sort((a, b) => b.ppi - a.ppi);
   const recommended =
     target === null
       ? undefined
-      : useful.filter((r) => r.ppi >= target).sort((a, b) => a.price - b.price || b.ppi - a.ppi)[0];
+      : useful.filter((r) => r.ppi >= target).sort((a, b) => a.cents - b.cents || b.ppi - a.ppi)[0];
   return { ppi, target, reach, useful, recommended };
 }
-
-const usd = (price: number) => `$${price.toFixed(2)}`;
 
 /** The sentence about resolution: what the art gives, and only advice that a run can follow. `upscaled`: the art,
  *  when it is already an upscale of the poster. */
@@ -71,7 +70,7 @@ export function resolutionWarning(advice: UpscaleAdvice, size: PrintSize, upscal
   if (target === null) return undefined;
   const at = `${ppi} ppi at ${sizeName(size)}`;
   if (recommended) {
-    const reaches = `${recommended.label} reaches ${recommended.ppi} ppi for ${usd(recommended.price)}`;
+    const reaches = `${recommended.label} reaches ${recommended.ppi} ppi for ${formatCents(recommended.cents)}`;
     return target === MIN_PRINT_PPI
       ? `${at}: upscale the art for ≥ ${MIN_PRINT_PPI} ppi (${reaches}).`
       : `${at}: fine at a distance; upscale for ${FULL_PRINT_PPI} ppi close up (${reaches}).`;
@@ -79,7 +78,7 @@ export function resolutionWarning(advice: UpscaleAdvice, size: PrintSize, upscal
   const short = target === MIN_PRINT_PPI ? `: below ${MIN_PRINT_PPI} ppi, so it prints soft` : ": fine at a distance";
   const [closest] = useful;
   if (closest) {
-    return `${at}${short}. No upscaler reaches ${target} ppi at this size; ${closest.label} comes closest: ${closest.ppi} ppi for ${usd(closest.price)}.`;
+    return `${at}${short}. No upscaler reaches ${target} ppi at this size; ${closest.label} comes closest: ${closest.ppi} ppi for ${formatCents(closest.cents)}.`;
   }
   return upscaled
     ? `${at}${short}. Already upscaled: best art is ${upscaled.width}×${upscaled.height}, and no upscaler makes it sharper at this size.`

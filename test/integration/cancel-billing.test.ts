@@ -37,7 +37,7 @@ beforeAll(() =>
     },
   }),
 );
-const price = getModel(DEFAULT_MODEL_ID).pricePerImage;
+const price = getModel(DEFAULT_MODEL_ID).priceCents / 100;
 
 async function cancelledPost(at: "upload" | "item") {
   cancel.at = at;

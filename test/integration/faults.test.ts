@@ -84,9 +84,11 @@ describe("pre-signed URLs", () => {
     const keys = await local.objectKeys();
     const pngKey = keys.find((k) => k.endsWith(`${poster.id}/poster.png`));
     expect(pngKey).toBeDefined();
-    const short = await signGet(pngKey as string, { ttlSeconds: 1 });
+    // Signed within a window (lib/aws/url-window.ts), a URL lives at least half its lifetime: 4 s leaves a busy
+    // machine 2 s for the first fetch, and the second comes after the whole lifetime has passed.
+    const short = await signGet(pngKey as string, { ttlSeconds: 4 });
     expect((await fetch(short.url)).status).toBe(200);
-    await new Promise((r) => setTimeout(r, 2100));
+    await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(short.expiresAt) - Date.now()) + 1100));
     expect((await fetch(short.url)).status).toBe(403);
   });
 });

@@ -32,7 +32,7 @@ describe("POST /api/posters", () => {
         aspectRatio: "9:16",
         seed: 77,
       });
-      expect(poster).toMatchObject({ model: model.id, seed: 77, aspectRatio: "9:16", price: model.pricePerImage });
+      expect(poster).toMatchObject({ model: model.id, seed: 77, aspectRatio: "9:16", price: model.priceCents / 100 });
       // Signed within 450-second windows (lib/aws/url-window.ts): between 7.5 and 15 minutes of life left.
       expect(Date.parse(poster.urlExpiresAt) - Date.now()).toBeGreaterThan(7.5 * 60_000);
       expect(Date.parse(poster.urlExpiresAt) - Date.now()).toBeLessThanOrEqual(15 * 60_000);

@@ -9,7 +9,7 @@ import { client } from "../support/api";
 import { authed, withLocalStack } from "../support/local-stack";
 
 // The daily cap, enforced atomically in DynamoDB: set to three images' worth, ten at once must give exactly three.
-const price = getModel(DEFAULT_MODEL_ID).pricePerImage;
+const price = getModel(DEFAULT_MODEL_ID).priceCents / 100;
 withLocalStack({ env: { ONESHEET_DAILY_BUDGET_USD: String(price * 3), ONESHEET_MAX_IN_FLIGHT: "20" } });
 
 describe("the daily budget", () => {

@@ -32,7 +32,7 @@ beforeAll(() =>
     before: () => (crash.frozen ? new Promise<void>(() => {}) : undefined),
   }),
 );
-const price = getModel(DEFAULT_MODEL_ID).pricePerImage;
+const price = getModel(DEFAULT_MODEL_ID).priceCents / 100;
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function ledgerMatchesTotals() {

@@ -29,8 +29,8 @@ export const POST = handle(
       const input = parseWith(operationRequestSchema, { operation, ...body });
       // Sources are loaded and checked before the budget admits the run: a bad image writes nothing.
       const prepared = await prepareOperation(input, member);
-      const { invokeId, price } = prepared.plan.service;
-      const poster = await withBudget(member, { model: invokeId, price }, randomUUID(), (billing) =>
+      const { invokeId, priceCents } = prepared.plan.service;
+      const poster = await withBudget(member, { model: invokeId, cents: priceCents }, randomUUID(), (billing) =>
         runOperation(prepared, {
           signal: request.signal,
           createdBy: member,
@@ -45,7 +45,7 @@ export const POST = handle(
     const input = parseWith(posterRequestSchema, body) as PosterRequest;
     const poster = await withBudget(
       member,
-      { model: input.model, price: getModel(input.model).pricePerImage },
+      { model: input.model, cents: getModel(input.model).priceCents },
       randomUUID(),
       (billing) =>
         generatePoster(input, {

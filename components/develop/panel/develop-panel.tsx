@@ -8,8 +8,9 @@ import type { Margins, ReframeTarget } from "@/components/develop/reframe-geomet
 import { ReframeView } from "@/components/develop/reframe-view";
 import { ApiError } from "@/lib/client/api";
 import { uploadFile } from "@/lib/client/uploads";
-import { type AspectRatio, formatPrice, type OperationId } from "@/lib/models";
+import type { AspectRatio, OperationId } from "@/lib/models";
 import type { ImageInputSpec, ImageSource } from "@/lib/models/operations/types";
+import { formatCents } from "@/lib/money";
 import { MarginInputs } from "./margin-inputs";
 import { OperationControls } from "./operation-controls";
 import { check, initialValues, operation, serviceFor, type Values, visibleInputs } from "./operation-menu";
@@ -247,7 +248,7 @@ export function DevelopPanel(props: {
               {uploading ? "Uploading the mask…" : `Run ${op.label}`}
             </button>
             <p className="text-sm text-muted">
-              {formatPrice(service.price)} · usually about {service.typicalSeconds} s
+              {formatCents(service.priceCents)} · usually about {service.typicalSeconds} s
             </p>
           </div>
         </form>

@@ -43,7 +43,7 @@ function control(
   const { label } = names;
   const service = usProfileService(name, {
     label: names.service,
-    price: 0.07,
+    priceCents: 7,
     typicalSeconds: 12,
     limits: STANDARD_LIMITS,
     bodySchema: controlBody,
@@ -108,7 +108,7 @@ const fidelityParam: Slider = {
 
 const styleService = usProfileService("stable-image-style-guide-v1:0", {
   label: "Stable Image Style Guide",
-  price: 0.07,
+  priceCents: 7,
   typicalSeconds: 12,
   limits: STANDARD_LIMITS,
   bodySchema: z.strictObject({

@@ -10,7 +10,7 @@ const same = (source: { width: number; height: number }) => ({ width: source.wid
 
 const removeBackgroundService = usProfileService("stable-image-remove-background-v1:0", {
   label: "Stable Image Remove Background",
-  price: 0.07,
+  priceCents: 7,
   typicalSeconds: 6,
   limits: STANDARD_LIMITS,
   // AWS lists only `image` and `output_format` for this service.
@@ -36,7 +36,7 @@ export const removeBackground = defineOperation({
 
 const eraseService = usProfileService("stable-image-erase-object-v1:0", {
   label: "Stable Image Erase Object",
-  price: 0.07,
+  priceCents: 7,
   typicalSeconds: 8,
   limits: STANDARD_LIMITS,
   bodySchema: z.strictObject({
@@ -74,7 +74,7 @@ export const erase = defineOperation({
 
 const inpaintService = usProfileService("stable-image-inpaint-v1:0", {
   label: "Stable Image Inpaint",
-  price: 0.07,
+  priceCents: 7,
   typicalSeconds: 16,
   limits: STANDARD_LIMITS,
   bodySchema: z.strictObject({

@@ -34,7 +34,7 @@ export const common = {
 /** One image service behind its US inference profile: `name` is the model id without `us.stability.`. */
 export function usProfileService(
   name: string,
-  spec: Pick<ServiceSpec, "label" | "price" | "typicalSeconds" | "limits" | "bodySchema">,
+  spec: Pick<ServiceSpec, "label" | "priceCents" | "typicalSeconds" | "limits" | "bodySchema">,
 ): ServiceSpec {
   return {
     invokeId: `us.stability.${name}`,

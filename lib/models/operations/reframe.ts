@@ -56,7 +56,7 @@ export function marginsForRatio(source: { width: number; height: number }, ratio
 
 const outpaint = usProfileService("stable-outpaint-v1:0", {
   label: "Stable Outpaint",
-  price: 0.06,
+  priceCents: 6,
   typicalSeconds: 12,
   // Margins are pixels of the source as the user saw it: it is refused rather than downsized under them.
   limits: { ...STANDARD_LIMITS, downsize: false },

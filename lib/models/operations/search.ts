@@ -20,7 +20,7 @@ const searchBody = {
 
 const replaceService = usProfileService("stable-image-search-replace-v1:0", {
   label: "Stable Image Search and Replace",
-  price: 0.07,
+  priceCents: 7,
   typicalSeconds: 12,
   limits: STANDARD_LIMITS,
   bodySchema: z.strictObject({ ...searchBody, search_prompt: common.prompt }),
@@ -60,7 +60,7 @@ export const searchReplace = defineOperation({
 
 const recolorService = usProfileService("stable-image-search-recolor-v1:0", {
   label: "Stable Image Search and Recolor",
-  price: 0.07,
+  priceCents: 7,
   typicalSeconds: 12,
   limits: STANDARD_LIMITS,
   bodySchema: z.strictObject({ ...searchBody, select_prompt: common.prompt }),

@@ -49,7 +49,7 @@ const changeStrengthParam: Slider = {
 // Both images have the usual input limits (each side ≥ 64 px, at most 9,437,184 px, sides within 1:2.5).
 const styleTransferService = usProfileService("stable-style-transfer-v1:0", {
   label: "Stable Image Style Transfer",
-  price: 0.08,
+  priceCents: 8,
   typicalSeconds: 15,
   limits: STANDARD_LIMITS,
   bodySchema: z.strictObject({

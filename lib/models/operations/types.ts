@@ -33,8 +33,8 @@ export interface ServiceSpec {
   /** Where a cross-Region profile may run it (its foundation model must be allowed there); empty in-Region. */
   routesTo: readonly string[];
   docs: string;
-  /** USD per image, on-demand. */
-  price: number;
+  /** Whole US cents per image, on-demand (lib/money.ts: money is counted in cents). */
+  priceCents: number;
   typicalSeconds: number;
   limits: ImageLimits;
   /** What Bedrock accepts: the emulator answers anything else with a ValidationException. */

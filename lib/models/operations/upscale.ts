@@ -17,7 +17,7 @@ export const UPSCALE_OUTPUT_FORMAT = "webp";
 
 const fastUpscale = usProfileService("stable-fast-upscale-v1:0", {
   label: "Stable Fast Upscale",
-  price: 0.03,
+  priceCents: 3,
   typicalSeconds: 4,
   // Each side 32–1,536 px, 1,024–1,048,576 px in all, no aspect limit stated; a larger source is made to fit.
   limits: { minSide: 32, maxSide: 1536, minPixels: 1024, maxPixels: 1_048_576, maxAspect: Infinity, downsize: true },
@@ -38,7 +38,7 @@ const detailBody = {
 
 const conservativeUpscale = usProfileService("stable-conservative-upscale-v1:0", {
   label: "Stable Conservative Upscale",
-  price: 0.4,
+  priceCents: 40,
   typicalSeconds: 20,
   limits: STANDARD_LIMITS,
   bodySchema: z.strictObject(detailBody),
@@ -46,7 +46,7 @@ const conservativeUpscale = usProfileService("stable-conservative-upscale-v1:0",
 
 const creativeUpscale = usProfileService("stable-creative-upscale-v1:0", {
   label: "Stable Creative Upscale",
-  price: 0.6,
+  priceCents: 60,
   typicalSeconds: 30,
   // Every side ≥ 64 px, 4,096–1,048,576 px in all, no aspect limit stated.
   limits: { minSide: 64, minPixels: 4096, maxPixels: 1_048_576, maxAspect: Infinity, downsize: true },

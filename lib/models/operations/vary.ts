@@ -32,7 +32,7 @@ function inRegion(modelId: string): ServiceSpec {
     region: "us-west-2",
     routesTo: [],
     docs: model.docs,
-    price: model.pricePerImage,
+    priceCents: model.priceCents,
     typicalSeconds: model.typicalSeconds,
     limits: I2I_LIMITS,
     bodySchema: model.bodySchema,
