@@ -1,6 +1,5 @@
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/errors";
 import { findModel, findOperation, OPERATIONS, operationRequestSchema, type PosterRequest } from "@/lib/models";
 import type { CheckedImage } from "@/lib/posters/source-image";
 import {
@@ -10,20 +9,12 @@ import {
   SDXL_CONTRACT,
   STABLE_IMAGE_RESPONSES,
 } from "./fixtures/bedrock-contracts";
+import { codeOf } from "./support/error-code";
 
 // The catalogue's request builders and response parsers against the contracts transcribed from AWS's pages
 // (test/fixtures/bedrock-contracts.ts): never against our own emulator, which would agree with any mistake we made
 // about AWS. Every field we send is documented, the required ones are always there and within the documented
 // ranges; every documented answer (success, each finish reason) parses to what it means.
-
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    return error instanceof AppError ? error.code : "not an AppError";
-  }
-  return "no error";
-};
 
 const request = (model: string, extra: Partial<PosterRequest> = {}): PosterRequest & { seed: number } => ({
   prompt: "a harbor at midnight",

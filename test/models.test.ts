@@ -17,6 +17,7 @@ import {
   posterRequestSchema,
   refuseRetiredModel,
 } from "@/lib/models";
+import { codeOf } from "./support/error-code";
 
 const request = (model: string, extra: Record<string, unknown> = {}): PosterRequest & { seed: number } => ({
   prompt: "a harbor at midnight",
@@ -26,15 +27,6 @@ const request = (model: string, extra: Record<string, unknown> = {}): PosterRequ
   seed: 42,
   ...extra,
 });
-
-const codeOf = (fn: () => unknown) => {
-  try {
-    fn();
-  } catch (error) {
-    return error instanceof AppError ? error.code : "not an AppError";
-  }
-  return "no error";
-};
 
 describe.each(MODELS.map((m) => [m.label, m] as const))("catalogue entry %s", (_label, model) => {
   it("builds a body its own body schema (what Bedrock accepts) takes, for every aspect ratio", () => {
