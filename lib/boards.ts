@@ -1,11 +1,11 @@
 import "server-only";
 import type { BoardSummary, BoardView } from "./api-types";
 import { AppError } from "./errors";
+import { isId } from "./ids";
 import type { Actor } from "./permissions";
 import { signPosterFile } from "./posters/files";
 import { toPosterSummary } from "./posters/view";
 import * as boards from "./store/boards";
-import { RANDOM_ID } from "./store/items";
 import { getPoster, getPosters, type PosterRecord } from "./store/posters";
 
 // Boards as the app shows them: the board's order, with posters that still exist, freshly signed.
@@ -15,7 +15,7 @@ import { getPoster, getPosters, type PosterRecord } from "./store/posters";
 const ownerFor = (member: Actor) => (member.isAdmin ? undefined : member.sub);
 
 async function load(id: string): Promise<boards.BoardRecord> {
-  const board = RANDOM_ID.test(id) ? await boards.getBoard(id) : undefined;
+  const board = isId(id) ? await boards.getBoard(id) : undefined;
   if (!board) throw new AppError("board_not_found");
   return board;
 }
@@ -67,7 +67,7 @@ export async function updateBoard(
   member: Actor,
 ) {
   if (change.name === undefined && change.posterIds === undefined) return toBoardView(await load(id));
-  if (!RANDOM_ID.test(id)) throw new AppError("board_not_found");
+  if (!isId(id)) throw new AppError("board_not_found");
   const owner = ownerFor(member);
   const board =
     change.posterIds !== undefined
@@ -78,18 +78,18 @@ export async function updateBoard(
 
 export async function addPosterToBoard(id: string, posterId: string, member: Actor): Promise<BoardView> {
   await load(id);
-  if (!RANDOM_ID.test(posterId) || !(await getPoster(posterId))) throw new AppError("not_found");
+  if (!isId(posterId) || !(await getPoster(posterId))) throw new AppError("not_found");
   return toBoardView(await boards.addToBoard(id, posterId, ownerFor(member)));
 }
 
 export async function removePosterFromBoard(id: string, posterId: string, member: Actor): Promise<BoardView> {
-  if (!RANDOM_ID.test(id)) throw new AppError("board_not_found");
+  if (!isId(id)) throw new AppError("board_not_found");
   return toBoardView(await boards.removeFromBoard(id, posterId, ownerFor(member)));
 }
 
 /** Its share links stop working with it (a share page of a missing board is a 404). */
 export async function removeBoard(id: string, member: Actor): Promise<void> {
-  const result = RANDOM_ID.test(id) ? await boards.deleteBoard(id, ownerFor(member)) : false;
+  const result = isId(id) ? await boards.deleteBoard(id, ownerFor(member)) : false;
   if (result === "forbidden") throw new AppError("forbidden");
   if (!result) throw new AppError("board_not_found");
 }

@@ -3,13 +3,13 @@ import type { SharedPoster, ShareView } from "./api-types";
 import { signGet } from "./aws/s3";
 import { trimText } from "./display-text";
 import { AppError } from "./errors";
+import { isId } from "./ids";
 import { type Actor, mayChange } from "./permissions";
 import { fileKey } from "./posters/files";
 import { downloadName } from "./posters/view";
 import { optionLabel } from "./reviews/schema";
 import { dropSnapshot, MAX_REVIEW_POSTERS, takeSnapshot } from "./reviews/snapshot";
 import { getBoard } from "./store/boards";
-import { RANDOM_ID } from "./store/items";
 import { getPoster, getPosters } from "./store/posters";
 import { markInReviewItem } from "./store/reviews";
 import {
@@ -44,7 +44,7 @@ function toShareView(share: ShareRecord, origin: string): ShareView {
 
 /** The poster or board a link points at (its maker is what matters here), or undefined when it is gone. */
 async function findTarget(target: ShareTarget, targetId: string) {
-  if (!RANDOM_ID.test(targetId)) return undefined;
+  if (!isId(targetId)) return undefined;
   return target === "poster" ? getPoster(targetId) : getBoard(targetId);
 }
 

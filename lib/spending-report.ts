@@ -1,6 +1,6 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { putObject, signGet } from "./aws/s3";
+import { newId } from "./ids";
 import { recentSpending } from "./spending";
 import { ledgerCsv } from "./spending-csv";
 import { reportKey } from "./storage";
@@ -12,7 +12,7 @@ import { reportKey } from "./storage";
 export async function spendingCsvUrl(days: number): Promise<string> {
   const byDay = await recentSpending(days);
   const name = `onesheet-spending-${byDay.at(-1)?.day}-to-${byDay[0]?.day}`;
-  const key = reportKey(randomBytes(12).toString("base64url"), name);
+  const key = reportKey(newId(), name);
   const csv = new TextEncoder().encode(ledgerCsv(byDay.flatMap((d) => d.entries)));
   await putObject(key, csv, "text/csv; charset=utf-8", undefined, "private, no-store");
   return (await signGet(key, { downloadAs: `${name}.csv`, ttlSeconds: 300 })).url;

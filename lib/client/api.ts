@@ -1,9 +1,15 @@
+import type * as z from "zod/mini";
 import type { BoardSummary, BoardView, ExportView, PosterPage, PosterView, ShareView } from "../api-types";
 import { type ErrorCode, type FieldErrors, isErrorBody } from "../errors";
+import type { boardUpdateSchema, shareRequestSchema, tokenCreateSchema } from "../library-requests";
 import type { OperationInput } from "../models";
+import type { PackRequest } from "../pack/request";
 import type { PackJobView, PackQueued } from "../pack/types";
 import type { ExportRequestInput } from "../print/export-schema";
 import type { UploadRequest, UploadTicket } from "../upload-rules";
+
+/** What a request body may be: the route's own schema's input (defaults may be left out). */
+type Input<S extends z.core.$ZodType> = z.input<S>;
 
 // The browser's side of the REST API. Every failure becomes an ApiError carrying the server's plain sentence.
 
@@ -63,7 +69,7 @@ export const api = {
   runOperation: (body: OperationInput, signal?: AbortSignal) =>
     call<PosterView>("/api/posters", { method: "POST", json: body, signal }),
   /** A format pack of a key art (see lib/pack): queued as a job; poll `packStatus` with its status URL. */
-  makePack: (id: string, body: { formats: string[]; boardId?: string }) =>
+  makePack: (id: string, body: PackRequest) =>
     call<PackQueued>(`/api/posters/${id}/pack`, { method: "POST", json: body }),
   packStatus: (statusUrl: string, signal?: AbortSignal) => call<PackJobView>(statusUrl, { signal }),
   listPosters: (query: URLSearchParams) => call<PosterPage>(`/api/posters?${query}`),
@@ -74,7 +80,7 @@ export const api = {
 
   listBoards: () => call<{ boards: BoardSummary[]; nextCursor: string | null }>("/api/boards?limit=100"),
   createBoard: (name: string) => call<BoardView>("/api/boards", { method: "POST", json: { name } }),
-  updateBoard: (id: string, change: { name?: string; posterIds?: string[]; version?: number }) =>
+  updateBoard: (id: string, change: Input<typeof boardUpdateSchema>) =>
     call<BoardView>(`/api/boards/${id}`, { method: "PATCH", json: change }),
   deleteBoard: (id: string) => call<void>(`/api/boards/${id}`, { method: "DELETE" }),
   addToBoard: (id: string, posterId: string) =>
@@ -84,14 +90,8 @@ export const api = {
 
   listShares: (target: "posterId" | "boardId", id: string) =>
     call<{ shares: ShareView[] }>(`/api/shares?${target}=${encodeURIComponent(id)}`),
-  createShare: (body: {
-    posterId?: string;
-    boardId?: string;
-    expiresInDays: number;
-    showPrompt: boolean;
-    review?: boolean;
-    snapshot?: boolean;
-  }) => call<ShareView>("/api/shares", { method: "POST", json: body }),
+  createShare: (body: Input<typeof shareRequestSchema>) =>
+    call<ShareView>("/api/shares", { method: "POST", json: body }),
   revokeShare: (token: string) => call<void>(`/api/shares/${token}`, { method: "DELETE" }),
 
   saveDesign: (id: string, design: unknown) =>
@@ -113,7 +113,7 @@ export const api = {
   createUpload: (body: UploadRequest, signal?: AbortSignal) =>
     call<UploadTicket>("/api/uploads", { method: "POST", json: body, signal }),
 
-  createToken: (body: { name: string; expiresInDays: number | null }) =>
+  createToken: (body: Input<typeof tokenCreateSchema>) =>
     call<ApiToken & { token: string }>("/api/tokens", { method: "POST", json: body }),
   revokeToken: (id: string) => call<void>(`/api/tokens/${id}`, { method: "DELETE" }),
 };

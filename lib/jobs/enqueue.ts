@@ -1,7 +1,7 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { sendJobMessage } from "../aws/sqs";
 import { AppError } from "../errors";
+import { newId } from "../ids";
 import { dropJob, putJob } from "../store/jobs";
 import type { Job } from "./schema";
 
@@ -20,7 +20,7 @@ export async function enqueueJob<J extends NewJob>(spec: J): Promise<J & Pick<Jo
   const now = new Date().toISOString();
   const job = {
     ...spec,
-    id: randomBytes(12).toString("base64url"),
+    id: newId(),
     status: "queued" as const,
     createdAt: now,
     updatedAt: now,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ID_PATTERN } from "../ids";
 
 // A job, as stored in DynamoDB: one schema per kind of job, parsed on every read and write (lib/store/jobs.ts), so a
 // record that isn't what the code expects is caught where it is read, never passed on. Pure: the status view the
@@ -8,7 +9,7 @@ export const JOB_STATUSES = ["queued", "running", "done", "failed"] as const;
 export const jobStatusSchema = z.enum(JOB_STATUSES);
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 
-const id = z.string().regex(/^[A-Za-z0-9_-]{16}$/);
+const id = z.string().regex(ID_PATTERN);
 
 /** Why a job (or one of its steps) ended without its result: one of the API's error codes, and its sentence. */
 export const jobErrorSchema = z.object({ code: z.string(), message: z.string() });

@@ -1,9 +1,9 @@
 import "server-only";
 import { signGet } from "../aws/s3";
 import { AppError } from "../errors";
+import { isId } from "../ids";
 import { toPackJobView } from "../pack/view";
 import { findExportView } from "../print/exports";
-import { RANDOM_ID } from "../store/items";
 import { getJob, jobsAbout } from "../store/jobs";
 import type { Job } from "./schema";
 import type { JobView } from "./view-types";
@@ -12,7 +12,7 @@ import type { JobView } from "./view-types";
 // may look (what a job makes, everyone may see); only who started a job pays for it.
 
 async function load(id: string): Promise<Job> {
-  const job = RANDOM_ID.test(id) ? await getJob(id) : undefined;
+  const job = isId(id) ? await getJob(id) : undefined;
   if (!job) throw new AppError("not_found", { message: "There is no job with that id." });
   return job;
 }

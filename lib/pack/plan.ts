@@ -1,5 +1,4 @@
 import "server-only";
-import * as z from "zod/mini";
 import { AppError } from "../errors";
 import { sizeWithin } from "../image-limits";
 import { findOperation } from "../models";
@@ -17,8 +16,7 @@ import {
   type Size,
 } from "../print/placements";
 import { MIN_PRINT_PPI } from "../print/resolution";
-import { RANDOM_ID } from "../store/items";
-import { getPoster, type PosterRecord } from "../store/posters";
+import { loadPoster, type PosterRecord } from "../store/posters";
 import type { PackPlanView } from "./types";
 
 // What a format pack of one key art would be, before any money moves: per placement, a crop (free) or a Reframe
@@ -39,29 +37,13 @@ export interface PackEntry {
   cents: Cents;
 }
 
-export const MAX_PACK_FORMATS = PLACEMENTS.length;
-
-export const packRequestSchema = z.strictObject({
-  formats: z
-    .array(z.string({ error: "Each format is a placement id." }))
-    .check(
-      z.minLength(1, `Pick at least one format: ${PLACEMENT_IDS.join(", ")}.`),
-      z.maxLength(MAX_PACK_FORMATS, `At most ${MAX_PACK_FORMATS} formats.`),
-    ),
-  boardId: z.optional(z.string({ error: "boardId names one of the team's boards." })),
-});
-
 export function reframeService() {
   const service = findOperation("reframe")?.services[0];
   if (!service) throw new AppError("internal", { cause: new Error("no reframe service in the catalogue") });
   return service;
 }
 
-export async function loadKeyArt(id: string): Promise<PosterRecord> {
-  const record = RANDOM_ID.test(id) ? await getPoster(id) : undefined;
-  if (!record) throw new AppError("not_found");
-  return record;
-}
+export const loadKeyArt = loadPoster;
 
 type Art = Pick<PosterRecord, "width" | "height" | "design">;
 

@@ -1,27 +1,26 @@
 import "server-only";
 import { AppError } from "../errors";
 import type { Member } from "../identity";
+import { isId } from "../ids";
 import { enqueueJob, jobStatusUrl } from "../jobs/enqueue";
 import type { PackStep } from "../jobs/schema";
 import { toUsd } from "../money";
 import { mayChange } from "../permissions";
 import { checkBudget } from "../spending";
 import { getBoard } from "../store/boards";
-import { RANDOM_ID } from "../store/items";
-import { loadKeyArt, packCents, type packRequestSchema, planChosen } from "./plan";
+import { loadKeyArt, packCents, planChosen } from "./plan";
+import type { PackRequest } from "./request";
 import type { PackQueued } from "./types";
 
 // Asking for a format pack: everything that can refuse it is checked before it is queued (unknown or unreachable
 // formats, a board the member may not add to, a budget that can't pay for it), then the job (lib/pack/job.ts) makes
 // it. The answer is at once: 202 with the job's status URL.
 
-type PackRequest = ReturnType<typeof packRequestSchema.parse>;
-
 export async function startPack(keyArtId: string, request: PackRequest, member: Member): Promise<PackQueued> {
   const keyArt = await loadKeyArt(keyArtId);
   const entries = planChosen(keyArt, request.formats);
   if (request.boardId !== undefined) {
-    const board = RANDOM_ID.test(request.boardId) ? await getBoard(request.boardId) : undefined;
+    const board = isId(request.boardId) ? await getBoard(request.boardId) : undefined;
     if (!board) throw new AppError("board_not_found");
     if (!mayChange(member, board.createdBy)) throw new AppError("forbidden");
   }

@@ -6,8 +6,7 @@ import type { Design } from "../design/schema";
 import { AppError } from "../errors";
 import { type Actor, mayChange } from "../permissions";
 import { composedKeys, logoKey } from "../storage";
-import { RANDOM_ID } from "../store/items";
-import { getPoster, type PosterRecord, setDesign } from "../store/posters";
+import { loadPoster, type PosterRecord, setDesign } from "../store/posters";
 import { composedFiles, deleteQuietly, storeImagePair } from "./files";
 import { logoBytes } from "./logo";
 import { toPosterView } from "./view";
@@ -18,11 +17,7 @@ import { toPosterView } from "./view";
 const artCache = new Map<string, Buffer>();
 const ART_CACHE_SIZE = 8;
 
-async function load(id: string): Promise<PosterRecord> {
-  const record = RANDOM_ID.test(id) ? await getPoster(id) : undefined;
-  if (!record) throw new AppError("not_found");
-  return record;
-}
+const load = loadPoster;
 
 /** Saving or removing a design changes what the maker's share links show: the maker or an admin only. */
 async function loadToChange(id: string, member: Actor): Promise<PosterRecord> {

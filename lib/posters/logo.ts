@@ -1,12 +1,11 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import sharp from "sharp";
 import { getObjectBytes, putObject } from "../aws/s3";
 import { AppError } from "../errors";
+import { newId } from "../ids";
 import { type Actor, mayChange } from "../permissions";
 import { logoKey } from "../storage";
-import { RANDOM_ID } from "../store/items";
-import { getPoster } from "../store/posters";
+import { loadPoster } from "../store/posters";
 import { readUpload } from "../uploads";
 
 // A title treatment (logo) for a poster's design: the user's upload, checked and copied into the poster's own folder
@@ -20,8 +19,7 @@ const invalid = (message: string) => new AppError("image_invalid", { message });
 
 /** Checks an upload is a PNG with transparency of a sensible size, and stores it beside the poster's art. */
 export async function attachLogo(posterId: string, uploadId: string, member: Actor & { sub: string }) {
-  const record = RANDOM_ID.test(posterId) ? await getPoster(posterId) : undefined;
-  if (!record) throw new AppError("not_found");
+  const record = await loadPoster(posterId);
   if (!mayChange(member, record.createdBy)) throw new AppError("forbidden");
   const bytes = await readUpload(member, uploadId);
   const meta = await sharp(bytes)
@@ -37,7 +35,7 @@ export async function attachLogo(posterId: string, uploadId: string, member: Act
   if (!alpha || alpha.min === 255) {
     throw invalid("The logo has no transparent background: export it as a PNG with transparency.");
   }
-  const logo = `logo-${randomBytes(12).toString("base64url")}`;
+  const logo = `logo-${newId()}`;
   await putObject(logoKey(posterId, logo), new Uint8Array(bytes), "image/png");
   return { logo, width, height };
 }

@@ -1,10 +1,11 @@
 import "server-only";
-import { randomBytes, randomInt } from "node:crypto";
+import { randomInt } from "node:crypto";
 import sharp from "sharp";
 import type { PosterView } from "../api-types";
 import { invokeModel } from "../aws/bedrock";
 import { getConfig } from "../aws/config";
 import { AppError } from "../errors";
+import { newId } from "../ids";
 import { fitInvokeBody } from "../invoke-body-size";
 import {
   findOperation,
@@ -175,7 +176,7 @@ export async function runOperation(prepared: PreparedOperation, options: Generat
     const made = await invokeOperation(prepared, signal, options.onModelAnswered);
     signal.throwIfAborted();
 
-    const id = randomBytes(12).toString("base64url");
+    const id = newId();
     // The poster keeps its source's words; the operation's instruction goes in its inputs.
     const words = derivedWords({ parent: prepared.parent, uploadDescription: prepared.uploadDescription }, plan);
     const record: PosterRecord = {

@@ -1,11 +1,12 @@
 import "server-only";
-import { randomBytes, randomInt } from "node:crypto";
+import { randomInt } from "node:crypto";
 import sharp from "sharp";
 import type { PosterView } from "../api-types";
 import { invokeModel } from "../aws/bedrock";
 import { getConfig } from "../aws/config";
 import { networkErrorCode } from "../aws/service-errors";
 import { AppError } from "../errors";
+import { newId } from "../ids";
 import { getModel, hasDocumentedSize, type PosterRequest } from "../models/index";
 import { toUsd } from "../money";
 import { artKeys } from "../storage";
@@ -48,7 +49,7 @@ export async function generatePoster(request: PosterRequest, options: GenerateOp
     }
     signal.throwIfAborted();
 
-    const id = randomBytes(12).toString("base64url");
+    const id = newId();
     const record: PosterRecord = {
       id,
       prompt: request.prompt,

@@ -1,12 +1,12 @@
 import "server-only";
 import type { PosterPage, PosterView } from "../api-types";
 import { AppError } from "../errors";
+import { isId } from "../ids";
 import { exportViews } from "../print/exports";
 import { listBoardPosters } from "../store/board-posters";
 import { deleteExportsOf } from "../store/exports";
-import { RANDOM_ID } from "../store/items";
 import type { PosterFilter } from "../store/poster-filter";
-import { deletePoster, getPoster, listPosters, type PosterRecord, setFavorite } from "../store/posters";
+import { deletePoster, listPosters, loadPoster, type PosterRecord, setFavorite } from "../store/posters";
 import { deleteVersionLink, deleteVersionLinksOf, listVersions } from "../store/versions";
 import { deletePosterFiles, deleteQuietly } from "./files";
 import { toPosterSummary, toPosterView } from "./view";
@@ -19,8 +19,7 @@ const logLinkLeft = (record: PosterRecord) => (error: unknown) =>
 
 /** `viewer`: whose favourite `favorite` says it is. */
 export async function findPosterView(id: string, viewer?: string): Promise<PosterView> {
-  const record = RANDOM_ID.test(id) ? await getPoster(id) : undefined;
-  if (!record) throw new AppError("not_found");
+  const record = await loadPoster(id);
   const [view, versions, exports] = await Promise.all([
     toPosterView(record, viewer),
     listVersions(record.id),
@@ -55,14 +54,14 @@ export async function listPosterViews(options: {
 
 /** Favourites are per person: this stars or unstars the poster for `viewer` only. */
 export async function markFavorite(id: string, viewer: string, favorite: boolean): Promise<void> {
-  if (!RANDOM_ID.test(id)) throw new AppError("not_found");
+  if (!isId(id)) throw new AppError("not_found");
   await setFavorite(id, viewer, favorite);
 }
 
 /** Members may delete only their own posters; admins any. */
 export async function removePoster(id: string, member: { sub: string; isAdmin: boolean }): Promise<void> {
   // The item goes first, so the poster leaves listings (and boards, and share pages) at once.
-  const record = RANDOM_ID.test(id) ? await deletePoster(id, member.isAdmin ? undefined : member.sub) : undefined;
+  const record = isId(id) ? await deletePoster(id, member.isAdmin ? undefined : member.sub) : undefined;
   if (record === "forbidden") throw new AppError("forbidden");
   if (!record) throw new AppError("not_found");
   // Its versions stay (they are posters of their own); only its entry in its parent's versions goes.

@@ -1,5 +1,4 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import type { ExportView, PrintArt } from "../api-types";
 import { deleteObjects, getObjectBytes, putObject, signGet } from "../aws/s3";
 import { AppError } from "../errors";
@@ -8,8 +7,8 @@ import { enqueueJob } from "../jobs/enqueue";
 import { logoBytes } from "../posters/logo";
 import { downloadName } from "../posters/view";
 import { deleteExport, type ExportRecord, getExport, listExports, putExport } from "../store/exports";
-import { RANDOM_ID } from "../store/items";
-import { getPoster, getPosters, type PosterRecord } from "../store/posters";
+
+import { getPosters, loadPoster, type PosterRecord } from "../store/posters";
 import { listVersions } from "../store/versions";
 import type { ExportRequest } from "./export-schema";
 import { composePdf } from "./master";
@@ -22,15 +21,10 @@ import { resolveSize, sizeSlug } from "./sizes";
 // file, listed with who made it), as adding a poster to one's own board doesn't. Each export counts against the
 // person's design-render budget (the route), as it is the same kind of work.
 
+import { isId, newId } from "../ids";
 import { exportFileKey } from "../storage";
 
-const newId = () => randomBytes(12).toString("base64url");
-
-async function load(id: string): Promise<PosterRecord> {
-  const record = RANDOM_ID.test(id) ? await getPoster(id) : undefined;
-  if (!record) throw new AppError("not_found");
-  return record;
-}
+const load = loadPoster;
 
 // An upscale of an upscale is the same framing too (the print panel offers one when it is worth it); a few
 // generations deep is plenty: each reads only the versions of the one before.
@@ -97,7 +91,7 @@ export async function exportViews(record: PosterRecord): Promise<ExportView[]> {
 
 export async function findExportView(posterId: string, exportId: string): Promise<ExportView> {
   const record = await load(posterId);
-  const found = RANDOM_ID.test(exportId) ? await getExport(posterId, exportId) : undefined;
+  const found = isId(exportId) ? await getExport(posterId, exportId) : undefined;
   if (!found) throw new AppError("not_found", { message: "This poster has no export with that id." });
   return toExportView(record, found);
 }

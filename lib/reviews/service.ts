@@ -1,9 +1,9 @@
 import "server-only";
 import type { LinkReview, ReviewPage, ReviewView } from "../api-types";
 import { AppError } from "../errors";
+import { isId } from "../ids";
 import { sharedEntries } from "../shares";
 import { getBoard } from "../store/boards";
-import { RANDOM_ID } from "../store/items";
 import { boardReviews, linkReviews, listReviews, posterReviews, putReview, type ReviewRecord } from "../store/reviews";
 import type { ReviewRequest } from "./schema";
 
@@ -75,12 +75,12 @@ export async function linkReviewsForPage(token: string): Promise<LinkReview[]> {
 }
 
 export async function listBoardReviews(boardId: string): Promise<ReviewView[]> {
-  if (!RANDOM_ID.test(boardId) || !(await getBoard(boardId))) throw new AppError("board_not_found");
+  if (!isId(boardId) || !(await getBoard(boardId))) throw new AppError("board_not_found");
   return (await boardReviews(boardId)).map(toReviewView);
 }
 
 export async function listPosterReviews(posterId: string): Promise<ReviewView[]> {
-  return RANDOM_ID.test(posterId) ? (await posterReviews(posterId)).map(toReviewView) : [];
+  return isId(posterId) ? (await posterReviews(posterId)).map(toReviewView) : [];
 }
 
 export async function listReviewPage(options: { limit: number; cursor?: string; since?: string }): Promise<ReviewPage> {

@@ -1,8 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { AppError } from "../errors";
+import { ID_PATTERN, isId } from "../ids";
 import { getBoard } from "./boards";
-import { RANDOM_ID } from "./items";
 import { matchesFilter, type PosterFilter } from "./poster-filter";
 import { getPosters, type PosterRecord } from "./posters";
 
@@ -13,7 +13,7 @@ import { getPosters, type PosterRecord } from "./posters";
 const BATCH = 100;
 const MAX_READS = 10;
 
-const cursorSchema = z.strictObject({ board: z.string().regex(RANDOM_ID), at: z.number().int().min(0) });
+const cursorSchema = z.strictObject({ board: z.string().regex(ID_PATTERN), at: z.number().int().min(0) });
 
 const encode = (board: string, at: number) => Buffer.from(JSON.stringify({ board, at })).toString("base64url");
 
@@ -31,7 +31,7 @@ export async function listBoardPosters(
   boardId: string,
   options: { limit: number; cursor?: string; filter: PosterFilter },
 ): Promise<{ posters: PosterRecord[]; nextCursor: string | null }> {
-  const board = RANDOM_ID.test(boardId) ? await getBoard(boardId) : undefined;
+  const board = isId(boardId) ? await getBoard(boardId) : undefined;
   if (!board) throw new AppError("board_not_found");
   let at = options.cursor ? decode(options.cursor, boardId) : 0;
   const posters: PosterRecord[] = [];

@@ -1,5 +1,4 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { awsClients } from "../aws/clients";
 import { getConfig } from "../aws/config";
@@ -9,6 +8,7 @@ import { type BoardRecord, boardRecordSchema } from "./records";
 
 export type { BoardRecord } from "./records";
 
+import { newId } from "../ids";
 import { queryListing } from "./listing";
 import { keys, TABLE_KEYS } from "./table";
 
@@ -61,7 +61,7 @@ async function update(id: string, input: Omit<ConstructorParameters<typeof Updat
 export async function createBoard(name: string, createdBy: string): Promise<BoardRecord> {
   const now = new Date().toISOString();
   const board: BoardRecord = {
-    id: randomBytes(12).toString("base64url"),
+    id: newId(),
     name,
     posterIds: [],
     createdBy,

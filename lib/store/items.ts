@@ -21,9 +21,6 @@ export function isConditionFailure(error: unknown): boolean {
   return errorFacts(error).name === "ConditionalCheckFailedException";
 }
 
-/** Ids and tokens are url-safe random strings of a fixed length; anything else can't exist. */
-export const RANDOM_ID = /^[A-Za-z0-9_-]{16}$/;
-
 /** For a change only the item's maker may make: a condition on `createdBy`. No owner: no condition (an admin). */
 export function madeBy(owner?: string) {
   return owner ? { ConditionExpression: "createdBy = :owner", ExpressionAttributeValues: { ":owner": owner } } : {};

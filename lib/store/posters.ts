@@ -11,6 +11,7 @@ import { awsClients } from "../aws/clients";
 import { getConfig } from "../aws/config";
 import type { Design } from "../design/schema";
 import { AppError } from "../errors";
+import { isId } from "../ids";
 import { isConditionFailure, madeBy, parseItem } from "./items";
 import { queryListing } from "./listing";
 import { type PosterFilter, posterFilter, SEARCH_ATTRIBUTE, searchText } from "./poster-filter";
@@ -111,6 +112,13 @@ export async function getPoster(id: string): Promise<PosterRecord | undefined> {
     new GetCommand({ TableName: getConfig().table, Key: keys.poster(id) }),
   );
   return Item ? parsePoster(Item) : undefined;
+}
+
+/** The poster an id from a request names, or a 404 (an id of the wrong shape is never looked up). */
+export async function loadPoster(id: string): Promise<PosterRecord> {
+  const record = isId(id) ? await getPoster(id) : undefined;
+  if (!record) throw new AppError("not_found");
+  return record;
 }
 
 /** Several posters by id, in the order asked; ids with no poster (deleted since) are left out. */

@@ -9,7 +9,7 @@ import { interceptPosterWrites } from "../support/poster-writes";
 // A generation killed mid-way (kill -9, a Lambda cut off) is simulated by freezing it at the storage step: the real
 // code has taken its slot, reserved its price and uploaded its images, and the item write never returns — all its
 // work from then on is simply never done, as in a crash. The sweeper must put right what it left.
-const crash = vi.hoisted(() => ({ frozen: false, gate: undefined as Promise<void> | undefined }));
+const crash = vi.hoisted(() => ({ frozen: false, held: 0, gate: undefined as Promise<void> | undefined }));
 
 vi.mock("@/lib/aws/s3", async (original) => {
   const actual = await original<typeof import("@/lib/aws/s3")>();
@@ -29,7 +29,11 @@ const local = withLocalStack({
 // The process is gone at the item write: nothing after this point ever runs.
 beforeAll(() =>
   interceptPosterWrites({
-    before: () => (crash.frozen ? new Promise<void>(() => {}) : undefined),
+    before: () => {
+      if (!crash.frozen) return undefined;
+      crash.held++;
+      return new Promise<void>(() => {});
+    },
   }),
 );
 const price = getModel(DEFAULT_MODEL_ID).priceCents / 100;
@@ -47,7 +51,9 @@ describe("the sweeper, after a crash mid-generation", () => {
 
     crash.frozen = true;
     void client.createPoster({ prompt: "killed while storing" }); // abandoned, like the dead process's request
-    await vi.waitUntil(async () => (await local.objectKeys()).length === 4, { timeout: 5000, interval: 50 });
+    // Frozen at its item write (not merely uploaded: unfreezing before the write is reached would let it through).
+    await vi.waitUntil(() => crash.held === 1, { timeout: 5000, interval: 20 });
+    expect(await local.objectKeys()).toHaveLength(4);
     crash.frozen = false;
 
     // What the crash left: two objects with no item, the price on the totals with no entry, the one slot held.

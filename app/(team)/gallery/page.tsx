@@ -3,6 +3,7 @@ import { GalleryFilters } from "@/components/gallery/gallery-filters";
 import { GalleryGrid } from "@/components/gallery/gallery-grid";
 import { VersionsToggle } from "@/components/gallery/versions-toggle";
 import { requireMember } from "@/lib/identity";
+import { isId } from "@/lib/ids";
 import {
   ASPECT_RATIO_IDS,
   ASPECT_RATIOS,
@@ -19,7 +20,6 @@ import {
 import { listPosterViews, versionsByDefault } from "@/lib/posters/service";
 import { STATUS_LABELS, statusOf } from "@/lib/reviews/status";
 import { listBoards } from "@/lib/store/boards";
-import { RANDOM_ID } from "@/lib/store/items";
 import { listMembers } from "@/lib/store/members";
 
 export const metadata: Metadata = { title: "Gallery" };
@@ -53,7 +53,7 @@ export default async function GalleryPage({ searchParams }: { searchParams: Sear
   const operation = OPERATION_FILTERS.find((o) => o.id === params.operation)?.id;
   const q = text(params.q).slice(0, 200) || undefined;
   const maker = text(params.maker).slice(0, 200) || undefined;
-  const boardId = boards.find((b) => b.id === params.boardId && RANDOM_ID.test(b.id))?.id;
+  const boardId = boards.find((b) => b.id === params.boardId && isId(b.id))?.id;
   const askedVersions = params.versions === "fold" || params.versions === "show" ? params.versions : undefined;
   const versions = askedVersions ?? versionsByDefault(operation);
   const filter = {

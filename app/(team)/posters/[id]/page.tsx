@@ -12,6 +12,7 @@ import { SharePanel } from "@/components/share-panel";
 import { listBoardSummaries } from "@/lib/boards";
 import { AppError } from "@/lib/errors";
 import { requireMember } from "@/lib/identity";
+import { isId } from "@/lib/ids";
 import { recentPacks } from "@/lib/jobs/view";
 import { formatPrice, getModel, modelLabel, posterModelLabel } from "@/lib/models";
 import { planView } from "@/lib/pack/plan";
@@ -19,7 +20,6 @@ import { mayChange } from "@/lib/permissions";
 import { findPosterView } from "@/lib/posters/service";
 import { PRINT_SIZE_IDS } from "@/lib/print/sizes";
 import { listPosterReviews } from "@/lib/reviews/service";
-import { RANDOM_ID } from "@/lib/store/items";
 
 export const metadata: Metadata = { title: "Poster" };
 
@@ -50,9 +50,7 @@ export default async function PosterPage({
   const initialOperation = DEVELOP_LINKS.find((op) => op === develop);
   const upscaler = initialOperation === "upscale" ? UPSCALERS.find((m) => m === mode) : undefined;
   const backToPrint =
-    from && RANDOM_ID.test(from) && print && PRINT_CHOICES.includes(print)
-      ? `/posters/${from}/design?print=${print}`
-      : undefined;
+    from && isId(from) && print && PRINT_CHOICES.includes(print) ? `/posters/${from}/design?print=${print}` : undefined;
   const member = await requireMember(`/posters/${id}`);
   const [poster, { boards }, reviews] = await Promise.all([
     load(id, member.sub),

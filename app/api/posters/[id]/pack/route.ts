@@ -1,6 +1,7 @@
 import { handle, methodNotAllowed, parseWith, readJsonObject } from "@/lib/http";
 import { recentPacks } from "@/lib/jobs/view";
-import { loadKeyArt, packRequestSchema, planView } from "@/lib/pack/plan";
+import { loadKeyArt, planView } from "@/lib/pack/plan";
+import { packRequestSchema } from "@/lib/pack/request";
 import { startPack } from "@/lib/pack/start";
 import type { PackPlanView, PackQueued } from "@/lib/pack/types";
 
