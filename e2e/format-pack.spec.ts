@@ -75,6 +75,11 @@ test("a pack of five formats from a designed poster, downloaded as a ZIP and add
   const onBoard = await (await request.get(`/api/boards/${board.id}`)).json();
   expect(onBoard.posters).toHaveLength(5);
 
+  // The key art's versions (the page refreshed when the pack ended) are named by their placement, not "Reframe".
+  const versions = page.getByRole("list", { name: "Versions" });
+  await expect(versions.getByRole("link", { name: /Version \d+: Story 9:16/ })).toBeVisible();
+  await expect(versions.getByRole("link", { name: /Version \d+: One-sheet 27:40/ })).toBeVisible();
+
   const { violations } = await new AxeBuilder({ page }).include("#pack").withTags(["wcag2a", "wcag2aa"]).analyze();
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
 

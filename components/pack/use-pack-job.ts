@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { ApiError, api } from "@/lib/client/api";
 import type { PackJobView } from "@/lib/pack/types";
@@ -16,6 +17,7 @@ export function usePackJob(initial?: PackJobView) {
   );
   const [error, setError] = useState("");
   const misses = useRef(0);
+  const router = useRouter();
 
   useEffect(() => {
     if (!statusUrl) return;
@@ -29,6 +31,8 @@ export function usePackJob(initial?: PackJobView) {
         setJob(next);
         if (next.status === "done" || next.status === "failed") {
           setStatusUrl(undefined);
+          // The page around the pack (the key art's versions) shows the new posters too.
+          router.refresh();
           return;
         }
       } catch (failure) {
@@ -46,7 +50,7 @@ export function usePackJob(initial?: PackJobView) {
       stop.abort();
       if (timer) clearTimeout(timer);
     };
-  }, [statusUrl]);
+  }, [statusUrl, router]);
 
   return {
     job,

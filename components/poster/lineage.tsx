@@ -1,12 +1,19 @@
 import Link from "next/link";
 import type { PosterView } from "@/lib/api-types";
 import { CROP_OPERATION, findOperation } from "@/lib/models";
+import { findPlacement } from "@/lib/print/placements";
 
 // Where a poster came from and what was made from it: "Made from <parent> by <operation>" and a strip of versions.
 
 export function operationLabel(id: string): string {
   if (id === CROP_OPERATION.id) return CROP_OPERATION.label;
   return id === "generate" ? "Generate" : (findOperation(id)?.label ?? id);
+}
+
+/** A version's name in the strip: a format pack's names its placement ("Story 9:16"), others their operation. */
+export function versionLabel(version: Pick<PosterView, "operation" | "inputs">): string {
+  const placement = findPlacement(String(version.inputs?.placement ?? ""));
+  return placement ? `${placement.label} ${placement.ratio}` : operationLabel(version.operation);
 }
 
 // What the operation was asked, from its inputs: the poster's own prompt is its source's (lib/posters/derived-prompt.ts).
@@ -88,8 +95,10 @@ export function Lineage(props: {
           <ul className="flex flex-wrap gap-2" aria-label="Versions">
             {versions.map((v, i) => (
               <li key={v.id} className="space-y-1">
-                <Thumb poster={v} label={`Version ${i + 1}: ${operationLabel(v.operation)}`} className="h-20 w-20" />
-                <p className="w-20 truncate text-xs text-muted">{operationLabel(v.operation)}</p>
+                <Thumb poster={v} label={`Version ${i + 1}: ${versionLabel(v)}`} className="h-20 w-20" />
+                <p className="w-20 truncate text-xs text-muted" title={versionLabel(v)}>
+                  {versionLabel(v)}
+                </p>
               </li>
             ))}
           </ul>
