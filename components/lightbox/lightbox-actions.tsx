@@ -151,13 +151,14 @@ function AddToBoard(props: {
 
   return (
     <form onSubmit={add} className="flex flex-wrap items-end gap-2 text-sm">
-      <div className="flex min-w-0 flex-1 flex-col gap-1">
+      {/* Wide enough to read a board's name ("New board…" was cut off beside the name field): the fields wrap. */}
+      <div className="flex min-w-40 flex-1 flex-col gap-1">
         <label htmlFor="lightbox-board">Add to board</label>
         <select
           id="lightbox-board"
           value={board}
           onChange={(e) => setBoard(e.target.value)}
-          className="rounded-md border border-edge bg-panel px-2 py-1.5"
+          className="w-full rounded-md border border-edge bg-panel px-2 py-1.5"
         >
           {boards.map((b) => (
             <option key={b.id} value={b.id}>
@@ -168,7 +169,7 @@ function AddToBoard(props: {
         </select>
       </div>
       {board === "new" && (
-        <div className="flex min-w-0 flex-1 flex-col gap-1">
+        <div className="flex min-w-40 flex-1 flex-col gap-1">
           <label htmlFor="lightbox-new-board">New board&apos;s name</label>
           <input
             id="lightbox-new-board"

@@ -92,7 +92,8 @@ export function PackProgress({ job, running }: { job: PackJobView; running: bool
       />
       <ul className="grid grid-cols-2 items-end gap-4 sm:grid-cols-3 lg:grid-cols-4" aria-label="Formats">
         {job.formats.map((step) => (
-          <StepTile key={step.format} step={step} running={running} />
+          // "Making…" only once a worker has the job: a queued pack's formats are all still waiting.
+          <StepTile key={step.format} step={step} running={running && job.status === "running"} />
         ))}
       </ul>
     </section>
