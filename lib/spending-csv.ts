@@ -1,5 +1,5 @@
 import { toUsd } from "./money";
-import type { LedgerEntry } from "./store/ledger";
+import type { LedgerEntry } from "./store/records";
 
 // The ledger as CSV for finance: one row per charged generation, oldest first, prices in USD. (Pure: the download
 // itself is made into S3 by lib/spending-report.ts.)

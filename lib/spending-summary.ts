@@ -1,5 +1,5 @@
 import { toUsd } from "./money";
-import type { LedgerEntry } from "./store/ledger";
+import type { LedgerEntry } from "./store/records";
 
 // Totals for the Spending page's chart and the API: per UTC day (every day of the window, quiet days at zero, so a
 // chart has no gaps) and per person (who spent most first). Sums are kept in cents so they add up exactly.

@@ -17,11 +17,9 @@ import { toPosterView } from "./view";
 const artCache = new Map<string, Buffer>();
 const ART_CACHE_SIZE = 8;
 
-const load = loadPoster;
-
 /** Saving or removing a design changes what the maker's share links show: the maker or an admin only. */
 async function loadToChange(id: string, member: Actor): Promise<PosterRecord> {
-  const record = await load(id);
+  const record = await loadPoster(id);
   if (!mayChange(member, record.createdBy)) throw new AppError("forbidden");
   return record;
 }
@@ -38,7 +36,10 @@ async function art(record: PosterRecord): Promise<Buffer> {
 const logoOf = async (id: string, design: Design) => (design.logo ? await logoBytes(id, design.logo) : undefined);
 
 export async function previewDesign(id: string, design: Design, width: number) {
-  const composed = await composePoster(await art(await load(id)), design, { width, logo: await logoOf(id, design) });
+  const composed = await composePoster(await art(await loadPoster(id)), design, {
+    width,
+    logo: await logoOf(id, design),
+  });
   return { png: composed.png, warnings: composed.layout.warnings, placement: composed.layout.placement };
 }
 

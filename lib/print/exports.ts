@@ -24,8 +24,6 @@ import { resolveSize, sizeSlug } from "./sizes";
 import { isId, newId } from "../ids";
 import { exportFileKey } from "../storage";
 
-const load = loadPoster;
-
 // An upscale of an upscale is the same framing too (the print panel offers one when it is worth it); a few
 // generations deep is plenty: each reads only the versions of the one before.
 const UPSCALE_GENERATIONS = 3;
@@ -50,7 +48,7 @@ export async function bestArt(record: PosterRecord): Promise<{ bytes: Buffer; fr
 /** The art a master would place, for the editor's print panel: its size, and the poster it is (an upscale is run
  *  on it, so the result is that art's version and the next master's art). */
 export async function printArtSize(posterId: string): Promise<PrintArt> {
-  const record = await load(posterId);
+  const record = await loadPoster(posterId);
   const from = await bestArtPoster(record);
   return { posterId: from.id, width: from.width, height: from.height, upscaled: from.id !== record.id };
 }
@@ -90,7 +88,7 @@ export async function exportViews(record: PosterRecord): Promise<ExportView[]> {
 }
 
 export async function findExportView(posterId: string, exportId: string): Promise<ExportView> {
-  const record = await load(posterId);
+  const record = await loadPoster(posterId);
   const found = isId(exportId) ? await getExport(posterId, exportId) : undefined;
   if (!found) throw new AppError("not_found", { message: "This poster has no export with that id." });
   return toExportView(record, found);
@@ -102,7 +100,7 @@ export async function createExport(
   request: ExportRequest,
   member: Pick<Member, "sub" | "name" | "email">,
 ): Promise<ExportView> {
-  const record = await load(posterId);
+  const record = await loadPoster(posterId);
   const size = resolveSize(request.size, request.bleedIn);
   const base: ExportRecord = {
     id: newId(),
