@@ -86,3 +86,23 @@ export function sizeWithin(width: number, height: number, limits: ImageLimits): 
   }
   return { width: w, height: h };
 }
+
+// How far a model's answer may stray from the size expected of it: real outputs are exact, but the tolerance keeps a
+// paid image should AWS round a size differently; a 2×3 px "poster" is far outside it.
+const SIZE_TOLERANCE = 0.25;
+const near = (actual: number, expected: number) => Math.abs(actual - expected) <= expected * SIZE_TOLERANCE;
+
+/** Whether a decoded answer is the picture it should be: the documented size (within the tolerance), or, where AWS
+ *  documents none (`shapeOnly`), the expected shape and no sliver (each side ≥ 64 px). */
+export function matchesExpectedSize(
+  actual: { width: number; height: number },
+  expected: { width: number; height: number; shapeOnly?: boolean },
+): boolean {
+  if (expected.shapeOnly) {
+    return (
+      near(actual.width / actual.height, expected.width / expected.height) &&
+      Math.min(actual.width, actual.height) >= 64
+    );
+  }
+  return near(actual.width, expected.width) && near(actual.height, expected.height);
+}

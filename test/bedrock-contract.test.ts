@@ -22,6 +22,7 @@ const request = (model: string, extra: Partial<PosterRequest> = {}): PosterReque
   model,
   aspectRatio: "2:3",
   seed: 4_294_967_294,
+  params: {},
   ...extra,
 });
 
@@ -68,7 +69,7 @@ describe("SDXL 1.0 against its page", () => {
 
   it("sends only documented fields, within the documented ranges and sizes", () => {
     for (const aspectRatio of ["2:3", "1:1", "16:9", "9:21"] as const) {
-      const body = sdxl.buildBody(request(sdxl.id, { aspectRatio, cfgScale: 35, steps: 50, seed: 7 }));
+      const body = sdxl.buildBody(request(sdxl.id, { aspectRatio, params: { cfgScale: 35, steps: 50 }, seed: 7 }));
       const documented: readonly string[] = [...SDXL_CONTRACT.required, ...SDXL_CONTRACT.optional];
       expect(Object.keys(body).filter((k) => !documented.includes(k))).toEqual([]);
       expect(SDXL_CONTRACT.sizes).toContain(`${body.width}x${body.height}`);

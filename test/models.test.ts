@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
+import { matchesExpectedSize } from "@/lib/image-limits";
 import {
   ASPECT_RATIO_IDS,
   DEFAULT_MODEL_ID,
   fieldErrors,
   findGenerationModel,
   GENERATION_MODELS,
-  hasDocumentedSize,
+  generate,
   MODEL_IDS,
   MODEL_LABELS,
   MODELS,
@@ -19,12 +20,13 @@ import {
 } from "@/lib/models";
 import { codeOf } from "./support/error-code";
 
-const request = (model: string, extra: Record<string, unknown> = {}): PosterRequest & { seed: number } => ({
+const request = (model: string, extra: Partial<PosterRequest> = {}): PosterRequest & { seed: number } => ({
   prompt: "a harbor at midnight",
   negativePrompt: "text",
   model,
   aspectRatio: "2:3",
   seed: 42,
+  params: {},
   ...extra,
 });
 
@@ -143,17 +145,26 @@ describe("Stable Image family (SD3.5, Ultra, Core)", () => {
 });
 
 describe("documented output size", () => {
-  const sd = MODELS[0];
+  // What the one pipeline checks an answer against: generation's plan expects the model's size for the ratio.
+  const expected = (aspectRatio: PosterRequest["aspectRatio"]) =>
+    generate.plan({ prompt: "x", model: MODELS[0].id, aspectRatio, params: {} }).expected;
 
   it("accepts the documented size for the requested ratio, and small rounding around it", () => {
-    expect(hasDocumentedSize(sd, "2:3", { width: 832, height: 1216 })).toBe(true);
-    expect(hasDocumentedSize(sd, "2:3", { width: 832, height: 1248 })).toBe(true);
+    expect(matchesExpectedSize({ width: 832, height: 1216 }, expected("2:3"))).toBe(true);
+    expect(matchesExpectedSize({ width: 832, height: 1248 }, expected("2:3"))).toBe(true);
   });
 
   it("refuses an image far from it: a few pixels, or another ratio's shape", () => {
-    expect(hasDocumentedSize(sd, "2:3", { width: 2, height: 3 })).toBe(false);
-    expect(hasDocumentedSize(sd, "2:3", { width: 1216, height: 832 })).toBe(false);
-    expect(hasDocumentedSize(sd, "16:9", { width: 832, height: 1216 })).toBe(false);
+    expect(matchesExpectedSize({ width: 2, height: 3 }, expected("2:3"))).toBe(false);
+    expect(matchesExpectedSize({ width: 1216, height: 832 }, expected("2:3"))).toBe(false);
+    expect(matchesExpectedSize({ width: 832, height: 1216 }, expected("16:9"))).toBe(false);
+  });
+
+  it("checks only the shape where AWS documents no size, and refuses a sliver", () => {
+    const assumed = { width: 1024, height: 1024, shapeOnly: true };
+    expect(matchesExpectedSize({ width: 2048, height: 2048 }, assumed)).toBe(true);
+    expect(matchesExpectedSize({ width: 2048, height: 1024 }, assumed)).toBe(false);
+    expect(matchesExpectedSize({ width: 40, height: 40 }, assumed)).toBe(false);
   });
 });
 
@@ -214,7 +225,7 @@ describe("retired models (SDXL 1.0)", () => {
 
   it("maps prompts, negative prompt, sliders and style preset to SDXL's fields", () => {
     const body = sdxl.buildBody(
-      request(sdxl.id, { cfgScale: 12.5, steps: 40, stylePreset: "anime", aspectRatio: "16:9" }),
+      request(sdxl.id, { params: { cfgScale: 12.5, steps: 40, stylePreset: "anime" }, aspectRatio: "16:9" }),
     );
     expect(body).toEqual({
       text_prompts: [
@@ -246,7 +257,7 @@ describe("retired models (SDXL 1.0)", () => {
 describe("request schema", () => {
   it("fills the default model and the One-sheet ratio", () => {
     const parsed = posterRequestSchema.parse({ prompt: "  a harbor  " });
-    expect(parsed).toEqual({ prompt: "a harbor", model: DEFAULT_MODEL_ID, aspectRatio: "2:3" });
+    expect(parsed).toEqual({ prompt: "a harbor", model: DEFAULT_MODEL_ID, aspectRatio: "2:3", params: {} });
   });
 
   it("gives one plain message per field", () => {

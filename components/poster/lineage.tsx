@@ -1,14 +1,9 @@
 import Link from "next/link";
 import type { PosterView } from "@/lib/api-types";
-import { CROP_OPERATION, findOperation } from "@/lib/models";
+import { operationLabel } from "@/lib/models";
 import { findPlacement } from "@/lib/print/placements";
 
 // Where a poster came from and what was made from it: "Made from <parent> by <operation>" and a strip of versions.
-
-export function operationLabel(id: string): string {
-  if (id === CROP_OPERATION.id) return CROP_OPERATION.label;
-  return id === "generate" ? "Generate" : (findOperation(id)?.label ?? id);
-}
 
 /** A version's name in the strip: a format pack's names its placement ("Story 9:16"), others their operation. */
 export function versionLabel(version: Pick<PosterView, "operation" | "inputs">): string {

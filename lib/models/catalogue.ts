@@ -1,6 +1,5 @@
 import { AppError } from "../errors";
 import { nonEmpty } from "../tuples";
-import type { AspectRatio } from "./aspect-ratios";
 import { sdxlModel } from "./sdxl";
 import { stableImageModel } from "./stable-image";
 import type { ModelSpec } from "./types";
@@ -74,6 +73,11 @@ export const MODEL_IDS = nonEmpty(
   "models",
 );
 
+export type ModelId = (typeof MODELS)[number]["id"];
+const MODEL_ID_SET: ReadonlySet<string> = new Set(MODEL_IDS);
+/** Whether an id names a model of the catalogue (retired ones too), rather than an image service. */
+export const isModelId = (id: string): id is ModelId => MODEL_ID_SET.has(id);
+
 /** The models new posters can be made with: the studio's picker, POST /api/posters and the IAM policy. */
 export const GENERATION_MODELS: readonly ModelSpec[] = MODELS.filter((m) => !m.retired);
 
@@ -107,22 +111,6 @@ export function modelForReuse(id: string): { model: string; notice?: string } {
     model: DEFAULT_MODEL_ID,
     notice: `This poster was made with ${was}, so these settings use ${modelLabel(DEFAULT_MODEL_ID)} instead. The same seed will give a different image.`,
   };
-}
-
-// How far a returned image may stray from the documented size for its ratio: real outputs are exact, but a
-// tolerance keeps a paid image should AWS round a size differently; a 2×3 px "poster" is far outside it.
-const SIZE_TOLERANCE = 0.25;
-
-/** Whether an image's decoded size is close to what the model documents for the requested ratio. */
-export function hasDocumentedSize(
-  model: ModelSpec,
-  aspectRatio: AspectRatio,
-  size: { width: number; height: number },
-): boolean {
-  const documented = model.sizes[aspectRatio];
-  if (!documented) return false;
-  const near = (actual: number, expected: number) => Math.abs(actual - expected) <= expected * SIZE_TOLERANCE;
-  return near(size.width, documented.width) && near(size.height, documented.height);
 }
 
 export function getModel(id: string): ModelSpec {

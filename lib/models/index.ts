@@ -4,6 +4,8 @@ export * from "./aspect-ratios";
 export * from "./catalogue";
 export * from "./invoke-limits";
 export * from "./operations/catalogue";
+export { crop, generate, generationService } from "./operations/generate";
 export type * from "./operations/types";
+export { UI_GROUPS } from "./operations/types";
 export * from "./request-schema";
 export type * from "./types";

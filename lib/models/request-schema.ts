@@ -1,8 +1,8 @@
 import * as z from "zod/mini";
 import { nonEmpty } from "../tuples";
 import { ASPECT_RATIO_IDS, DEFAULT_ASPECT_RATIO } from "./aspect-ratios";
-import { DEFAULT_MODEL_ID, GENERATION_MODELS } from "./catalogue";
-import type { ModelSpec, ParamSpec } from "./types";
+import { DEFAULT_MODEL_ID, GENERATION_MODELS, getModel } from "./catalogue";
+import type { ModelSpec, ParamSpec, PosterRequest } from "./types";
 
 // The request schema, derived from the catalogue. The studio's form (zodResolver) and POST /api/posters validate
 // with these same schemas, so a user sees the same words in both places. zod/mini keeps the browser's bundle small.
@@ -97,12 +97,27 @@ const requestMember = (m: ModelSpec) =>
       issue.code === "unrecognized_keys" ? `${m.label} has no setting called ${issue.keys.join(", ")}.` : undefined,
   });
 
+// The wire has a model's own parameters beside the common fields (as the studio's form holds them); the pipeline
+// reads them apart, typed as what a parameter can be.
+function toPosterRequest(parsed: z.output<ReturnType<typeof requestMember>>): PosterRequest {
+  const { model, prompt, negativePrompt, aspectRatio, seed } = parsed;
+  const names = new Set(getModel(model).params.map((p) => p.name));
+  const params: Record<string, number | string> = {};
+  for (const [name, value] of Object.entries(parsed)) {
+    if (names.has(name) && (typeof value === "number" || typeof value === "string")) params[name] = value;
+  }
+  return { model, prompt, ...(negativePrompt ? { negativePrompt } : {}), aspectRatio, seed, params };
+}
+
 /** POST /api/posters: strict, so a misspelt or foreign field is an error rather than silently ignored. */
 export const posterRequestSchema = z.pipe(
-  z.transform(withDefaultModel),
-  z.discriminatedUnion("model", nonEmpty(GENERATION_MODELS.map(requestMember), "generation models"), {
-    error: unknownModel,
-  }),
+  z.pipe(
+    z.transform(withDefaultModel),
+    z.discriminatedUnion("model", nonEmpty(GENERATION_MODELS.map(requestMember), "generation models"), {
+      error: unknownModel,
+    }),
+  ),
+  z.transform(toPosterRequest),
 );
 
 /** The studio's form: the same fields and messages, plus how many variations to make. Values of

@@ -104,9 +104,15 @@ const responseSchema = z.object({
   artifacts: z.array(z.object({ seed: z.number(), base64: z.optional(z.string()), finishReason: z.string() })),
 });
 
-type SdxlOptions = Pick<ModelSpec, "id" | "label" | "blurb" | "docs" | "priceCents" | "typicalSeconds" | "retired">;
+type SdxlOptions<Id extends string> = Pick<
+  ModelSpec<Id>,
+  "id" | "label" | "blurb" | "docs" | "priceCents" | "typicalSeconds" | "retired"
+>;
 
-export function sdxlModel(spec: SdxlOptions): ModelSpec {
+// A slider's value (the request schema has checked its range; a select's string is never a number here).
+const numberParam = (value: number | string | undefined) => (typeof value === "number" ? value : undefined);
+
+export function sdxlModel<const Id extends string>(spec: SdxlOptions<Id>): ModelSpec<Id> {
   return {
     ...spec,
     maxPromptLength: 2000,
@@ -121,12 +127,12 @@ export function sdxlModel(spec: SdxlOptions): ModelSpec {
           { text: request.prompt, weight: 1 },
           ...(request.negativePrompt ? [{ text: request.negativePrompt, weight: -1 }] : []),
         ],
-        cfg_scale: request.cfgScale ?? 7,
-        steps: request.steps ?? 30,
+        cfg_scale: numberParam(request.params.cfgScale) ?? 7,
+        steps: numberParam(request.params.steps) ?? 30,
         seed: request.seed,
         width: size.width,
         height: size.height,
-        ...(request.stylePreset ? { style_preset: request.stylePreset } : {}),
+        ...(request.params.stylePreset ? { style_preset: request.params.stylePreset } : {}),
         samples: 1,
       };
     },

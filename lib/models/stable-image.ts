@@ -50,8 +50,8 @@ export function parseStableImageResponse(json: unknown, requestedSeed: number): 
   return { imageBase64: image, seed: seeds?.[0] ?? requestedSeed };
 }
 
-type StableImageOptions = Pick<
-  ModelSpec,
+type StableImageOptions<Id extends string = string> = Pick<
+  ModelSpec<Id>,
   "id" | "label" | "blurb" | "docs" | "priceCents" | "typicalSeconds" | "maxSeed"
 > & {
   /** Only send `mode` to models whose user-guide page documents it. */
@@ -92,7 +92,7 @@ function bodySchemaFor(options: StableImageOptions) {
   );
 }
 
-export function stableImageModel(options: StableImageOptions): ModelSpec {
+export function stableImageModel<const Id extends string>(options: StableImageOptions<Id>): ModelSpec<Id> {
   const { sendsMode, imageToImage: _i2i, outputFormats: _formats, ...spec } = options;
   const bodySchema = bodySchemaFor(options);
 

@@ -24,14 +24,19 @@ export type ParamSpec =
       noneLabel: string;
     };
 
-/** A validated generation request (what the route handler and the form agree on). */
-export type PosterRequest = {
+/** The values of a model's own parameters (ParamSpec names → a slider's number or a select's value). */
+export type ModelParams = Readonly<Record<string, number | string>>;
+
+/** A validated generation request (what posterRequestSchema gives the route): the common fields, and the model's own
+ *  parameters apart (the wire format has them beside the common fields; see request-schema.ts). */
+export interface PosterRequest {
   prompt: string;
   negativePrompt?: string;
   model: string;
   aspectRatio: AspectRatio;
   seed?: number;
-} & Record<string, unknown>;
+  params: ModelParams;
+}
 
 /** A successful model response, decoded from the model's own JSON shape. */
 export interface ModelImage {
@@ -39,8 +44,8 @@ export interface ModelImage {
   seed: number;
 }
 
-export interface ModelSpec {
-  id: string;
+export interface ModelSpec<Id extends string = string> {
+  id: Id;
   label: string;
   blurb: string;
   /** AWS's user guide page for the request/response contract. */

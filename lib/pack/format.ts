@@ -11,7 +11,8 @@ import type { JobRun } from "../jobs/types";
 import { nearestAspectRatio, operationRequestSchema } from "../models";
 import { toUsd } from "../money";
 import { storeImagePair } from "../posters/files";
-import { invokeOperation, prepareFrom } from "../posters/operation-pipeline";
+import { invokeChecked, priceOf } from "../posters/pipeline";
+import { prepareFrom } from "../posters/prepare";
 import { cropBox } from "../print/placements";
 import { chargeLate, type Priced, withBudget } from "../spending";
 import { artKeys, composedKeys, jobCallKey, logoKey } from "../storage";
@@ -80,9 +81,8 @@ async function reframed(s: Step): Promise<Buffer> {
     ...(keyArt.prompt ? { prompt: keyArt.prompt } : {}),
   });
   const prepared = await prepareFrom(request, { image: art, parent: keyArt });
-  const { invokeId, priceCents } = prepared.plan.service;
-  return paidCall(s, "reframe", { model: invokeId, cents: priceCents }, async (signal, answered) => {
-    return (await invokeOperation(prepared, signal, answered)).png;
+  return paidCall(s, "reframe", priceOf(prepared), async (signal, answered) => {
+    return (await invokeChecked(prepared.invocation, signal, answered)).png;
   });
 }
 
@@ -93,9 +93,8 @@ async function upscaled(s: Step, art: Buffer): Promise<Buffer> {
     source: { posterId: s.keyArt.id },
   });
   const prepared = await prepareFrom(request, { image: art, parent: s.keyArt });
-  const { invokeId, priceCents } = prepared.plan.service;
-  return paidCall(s, "upscale", { model: invokeId, cents: priceCents }, async (signal, answered) => {
-    return (await invokeOperation(prepared, signal, answered)).png;
+  return paidCall(s, "upscale", priceOf(prepared), async (signal, answered) => {
+    return (await invokeChecked(prepared.invocation, signal, answered)).png;
   });
 }
 

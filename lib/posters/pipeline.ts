@@ -7,19 +7,49 @@ import { getConfig } from "../aws/config";
 import { networkErrorCode } from "../aws/service-errors";
 import { AppError } from "../errors";
 import { newId } from "../ids";
-import { getModel, hasDocumentedSize, type PosterRequest } from "../models/index";
+import { matchesExpectedSize } from "../image-limits";
+import type { Invocation } from "../models/index";
 import { toUsd } from "../money";
+import type { Priced } from "../spending";
 import { artKeys } from "../storage";
 import { getPoster, type PosterRecord, putPoster } from "../store/posters";
 import { storeImagePair } from "./files";
 import { toPosterView } from "./view";
 
-// One poster: invoke → check → decode → store (S3 objects, then the table item last) → sign.
-// The item is written last so a half-failed request never shows in a listing; anything already written is
-// deleted when a later step fails. Writing the item commits the poster: from then on nothing is cleaned up, and a
-// cancel no longer stops it. One call makes one image: variations are parallel calls, each its own seed.
+// THE pipeline: every entry of the catalogue that calls a model (generation and each image service) runs through
+// it once prepared (lib/posters/prepare.ts: admission's checks, before any money moves): invoke → decode → size
+// check → store (S3 objects, then the table item last) → sign; the budget (lib/spending.ts withBudget) charges
+// around it. The item is written last so a half-failed request never shows in a listing; anything already written
+// is deleted when a later step fails. Writing the item commits the poster: from then on nothing is cleaned up, and
+// a cancel no longer stops it. One call makes one image: variations are parallel calls, each its own seed.
 
-export interface GenerateOptions {
+/** What a model made, decoded and checked. */
+export interface Made {
+  png: Buffer;
+  width: number;
+  height: number;
+  seed: number;
+}
+
+/** The fields of a new poster that come from its request and its source (the rest come from what was made). */
+export type PosterFields = Pick<
+  PosterRecord,
+  "prompt" | "negativePrompt" | "model" | "aspectRatio" | "params" | "operation" | "parentId" | "inputs"
+>;
+
+/** A request turned into one model call and the poster it makes, every check on its inputs passed. */
+export interface Prepared {
+  invocation: Invocation;
+  describe(made: Made): PosterFields;
+}
+
+/** What the budget reserves and charges for a prepared request: its service's price. */
+export const priceOf = ({ invocation }: Prepared): Priced => ({
+  model: invocation.service.invokeId,
+  cents: invocation.service.priceCents,
+});
+
+export interface MakeOptions {
   /** Aborts when the caller goes away (the studio's Cancel). */
   signal?: AbortSignal;
   timeoutMs?: number;
@@ -31,47 +61,54 @@ export interface GenerateOptions {
   writeItem?: (record: PosterRecord) => Promise<void>;
 }
 
-export async function generatePoster(request: PosterRequest, options: GenerateOptions): Promise<PosterView> {
-  const model = getModel(request.model);
+// randomInt takes a range below 2^48.
+const pickSeed = (max: number) => randomInt(1, Math.min(max, 2 ** 48 - 1));
+
+/** The model's answer to one call, checked to be the picture it should be; `onModelAnswered` runs as soon as the
+ *  model has answered (from then on AWS bills it, whatever happens next). */
+export async function invokeChecked(
+  invocation: Invocation,
+  signal: AbortSignal,
+  onModelAnswered?: () => void,
+): Promise<Made> {
+  const { service, expected } = invocation;
+  const seed = invocation.seed ?? pickSeed(service.maxSeed);
+  const response = await invokeModel(service.invokeId, invocation.buildBody(seed), signal, service.region);
+  const answer = invocation.parseResponse(response, seed);
+  onModelAnswered?.();
+  const { png, meta } = await decodeAnswer(answer.imageBase64);
+  // A decodable image far from the size expected (a 2×3 px answer) is a failed generation, not a poster.
+  if (!matchesExpectedSize(meta, expected)) {
+    const cause = new Error(
+      `${service.invokeId} returned ${meta.width}×${meta.height}, expected ${expected.width}×${expected.height}`,
+    );
+    throw new AppError("generation_failed", { cause });
+  }
+  return { png, width: meta.width, height: meta.height, seed: answer.seed };
+}
+
+/** One poster from a prepared request: the model call, then its files and item, then its view. */
+export async function makePoster(prepared: Prepared, options: MakeOptions): Promise<PosterView> {
   const timeout = AbortSignal.timeout(options.timeoutMs ?? getConfig().generationTimeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
-  const seed = request.seed ?? randomInt(1, Math.min(model.maxSeed, 2 ** 48 - 1));
-
   try {
-    const response = await invokeModel(model.id, model.buildBody({ ...request, seed }), signal);
-    const image = model.parseResponse(response, seed);
-    options.onModelAnswered?.();
-    const { png, meta } = await decodeAnswer(image.imageBase64);
-    // A decodable image far from the documented size (a 2×3 px answer) is a failed generation, not a poster.
-    if (!hasDocumentedSize(model, request.aspectRatio, { width: meta.width, height: meta.height })) {
-      const cause = new Error(`model returned ${meta.width}×${meta.height} for ${request.aspectRatio}`);
-      throw new AppError("generation_failed", { cause });
-    }
+    const made = await invokeChecked(prepared.invocation, signal, options.onModelAnswered);
     signal.throwIfAborted();
-
     const id = newId();
     const record: PosterRecord = {
       id,
-      prompt: request.prompt,
-      negativePrompt: request.negativePrompt,
-      model: model.id,
-      aspectRatio: request.aspectRatio,
-      params: Object.fromEntries(
-        model.params.flatMap((p) =>
-          request[p.name] === undefined ? [] : [[p.name, request[p.name] as number | string]],
-        ),
-      ),
-      seed: image.seed,
-      width: meta.width,
-      height: meta.height,
-      bytes: png.byteLength,
-      price: toUsd(model.priceCents),
+      ...prepared.describe(made),
+      seed: made.seed,
+      width: made.width,
+      height: made.height,
+      bytes: made.png.byteLength,
+      price: toUsd(prepared.invocation.service.priceCents),
       createdAt: new Date().toISOString(),
       ...artKeys(id),
       createdBy: options.createdBy.sub,
       createdByName: options.createdBy.name,
     };
-    await store(record, png, signal, timeout, options.writeItem ?? ((r) => putPoster(r)));
+    await store(record, made.png, signal, timeout, options.writeItem ?? ((r) => putPoster(r)));
     return await toPosterView(record);
   } catch (error) {
     throw runError(error, timeout, options.signal);
@@ -79,7 +116,7 @@ export async function generatePoster(request: PosterRequest, options: GenerateOp
 }
 
 /** What a run's failure tells the caller: our timeout, their cancel, a typed error, or a service that failed. */
-export function runError(error: unknown, timeout: AbortSignal, callerSignal?: AbortSignal): AppError {
+function runError(error: unknown, timeout: AbortSignal, callerSignal?: AbortSignal): AppError {
   if (timeout.aborted) return new AppError("timeout", { cause: error });
   if (callerSignal?.aborted) return new AppError("cancelled", { cause: error });
   if (error instanceof AppError) return error;
@@ -92,9 +129,7 @@ const ANSWER_FORMATS: readonly string[] = ["png", "jpeg", "webp"];
 
 /** The model's answer as a PNG with its size, or a failed generation: anything else is not a poster. A JPEG or WebP
  *  answer is stored as PNG like every other poster's art (decoded once, re-encoded without further loss). */
-export async function decodeAnswer(
-  imageBase64: string,
-): Promise<{ png: Buffer; meta: { width: number; height: number } }> {
+async function decodeAnswer(imageBase64: string): Promise<{ png: Buffer; meta: { width: number; height: number } }> {
   const bytes = Buffer.from(imageBase64, "base64");
   const meta = await sharp(bytes)
     .metadata()
@@ -117,7 +152,7 @@ export async function decodeAnswer(
 }
 
 /** The PNG and its thumbnail, then the table item last; all or nothing (see storeImagePair). */
-export async function store(
+async function store(
   record: PosterRecord,
   png: Buffer,
   signal: AbortSignal,

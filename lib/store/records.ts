@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { designSchema } from "../design/schema";
 import { POSTER_STATUSES } from "../library-requests";
+import { ASPECT_RATIO_IDS } from "../models/aspect-ratios";
+import { CATALOGUE_IDS } from "../models/operations/catalogue";
+import { POSTER_MODEL_IDS } from "../posters/labels";
 import { EXPORT_FORMATS } from "../print/export-schema";
 import { PRINT_SIZE_IDS } from "../print/sizes";
 import { VERDICTS } from "../reviews/words";
@@ -22,8 +25,9 @@ export const posterRecordSchema = z.object({
   id: z.string(),
   prompt: z.string(),
   negativePrompt: z.string().optional(),
-  model: z.string(),
-  aspectRatio: z.string(),
+  /** The model or image service invoked: the catalogue keeps retired ones, so every poster's is in it. */
+  model: z.enum(POSTER_MODEL_IDS),
+  aspectRatio: z.enum(ASPECT_RATIO_IDS),
   params: inputs,
   seed: z.number(),
   width: z.number(),
@@ -48,7 +52,7 @@ export const posterRecordSchema = z.object({
   composedKey: z.string().optional(),
   composedThumbKey: z.string().optional(),
   /** Lineage: how it was made ("generate" when absent), from which poster, with which inputs (ids and numbers). */
-  operation: z.string().optional(),
+  operation: z.enum(CATALOGUE_IDS).optional(),
   parentId: z.string().optional(),
   inputs: inputs.optional(),
   /** How many posters were made from this one and still exist: kept with their links (see newPosterItems). */

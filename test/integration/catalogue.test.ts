@@ -5,10 +5,10 @@ import type { PosterPage, PosterView } from "@/lib/api-types";
 import { putObject } from "@/lib/aws/s3";
 import type { ErrorBody } from "@/lib/errors";
 import { GENERATION_MODELS, MODEL_LABELS } from "@/lib/models";
-import { generatePoster } from "@/lib/posters/pipeline";
 import { makeThumbnail } from "@/lib/posters/thumbnail";
 import { putPoster } from "@/lib/store/posters";
 import { renderPoster } from "@/local/art";
+import { generatePoster } from "../support/generate";
 import { authed, withLocalStack } from "../support/local-stack";
 
 // The catalogue against AWS's pages today: SDXL 1.0 is end of life, and the emulator is as strict as the pages.

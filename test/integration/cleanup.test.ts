@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { DEFAULT_MODEL_ID } from "@/lib/models";
-import { generatePoster } from "@/lib/posters/pipeline";
+import { generatePoster } from "../support/generate";
 import { withLocalStack } from "../support/local-stack";
 
 // A failure after the images are in S3 (the table write) must remove them: no orphans, no half-made poster.

@@ -3,7 +3,7 @@ import { POST } from "@/app/api/posters/route";
 import { signGet } from "@/lib/aws/s3";
 import { AppError, type ErrorBody } from "@/lib/errors";
 import { DEFAULT_MODEL_ID } from "@/lib/models";
-import { generatePoster } from "@/lib/posters/pipeline";
+import { generatePoster } from "../support/generate";
 import { authed, withLocalStack } from "../support/local-stack";
 
 // Every failure the emulator can inject, through the real SDK, must end as its typed error with nothing left behind.

@@ -196,7 +196,7 @@ before(async () => {
     id: ids.big,
     prompt: "p".repeat(10_000),
     model: "stability.sd3-5-large-v1:0",
-    aspectRatio: "2:3",
+    aspectRatio: "2:3" as const,
     params: {},
     seed: 1,
     width,

@@ -7,7 +7,7 @@ import { isId } from "@/lib/ids";
 import {
   ASPECT_RATIO_IDS,
   ASPECT_RATIOS,
-  MODEL_IDS,
+  isModelId,
   MODELS,
   modelLabel,
   OPERATION_FILTERS,
@@ -30,7 +30,7 @@ const PAGE = 24;
 const CHOICES = {
   operations: OPERATION_FILTERS.map((o) => ({ id: o.id, label: o.label })),
   models: MODELS.map((m) => ({ id: m.id, label: modelLabel(m.id) })),
-  services: POSTER_MODEL_IDS.filter((id) => !MODEL_IDS.includes(id)).map((id) => ({
+  services: POSTER_MODEL_IDS.filter((id) => !isModelId(id)).map((id) => ({
     id,
     label: posterModelLabel(id),
   })),

@@ -3,17 +3,15 @@ import { z } from "zod";
 import { handle, methodNotAllowed, parseWith, readJsonObject } from "@/lib/http";
 import {
   ASPECT_RATIO_IDS,
-  getModel,
   OPERATION_FILTERS,
   operationRequestSchema,
   POSTER_MODEL_IDS,
   POSTER_STATUSES,
-  type PosterRequest,
   posterRequestSchema,
   refuseRetiredModel,
 } from "@/lib/models";
-import { prepareOperation, runOperation } from "@/lib/posters/operation-pipeline";
-import { generatePoster } from "@/lib/posters/pipeline";
+import { makePoster, priceOf } from "@/lib/posters/pipeline";
+import { prepareGeneration, prepareOperation } from "@/lib/posters/prepare";
 import { listPosterViews, versionsByDefault } from "@/lib/posters/service";
 import { withBudget } from "@/lib/spending";
 import { nonEmpty } from "@/lib/tuples";
@@ -21,39 +19,29 @@ import { nonEmpty } from "@/lib/tuples";
 // Generation runs up to the pipeline's own timeout, just under this.
 export const maxDuration = 60;
 
+/** The request as the catalogue entry it names ("generate" unless it says otherwise), prepared. */
+async function prepare({ operation = "generate", ...body }: Record<string, unknown>, member: { sub: string }) {
+  if (operation !== "generate") {
+    return prepareOperation(parseWith(operationRequestSchema, { operation, ...body }), member);
+  }
+  // A retired model gets its own answer (410), not "unknown model": old scripts and bookmarks name it.
+  refuseRetiredModel(body.model);
+  return prepareGeneration(parseWith(posterRequestSchema, body));
+}
+
 // The per-minute count is part of the budget's admission write (one round trip fewer on every generation).
 export const POST = handle(
   async (request, _context, member) => {
-    const { operation = "generate", ...body } = await readJsonObject(request);
-    if (operation !== "generate") {
-      const input = parseWith(operationRequestSchema, { operation, ...body });
-      // Sources are loaded and checked before the budget admits the run: a bad image writes nothing.
-      const prepared = await prepareOperation(input, member);
-      const { invokeId, priceCents } = prepared.plan.service;
-      const poster = await withBudget(member, { model: invokeId, cents: priceCents }, randomUUID(), (billing) =>
-        runOperation(prepared, {
-          signal: request.signal,
-          createdBy: member,
-          onModelAnswered: billing.modelAnswered,
-          writeItem: billing.writeItem,
-        }),
-      );
-      return Response.json(poster, { status: 201, headers: { location: `/api/posters/${poster.id}` } });
-    }
-    // A retired model gets its own answer (410), not "unknown model": old scripts and bookmarks name it.
-    refuseRetiredModel(body.model);
-    const input = parseWith(posterRequestSchema, body) as PosterRequest;
-    const poster = await withBudget(
-      member,
-      { model: input.model, cents: getModel(input.model).priceCents },
-      randomUUID(),
-      (billing) =>
-        generatePoster(input, {
-          signal: request.signal,
-          createdBy: member,
-          onModelAnswered: billing.modelAnswered,
-          writeItem: billing.writeItem,
-        }),
+    // Every entry of the catalogue is prepared first (its inputs loaded and checked: a bad image writes nothing),
+    // then admitted by the budget and made by the one pipeline.
+    const prepared = await prepare(await readJsonObject(request), member);
+    const poster = await withBudget(member, priceOf(prepared), randomUUID(), (billing) =>
+      makePoster(prepared, {
+        signal: request.signal,
+        createdBy: member,
+        onModelAnswered: billing.modelAnswered,
+        writeItem: billing.writeItem,
+      }),
     );
     return Response.json(poster, { status: 201, headers: { location: `/api/posters/${poster.id}` } });
   },

@@ -1,16 +1,23 @@
-import { findOperation, type Operation, type OperationId, operationRequestSchema } from "@/lib/models";
+import {
+  findOperation,
+  OPERATIONS,
+  type Operation,
+  type OperationId,
+  operationRequestSchema,
+  UI_GROUPS,
+} from "@/lib/models";
 import type { InputSpec, ServiceSpec } from "@/lib/models/operations/types";
 
-// How the Develop panel arranges the catalogue's operations for people, and what it reads from an entry: the
-// groups, the controls that apply to the current choices, and the service (price, typical time) a choice calls.
+// How the Develop panel arranges the catalogue's operations for people, all read from the entries: the groups
+// (each entry's `group`, in the catalogue's order of headings), the controls that apply to the current choices
+// (`shownWhen`), the prompt to start from (`promptFromSource`), and the service (price, typical time) a choice calls.
 
-export const OPERATION_GROUPS: readonly { label: string; ids: readonly OperationId[] }[] = [
-  { label: "Variations", ids: ["vary"] },
-  { label: "Reframe", ids: ["reframe"] },
-  { label: "Fix & edit", ids: ["inpaint", "search-replace", "search-recolor", "erase", "remove-background"] },
-  { label: "Upscale", ids: ["upscale"] },
-  { label: "New art from this", ids: ["control-sketch", "control-structure", "style-guide", "style-transfer"] },
-];
+export const OPERATION_GROUPS: readonly { label: string; ids: readonly OperationId[] }[] = UI_GROUPS.flatMap(
+  (label) => {
+    const ids = OPERATIONS.filter((o) => o.visibility === "develop" && o.group === label).map((o) => o.id);
+    return ids.length ? [{ label, ids }] : [];
+  },
+);
 
 export function operation(id: OperationId): Operation {
   const found = findOperation(id);
@@ -20,17 +27,25 @@ export function operation(id: OperationId): Operation {
 
 export type Values = Record<string, string | number | undefined>;
 
-/** The controls to show now: the fast upscaler takes no prompt or creativity, so they go while it is picked. */
+/** The controls to show now: a control with a `shownWhen` rule shows while the control it names (or, unset, that
+ *  control's default) has one of the listed values — the fast upscaler takes no prompt or creativity. */
 export function visibleInputs(op: Operation, values: Values): InputSpec[] {
+  const rules: Readonly<Record<string, { field: string; oneOf: readonly string[] }>> =
+    "shownWhen" in op && op.shownWhen ? op.shownWhen : {};
   return op.inputs.filter((input) => {
-    if (op.id === "upscale" && (values.mode ?? "fast") === "fast") return input.name === "mode";
-    return true;
+    const rule = rules[input.name];
+    if (!rule) return true;
+    return rule.oneOf.includes(String(values[rule.field] ?? startingValue(op, rule.field) ?? ""));
   });
 }
 
-// Operations whose prompt describes the whole picture, so the source's prompt is the right start: a variation's,
-// and the art an upscaler adds detail to (Conservative and Creative need one; Fast sends none).
-const PROMPT_FROM_SOURCE: readonly OperationId[] = ["vary", "upscale"];
+/** What a control starts as before anyone touches it. */
+function startingValue(op: Operation, name: string): string | number | undefined {
+  const input = op.inputs.find((i) => i.name === name);
+  if (input?.kind === "slider") return input.default;
+  if (input?.kind === "select") return defaultOption(input);
+  return undefined;
+}
 
 /** A select's first option when its "none" means the schema's default (same label), so the field is always sent. */
 export function initialValues(op: Operation, prompt?: string): Values {
@@ -38,7 +53,9 @@ export function initialValues(op: Operation, prompt?: string): Values {
   for (const input of op.inputs) {
     if (input.kind === "slider") values[input.name] = input.default;
     if (input.kind === "select") values[input.name] = defaultOption(input) ?? "";
-    if (input.kind === "text" && input.name === "prompt" && prompt && PROMPT_FROM_SOURCE.includes(op.id)) {
+    // An entry whose prompt describes the whole picture starts from the source's: a variation's, and the art an
+    // upscaler adds detail to.
+    if (input.kind === "text" && input.name === "prompt" && prompt && "promptFromSource" in op && op.promptFromSource) {
       values.prompt = prompt;
     }
   }

@@ -1,16 +1,23 @@
 import * as z from "zod/mini";
-import { GENERATION_MODELS } from "../catalogue";
+import { nonEmpty } from "../../tuples";
 import { controlSketch, controlStructure, styleGuide } from "./create";
 import { erase, inpaint, removeBackground } from "./edit";
+import { crop, generate } from "./generate";
 import { reframe } from "./reframe";
 import { searchRecolor, searchReplace } from "./search";
 import { styleTransfer } from "./style-transfer";
+import type { InvokedService } from "./types";
 import { upscale } from "./upscale";
 import { vary } from "./vary";
 
-// THE operation catalogue: every way to make a poster from a source image. Adding a service means adding one
-// entry (see define.ts); the request schema, the pipeline, the emulator and the IAM policy derive from this list.
+// THE catalogue of operations: every way a poster is made. Generation (a prompt, one of the text-to-image models of
+// lib/models/catalogue.ts), each image service (a source image: OPERATIONS, one entry each, see define.ts) and the
+// format pack's crop (made here, no model). Each entry says what it is called, where people pick it and under which
+// heading, what it costs (its services' integer cents) and how long it takes; the request schemas, the one pipeline
+// (lib/posters/pipeline.ts), the Develop panel's menu, the gallery's filters and labels, the emulator's coverage
+// test and the IAM policy derive from it.
 
+/** The operations that make a poster from a source image, with one of Stability's image services. */
 export const OPERATIONS = [
   vary,
   reframe,
@@ -26,13 +33,31 @@ export const OPERATIONS = [
   styleTransfer,
 ] as const;
 
+/** Every entry: generation, the image services, the crop. */
+export const CATALOGUE = [generate, ...OPERATIONS, crop] as const;
+
+export type CatalogueEntry = (typeof CATALOGUE)[number];
+/** How a poster was made: what a poster record's `operation` holds ("generate" when absent). */
+export type CatalogueId = CatalogueEntry["id"];
 export type Operation = (typeof OPERATIONS)[number];
 export type OperationId = Operation["id"];
 
 export const OPERATION_IDS = OPERATIONS.map((o) => o.id);
+export const CATALOGUE_IDS = nonEmpty(
+  CATALOGUE.map((e) => e.id),
+  "catalogue",
+);
 
 export function findOperation(id: string): Operation | undefined {
   return OPERATIONS.find((o) => o.id === id);
+}
+
+export function findEntry(id: string): CatalogueEntry | undefined {
+  return CATALOGUE.find((e) => e.id === id);
+}
+
+export function isCatalogueId(id: string): id is CatalogueId {
+  return CATALOGUE.some((e) => e.id === id);
 }
 
 /** The service behind a Bedrock id the app invokes (the emulator's lookup). */
@@ -70,23 +95,15 @@ export interface BedrockInvocation {
 
 export function bedrockInvocations(generationRegion: string): BedrockInvocation[] {
   const byId = new Map<string, BedrockInvocation>();
-  for (const model of GENERATION_MODELS) {
-    byId.set(model.id, {
-      invokeId: model.id,
-      foundationModelId: model.id,
-      region: generationRegion,
-      profile: false,
-      foundationModelRegions: [generationRegion],
-    });
-  }
-  for (const service of OPERATIONS.flatMap((o) => o.services)) {
+  for (const service of CATALOGUE.flatMap((e): readonly InvokedService[] => ("services" in e ? e.services : []))) {
     const profile = service.routesTo.length > 0;
+    const region = service.region ?? generationRegion;
     byId.set(service.invokeId, {
       invokeId: service.invokeId,
       foundationModelId: service.foundationModelId,
-      region: service.region,
+      region,
       profile,
-      foundationModelRegions: profile ? service.routesTo : [service.region],
+      foundationModelRegions: profile ? service.routesTo : [region],
     });
   }
   return [...byId.values()];

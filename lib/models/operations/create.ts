@@ -50,6 +50,8 @@ function control(
   });
   return defineOperation({
     id,
+    group: "New art from this",
+    visibility: "develop",
     label,
     made: label,
     blurb,
@@ -125,6 +127,8 @@ const styleService = usProfileService("stable-image-style-guide-v1:0", {
 
 export const styleGuide = defineOperation({
   id: "style-guide",
+  group: "New art from this",
+  visibility: "develop",
   made: "Styled",
   label: "In the style of",
   blurb: "New art in the look of a reference image: a campaign's palette and grain on a new subject.",

@@ -33,6 +33,7 @@ export function defineOperation<const Id extends string, F extends Record<string
       }),
     );
   return {
+    kind: "service" as const,
     ...spec,
     parseResponse: spec.parseResponse ?? parseStableImageResponse,
     schema: member,

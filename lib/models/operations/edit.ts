@@ -19,6 +19,8 @@ const removeBackgroundService = usProfileService("stable-image-remove-background
 
 export const removeBackground = defineOperation({
   id: "remove-background",
+  group: "Fix & edit",
+  visibility: "develop",
   made: "Cut out",
   label: "Cut out",
   blurb: "Keeps the subject on a transparent background: for compositing key art onto a new layout.",
@@ -50,6 +52,8 @@ const eraseService = usProfileService("stable-image-erase-object-v1:0", {
 
 export const erase = defineOperation({
   id: "erase",
+  group: "Fix & edit",
+  visibility: "develop",
   made: "Erased",
   label: "Erase",
   blurb: "Removes what the mask covers (a lamp post, a stray logo) and fills it from its surroundings.",
@@ -91,6 +95,8 @@ const inpaintService = usProfileService("stable-image-inpaint-v1:0", {
 
 export const inpaint = defineOperation({
   id: "inpaint",
+  group: "Fix & edit",
+  visibility: "develop",
   made: "Fixed",
   label: "Fix a region",
   blurb: "Repaints only the masked area from a prompt: fix a hand, change a sign, add a prop.",

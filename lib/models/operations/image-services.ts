@@ -42,6 +42,7 @@ export function usProfileService(
     region: US_PROFILE_SOURCE_REGION,
     routesTo: US_PROFILE_DESTINATIONS,
     docs: SERVICES_DOCS,
+    maxSeed: MAX_SERVICE_SEED,
     ...spec,
   };
 }

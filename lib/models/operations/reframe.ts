@@ -90,6 +90,8 @@ const creativityReframe: Slider = {
 
 export const reframe = defineOperation({
   id: "reframe",
+  group: "Reframe",
+  visibility: "develop",
   made: "Reframed",
   label: "Reframe",
   blurb: "Extends the art to another ratio (a 2:3 one-sheet to a 16:9 trailer card), continuing its edges.",

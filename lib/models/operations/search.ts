@@ -28,6 +28,8 @@ const replaceService = usProfileService("stable-image-search-replace-v1:0", {
 
 export const searchReplace = defineOperation({
   id: "search-replace",
+  group: "Fix & edit",
+  visibility: "develop",
   made: "Replaced",
   label: "Replace",
   blurb: "Finds something by name and swaps it: the red car for a motorbike, the coffee cup for a film reel.",
@@ -68,6 +70,8 @@ const recolorService = usProfileService("stable-image-search-recolor-v1:0", {
 
 export const searchRecolor = defineOperation({
   id: "search-recolor",
+  group: "Fix & edit",
+  visibility: "develop",
   made: "Recoloured",
   label: "Recolour",
   blurb: "Finds something by name and changes its colour or material: the jacket in studio red, chrome lettering.",

@@ -67,6 +67,8 @@ const styleTransferService = usProfileService("stable-style-transfer-v1:0", {
 
 export const styleTransfer = defineOperation({
   id: "style-transfer",
+  group: "New art from this",
+  visibility: "develop",
   made: "Restyled",
   label: "Restyle",
   blurb:

@@ -89,6 +89,9 @@ export function upscaledSize(mode: UpscaleMode, source: { width: number; height:
 
 export const upscale = defineOperation({
   id: "upscale",
+  group: "Upscale",
+  visibility: "develop",
+  promptFromSource: true,
   made: "Upscaled",
   label: "Upscale",
   blurb: "Makes the art big enough to print: Fast is a clean 4×, Conservative and Creative add detail to about 4K.",
@@ -108,6 +111,11 @@ export const upscale = defineOperation({
     { kind: "text", name: "prompt", label: "Prompt", help: "What the art shows (Conservative and Creative)." },
     creativityParam,
   ],
+  // The fast upscaler takes no prompt or creativity: they show only for the two that add detail.
+  shownWhen: {
+    prompt: { field: "mode", oneOf: ["conservative", "creative"] },
+    creativity: { field: "mode", oneOf: ["conservative", "creative"] },
+  },
   services: [fastUpscale, conservativeUpscale, creativeUpscale],
   fields: {
     mode: z._default(

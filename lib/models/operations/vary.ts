@@ -34,6 +34,7 @@ function inRegion(modelId: string): ServiceSpec {
     docs: model.docs,
     priceCents: model.priceCents,
     typicalSeconds: model.typicalSeconds,
+    maxSeed: model.maxSeed,
     limits: I2I_LIMITS,
     bodySchema: model.bodySchema,
   };
@@ -57,6 +58,9 @@ const strengthParam: Slider = {
 
 export const vary = defineOperation({
   id: "vary",
+  group: "Variations",
+  visibility: "develop",
+  promptFromSource: true,
   made: "Varied",
   label: "Vary",
   blurb: "More like this one: a variation of a poster, subtle or strong, from its prompt.",
