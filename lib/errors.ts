@@ -114,6 +114,6 @@ export interface ErrorBody {
 
 export function isErrorBody(value: unknown): value is ErrorBody {
   if (typeof value !== "object" || value === null || !("error" in value)) return false;
-  const error = (value as { error: unknown }).error;
+  const { error } = value;
   return typeof error === "object" && error !== null && "code" in error && "message" in error;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { z } from "zod";
 import { getSiteUrl } from "./aws/config";
 import { networkErrorCode } from "./aws/service-errors";
 import { errorFacts } from "./error-facts";
@@ -144,6 +145,9 @@ async function readLimited(request: Request): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+// A JSON object (not an array, a string or null), its fields for the route's own schema to check.
+const jsonObject = z.record(z.string(), z.unknown());
+
 export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
   const text = await readLimited(request);
   let body: unknown;
@@ -152,8 +156,9 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
   } catch (cause) {
     throw new AppError("invalid_json", { cause });
   }
-  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new AppError("invalid_json");
-  return body as Record<string, unknown>;
+  const object = jsonObject.safeParse(body);
+  if (!object.success) throw new AppError("invalid_json");
+  return object.data;
 }
 
 /** For methods a route doesn't implement: Next would answer 405 with an empty body. */

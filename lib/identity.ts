@@ -2,6 +2,7 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { connection } from "next/server";
 import { getServerSession } from "next-auth";
+import { z } from "zod";
 import { authOptions } from "./auth/options";
 import { getAuthConfig } from "./aws/config";
 import { AppError } from "./errors";
@@ -24,17 +25,20 @@ export interface Member {
 const admin = (email: string, verified: boolean | undefined) =>
   verified === true && getAuthConfig().adminEmails.includes(email.toLowerCase());
 
-interface SessionUser {
-  id?: string;
-  email?: string | null;
-  name?: string | null;
-  emailVerified?: boolean;
-}
+// The user next-auth's session callback shapes (lib/auth/options.ts): read with a schema, so a session from before a
+// change of that shape is no session rather than a member with missing fields.
+const sessionUser = z.object({
+  id: z.string().min(1),
+  email: z.string().nullish(),
+  name: z.string().nullish(),
+  emailVerified: z.boolean().optional(),
+});
 
 /** The member a session (as next-auth's session callback shapes it) stands for. */
 export function memberFromSession(session: { user?: unknown } | null | undefined): Member | undefined {
-  const user = session?.user as SessionUser | undefined;
-  if (!user?.id) return undefined;
+  const parsed = sessionUser.safeParse(session?.user);
+  if (!parsed.success) return undefined;
+  const user = parsed.data;
   const email = user.email ?? "";
   return { sub: user.id, email, name: user.name ?? email, isAdmin: admin(email, user.emailVerified), via: "session" };
 }

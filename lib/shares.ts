@@ -61,7 +61,9 @@ export async function createShareView(
   member: Actor & { name?: string },
 ): Promise<ShareView> {
   const target: ShareTarget = request.posterId ? "poster" : "board";
-  const targetId = (request.posterId ?? request.boardId) as string;
+  const targetId = request.posterId ?? request.boardId;
+  // The request schema asks for one of the two; a caller that skipped it gets the same answer.
+  if (!targetId) throw new AppError("invalid_input", { fields: { posterId: "Name a poster or a board to share." } });
   const found = await findTarget(target, targetId);
   if (!found) throw new AppError(target === "poster" ? "not_found" : "board_not_found");
   if (!mayChange(member, found.createdBy)) throw new AppError("forbidden");

@@ -11,3 +11,8 @@ export function nonEmpty<T>(items: readonly T[], what: string): [T, ...T[]] {
 /** The keys of an object literal, typed as its keys. The one cast: Object.keys says string[] because an object may
  * carry more keys than its type names; the `as const` literals this is used on carry exactly theirs. */
 export const keysOf = <T extends Record<string, unknown>>(object: T) => Object.keys(object) as (keyof T & string)[];
+
+/** The member of `allowed` equal to `value` (a select's string, typed as its options), or undefined. */
+export function pick<T extends string>(value: string, allowed: readonly T[]): T | undefined {
+  return allowed.find((a) => a === value);
+}

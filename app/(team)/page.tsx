@@ -14,7 +14,7 @@ function environment(): { local: boolean; problem?: string } {
     getAuthConfig();
     return { local: usesLocalModels() };
   } catch (error) {
-    return { local: false, problem: (error as Error).message };
+    return { local: false, problem: error instanceof Error ? error.message : String(error) };
   }
 }
 

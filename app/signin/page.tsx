@@ -17,7 +17,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   try {
     provider = getAuthConfig().providerName;
   } catch (error) {
-    problem = (error as Error).message;
+    problem = error instanceof Error ? error.message : String(error);
   }
   return (
     <main id="main" className="mx-auto flex min-h-dvh max-w-md flex-col justify-center gap-6 px-4">

@@ -45,7 +45,8 @@ export function BoardEditor({
   function move(index: number, by: number) {
     const ids = board.posters.map((p) => p.id);
     const [id] = ids.splice(index, 1);
-    ids.splice(index + by, 0, id as string);
+    if (id === undefined) return;
+    ids.splice(index + by, 0, id);
     void run(
       () => api.updateBoard(board.id, { posterIds: ids, version: board.version }),
       `Moved to position ${index + by + 1}.`,

@@ -10,8 +10,9 @@ import { useEffect, useRef, useState } from "react";
 
 const reorder = <T>(items: T[], from: number, to: number) => {
   const next = [...items];
-  const [moved] = next.splice(from, 1);
-  next.splice(to, 0, moved as T);
+  // Both indexes come from the rendered items: one out of range is a stale drag, which changes nothing.
+  if (from < 0 || from >= next.length) return next;
+  next.splice(to, 0, ...next.splice(from, 1));
   return next;
 };
 

@@ -54,7 +54,8 @@ export function UploadDrop(props: {
         setOver(true);
       }}
       onDragLeave={(e) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOver(false);
+        // Leaving for a child of the drop area isn't leaving it.
+        if (!(e.relatedTarget instanceof Node && e.currentTarget.contains(e.relatedTarget))) setOver(false);
       }}
       onDrop={(e) => {
         e.preventDefault();

@@ -91,7 +91,7 @@ export function GalleryFilters(props: {
       aria-label="Filter posters"
       aria-busy={pending}
       onChange={(e) => {
-        if ((e.target as HTMLElement).getAttribute("name") !== "q") apply();
+        if (!(e.target instanceof HTMLElement) || e.target.getAttribute("name") !== "q") apply();
       }}
       onSubmit={(e) => {
         e.preventDefault();

@@ -36,7 +36,8 @@ export function Lightbox(props: {
   const detail = full[poster.id];
 
   useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
+    const focused = document.activeElement;
+    const opener = focused instanceof HTMLElement ? focused : null;
     const element = dialog.current;
     element?.showModal();
     // Start on Close (the ARIA practices' advice for a dialog whose first control is an action).
@@ -66,8 +67,7 @@ export function Lightbox(props: {
 
   function onKeyDown(event: React.KeyboardEvent) {
     if (event.key === "Tab") return keepFocusInside(event);
-    const target = event.target as HTMLElement;
-    if (target.closest("input, select, textarea")) return;
+    if (event.target instanceof Element && event.target.closest("input, select, textarea")) return;
     if (event.key === "ArrowRight") move(1);
     else if (event.key === "ArrowLeft") move(-1);
     else return;

@@ -20,9 +20,9 @@ const INSTRUCTIONS = [
 ] as const;
 
 export function instructionsOf(poster: Pick<PosterView, "inputs">): [label: string, text: string][] {
-  return INSTRUCTIONS.flatMap(([input, label]) => {
+  return INSTRUCTIONS.flatMap(([input, label]): [label: string, text: string][] => {
     const value = poster.inputs?.[input];
-    return typeof value === "string" && value ? [[label, value] as [string, string]] : [];
+    return typeof value === "string" && value ? [[label, value]] : [];
   });
 }
 

@@ -11,6 +11,7 @@ import { type ExportFormat, type ExportRequestInput, exportRequestSchema } from 
 import { type FittingReach, printWarnings, upscaleAdvice } from "@/lib/print/print-advice";
 import { coverCrop, FULL_PRINT_PPI, MIN_PRINT_PPI } from "@/lib/print/resolution";
 import { isPrintSizeId, PRINT_SIZE_IDS, PRINT_SIZES, type PrintSizeId, resolveSize } from "@/lib/print/sizes";
+import { pick } from "@/lib/tuples";
 import { PREVIEW_WIDTH } from "../design/use-preview";
 import { ExportActions } from "./export-actions";
 import { ExportItem } from "./export-list";
@@ -135,7 +136,7 @@ export function PrintPanel(props: {
           id={`${id}-size`}
           className={input}
           value={sizeId}
-          onChange={(e) => setSizeId(e.target.value as PrintSizeId | "custom" | "")}
+          onChange={(e) => setSizeId(pick(e.target.value, [...PRINT_SIZE_IDS, "custom", ""] as const) ?? "")}
         >
           <option value="">None (screen only)</option>
           {PRINT_SIZE_IDS.map((s) => (

@@ -2,16 +2,13 @@
 
 import { useRef, useState } from "react";
 import type { LinkReview, SharedPoster } from "@/lib/api-types";
+import { ApiError, api } from "@/lib/client/api";
 import { REVIEW_COMMENT_MAX, VERDICT_WORDS, type Verdict } from "@/lib/reviews/words";
 import { PinLayer } from "./pins";
 import { ReviewItems } from "./review-items";
 
 // One option on a review link: the poster (tap it to pin a comment to a spot), Approve / Ask for changes, a
 // comment, and what reviewers on this link have said so far. Big targets, one column: it is used on phones.
-
-interface ErrorReply {
-  error?: { message?: string; fields?: Record<string, string> };
-}
 
 export function ReviewCard(props: {
   token: string;
@@ -60,29 +57,21 @@ export function ReviewCard(props: {
     setBusy(true);
     setMessage("Sending…");
     try {
-      const response = await fetch(`/api/shares/${props.token}/reviews`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          posterId: poster.id,
-          name: props.name,
-          ...(verdict ? { verdict } : {}),
-          ...(text ? { comment: text } : {}),
-          ...(pin && text ? { pin } : {}),
-        }),
+      const body = await api.addLinkReview(props.token, {
+        posterId: poster.id,
+        name: props.name,
+        ...(verdict ? { verdict } : {}),
+        ...(text ? { comment: text } : {}),
+        ...(pin && text ? { pin } : {}),
       });
-      const body = (await response.json().catch(() => ({}))) as LinkReview & ErrorReply;
-      if (!response.ok) {
-        const fields = body.error?.fields;
-        setMessage((fields && Object.values(fields)[0]) || body.error?.message || "That didn't go through: try again.");
-        return;
-      }
       props.onAdded(body);
       setComment("");
       setPin(undefined);
       setMessage(verdict ? `${VERDICT_WORDS[verdict]}: ${option}. Thank you.` : "Comment sent. Thank you.");
-    } catch {
-      setMessage("Can't reach OneSheet: check your connection and try again.");
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      const fields = error.fields;
+      setMessage((fields && Object.values(fields)[0]) || error.message || "That didn't go through: try again.");
     } finally {
       setBusy(false);
     }

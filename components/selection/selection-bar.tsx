@@ -55,7 +55,9 @@ export function SelectionBar(props: {
   async function addAll(boardId: string): Promise<BoardView> {
     let board: BoardView | undefined;
     for (const id of selected) board = await api.addToBoard(boardId, id);
-    return board as BoardView;
+    // The bar shows only while something is selected; the picker says this sentence if that ever isn't so.
+    if (!board) throw new Error("Select the posters to add first.");
+    return board;
   }
 
   async function removeOwn() {

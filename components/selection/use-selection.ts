@@ -74,7 +74,8 @@ export function useSelection(order: readonly string[]): Selection {
     (to: string) => {
       if (!anchor.current || !order.includes(anchor.current)) anchor.current = to;
       const from = anchor.current;
-      const [a, b] = [order.indexOf(from), order.indexOf(to)].sort((x, y) => x - y) as [number, number];
+      const [i, j] = [order.indexOf(from), order.indexOf(to)];
+      const [a, b] = [Math.min(i, j), Math.max(i, j)];
       setSelected((current) => inOrder(new Set([...current, ...order.slice(a, b + 1)])));
     },
     [order, inOrder],
@@ -110,9 +111,11 @@ export function useSelection(order: readonly string[]): Selection {
 
   const onKeyDown = useCallback(
     (event: React.KeyboardEvent) => {
-      container.current = event.currentTarget as HTMLElement;
+      if (!(event.currentTarget instanceof HTMLElement)) return;
+      container.current = event.currentTarget;
       const items = [...container.current.querySelectorAll<HTMLElement>("[data-select-id]")];
-      const index = items.indexOf(document.activeElement as HTMLElement);
+      const focused = document.activeElement;
+      const index = focused instanceof HTMLElement ? items.indexOf(focused) : -1;
       const id = items[index]?.dataset.selectId;
       if (event.key === "a" && (event.metaKey || event.ctrlKey)) {
         event.preventDefault();

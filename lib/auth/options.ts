@@ -1,5 +1,6 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
+import { z } from "zod";
 import { getAuthConfig } from "../aws/config";
 import { upsertMember } from "../store/members";
 import { sameSiteUrl } from "./callback";
@@ -20,8 +21,11 @@ interface OidcProfile {
  * days, and a copied cookie value would outlive the session it belongs to. */
 export const SESSION_SECONDS = 12 * 60 * 60;
 
+const verifiedClaim = z.object({ email_verified: z.union([z.boolean(), z.string()]).optional() });
+
 const emailVerified = (profile: unknown) => {
-  const claim = (profile as OidcProfile | undefined)?.email_verified;
+  const parsed = verifiedClaim.safeParse(profile);
+  const claim = parsed.success ? parsed.data.email_verified : undefined;
   return claim === true || claim === "true";
 };
 

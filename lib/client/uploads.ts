@@ -4,8 +4,8 @@ import { ApiError, api } from "./api";
 // The browser's upload: ask OneSheet for a signed form, then send the file straight to S3 with it (image bytes never
 // pass through our API). Checked here first so a wrong file gets its answer at once; the server checks again.
 
-const isUploadType = (type: string): type is UploadContentType =>
-  (UPLOAD_CONTENT_TYPES as readonly string[]).includes(type);
+const UPLOAD_TYPES: readonly string[] = UPLOAD_CONTENT_TYPES;
+const isUploadType = (type: string): type is UploadContentType => UPLOAD_TYPES.includes(type);
 
 /** S3's own words for the refusals a person can act on (its answer is XML: <Error><Code>…</Code>…). */
 const S3_REFUSALS: Record<string, string> = {

@@ -1,6 +1,7 @@
 import "server-only";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { type CSSProperties, createElement, type ReactElement, type ReactNode } from "react";
 import satori from "satori";
 import sharp from "sharp";
 import { AppError } from "../errors";
@@ -51,7 +52,8 @@ export interface Pixels {
   data: Buffer;
   width: number;
   height: number;
-  channels: number;
+  /** sharp's raw channel counts (1–4). */
+  channels: 1 | 2 | 3 | 4;
 }
 
 /** Light or dark text for a region of the art, after the scrim darkens it: whichever contrasts more. Sampled from
@@ -94,34 +96,38 @@ export interface Composed {
   height: number;
 }
 
+// Satori lays out React elements (what JSX makes), made here with createElement; children are passed as arguments,
+// not as an array, so React asks for no keys.
+const div = (style: CSSProperties, children: ReactNode[] | string): ReactElement =>
+  typeof children === "string"
+    ? createElement("div", { style }, children)
+    : createElement("div", { style }, ...children);
+
 /** The layout's rows as satori elements: justified rows spread to the block's measure, the others centred. */
 function rowElements(box: TextBox) {
   return box.rows.map((row) => {
     const tracking = row.letterSpacing * row.size;
-    return {
-      type: "div",
-      props: {
-        style: {
-          display: "flex",
-          fontSize: row.size,
-          justifyContent: row.justify ? "space-between" : "center",
-          width: row.justify ? box.measure : undefined,
-          letterSpacing: tracking,
-        },
-        children: row.items.map((item, i) => ({
-          type: "div",
-          props: {
-            style: {
-              display: "flex",
-              marginLeft: i > 0 && !row.justify ? row.gap : 0,
-              // CSS tracks after the last letter too: pull it back so the ink ends on the measure.
-              marginRight: i === row.items.length - 1 ? -tracking : 0,
-            },
-            children: item,
-          },
-        })),
-      },
+    const style = {
+      display: "flex",
+      fontSize: row.size,
+      justifyContent: row.justify ? "space-between" : "center",
+      width: row.justify ? box.measure : undefined,
+      letterSpacing: tracking,
     };
+    return div(
+      style,
+      row.items.map((item, i) =>
+        div(
+          {
+            display: "flex",
+            marginLeft: i > 0 && !row.justify ? row.gap : 0,
+            // CSS tracks after the last letter too: pull it back so the ink ends on the measure.
+            marginRight: i === row.items.length - 1 ? -tracking : 0,
+          },
+          item,
+        ),
+      ),
+    );
   });
 }
 
@@ -154,32 +160,28 @@ export async function letteringSvg(
       color: (box.layer === "title" ? design.titleColor : design.textColor) ?? autoColorOf(box),
     }));
   return satori(
-    {
-      type: "div",
-      props: {
-        style: { display: "flex", width, height, position: "relative" },
-        children: colored.map(({ box, color }) => ({
-          type: "div",
-          props: {
-            style: {
-              position: "absolute",
-              left: box.x,
-              top: box.y,
-              width: box.width,
-              height: box.height,
-              display: "flex",
-              flexDirection: "column",
-              alignItems: "center",
-              fontFamily: box.font,
-              fontSize: box.fontSize,
-              lineHeight: box.lineHeight,
-              color,
-            },
-            children: rowElements(box),
+    div(
+      { display: "flex", width, height, position: "relative" },
+      colored.map(({ box, color }) =>
+        div(
+          {
+            position: "absolute",
+            left: box.x,
+            top: box.y,
+            width: box.width,
+            height: box.height,
+            display: "flex",
+            flexDirection: "column",
+            alignItems: "center",
+            fontFamily: box.font,
+            fontSize: box.fontSize,
+            lineHeight: box.lineHeight,
+            color,
           },
-        })),
-      },
-    } as unknown as Parameters<typeof satori>[0],
+          rowElements(box),
+        ),
+      ),
+    ),
     { width, height, fonts: await loadFonts() },
   );
 }

@@ -37,9 +37,6 @@ export function aspectRatioInfo(id: AspectRatio): AspectRatioInfo {
 /** The nearest of the nine ratios to a picture's shape. */
 export function nearestAspectRatio(width: number, height: number): AspectRatio {
   const target = Math.log(width / height);
-  let best = ASPECT_RATIOS[0] as AspectRatioInfo;
-  for (const r of ASPECT_RATIOS) {
-    if (Math.abs(Math.log(r.w / r.h) - target) < Math.abs(Math.log(best.w / best.h) - target)) best = r;
-  }
-  return best.id;
+  const distance = (r: AspectRatioInfo) => Math.abs(Math.log(r.w / r.h) - target);
+  return ASPECT_RATIOS.reduce((best, r) => (distance(r) < distance(best) ? r : best)).id;
 }

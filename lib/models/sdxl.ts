@@ -1,6 +1,7 @@
 import * as z from "zod/mini";
 import { AppError } from "../errors";
 import type { SizeTable } from "./aspect-ratios";
+import { STABLE_IMAGE_SIZES } from "./stable-image";
 import type { ModelSpec, ParamSpec } from "./types";
 
 // The SDXL 1.0 contract: weighted text_prompts, cfg_scale, steps, style_preset and a fixed list of width×height
@@ -8,17 +9,12 @@ import type { ModelSpec, ParamSpec } from "./types";
 // on Bedrock, not served in us-east-1 or us-west-2 since 2025-05-20); the contract stays as data so posters made
 // with it still show their settings.
 
-// SDXL's allowed sizes, each filed under the nearest of the nine ratios.
+// SDXL's allowed sizes, each filed under the nearest of the nine ratios: Stability's newer models' sizes but for
+// 4:5 and 5:4, where SDXL's list has 896×1152 and 1152×896.
 export const SDXL_SIZES: SizeTable = {
-  "2:3": { width: 832, height: 1216 },
-  "9:16": { width: 768, height: 1344 },
-  "9:21": { width: 640, height: 1536 },
+  ...STABLE_IMAGE_SIZES,
   "4:5": { width: 896, height: 1152 },
-  "1:1": { width: 1024, height: 1024 },
   "5:4": { width: 1152, height: 896 },
-  "3:2": { width: 1216, height: 832 },
-  "16:9": { width: 1344, height: 768 },
-  "21:9": { width: 1536, height: 640 },
 };
 
 export const SDXL_STYLE_PRESETS = [

@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import { AppError } from "../errors";
+import { AppError, type ErrorCode } from "../errors";
 import { ASPECT_RATIO_IDS, type SizeTable } from "./aspect-ratios";
 import type { ModelImage, ModelSpec } from "./types";
 
@@ -20,12 +20,13 @@ export const STABLE_IMAGE_SIZES: SizeTable = {
   "21:9": { width: 1536, height: 640 },
 };
 
-const FINISH_REASONS = {
-  "Filter reason: prompt": "prompt_filtered",
-  "Filter reason: output image": "output_filtered",
-  "Filter reason: input image": "input_filtered",
-  "Inference error": "generation_failed",
-} as const;
+// A Map, not an object: a finish reason is the service's text, and "constructor" must not find Object's.
+const FINISH_REASONS: ReadonlyMap<string, ErrorCode> = new Map([
+  ["Filter reason: prompt", "prompt_filtered"],
+  ["Filter reason: output image", "output_filtered"],
+  ["Filter reason: input image", "input_filtered"],
+  ["Inference error", "generation_failed"],
+]);
 
 const responseSchema = z.object({
   seeds: z.optional(z.array(z.number())),
@@ -40,7 +41,7 @@ export function parseStableImageResponse(json: unknown, requestedSeed: number): 
   const { seeds, finish_reasons: reasons, images } = parsed.data;
   const reason = reasons?.[0] ?? null;
   if (reason !== null) {
-    const code = FINISH_REASONS[reason as keyof typeof FINISH_REASONS] ?? "generation_failed";
+    const code = FINISH_REASONS.get(reason) ?? "generation_failed";
     throw new AppError(code, { cause: new Error(`finish reason: ${reason}`) });
   }
   const image = images?.[0];

@@ -20,11 +20,12 @@ import { planChosen } from "./plan";
 
 /** Runs `work` over `items`, at most `limit` at a time; the first error is thrown once every lane has stopped. */
 async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
+  const queue = items.values();
   let failure: { error: unknown } | undefined;
   const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length && !failure) {
-      const item = items[next++] as T;
+    // The lanes share one iterator: each takes the next item as it frees up.
+    for (const item of queue) {
+      if (failure) return;
       await work(item).catch((error) => {
         failure ??= { error };
       });

@@ -29,7 +29,8 @@ async function art(record: PosterRecord): Promise<Buffer> {
   if (cached) return cached;
   const bytes = await getObjectBytes(record.imageKey);
   artCache.set(record.imageKey, bytes);
-  if (artCache.size > ART_CACHE_SIZE) artCache.delete(artCache.keys().next().value as string);
+  const oldest = artCache.keys().next();
+  if (artCache.size > ART_CACHE_SIZE && !oldest.done) artCache.delete(oldest.value);
   return bytes;
 }
 

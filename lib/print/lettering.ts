@@ -53,7 +53,7 @@ export async function printLettering(
   const heightPt = size.heightIn * PT_PER_IN;
   // The same measurements and the same calm-band placement as the screen version, on the trim.
   const trim = sharp(trimPixels.data, {
-    raw: { width: trimPixels.width, height: trimPixels.height, channels: trimPixels.channels as 3 | 4 },
+    raw: { width: trimPixels.width, height: trimPixels.height, channels: trimPixels.channels },
   });
   const layout = layoutDesign(design, widthPt, heightPt, {
     measure: bundledMeasure(),

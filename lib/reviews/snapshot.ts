@@ -34,7 +34,8 @@ export async function takeSnapshot(
   try {
     await Promise.all(
       records.flatMap((record, index) => {
-        const to = posters[index] as SnapshotPoster;
+        const to = posters[index];
+        if (!to) return [];
         return [
           copyObject(fileKey(record, "image"), to.imageKey),
           copyObject(fileKey(record, "thumbnail"), to.thumbKey),

@@ -43,10 +43,12 @@ function decode(cursor: string, partition: string): Cursor {
   }
 }
 
-const keyOf = (item: Record<string, unknown>) =>
-  Object.fromEntries(
-    [TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey, index.partitionKey, index.sortKey].map((k) => [k, item[k]]),
-  ) as Cursor;
+const keyOf = (item: Record<string, unknown>): Cursor =>
+  cursorSchema.parse(
+    Object.fromEntries(
+      [TABLE_KEYS.partitionKey, TABLE_KEYS.sortKey, index.partitionKey, index.sortKey].map((k) => [k, item[k]]),
+    ),
+  );
 
 export async function queryListing(options: {
   partition: string;
@@ -91,8 +93,8 @@ export async function queryListing(options: {
       items.push(item);
     }
     if (!result.LastEvaluatedKey) return { items, nextCursor: null };
-    start = result.LastEvaluatedKey as Cursor;
+    start = cursorSchema.parse(result.LastEvaluatedKey);
   }
   // Read budget spent on a sparse filter: hand back what we have and where to go on.
-  return { items, nextCursor: encode(start as Cursor) };
+  return { items, nextCursor: start ? encode(start) : null };
 }

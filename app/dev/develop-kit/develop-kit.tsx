@@ -6,7 +6,8 @@ import { MaskCanvas } from "@/components/develop/mask-canvas";
 import type { Margins, ReframeTarget } from "@/components/develop/reframe-geometry";
 import { ReframeView } from "@/components/develop/reframe-view";
 import { UploadDrop } from "@/components/develop/upload-drop";
-import { ASPECT_RATIOS, type AspectRatio } from "@/lib/models/aspect-ratios";
+import { ASPECT_RATIO_IDS, ASPECT_RATIOS, type AspectRatio } from "@/lib/models/aspect-ratios";
+import { pick } from "@/lib/tuples";
 
 // Each component with stand-in images and its output shown as plain text (and the mask as a data URL) for the tests.
 
@@ -68,7 +69,7 @@ export function DevelopKit() {
           <select
             className="rounded-md border border-edge bg-panel px-2 py-1"
             value={ratio}
-            onChange={(e) => setRatio(e.target.value as AspectRatio | "custom")}
+            onChange={(e) => setRatio(pick(e.target.value, [...ASPECT_RATIO_IDS, "custom"] as const) ?? "custom")}
           >
             {ASPECT_RATIOS.map((r) => (
               <option key={r.id} value={r.id}>

@@ -8,9 +8,11 @@ import type { Margins, ReframeTarget } from "@/components/develop/reframe-geomet
 import { ReframeView } from "@/components/develop/reframe-view";
 import { ApiError } from "@/lib/client/api";
 import { uploadFile } from "@/lib/client/uploads";
-import type { AspectRatio, OperationId } from "@/lib/models";
+import type { OperationId } from "@/lib/models";
+import { ASPECT_RATIO_IDS } from "@/lib/models/aspect-ratios";
 import type { ImageInputSpec, ImageSource } from "@/lib/models/operations/types";
 import { formatCents } from "@/lib/money";
+import { pick } from "@/lib/tuples";
 import { MarginInputs } from "./margin-inputs";
 import { OperationControls } from "./operation-controls";
 import { check, initialValues, operation, serviceFor, type Values, visibleInputs } from "./operation-menu";
@@ -75,8 +77,8 @@ export function DevelopPanel(props: {
   // Kept while switching operations: picking Restyle again finds the style image still chosen.
   const [style, setStyle] = useState<ImageSource | null>(null);
   const isReframe = op.id === "reframe";
-  const ratio = typeof values.aspectRatio === "string" && values.aspectRatio ? values.aspectRatio : undefined;
-  const target: ReframeTarget = ratio ? { aspectRatio: ratio as AspectRatio } : { margins: custom };
+  const ratio = typeof values.aspectRatio === "string" ? pick(values.aspectRatio, ASPECT_RATIO_IDS) : undefined;
+  const target: ReframeTarget = ratio ? { aspectRatio: ratio } : { margins: custom };
 
   function choose(next: OperationId) {
     setOpId(next);

@@ -17,10 +17,10 @@ function site(request: NextRequest): string {
   }
 }
 
-async function auth(request: NextRequest, context: Context) {
+async function auth(request: NextRequest, context: Context): Promise<Response> {
   const options = authOptions();
   const safe = withSameSiteCallback(request, site(request), (url, from) => new NextRequest(url, from));
-  return NextAuth(safe as never, context as never, options);
+  return NextAuth(safe, context, options);
 }
 
 export { auth as GET, auth as POST };
