@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
@@ -75,9 +75,34 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
+/** The Server-Timing header's phases: `auth;dur=3.1, admit;dur=8.4` → [["auth", 3.1], ["admit", 8.4]]. */
+function parseServerTiming(header: string | null): [string, number][] {
+  return (header ?? "").split(",").flatMap((entry) => {
+    const [name, ...params] = entry.trim().split(";");
+    const dur = params.find((p) => p.startsWith("dur="));
+    return name && dur ? [[name, Number(dur.slice(4))]] : [];
+  });
+}
+
+/** A process's user + system CPU time so far, from /proc (Linux): Next's server and its children's threads. */
+function processCpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    // utime, stime, cutime, cstime are fields 14–17 of stat; here (after the name) at 11–14, in clock ticks (100/s).
+    const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i] ?? 0), 0);
+    return ticks * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 // 1. API overhead
 async function overheadBench() {
   const overhead: number[] = [];
+  const modelTimes: number[] = [];
+  // The server's own account of each request (its Server-Timing header): phase → durations.
+  const phases = new Map<string, number[]>();
+  const cpuBefore = processCpuMs(next.pid);
   let png = Buffer.alloc(0);
   for (let i = 0; i < WARMUP + RUNS; i++) {
     const started = performance.now();
@@ -90,9 +115,17 @@ async function overheadBench() {
     const total = performance.now() - started;
     if (response.status !== 201) throw new Error(`POST failed: ${response.status} ${JSON.stringify(poster)}`);
     const modelTime = stack.emulator.timings.at(-1) ?? 0;
-    if (i >= WARMUP) overhead.push(total - modelTime);
+    if (i >= WARMUP) {
+      overhead.push(total - modelTime);
+      modelTimes.push(modelTime);
+      for (const [name, ms] of parseServerTiming(response.headers.get("server-timing"))) {
+        phases.set(name, [...(phases.get(name) ?? []), ms]);
+      }
+    }
     if (i === 0) png = Buffer.from(await (await fetch(poster.url)).arrayBuffer());
   }
+
+  const cpuPerRequest = (processCpuMs(next.pid) - cpuBefore) / (WARMUP + RUNS);
 
   const s3 = new S3Client({
     region: "us-west-2",
@@ -116,6 +149,12 @@ async function overheadBench() {
   console.log(`  bare PUT   p50 ${ms(percentile(put, 50))}   p95 ${ms(percentile(put, 95))}`);
   const ratio = percentile(overhead, 50) / percentile(put, 50);
   console.log(`  ratio p50  ${ratio.toFixed(2)}× (target ≤ 2×)`);
+  console.log(
+    "  where it goes (the server's Server-Timing, p50; files and thumbnail overlap, model is the emulator's):",
+  );
+  for (const [name, values] of phases) console.log(`    ${name.padEnd(10)} ${ms(percentile(values, 50))}`);
+  console.log(`    (the emulator's own time making the image, p50: ${ms(percentile(modelTimes, 50))})`);
+  console.log(`  server process CPU per request (main thread and sharp's threads): ${ms(cpuPerRequest)}`);
 }
 
 // 2. Studio page weight, cold (signed in, nothing cached). A share page, below, has no client code of ours: its

@@ -9,6 +9,7 @@ import { authenticate, type Member } from "./identity";
 import { fieldErrors } from "./models";
 import { enforceRateLimit } from "./rate-limit";
 import { strictTransportSecurity } from "./security-headers";
+import { timed, withServerTiming } from "./server-timing";
 
 // Route handlers stay thin: parse → call lib → respond. This wrapper gives every request an id and turns every
 // failure into the JSON error body; internals go to the log under that id, never to the client.
@@ -62,35 +63,37 @@ export interface HandleOptions {
 }
 
 export function handle<C>(handler: Handler<C>, options: HandleOptions = {}): RouteHandler<C> {
-  return async (request, context) => {
-    const requestId = randomUUID();
-    try {
-      const member = await authenticate(request);
-      checkOrigin(request, member);
-      if (!options.countsOwnRequests) await enforceRateLimit(member.sub);
-      const response = await handler(request, context, member);
-      response.headers.set("x-request-id", requestId);
-      return withApiHeaders(response);
-    } catch (error) {
-      // The client went away (a cancelled preview or generation): nobody is waiting for an answer or a log line.
-      const appError = request.signal.aborted ? new AppError("cancelled", { cause: error }) : toAppError(error);
-      // Account setup an admin must fix (IAM, the Marketplace subscription) is logged with AWS's own words too.
-      if (appError.status >= 500 || appError.code === "model_access_denied" || appError.code === "model_not_enabled") {
-        const cause = appError.cause === undefined ? undefined : errorFacts(appError.cause);
-        console.error(
-          JSON.stringify({
-            level: "error",
-            requestId,
-            method: request.method,
-            path: new URL(request.url).pathname,
-            code: appError.code,
-            cause: cause ? { name: cause.name, message: cause.message, stack: cause.stack } : undefined,
-          }),
-        );
-      }
-      return errorResponse(appError, requestId);
+  return (request, context) => withServerTiming(() => answer(handler, options, request, context));
+}
+
+async function answer<C>(handler: Handler<C>, options: HandleOptions, request: Request, context: C) {
+  const requestId = randomUUID();
+  try {
+    const member = await timed("auth", () => authenticate(request));
+    checkOrigin(request, member);
+    if (!options.countsOwnRequests) await timed("rate", () => enforceRateLimit(member.sub));
+    const response = await handler(request, context, member);
+    response.headers.set("x-request-id", requestId);
+    return withApiHeaders(response);
+  } catch (error) {
+    // The client went away (a cancelled preview or generation): nobody is waiting for an answer or a log line.
+    const appError = request.signal.aborted ? new AppError("cancelled", { cause: error }) : toAppError(error);
+    // Account setup an admin must fix (IAM, the Marketplace subscription) is logged with AWS's own words too.
+    if (appError.status >= 500 || appError.code === "model_access_denied" || appError.code === "model_not_enabled") {
+      const cause = appError.cause === undefined ? undefined : errorFacts(appError.cause);
+      console.error(
+        JSON.stringify({
+          level: "error",
+          requestId,
+          method: request.method,
+          path: new URL(request.url).pathname,
+          code: appError.code,
+          cause: cause ? { name: cause.name, message: cause.message, stack: cause.stack } : undefined,
+        }),
+      );
     }
-  };
+    return errorResponse(appError, requestId);
+  }
 }
 
 /**

@@ -2,6 +2,7 @@ import "server-only";
 import { getConfig } from "./aws/config";
 import { AppError } from "./errors";
 import { type Cents, formatCents, toCents, toUsd } from "./money";
+import { timed } from "./server-timing";
 import { type SpendingSummary, SUMMARY_DAYS, summarize } from "./spending-summary";
 import {
   type ChargeDetails,
@@ -153,7 +154,7 @@ export async function withBudget<T extends { id: string }>(
   run: (billing: Billing) => Promise<T>,
 ): Promise<T> {
   const reservation = reservationFor(member, priced, requestId);
-  const slot = await admit(reservation, requestId);
+  const slot = await timed("admit", () => admit(reservation, requestId));
   const release = releaseSlotItem(member.sub, slot, requestId);
   const charge: ChargeDetails = { who: member.email || member.sub, model: priced.model };
   let answered = false;
@@ -168,7 +169,7 @@ export async function withBudget<T extends { id: string }>(
       },
       writeItem: async (record) => {
         itemTried = true;
-        await settle(reservation, release, { ...charge, posterId: record.id }, record);
+        await timed("settle", () => settle(reservation, release, { ...charge, posterId: record.id }, record));
       },
       commit: async (items, posterId) => {
         itemTried = true;

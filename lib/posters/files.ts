@@ -1,5 +1,6 @@
 import "server-only";
 import { deleteObjects, putObject, type SignedUrl, signGet } from "../aws/s3";
+import { timed } from "../server-timing";
 import { logoKey, posterIdOfKey } from "../storage";
 import type { PosterRecord } from "../store/posters";
 import { makeThumbnail } from "./thumbnail";
@@ -40,10 +41,12 @@ export async function storeImagePair<T>(
 ): Promise<T> {
   const { signal } = options;
   try {
-    const uploads = await Promise.allSettled([
-      putObject(pair.png, png, "image/png", signal),
-      makeThumbnail(png).then((webp) => putObject(pair.webp, webp, "image/webp", signal)),
-    ]);
+    const uploads = await timed("files", () =>
+      Promise.allSettled([
+        putObject(pair.png, png, "image/png", signal),
+        timed("thumbnail", () => makeThumbnail(png)).then((webp) => putObject(pair.webp, webp, "image/webp", signal)),
+      ]),
+    );
     const failed = uploads.find((r) => r.status === "rejected");
     if (failed) throw failed.reason;
     signal?.throwIfAborted();

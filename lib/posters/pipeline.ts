@@ -10,6 +10,7 @@ import { newId } from "../ids";
 import { matchesExpectedSize } from "../image-limits";
 import type { Invocation } from "../models/index";
 import { toUsd } from "../money";
+import { timed } from "../server-timing";
 import type { Priced } from "../spending";
 import { artKeys } from "../storage";
 import { getPoster, type PosterRecord, putPoster } from "../store/posters";
@@ -73,10 +74,11 @@ export async function invokeChecked(
 ): Promise<Made> {
   const { service, expected } = invocation;
   const seed = invocation.seed ?? pickSeed(service.maxSeed);
-  const response = await invokeModel(service.invokeId, invocation.buildBody(seed), signal, service.region);
+  const body = invocation.buildBody(seed);
+  const response = await timed("model", () => invokeModel(service.invokeId, body, signal, service.region));
   const answer = invocation.parseResponse(response, seed);
   onModelAnswered?.();
-  const { png, meta } = await decodeAnswer(answer.imageBase64);
+  const { png, meta } = await timed("decode", () => decodeAnswer(answer.imageBase64));
   // A decodable image far from the size expected (a 2×3 px answer) is a failed generation, not a poster.
   if (!matchesExpectedSize(meta, expected)) {
     const cause = new Error(
@@ -109,7 +111,7 @@ export async function makePoster(prepared: Prepared, options: MakeOptions): Prom
       createdByName: options.createdBy.name,
     };
     await store(record, made.png, signal, timeout, options.writeItem ?? ((r) => putPoster(r)));
-    return await toPosterView(record);
+    return await timed("view", () => toPosterView(record));
   } catch (error) {
     throw runError(error, timeout, options.signal);
   }

@@ -13,6 +13,7 @@ import {
 import { makePoster, priceOf } from "@/lib/posters/pipeline";
 import { prepareGeneration, prepareOperation } from "@/lib/posters/prepare";
 import { listPosterViews, versionsByDefault } from "@/lib/posters/service";
+import { timed } from "@/lib/server-timing";
 import { withBudget } from "@/lib/spending";
 import { nonEmpty } from "@/lib/tuples";
 
@@ -34,7 +35,7 @@ export const POST = handle(
   async (request, _context, member) => {
     // Every entry of the catalogue is prepared first (its inputs loaded and checked: a bad image writes nothing),
     // then admitted by the budget and made by the one pipeline.
-    const prepared = await prepare(await readJsonObject(request), member);
+    const prepared = await timed("prepare", async () => prepare(await readJsonObject(request), member));
     const poster = await withBudget(member, priceOf(prepared), randomUUID(), (billing) =>
       makePoster(prepared, {
         signal: request.signal,
