@@ -93,3 +93,9 @@ export async function removeBoard(id: string, member: Actor): Promise<void> {
   if (result === "forbidden") throw new AppError("forbidden");
   if (!result) throw new AppError("board_not_found");
 }
+
+/** The newest boards by name, for pickers and filters (at most `limit`). */
+export async function boardChoices(limit: number): Promise<{ id: string; name: string }[]> {
+  const { boards: found } = await boards.listBoards({ limit });
+  return found.map((b) => ({ id: b.id, name: b.name }));
+}

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "./errors";
 import type { Member } from "./identity";
-import { listTokens, revokeToken, type TokenRecord } from "./store/tokens";
+import { createToken, listTokens, revokeToken, type TokenRecord } from "./store/tokens";
 
 // A member's API tokens as seen by someone: their owner, or an admin (who can list and revoke anyone's, e.g. when a
 // person leaves or a token leaks). Nobody else learns even that they exist.
@@ -20,4 +20,16 @@ export async function revokeTokenOf(actor: Member, sub: string, id: string): Pro
   mayManage(actor, sub);
   if (!(await revokeToken(sub, id)))
     throw new AppError("not_found", { message: "There is no API token with that id for that member." });
+}
+
+/** One's own tokens, expired ones included (never the tokens themselves: those are shown once). */
+export const ownTokens = (member: Member): Promise<TokenRecord[]> => listTokens(member.sub);
+
+/** A new token for oneself: only from a signed-in session (a token can't mint tokens); the secret is in this answer
+ *  and nowhere else, ever. */
+export async function issueToken(member: Member, name: string, expiresInDays?: number) {
+  if (member.via !== "session")
+    throw new AppError("forbidden", { message: "Create API tokens from the studio, signed in." });
+  const { token, record } = await createToken(member, name, { expiresInDays });
+  return { token, ...record };
 }

@@ -7,6 +7,7 @@ import { isId } from "./ids";
 import { type Actor, mayChange } from "./permissions";
 import { fileKey } from "./posters/files";
 import { downloadName } from "./posters/view";
+import { type OptionLetters, optionLettersOf } from "./reviews/option-letters";
 import { optionLabel } from "./reviews/schema";
 import { dropSnapshot, MAX_REVIEW_POSTERS, takeSnapshot } from "./reviews/snapshot";
 import { getBoard } from "./store/boards";
@@ -223,4 +224,10 @@ export async function sharedImageUrl(
         : "onesheet-poster.png";
   const key = options.plainArt ? entry.artKey : entry.imageKey;
   return (await signGet(key, options.download ? { downloadAs: name } : {})).url;
+}
+
+/** The letters (A, B, C…) each poster of a board goes by on its live review links, for the board's page: what
+ *  reviewers' comments call them. The links themselves (their tokens) stay with listShareViews' callers. */
+export async function reviewLettersOf(boardId: string): Promise<OptionLetters> {
+  return optionLettersOf(await listLiveShares("board", boardId));
 }

@@ -1,6 +1,10 @@
 import { toUsd } from "./money";
 import type { LedgerEntry } from "./store/records";
 
+/** A line of the spending ledger: the table's record type, shared with the Spending page's components from here
+ *  (components never import lib/store, not even its types). */
+export type { LedgerEntry };
+
 // Totals for the Spending page's chart and the API: per UTC day (every day of the window, quiet days at zero, so a
 // chart has no gaps) and per person (who spent most first). Sums are kept in cents so they add up exactly.
 

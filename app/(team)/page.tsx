@@ -1,22 +1,13 @@
 import { connection } from "next/server";
 import { ConfigProblem, PreviewNotice } from "@/components/notices";
 import { Studio, type StudioStart } from "@/components/studio/studio";
-import { getAuthConfig, usesLocalModels } from "@/lib/aws/config";
 import { requireMember } from "@/lib/identity";
 import { modelForReuse } from "@/lib/models";
 import { findPosterView, recentPrompts } from "@/lib/posters/service";
+import { studioEnvironment } from "@/lib/site";
 import { spendingToday } from "@/lib/spending";
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
-
-function environment(): { local: boolean; problem?: string } {
-  try {
-    getAuthConfig();
-    return { local: usesLocalModels() };
-  } catch (error) {
-    return { local: false, problem: error instanceof Error ? error.message : String(error) };
-  }
-}
 
 /** "Use these settings" from a poster page opens /?from={id}: the form starts from that poster, seed locked.
  * A poster made with a retired model starts from the default model instead (without the old model's own settings),
@@ -40,7 +31,7 @@ async function startFrom(id: unknown): Promise<StudioStart | undefined> {
 export default async function StudioPage({ searchParams }: { searchParams: Search }) {
   // Rendered per request: whether Bedrock is the local emulator is a run-time setting, not a build-time one.
   await connection();
-  const { local, problem } = environment();
+  const { local, problem } = studioEnvironment();
   const member = problem ? undefined : await requireMember("/");
   const [start, prompts, today] = problem
     ? [undefined, [], undefined]

@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import { SignInButton } from "@/components/account/sign-in-button";
 import { ConfigProblem } from "@/components/notices";
 import { sameSitePath } from "@/lib/auth/callback";
-import { getAuthConfig } from "@/lib/aws/config";
+import { signInSetup } from "@/lib/site";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -12,13 +12,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 export default async function SignInPage({ searchParams }: { searchParams: Search }) {
   await connection();
   const params = await searchParams;
-  let provider: string | undefined;
-  let problem: string | undefined;
-  try {
-    provider = getAuthConfig().providerName;
-  } catch (error) {
-    problem = error instanceof Error ? error.message : String(error);
-  }
+  const { provider, problem } = signInSetup();
   return (
     <main id="main" className="mx-auto flex min-h-dvh max-w-md flex-col justify-center gap-6 px-4">
       <p className="font-display text-5xl tracking-wide text-accent">OneSheet</p>

@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { chargeLabel, formatPrice } from "@/lib/models";
 import { formatCents } from "@/lib/money";
-import type { DaySpend, MemberSpend } from "@/lib/spending-summary";
-import type { LedgerEntry } from "@/lib/store/records";
+import type { DaySpend, LedgerEntry, MemberSpend } from "@/lib/spending-summary";
 
 // The Spending page's tables. Each scrolls inside its own box when a phone is too narrow for it, and long names
 // (emails) wrap, so the page itself never scrolls sideways.

@@ -1,10 +1,21 @@
 import "server-only";
-import type { LinkReview, ReviewPage, ReviewView } from "../api-types";
+import type { LinkReview, PosterSummary, ReviewPage, ReviewView } from "../api-types";
 import { AppError } from "../errors";
 import { isId } from "../ids";
+import { toPosterSummary } from "../posters/view";
 import { sharedEntries } from "../shares";
 import { getBoard } from "../store/boards";
-import { boardReviews, linkReviews, listReviews, posterReviews, putReview, type ReviewRecord } from "../store/reviews";
+import { getPosters } from "../store/posters";
+import {
+  boardReviews,
+  getReviewsSeen,
+  linkReviews,
+  listReviews,
+  posterReviews,
+  putReview,
+  type ReviewRecord,
+  setReviewsSeen,
+} from "../store/reviews";
 import type { ReviewRequest } from "./schema";
 
 // Reviews: left by anyone holding a review link (no account), read by them on that link only, and by the team on
@@ -86,4 +97,20 @@ export async function listPosterReviews(posterId: string): Promise<ReviewView[]>
 export async function listReviewPage(options: { limit: number; cursor?: string; since?: string }): Promise<ReviewPage> {
   const page = await listReviews(options);
   return { reviews: page.reviews.map(toReviewView), nextCursor: page.nextCursor };
+}
+
+/** The team's inbox for one member: a page of reviews (the first when the cursor is stale), when they last looked
+ *  (opening the first page moves that on, kept on the server so it holds across their devices), and the posters the
+ *  page's reviews are about. */
+export async function reviewInbox(member: { sub: string }, limit: number, cursor?: string) {
+  const [seen, page] = await Promise.all([
+    getReviewsSeen(member.sub),
+    listReviewPage({ limit, cursor }).catch(() => listReviewPage({ limit })),
+  ]);
+  if (!cursor) await setReviewsSeen(member.sub, new Date().toISOString());
+  const posters = new Map<string, PosterSummary>();
+  for (const record of await getPosters([...new Set(page.reviews.map((r) => r.posterId))])) {
+    posters.set(record.id, await toPosterSummary(record));
+  }
+  return { seen, page, posters };
 }

@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ApiTokens } from "@/components/account/api-tokens";
 import { requireMember } from "@/lib/identity";
-import { listTokens } from "@/lib/store/tokens";
+import { ownTokens } from "@/lib/member-tokens";
 
 export const metadata: Metadata = { title: "Account" };
 
 export default async function AccountPage() {
   const member = await requireMember("/account");
-  const tokens = await listTokens(member.sub);
+  const tokens = await ownTokens(member);
   return (
     <div className="max-w-3xl space-y-8">
       <div>

@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import { GalleryFilters } from "@/components/gallery/gallery-filters";
 import { GalleryGrid } from "@/components/gallery/gallery-grid";
 import { VersionsToggle } from "@/components/gallery/versions-toggle";
+import { boardChoices } from "@/lib/boards";
 import { requireMember } from "@/lib/identity";
 import { isId } from "@/lib/ids";
+import { teamMembers } from "@/lib/members";
 import {
   ASPECT_RATIO_IDS,
   ASPECT_RATIOS,
@@ -19,8 +21,6 @@ import {
 } from "@/lib/models";
 import { listPosterViews, versionsByDefault } from "@/lib/posters/service";
 import { STATUS_LABELS, statusOf } from "@/lib/reviews/status";
-import { listBoards } from "@/lib/store/boards";
-import { listMembers } from "@/lib/store/members";
 
 export const metadata: Metadata = { title: "Gallery" };
 
@@ -44,7 +44,7 @@ const text = (value: string | string[] | undefined) => (typeof value === "string
 export default async function GalleryPage({ searchParams }: { searchParams: Search }) {
   const member = await requireMember("/gallery");
   const params = await searchParams;
-  const [{ boards }, members] = await Promise.all([listBoards({ limit: 100 }), listMembers()]);
+  const [boards, members] = await Promise.all([boardChoices(100), teamMembers()]);
   // Unknown filter values are ignored rather than an error page: the form only offers valid ones.
   const model = POSTER_MODEL_IDS.find((id) => id === params.model);
   const aspectRatio = ASPECT_RATIO_IDS.find((r) => r === params.aspectRatio);

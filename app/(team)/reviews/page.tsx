@@ -3,12 +3,8 @@ import Link from "next/link";
 import { pinsOf } from "@/components/reviews/pins";
 import { ReviewItems } from "@/components/reviews/review-items";
 import { ReviewedPoster } from "@/components/reviews/reviewed-poster";
-import type { PosterSummary } from "@/lib/api-types";
 import { requireMember } from "@/lib/identity";
-import { toPosterSummary } from "@/lib/posters/view";
-import { listReviewPage } from "@/lib/reviews/service";
-import { getPosters } from "@/lib/store/posters";
-import { getReviewsSeen, setReviewsSeen } from "@/lib/store/reviews";
+import { reviewInbox } from "@/lib/reviews/service";
 
 export const metadata: Metadata = { title: "Reviews" };
 
@@ -20,17 +16,7 @@ const PAGE = 30;
 export default async function ReviewsPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
   const member = await requireMember("/reviews");
   const { cursor } = await searchParams;
-  const [seen, page] = await Promise.all([
-    getReviewsSeen(member.sub),
-    listReviewPage({ limit: PAGE, cursor: typeof cursor === "string" ? cursor : undefined }).catch(() =>
-      listReviewPage({ limit: PAGE }),
-    ),
-  ]);
-  if (!cursor) await setReviewsSeen(member.sub, new Date().toISOString());
-  const posters = new Map<string, PosterSummary>();
-  for (const record of await getPosters([...new Set(page.reviews.map((r) => r.posterId))])) {
-    posters.set(record.id, await toPosterSummary(record));
-  }
+  const { seen, page, posters } = await reviewInbox(member, PAGE, typeof cursor === "string" ? cursor : undefined);
   const isNew = (createdAt: string) => !seen || createdAt > seen;
   const fresh = cursor ? 0 : page.reviews.filter((r) => isNew(r.createdAt)).length;
   const pinNumbers = pinsOf(page.reviews);

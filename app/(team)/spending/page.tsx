@@ -3,9 +3,9 @@ import { connection } from "next/server";
 import { DailyChart } from "@/components/spending/daily-chart";
 import { LedgerTable, PerDayTable, PerMemberTable } from "@/components/spending/tables";
 import { requireMember } from "@/lib/identity";
+import { teamMembers } from "@/lib/members";
 import { formatPrice } from "@/lib/models";
 import { spendingReport, spendingToday } from "@/lib/spending";
-import { listMembers } from "@/lib/store/members";
 
 export const metadata: Metadata = { title: "Spending" };
 
@@ -20,7 +20,7 @@ export default async function SpendingPage() {
   const [report, today, members] = await Promise.all([
     spendingReport(DAYS),
     spendingToday(member.sub),
-    listMembers(500),
+    teamMembers(500),
   ]);
   // The ledger names people by email; the page shows the names the rest of the app uses (email on hover).
   const names = new Map(members.map((m) => [m.email, m.name]));

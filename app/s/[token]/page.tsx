@@ -3,10 +3,10 @@ import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { cache } from "react";
 import { ReviewBoard } from "@/components/reviews/review-board";
-import { getSiteUrl } from "@/lib/aws/config";
 import { trimText } from "@/lib/display-text";
 import { linkReviewsForPage } from "@/lib/reviews/service";
 import { resolveShare, type SharedContent } from "@/lib/shares";
+import { siteUrl } from "@/lib/site";
 import { SharedGrid } from "./shared-grid";
 
 // A page for people who never open the studio: the poster(s), optionally the prompt, Download; on a review link,
@@ -17,14 +17,9 @@ type Props = { params: Promise<{ token: string }> };
 
 const load = cache(async (token: string) => resolveShare(token));
 
-// Link previews need absolute URLs: from the configured site URL, never the request's Host (which a client sets).
-function metadataBase(): URL | undefined {
-  try {
-    return new URL(getSiteUrl());
-  } catch {
-    return undefined; // not configured: the page still shows; previews get no image
-  }
-}
+// Link previews need absolute URLs: from the configured site URL, never the request's Host (which a client sets);
+// not configured, the page still shows and previews get no image.
+const metadataBase = siteUrl;
 
 const day = (iso: string) =>
   new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });

@@ -8,9 +8,8 @@ import { trimText } from "@/lib/display-text";
 import { AppError } from "@/lib/errors";
 import { requireMember } from "@/lib/identity";
 import { mayChange } from "@/lib/permissions";
-import { optionLettersOf } from "@/lib/reviews/option-letters";
 import { listBoardReviews } from "@/lib/reviews/service";
-import { listLiveShares } from "@/lib/store/shares";
+import { reviewLettersOf } from "@/lib/shares";
 
 // What the page shows of a board at its largest (200 posters, each prompt up to 10,000 characters, 500 reviews):
 // the tiles' prompts as a line, the newest reviews; the API (GET /api/boards/{id}) has the rest.
@@ -30,9 +29,8 @@ export default async function BoardPage({ params }: { params: Promise<{ id: stri
     ...found,
     posters: found.posters.map((p) => ({ ...p, prompt: trimText(p.prompt, PAGE_PROMPT_CHARS) })),
   };
-  const [allReviews, links] = await Promise.all([listBoardReviews(id), listLiveShares("board", id)]);
+  const [allReviews, letters] = await Promise.all([listBoardReviews(id), reviewLettersOf(id)]);
   const reviews = allReviews.slice(0, PAGE_REVIEWS);
-  const letters = optionLettersOf(links);
   // Everyone sees the board; only its maker (or an admin) is offered changes and share links.
   const canChange = mayChange(member, board.createdBy);
   return (
