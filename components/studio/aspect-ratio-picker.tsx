@@ -1,5 +1,5 @@
 import type { UseFormRegisterReturn } from "react-hook-form";
-import { ASPECT_RATIOS, type AspectRatio } from "@/lib/models/generation";
+import { ASPECT_RATIOS, type AspectRatio } from "@/lib/models/aspect-ratios";
 import { FieldError } from "../ui/field";
 
 // Nine native radios (arrow keys move between them), each drawn as its shape and named for its use.

@@ -1,5 +1,5 @@
 import type { UseFormRegister } from "react-hook-form";
-import type { ParamSpec } from "@/lib/models/generation";
+import type { ParamSpec } from "@/lib/models/types";
 import { describedBy, Field, inputClass } from "../ui/field";
 
 // The controls a model really has, rendered from its catalogue entry: only the chosen model's appear.

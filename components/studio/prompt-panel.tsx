@@ -4,8 +4,8 @@ import Link from "next/link";
 import type { Ref } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import type { SpendingToday } from "@/lib/client/api";
-import { formatPrice, type PosterFormInput, type PosterFormValues } from "@/lib/models/generation";
-import { type Cents, formatCents } from "@/lib/money";
+import type { PosterFormInput, PosterFormValues } from "@/lib/models/generation";
+import { type Cents, formatCents, toCents } from "@/lib/money";
 import { describedBy, Field, inputClass } from "../ui/field";
 import { RecentPrompts } from "./recent-prompts";
 import { SettingsDrawer } from "./settings-drawer";
@@ -18,6 +18,8 @@ const FILTER_HINT =
 // phone); the rest of the settings fold into one drawer under Generate.
 export function PromptPanel(props: {
   ref: Ref<HTMLFormElement>;
+  /** Any control taking focus: the form is about to be used. */
+  onFocus: () => void;
   form: UseFormReturn<PosterFormInput, unknown, PosterFormValues>;
   values: PosterFormInput & Record<string, unknown>;
   notice?: string;
@@ -47,6 +49,7 @@ export function PromptPanel(props: {
       ref={props.ref}
       noValidate
       onSubmit={props.onSubmit}
+      onFocus={props.onFocus}
       aria-label="Poster settings"
       className="space-y-4 self-start lg:sticky lg:top-4 lg:max-h-[calc(100dvh-2rem)] lg:overflow-y-auto lg:pr-1"
     >
@@ -95,7 +98,7 @@ export function PromptPanel(props: {
       <div className="flex items-center justify-between gap-3">
         <p className="text-sm text-muted" aria-live="polite">
           <span className="block text-xs" data-testid="today">
-            Today: {formatPrice(props.today.teamSpent)} of {formatPrice(props.today.teamBudget)}
+            Today: {formatCents(toCents(props.today.teamSpent))} of {formatCents(toCents(props.today.teamBudget))}
           </span>
           <span className="sr-only">Price: </span>
           {price.variations} × {formatCents(price.each)} ={" "}

@@ -1,7 +1,7 @@
 "use client";
 
 import { trimText } from "@/lib/display-text";
-import { type AspectRatio, aspectRatioInfo } from "@/lib/models/generation";
+import { type AspectRatio, aspectRatioInfo } from "@/lib/models/aspect-ratios";
 import { PosterTile, type TileHandlers } from "./poster-tile";
 import { ResultImage, type ResultPoster } from "./result-card";
 import type { Tile } from "./use-generation";
