@@ -1,15 +1,11 @@
-import type { Resolver } from "react-hook-form";
-import type { PosterFormInput, PosterFormValues } from "@/lib/models/generation";
+import type { PosterFormValues } from "@/lib/models/generation";
 
-// The form validates with the API's own schema (lib/models/request-schema.ts), which brings zod and the whole model
-// catalogue with it: two thirds of the studio's script. It loads when the form is first used (the studio calls
-// `preloadValidation` when the form takes focus), so it never holds up the first paint; a validation that comes
-// before it has arrived waits for it.
+// The form validates with the API's own schema (lib/models/request-schema.ts), so a person reads the same words in
+// the browser as from POST /api/posters. That schema brings zod and the whole model catalogue with it, which were
+// most of the studio's script: it loads when the form is first used (the studio calls `preloadValidation` when the
+// form takes focus), so it never holds up the first paint; a validation that comes before it has arrived waits.
 
-const load = () =>
-  Promise.all([import("@hookform/resolvers/zod"), import("@/lib/models/request-schema")]).then(
-    ([{ zodResolver }, { posterFormSchema }]) => zodResolver(posterFormSchema),
-  );
+const load = () => import("@/lib/models/request-schema");
 
 let loading: ReturnType<typeof load> | undefined;
 
@@ -22,8 +18,11 @@ export function preloadValidation(): ReturnType<typeof load> {
   return loading;
 }
 
-export const posterFormResolver: Resolver<PosterFormInput, unknown, PosterFormValues> = async (
-  values,
-  context,
-  options,
-) => (await preloadValidation())(values, context, options);
+export type Validation = { ok: true; values: PosterFormValues } | { ok: false; errors: Record<string, string> };
+
+/** The form's values checked by the schema: the parsed values (trimmed, defaults filled), or a message per field. */
+export async function validatePosterForm(values: Record<string, unknown>): Promise<Validation> {
+  const { posterFormSchema, fieldErrors } = await preloadValidation();
+  const result = posterFormSchema.safeParse(values);
+  return result.success ? { ok: true, values: result.data } : { ok: false, errors: fieldErrors(result.error) };
+}

@@ -1,10 +1,10 @@
-import type { UseFormRegisterReturn } from "react-hook-form";
 import { formatCents } from "@/lib/money";
 import { useStudioModels } from "./models-context";
+import type { Registration } from "./use-poster-form";
 
 const slug = (id: string) => `model-${id.replace(/[^a-z0-9]+/gi, "-")}`;
 
-export function ModelPicker({ registration }: { registration: UseFormRegisterReturn }) {
+export function ModelPicker({ registration }: { registration: Registration }) {
   const { models } = useStudioModels();
   return (
     <fieldset>

@@ -2,13 +2,12 @@
 
 import Link from "next/link";
 import type { Ref } from "react";
-import type { UseFormReturn } from "react-hook-form";
 import type { SpendingToday } from "@/lib/client/api";
-import type { PosterFormInput, PosterFormValues } from "@/lib/models/generation";
 import { type Cents, formatCents, toCents } from "@/lib/money";
 import { describedBy, Field, inputClass } from "../ui/field";
 import { RecentPrompts } from "./recent-prompts";
 import { SettingsDrawer } from "./settings-drawer";
+import type { FormValues, PosterForm } from "./use-poster-form";
 
 const PROMPT_HELP = "What the poster shows: subject, setting, mood, light. Ctrl+Enter generates.";
 const FILTER_HINT =
@@ -20,8 +19,8 @@ export function PromptPanel(props: {
   ref: Ref<HTMLFormElement>;
   /** Any control taking focus: the form is about to be used. */
   onFocus: () => void;
-  form: UseFormReturn<PosterFormInput, unknown, PosterFormValues>;
-  values: PosterFormInput & Record<string, unknown>;
+  form: PosterForm;
+  values: FormValues;
   notice?: string;
   onSubmit: () => void;
   recentPrompts: string[];
@@ -35,10 +34,7 @@ export function PromptPanel(props: {
   budgetShown: boolean;
 }) {
   const { form, values, price } = props;
-  const { register, formState } = form;
-  const errors = Object.fromEntries(
-    Object.entries(formState.errors).map(([k, v]) => [k, (v as { message?: string } | undefined)?.message]),
-  ) as Record<string, string | undefined>;
+  const { register, errors } = form;
   const blocked = Boolean(props.blockedPrompt);
   const promptDescribedBy = [describedBy("prompt", PROMPT_HELP, errors.prompt), blocked && "prompt-blocked"]
     .filter(Boolean)

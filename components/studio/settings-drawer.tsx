@@ -1,6 +1,5 @@
 "use client";
 
-import type { UseFormRegister, UseFormRegisterReturn } from "react-hook-form";
 import { type AspectRatio, aspectRatioInfo, DEFAULT_ASPECT_RATIO } from "@/lib/models/aspect-ratios";
 import { describedBy, Field, inputClass } from "../ui/field";
 import { AspectRatioPicker } from "./aspect-ratio-picker";
@@ -9,17 +8,18 @@ import { ModelPicker } from "./model-picker";
 import { useStudioModels } from "./models-context";
 import { SeedControl } from "./seed-control";
 import { studioModel } from "./studio-models";
+import type { Register, Registration } from "./use-poster-form";
 
 // Everything but the prompt, one click away: the summary line says what is set, so it needn't be opened to check.
 export function SettingsDrawer(props: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
-  // biome-ignore lint/suspicious/noExplicitAny: parameter names come from the catalogue at run time
-  register: UseFormRegister<any>;
+  /** Parameter names come from the catalogue at run time. */
+  register: Register;
   values: Record<string, unknown> & { model: string; aspectRatio?: string };
   errors: Record<string, string | undefined>;
   seed: { locked: boolean; onLockedChange: (locked: boolean) => void; onRoll: () => void };
-  seedRegistration: UseFormRegisterReturn;
+  seedRegistration: Registration;
 }) {
   const { register, values, errors } = props;
   const catalogue = useStudioModels();

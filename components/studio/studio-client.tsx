@@ -1,15 +1,13 @@
 "use client";
 
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { useForm } from "react-hook-form";
 import type { PosterPage } from "@/lib/api-types";
 import { api, type SpendingToday } from "@/lib/client/api";
-import type { PosterFormInput, PosterFormValues } from "@/lib/models/generation";
 import { toCents, toUsd } from "@/lib/money";
 import type { Actor } from "@/lib/permissions";
 import { useSelection } from "../selection/use-selection";
 import { budgetProblem } from "./budget";
-import { posterFormResolver, preloadValidation } from "./form-validation";
+import { preloadValidation } from "./form-validation";
 import { StudioModelsProvider } from "./models-context";
 import { PromptPanel } from "./prompt-panel";
 import type { ResultPoster } from "./result-card";
@@ -18,6 +16,7 @@ import type { StudioStart } from "./studio";
 import { findStudioModel, formDefaults, type StudioModels, studioModel } from "./studio-models";
 import { useFeed } from "./use-feed";
 import { describeProgress, type TileRequest, useGeneration } from "./use-generation";
+import { usePosterForm } from "./use-poster-form";
 import { variationSeeds } from "./variation-seeds";
 
 // Neither is part of the studio's first load: the lightbox loads when a result is first opened, the selection bar
@@ -51,11 +50,8 @@ export function StudioClient(props: {
   const { notice, ...startValues } = props.start ?? { seed: 0 };
   const catalogue = props.models;
   const defaults = useMemo(() => formDefaults(catalogue), [catalogue]);
-  const form = useForm<PosterFormInput, unknown, PosterFormValues>({
-    resolver: posterFormResolver,
-    defaultValues: props.start ? ({ ...defaults, ...startValues, variations: 1 } as PosterFormInput) : defaults,
-  });
-  const { handleSubmit, watch, setValue, setError } = form;
+  const form = usePosterForm(props.start ? { ...defaults, ...startValues, variations: 1 } : defaults);
+  const { handleSubmit, setValue, setError, values } = form;
   const [seedLocked, setSeedLocked] = useState(Boolean(props.start));
   // Settings start open when they came from a poster: that is what the person wants to see.
   const [settingsOpen, setSettingsOpen] = useState(Boolean(props.start));
@@ -86,8 +82,7 @@ export function StudioClient(props: {
     (fields: Record<string, string>) => {
       // A setting in the drawer can't take focus while the drawer is shut.
       if (Object.keys(fields).some((name) => name !== "prompt")) setSettingsOpen(true);
-      for (const [name, message] of Object.entries(fields))
-        setError(name as "prompt", { message }, { shouldFocus: true });
+      for (const [name, message] of Object.entries(fields)) setError(name, message, { shouldFocus: true });
     },
     [setError],
   );
@@ -103,7 +98,6 @@ export function StudioClient(props: {
   );
   const { tiles, start, retry, cancel } = useGeneration(onFieldErrors, onMade);
 
-  const values = watch();
   const model = studioModel(catalogue, values.model);
   const variations = Number(values.variations) || 1;
   const cost = variations * model.priceCents;
@@ -114,7 +108,8 @@ export function StudioClient(props: {
   const shownTiles = tiles.filter(
     (t) => !(t.status === "failed" && t.code === "prompt_filtered") && !(t.status === "done" && gone.has(t.poster.id)),
   );
-  const blockedPrompt = blocked && values.prompt === blocked.input.prompt ? blocked.input.prompt : undefined;
+  const blockedText = blocked?.input.prompt;
+  const blockedPrompt = typeof blockedText === "string" && values.prompt === blockedText ? blockedText : undefined;
 
   const withFavorite = (p: ResultPoster) => (p.id in favorites ? { ...p, favorite: favorites[p.id] } : p);
   const sessionIds = new Set(shownTiles.flatMap((t) => (t.status === "done" ? [t.poster.id] : [])));
@@ -160,7 +155,7 @@ export function StudioClient(props: {
   function applySettings(poster: ResultPoster) {
     const request = settingsOf(catalogue, poster);
     if (!request) return window.location.assign(`/?from=${poster.id}`);
-    form.reset({ ...defaults, ...request, variations: 1 } as PosterFormInput);
+    form.reset({ ...defaults, ...request, variations: 1 });
     setSeedLocked(true);
     setSettingsOpen(true);
     setOpen(null);

@@ -1,5 +1,6 @@
 import { ASPECT_RATIO_IDS, type AspectRatio, DEFAULT_ASPECT_RATIO } from "@/lib/models/aspect-ratios";
-import type { ParamSpec, PosterFormInput } from "@/lib/models/generation";
+import type { ParamSpec } from "@/lib/models/types";
+import type { FormValues } from "./use-poster-form";
 
 // What the studio's controls need to know of the models new posters can be made with, as plain data. The page hands
 // it over from the catalogue (components/studio/studio.tsx), so the browser doesn't load the catalogue itself: its
@@ -37,7 +38,7 @@ export function studioModel(catalogue: StudioModels, id: string): StudioModel {
 }
 
 /** The form starts with every model's parameter defaults, so switching models never shows an empty control. */
-export function formDefaults(catalogue: StudioModels): PosterFormInput {
+export function formDefaults(catalogue: StudioModels): FormValues {
   return {
     model: catalogue.defaultModel,
     prompt: "",
@@ -48,7 +49,7 @@ export function formDefaults(catalogue: StudioModels): PosterFormInput {
     ...Object.fromEntries(
       catalogue.models.flatMap((m) => m.params).map((p) => [p.name, p.kind === "slider" ? p.default : ""]),
     ),
-  } as PosterFormInput;
+  };
 }
 
 /** The ratios of a model, by the picker's order (ASPECT_RATIO_IDS). */
