@@ -8,7 +8,7 @@ export function launch(): Promise<Browser> {
 declare global {
   interface Window {
     /** The page's last Largest Contentful Paint candidate, kept by coldVisit's init script. */
-    __lcp?: { at: number; element: string };
+    __lcp?: { at: number; element: string; url: string };
   }
 }
 
@@ -23,6 +23,9 @@ export interface Visit {
   lcpMs: number;
   /** What the largest paint was (`img`, `p`, …), to tell an image's paint from a heading's. */
   lcpElement: string;
+  /** Where an LCP's time went: the HTML's first byte, and for an image, when its request left and its last byte came. */
+  ttfbMs: number;
+  lcpImage?: { requestMs: number; responseEndMs: number };
   /** Every request, to see which files make up a figure (BENCH_FILES=1 prints them). */
   files: { url: string; type: string; bytes: number }[];
 }
@@ -40,13 +43,14 @@ export async function coldVisit(
   const context = await browser.newContext({ ...device, storageState });
   // Registered before any of the page's own code runs; `buffered` hands over the candidates painted before it.
   await context.addInitScript(() => {
-    const record: { at: number; element: string } = { at: Number.NaN, element: "" };
+    const record = { at: Number.NaN, element: "", url: "" };
     window.__lcp = record;
     new PerformanceObserver((list) => {
       const last = list.getEntries().at(-1);
       if (!(last instanceof LargestContentfulPaint)) return;
       record.at = last.startTime;
       record.element = last.element?.tagName.toLowerCase() ?? "";
+      record.url = last.url;
     }).observe({ type: "largest-contentful-paint", buffered: true });
   });
   const page = await context.newPage();
@@ -57,12 +61,18 @@ export async function coldVisit(
   });
   await page.goto(url, { waitUntil: "networkidle" });
   await page.waitForTimeout(500);
-  const { loadMs, lcp } = await page.evaluate(() => {
+  const { loadMs, ttfbMs, lcp, lcpImage } = await page.evaluate(() => {
     const [navigation] = performance.getEntriesByType("navigation") as PerformanceNavigationTiming[];
-    const lcp = window.__lcp;
+    const lcp = window.__lcp ?? { at: Number.NaN, element: "", url: "" };
+    const image = lcp.url ? performance.getEntriesByName(lcp.url)[0] : undefined;
     return {
       loadMs: navigation ? navigation.loadEventEnd - navigation.startTime : Number.NaN,
-      lcp: lcp ?? { at: Number.NaN, element: "" },
+      ttfbMs: navigation ? navigation.responseStart - navigation.startTime : Number.NaN,
+      lcp,
+      lcpImage:
+        image instanceof PerformanceResourceTiming
+          ? { requestMs: image.requestStart || image.startTime, responseEndMs: image.responseEnd }
+          : undefined,
     };
   });
   await context.close();
@@ -74,6 +84,8 @@ export async function coldVisit(
     loadMs,
     lcpMs: lcp.at,
     lcpElement: lcp.element,
+    ttfbMs,
+    lcpImage,
     files: sizes,
   };
 }

@@ -36,6 +36,12 @@ async function fillFeed(baseUrl: string, headers: Record<string, string>) {
 const p50 = (visits: Visit[], of: (v: Visit) => number) => percentile(visits.map(of), 50);
 const range = (values: number[]) => `${ms(Math.min(...values))}–${ms(Math.max(...values))}`;
 
+/** p50 of a timing of the LCP's image, over the visits whose LCP was an image; "—" when none was. */
+function imageTiming(visits: Visit[], of: (timing: NonNullable<Visit["lcpImage"]>) => number): string {
+  const timings = visits.flatMap((v) => (v.lcpImage ? [of(v.lcpImage)] : []));
+  return timings.length ? ms(percentile(timings, 50)) : "—";
+}
+
 function printFiles(site: Site) {
   const first = site.visits[0];
   if (!first) return;
@@ -90,6 +96,9 @@ export async function pageBench(
   row("  HTML", (s) => kib(p50(s.visits, (v) => v.bytes("document"))));
   row("LCP p50", (s) => `${ms(p50(s.visits, (v) => v.lcpMs))} (${s.visits[0]?.lcpElement || "?"})`);
   row("LCP range", (s) => range(s.visits.map((v) => v.lcpMs)));
+  row("  HTML first byte", (s) => ms(p50(s.visits, (v) => v.ttfbMs)));
+  row("  LCP image request", (s) => imageTiming(s.visits, (t) => t.requestMs));
+  row("  LCP image last byte", (s) => imageTiming(s.visits, (t) => t.responseEndMs));
   row("load event p50", (s) => ms(p50(s.visits, (v) => v.loadMs)));
   const [a, b] = sites;
   if (a && b) {
