@@ -1,5 +1,4 @@
 import { connection } from "next/server";
-import { preload } from "react-dom";
 import { ConfigProblem, PreviewNotice } from "@/components/notices";
 import { FEED_PAGE_SIZE } from "@/components/studio/feed-page";
 import { Studio, type StudioStart } from "@/components/studio/studio";
@@ -8,9 +7,6 @@ import { requireMember } from "@/lib/identity";
 import { modelForReuse } from "@/lib/models";
 import { findPosterView, listPosterViews, recentPrompts, versionsByDefault } from "@/lib/posters/service";
 import { spendingToday } from "@/lib/spending";
-
-// The feed's first row on the widest grid (components/studio/results.tsx fetches the same ones at high priority).
-const FIRST_ROW = 4;
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -69,11 +65,6 @@ export default async function StudioPage({ searchParams }: { searchParams: Searc
           spendingToday(member.sub),
           firstPageOf(member),
         ]);
-  // The feed's first row is the page's largest paint: its thumbnails are asked for from the <head>, beside the CSS
-  // and scripts, rather than once the body has been parsed down to them.
-  for (const poster of firstPage?.posters.slice(0, FIRST_ROW) ?? []) {
-    preload(poster.thumbnailUrl, { as: "image", fetchPriority: "high" });
-  }
   return (
     <>
       <h1 className="sr-only">Poster studio</h1>
