@@ -5,6 +5,13 @@ export function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
+declare global {
+  interface Window {
+    /** The page's last Largest Contentful Paint candidate, kept by coldVisit's init script. */
+    __lcp?: { at: number; element: string; url: string };
+  }
+}
+
 export interface Visit {
   /** Bytes on the wire (compressed bodies + headers) of the requests of one resource type, or of all. */
   bytes(type?: string): number;
@@ -12,6 +19,15 @@ export interface Visit {
   largest(type: string): number;
   /** From navigation start to the load event, in ms (the page's own Navigation Timing). */
   loadMs: number;
+  /** Largest Contentful Paint, in ms from navigation start (the browser's own last candidate before we read it). */
+  lcpMs: number;
+  /** What the largest paint was (`img`, `p`, …), to tell an image's paint from a heading's. */
+  lcpElement: string;
+  /** Where an LCP's time went: the HTML's first byte, and for an image, when its request left and its last byte came. */
+  ttfbMs: number;
+  lcpImage?: { requestMs: number; responseEndMs: number };
+  /** Every request, to see which files make up a figure (BENCH_FILES=1 prints them). */
+  files: { url: string; type: string; bytes: number }[];
 }
 
 /** Loads a page in a fresh context (nothing cached), as a first-time visitor would, and adds up what it fetched. */
@@ -25,17 +41,39 @@ export async function coldVisit(
 ): Promise<Visit> {
   // Signed in (cookies) but with nothing cached: a first visit.
   const context = await browser.newContext({ ...device, storageState });
+  // Registered before any of the page's own code runs; `buffered` hands over the candidates painted before it.
+  await context.addInitScript(() => {
+    const record = { at: Number.NaN, element: "", url: "" };
+    window.__lcp = record;
+    new PerformanceObserver((list) => {
+      const last = list.getEntries().at(-1);
+      if (!(last instanceof LargestContentfulPaint)) return;
+      record.at = last.startTime;
+      record.element = last.element?.tagName.toLowerCase() ?? "";
+      record.url = last.url;
+    }).observe({ type: "largest-contentful-paint", buffered: true });
+  });
   const page = await context.newPage();
-  const sizes: { type: string; bytes: number }[] = [];
+  const sizes: { url: string; type: string; bytes: number }[] = [];
   page.on("requestfinished", async (request) => {
     const { responseBodySize, responseHeadersSize } = await request.sizes();
-    sizes.push({ type: request.resourceType(), bytes: responseBodySize + responseHeadersSize });
+    sizes.push({ url: request.url(), type: request.resourceType(), bytes: responseBodySize + responseHeadersSize });
   });
   await page.goto(url, { waitUntil: "networkidle" });
   await page.waitForTimeout(500);
-  const loadMs = await page.evaluate(() => {
+  const { loadMs, ttfbMs, lcp, lcpImage } = await page.evaluate(() => {
     const [navigation] = performance.getEntriesByType("navigation") as PerformanceNavigationTiming[];
-    return navigation ? navigation.loadEventEnd - navigation.startTime : Number.NaN;
+    const lcp = window.__lcp ?? { at: Number.NaN, element: "", url: "" };
+    const image = lcp.url ? performance.getEntriesByName(lcp.url)[0] : undefined;
+    return {
+      loadMs: navigation ? navigation.loadEventEnd - navigation.startTime : Number.NaN,
+      ttfbMs: navigation ? navigation.responseStart - navigation.startTime : Number.NaN,
+      lcp,
+      lcpImage:
+        image instanceof PerformanceResourceTiming
+          ? { requestMs: image.requestStart || image.startTime, responseEndMs: image.responseEnd }
+          : undefined,
+    };
   });
   await context.close();
   const of = (type?: string) => sizes.filter((s) => !type || s.type === type);
@@ -44,6 +82,11 @@ export async function coldVisit(
     count: (type) => of(type).length,
     largest: (type) => Math.max(0, ...of(type).map((s) => s.bytes)),
     loadMs,
+    lcpMs: lcp.at,
+    lcpElement: lcp.element,
+    ttfbMs,
+    lcpImage,
+    files: sizes,
   };
 }
 

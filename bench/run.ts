@@ -5,7 +5,7 @@ import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { localAuthEnv, startOidcProvider } from "../local/oidc-provider";
 import { LOCAL_BUCKET, startLocalStack } from "../local/stack";
-import { coldVisit, launch } from "./browser";
+import { launch } from "./browser";
 import { lambdaBundleSize } from "./bundle";
 import { designBench } from "./design";
 import { galleryBench } from "./gallery";
@@ -13,6 +13,7 @@ import { gallerySearchBench } from "./gallery-search";
 import { jobsBench } from "./jobs";
 import { loadBench } from "./load";
 import { operationsBench } from "./operations";
+import { pageBench } from "./page";
 import { printBench } from "./print";
 import { reviewBench } from "./review";
 import { startNext } from "./server";
@@ -21,7 +22,8 @@ import { kib, ms, percentile } from "./stats";
 
 // `npm run bench` (after `npm run build`): figures for the README, measured on this machine.
 //  1. Overhead of POST /api/posters beyond the emulator's own model time, beside a bare S3 PUT of the same bytes.
-//  2. The studio page's First Load JS and the bytes a cold first visit transfers.
+//  2. The studio page's First Load JS, the bytes a cold first visit transfers and its LCP, beside a peer's
+//     (BENCH_PEER_DIR) in paired runs (BENCH_PAGE_RUNS pairs).
 //  3. The gallery and a shared board; 4. poster typography; 5. 50 generations at once; 6. developing a poster (upload +
 //  operation overhead, peak memory at 4K); 7. a review link's cold visit on a phone; 8. print masters (PDF, CMYK TIFF
 //  at 150 and 300 ppi); 9. the job queue (queued → taken, a pack end to end). BENCH_ONLY=overhead,load,… runs just
@@ -47,7 +49,12 @@ const auth = browser ? await benchAuth(browser, next.url) : await tokenAuth();
 
 try {
   if (runs("overhead")) await overheadBench();
-  if (browser && runs("page")) await pageBench(browser);
+  // 2. The studio's weight and LCP, cold, beside the peer's when BENCH_PEER_DIR says where it is (bench/page.ts).
+  if (browser && runs("page")) {
+    const pageRuns = Number(process.env.BENCH_PAGE_RUNS ?? Math.min(RUNS, 15));
+    await pageBench(browser, { url: next.url, storageState: auth.storageState, headers: auth.headers }, pageRuns);
+    lambdaFigures();
+  }
   // 3. Gallery and shared board with 1,000 posters in the table.
   if (browser && runs("gallery")) await galleryBench(next.url, browser, RUNS, auth);
   // 3b. The gallery's server time with 10,000 posters (the 1,000 above topped up), unfiltered and searched.
@@ -157,17 +164,8 @@ async function overheadBench() {
   console.log(`  server process CPU per request (main thread and sharp's threads): ${ms(cpuPerRequest)}`);
 }
 
-// 2. Studio page weight, cold (signed in, nothing cached). A share page, below, has no client code of ours: its
-// JavaScript is the framework's runtime, the floor every page starts from.
-async function pageBench(browser: NonNullable<Awaited<ReturnType<typeof launch>>>) {
-  const studio = await coldVisit(browser, next.url, auth.storageState);
-  console.log("\nStudio page, cold first visit (bytes on the wire, compressed, headers included)");
-  console.log(`  First Load JS  ${kib(studio.bytes("script"))} in ${studio.count("script")} files (target ≤ 130 kB)`);
-  console.log(`  fonts          ${kib(studio.bytes("font"))}`);
-  console.log(`  CSS            ${kib(studio.bytes("stylesheet"))}`);
-  console.log(`  HTML           ${kib(studio.bytes("document"))}`);
-  console.log(`  total          ${kib(studio.bytes())} in ${studio.count()} requests (target ≤ 220 KiB)`);
-
+// 2b. The Lambda server function's size (cold starts), printed with the page figures.
+function lambdaFigures() {
   const bundle = lambdaBundleSize();
   console.log("\nLambda server function (.open-next/server-functions/default)");
   console.log(

@@ -1,10 +1,10 @@
-import type { UseFormRegisterReturn } from "react-hook-form";
-import { ASPECT_RATIOS, type AspectRatio } from "@/lib/models/generation";
+import { ASPECT_RATIOS, type AspectRatio } from "@/lib/models/aspect-ratios";
 import { FieldError } from "../ui/field";
+import type { Registration } from "./use-poster-form";
 
 // Nine native radios (arrow keys move between them), each drawn as its shape and named for its use.
 export function AspectRatioPicker(props: {
-  registration: UseFormRegisterReturn;
+  registration: Registration;
   supported: readonly AspectRatio[];
   error?: string;
 }) {

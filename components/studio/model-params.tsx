@@ -1,12 +1,12 @@
-import type { UseFormRegister } from "react-hook-form";
-import type { ParamSpec } from "@/lib/models/generation";
+import type { ParamSpec } from "@/lib/models/types";
 import { describedBy, Field, inputClass } from "../ui/field";
+import type { Register } from "./use-poster-form";
 
 // The controls a model really has, rendered from its catalogue entry: only the chosen model's appear.
 export function ModelParams(props: {
   params: readonly ParamSpec[];
-  // biome-ignore lint/suspicious/noExplicitAny: parameter names come from the catalogue at run time
-  register: UseFormRegister<any>;
+  /** Parameter names come from the catalogue at run time. */
+  register: Register;
   values: Record<string, unknown>;
   errors: Record<string, string | undefined>;
 }) {

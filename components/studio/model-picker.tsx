@@ -1,15 +1,16 @@
-import type { UseFormRegisterReturn } from "react-hook-form";
-import { GENERATION_MODELS } from "@/lib/models/generation";
 import { formatCents } from "@/lib/money";
+import { useStudioModels } from "./models-context";
+import type { Registration } from "./use-poster-form";
 
 const slug = (id: string) => `model-${id.replace(/[^a-z0-9]+/gi, "-")}`;
 
-export function ModelPicker({ registration }: { registration: UseFormRegisterReturn }) {
+export function ModelPicker({ registration }: { registration: Registration }) {
+  const { models } = useStudioModels();
   return (
     <fieldset>
       <legend className="mb-2 text-sm font-medium">Model</legend>
       <div className="space-y-2">
-        {GENERATION_MODELS.map((model) => (
+        {models.map((model) => (
           <label
             key={model.id}
             className="flex cursor-pointer items-start gap-3 rounded-md border border-edge p-3 has-[:checked]:border-accent has-[:checked]:bg-accent/10"

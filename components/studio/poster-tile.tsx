@@ -1,8 +1,10 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { type AspectRatio, aspectRatioInfo, getModel } from "@/lib/models/generation";
+import { type AspectRatio, aspectRatioInfo } from "@/lib/models/aspect-ratios";
+import { useStudioModels } from "./models-context";
 import { ResultImage } from "./result-card";
+import { studioModel } from "./studio-models";
 import type { Tile } from "./use-generation";
 
 const buttonClass = "rounded-md border border-edge px-2.5 py-1.5 text-xs font-medium hover:border-accent";
@@ -41,6 +43,7 @@ export function PosterTile(props: {
   handlers: TileHandlers;
 }) {
   const { tile, index } = props;
+  const catalogue = useStudioModels();
   const ratio = aspectRatioInfo(tile.input.aspectRatio as AspectRatio);
   const label = `Variation ${index + 1}`;
 
@@ -75,7 +78,7 @@ export function PosterTile(props: {
       <div className="flex min-h-8 flex-wrap items-center gap-2 text-xs">
         {tile.status === "pending" && (
           <>
-            <Elapsed startedAt={tile.startedAt} typical={getModel(tile.input.model).typicalSeconds} />
+            <Elapsed startedAt={tile.startedAt} typical={studioModel(catalogue, tile.input.model).typicalSeconds} />
             <button type="button" className={buttonClass} onClick={props.onCancel}>
               Cancel<span className="sr-only"> {label}</span>
             </button>

@@ -2,13 +2,12 @@
 
 import Link from "next/link";
 import type { Ref } from "react";
-import type { UseFormReturn } from "react-hook-form";
 import type { SpendingToday } from "@/lib/client/api";
-import { formatPrice, type PosterFormInput, type PosterFormValues } from "@/lib/models/generation";
-import { type Cents, formatCents } from "@/lib/money";
+import { type Cents, formatCents, toCents } from "@/lib/money";
 import { describedBy, Field, inputClass } from "../ui/field";
 import { RecentPrompts } from "./recent-prompts";
 import { SettingsDrawer } from "./settings-drawer";
+import type { FormValues, PosterForm } from "./use-poster-form";
 
 const PROMPT_HELP = "What the poster shows: subject, setting, mood, light. Ctrl+Enter generates.";
 const FILTER_HINT =
@@ -18,8 +17,10 @@ const FILTER_HINT =
 // phone); the rest of the settings fold into one drawer under Generate.
 export function PromptPanel(props: {
   ref: Ref<HTMLFormElement>;
-  form: UseFormReturn<PosterFormInput, unknown, PosterFormValues>;
-  values: PosterFormInput & Record<string, unknown>;
+  /** Any control taking focus: the form is about to be used. */
+  onFocus: () => void;
+  form: PosterForm;
+  values: FormValues;
   notice?: string;
   onSubmit: () => void;
   recentPrompts: string[];
@@ -33,10 +34,7 @@ export function PromptPanel(props: {
   budgetShown: boolean;
 }) {
   const { form, values, price } = props;
-  const { register, formState } = form;
-  const errors = Object.fromEntries(
-    Object.entries(formState.errors).map(([k, v]) => [k, (v as { message?: string } | undefined)?.message]),
-  ) as Record<string, string | undefined>;
+  const { register, errors } = form;
   const blocked = Boolean(props.blockedPrompt);
   const promptDescribedBy = [describedBy("prompt", PROMPT_HELP, errors.prompt), blocked && "prompt-blocked"]
     .filter(Boolean)
@@ -47,6 +45,7 @@ export function PromptPanel(props: {
       ref={props.ref}
       noValidate
       onSubmit={props.onSubmit}
+      onFocus={props.onFocus}
       aria-label="Poster settings"
       className="space-y-4 self-start lg:sticky lg:top-4 lg:max-h-[calc(100dvh-2rem)] lg:overflow-y-auto lg:pr-1"
     >
@@ -95,7 +94,7 @@ export function PromptPanel(props: {
       <div className="flex items-center justify-between gap-3">
         <p className="text-sm text-muted" aria-live="polite">
           <span className="block text-xs" data-testid="today">
-            Today: {formatPrice(props.today.teamSpent)} of {formatPrice(props.today.teamBudget)}
+            Today: {formatCents(toCents(props.today.teamSpent))} of {formatCents(toCents(props.today.teamBudget))}
           </span>
           <span className="sr-only">Price: </span>
           {price.variations} × {formatCents(price.each)} ={" "}

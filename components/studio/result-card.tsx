@@ -39,6 +39,8 @@ export function ResultImage(props: {
   /** The favourite as last set anywhere in this visit (a tile or the lightbox). */
   favorite?: boolean;
   onFavorite: (favorite: boolean) => void;
+  /** On screen as the page opens (the feed's first row): the browser fetches it ahead of the rest. */
+  first?: boolean;
 }) {
   const { poster, label } = props;
   const [copied, copy] = useCopied();
@@ -88,6 +90,7 @@ export function ResultImage(props: {
           alt={`Poster: ${poster.prompt}`}
           width={poster.width}
           height={poster.height}
+          fetchPriority={props.first ? "high" : undefined}
           className="h-full w-full object-cover"
         />
       </button>

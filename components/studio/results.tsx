@@ -1,12 +1,14 @@
 "use client";
 
 import { trimText } from "@/lib/display-text";
-import { type AspectRatio, aspectRatioInfo } from "@/lib/models/generation";
+import { type AspectRatio, aspectRatioInfo } from "@/lib/models/aspect-ratios";
 import { PosterTile, type TileHandlers } from "./poster-tile";
 import { ResultImage, type ResultPoster } from "./result-card";
 import type { Tile } from "./use-generation";
 
 const grid = "grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-4";
+// The feed's first row on the widest grid (two rows on a phone): on screen as the page opens, so fetched first.
+const FIRST_ROW = 4;
 const button = "rounded-md border border-edge px-3 py-1.5 text-sm hover:border-accent disabled:opacity-60";
 
 // The results area: this visit's Generate on top (with its progress), then my earlier posters, newest first. Both
@@ -64,7 +66,7 @@ export function Results(props: {
           )}
           {feed.posters.length > 0 && (
             <ul className={grid} aria-label="Your posters, newest first">
-              {feed.posters.map((poster) => {
+              {feed.posters.map((poster, index) => {
                 const ratio = aspectRatioInfo(poster.aspectRatio as AspectRatio);
                 const label = `“${trimText(poster.prompt, 48)}”`;
                 return (
@@ -74,7 +76,12 @@ export function Results(props: {
                         className="relative overflow-hidden rounded-lg border border-edge bg-panel"
                         style={{ aspectRatio: `${ratio.w} / ${ratio.h}` }}
                       >
-                        <ResultImage poster={poster} label={label} {...props.handlers(poster)} />
+                        <ResultImage
+                          poster={poster}
+                          label={label}
+                          first={index < FIRST_ROW}
+                          {...props.handlers(poster)}
+                        />
                       </div>
                     </article>
                   </li>

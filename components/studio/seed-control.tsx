@@ -1,5 +1,5 @@
-import type { UseFormRegisterReturn } from "react-hook-form";
 import { describedBy, FieldError, inputClass } from "../ui/field";
+import type { Registration } from "./use-poster-form";
 
 const HELP = "The same seed, prompt and settings make the same image again.";
 
@@ -7,7 +7,7 @@ export function SeedControl(props: {
   locked: boolean;
   onLockedChange: (locked: boolean) => void;
   onRoll: () => void;
-  registration: UseFormRegisterReturn;
+  registration: Registration;
   error?: string;
 }) {
   return (

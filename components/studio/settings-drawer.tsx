@@ -1,33 +1,29 @@
 "use client";
 
-import type { UseFormRegister, UseFormRegisterReturn } from "react-hook-form";
-import {
-  type AspectRatio,
-  aspectRatioInfo,
-  DEFAULT_ASPECT_RATIO,
-  getModel,
-  MAX_VARIATIONS,
-} from "@/lib/models/generation";
+import { type AspectRatio, aspectRatioInfo, DEFAULT_ASPECT_RATIO } from "@/lib/models/aspect-ratios";
 import { describedBy, Field, inputClass } from "../ui/field";
 import { AspectRatioPicker } from "./aspect-ratio-picker";
-import { supportedRatios } from "./form-defaults";
 import { ModelParams } from "./model-params";
 import { ModelPicker } from "./model-picker";
+import { useStudioModels } from "./models-context";
 import { SeedControl } from "./seed-control";
+import { studioModel } from "./studio-models";
+import type { Register, Registration } from "./use-poster-form";
 
 // Everything but the prompt, one click away: the summary line says what is set, so it needn't be opened to check.
 export function SettingsDrawer(props: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
-  // biome-ignore lint/suspicious/noExplicitAny: parameter names come from the catalogue at run time
-  register: UseFormRegister<any>;
+  /** Parameter names come from the catalogue at run time. */
+  register: Register;
   values: Record<string, unknown> & { model: string; aspectRatio?: string };
   errors: Record<string, string | undefined>;
   seed: { locked: boolean; onLockedChange: (locked: boolean) => void; onRoll: () => void };
-  seedRegistration: UseFormRegisterReturn;
+  seedRegistration: Registration;
 }) {
   const { register, values, errors } = props;
-  const model = getModel(values.model);
+  const catalogue = useStudioModels();
+  const model = studioModel(catalogue, values.model);
   const variations = Number(values.variations) || 1;
   const ratio = aspectRatioInfo((values.aspectRatio ?? DEFAULT_ASPECT_RATIO) as AspectRatio);
   const invalid = Object.keys(errors).some((k) => k !== "prompt" && errors[k]);
@@ -52,11 +48,7 @@ export function SettingsDrawer(props: {
       </summary>
       <div className="space-y-5 border-t border-edge px-3 pt-4 pb-3">
         <ModelPicker registration={register("model")} />
-        <AspectRatioPicker
-          registration={register("aspectRatio")}
-          supported={supportedRatios(values.model)}
-          error={errors.aspectRatio}
-        />
+        <AspectRatioPicker registration={register("aspectRatio")} supported={model.ratios} error={errors.aspectRatio} />
         <Field
           id="variations"
           label="Variations"
@@ -72,7 +64,7 @@ export function SettingsDrawer(props: {
             id="variations"
             type="range"
             min={1}
-            max={MAX_VARIATIONS}
+            max={catalogue.maxVariations}
             step={1}
             className="w-full"
             aria-describedby="variations-help"

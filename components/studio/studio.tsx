@@ -1,254 +1,41 @@
-"use client";
-
-import { zodResolver } from "@hookform/resolvers/zod";
-import dynamic from "next/dynamic";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { useForm } from "react-hook-form";
-import { api, type SpendingToday } from "@/lib/client/api";
-import {
-  findGenerationModel,
-  getModel,
-  type PosterFormInput,
-  type PosterFormValues,
-  posterFormSchema,
-} from "@/lib/models/generation";
-import { toCents, toUsd } from "@/lib/money";
+import type { PosterPage } from "@/lib/api-types";
+import type { SpendingToday } from "@/lib/client/api";
+import { DEFAULT_MODEL_ID, GENERATION_MODELS, MAX_VARIATIONS } from "@/lib/models/generation";
 import type { Actor } from "@/lib/permissions";
-import { SelectionBar } from "../selection/selection-bar";
-import { useSelection } from "../selection/use-selection";
-import { budgetProblem } from "./budget";
-import { FORM_DEFAULTS, variationSeeds } from "./form-defaults";
-import { PromptPanel } from "./prompt-panel";
-import type { ResultPoster } from "./result-card";
-import { Results } from "./results";
-import { useFeed } from "./use-feed";
-import { describeProgress, type TileRequest, useGeneration } from "./use-generation";
+import { StudioClient } from "./studio-client";
+import { ratiosOf, type StudioModels } from "./studio-models";
 
-// The lightbox loads when a result is first opened: it isn't part of the studio's first load.
-const Lightbox = dynamic(() => import("../lightbox/lightbox").then((m) => m.Lightbox), { ssr: false });
+// The studio as the page renders it, on the server: it reads the model catalogue here and hands the client only
+// what the controls show (studio-models.ts), so the catalogue and zod stay out of the browser's first load.
 
 /** Settings to start from (a poster's, for "Use these settings"): the seed comes locked. `notice` says what had to
  * change, e.g. a retired model replaced by the default one. */
 export type StudioStart = Record<string, unknown> & { seed: number; notice?: string };
 
-/** The form's values for a poster's settings, or undefined when the studio can't make it again in place (an
- * operation's result, or a retired model: /?from={id} explains those). */
-function settingsOf(poster: ResultPoster): TileRequest | undefined {
-  if (poster.operation !== "generate" || !findGenerationModel(poster.model)) return undefined;
+function studioModels(): StudioModels {
   return {
-    model: poster.model,
-    prompt: poster.prompt,
-    negativePrompt: poster.negativePrompt ?? "",
-    aspectRatio: poster.aspectRatio,
-    seed: poster.seed,
-    ...poster.params,
+    models: GENERATION_MODELS.map((m) => ({
+      id: m.id,
+      label: m.label,
+      blurb: m.blurb,
+      priceCents: m.priceCents,
+      typicalSeconds: m.typicalSeconds,
+      maxSeed: m.maxSeed,
+      ratios: ratiosOf(m.sizes),
+      params: m.params,
+    })),
+    defaultModel: DEFAULT_MODEL_ID,
+    maxVariations: MAX_VARIATIONS,
   };
 }
 
-export function Studio(props: { start?: StudioStart; recentPrompts: string[]; today: SpendingToday; me: Actor }) {
-  const { notice, ...startValues } = props.start ?? { seed: 0 };
-  const form = useForm<PosterFormInput, unknown, PosterFormValues>({
-    resolver: zodResolver(posterFormSchema),
-    defaultValues: props.start
-      ? ({ ...FORM_DEFAULTS, ...startValues, variations: 1 } as PosterFormInput)
-      : FORM_DEFAULTS,
-  });
-  const { handleSubmit, watch, setValue, setError } = form;
-  const [seedLocked, setSeedLocked] = useState(Boolean(props.start));
-  // Settings start open when they came from a poster: that is what the person wants to see.
-  const [settingsOpen, setSettingsOpen] = useState(Boolean(props.start));
-  const [today, setToday] = useState(props.today);
-  const [budgetShown, setBudgetShown] = useState(false);
-  // Posters deleted from the selection bar in this visit: they leave this visit's tiles and the feed.
-  const [gone, setGone] = useState<ReadonlySet<string>>(new Set());
-  const [open, setOpen] = useState<number | null>(null);
-  // Favourites changed in this visit, wherever the poster shows (a tile, the feed, the lightbox).
-  const [favorites, setFavorites] = useState<Record<string, boolean>>({});
-  const onFavorite = useCallback((id: string, favorite: boolean) => {
-    setFavorites((all) => ({ ...all, [id]: favorite }));
-  }, []);
-  const panelRef = useRef<HTMLFormElement>(null);
-  const feed = useFeed();
-  // Bumped by Generate: once the new tiles are drawn, the first is scrolled to if it is off screen.
-  const [reveal, setReveal] = useState(0);
-  useEffect(() => {
-    if (!reveal) return;
-    const first = panelRef.current?.nextElementSibling?.querySelector("article[data-status]");
-    const box = first?.getBoundingClientRect();
-    if (!first || !box || (box.top >= 0 && box.top < window.innerHeight - 120)) return;
-    const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-    first.scrollIntoView({ behavior: still ? "auto" : "smooth", block: "start" });
-  }, [reveal]);
-
-  const onFieldErrors = useCallback(
-    (fields: Record<string, string>) => {
-      // A setting in the drawer can't take focus while the drawer is shut.
-      if (Object.keys(fields).some((name) => name !== "prompt")) setSettingsOpen(true);
-      for (const [name, message] of Object.entries(fields))
-        setError(name as "prompt", { message }, { shouldFocus: true });
-    },
-    [setError],
-  );
-  const onMade = useCallback(
-    (poster: ResultPoster & { price: number }) => {
-      const plus = (usd: number) => toUsd(toCents(usd) + toCents(poster.price));
-      setToday((t) => ({ ...t, teamSpent: plus(t.teamSpent), userSpent: plus(t.userSpent) }));
-      feed.prepend(poster);
-      // The rest of the team spends too: the server's figure is the one Generate checks next.
-      api.spendingToday().then(setToday, () => {});
-    },
-    [feed.prepend],
-  );
-  const { tiles, start, retry, cancel } = useGeneration(onFieldErrors, onMade);
-
-  const values = watch();
-  const model = getModel(values.model);
-  const variations = Number(values.variations) || 1;
-  const cost = variations * model.priceCents;
-  const overBudget = budgetProblem(today, cost, variations);
-
-  // A prompt the filter blocked fails every variation the same way: one message at the prompt, not one per tile.
-  const blocked = tiles.find((t) => t.status === "failed" && t.code === "prompt_filtered");
-  const shownTiles = tiles.filter(
-    (t) => !(t.status === "failed" && t.code === "prompt_filtered") && !(t.status === "done" && gone.has(t.poster.id)),
-  );
-  const blockedPrompt = blocked && values.prompt === blocked.input.prompt ? blocked.input.prompt : undefined;
-
-  const withFavorite = (p: ResultPoster) => (p.id in favorites ? { ...p, favorite: favorites[p.id] } : p);
-  const sessionIds = new Set(shownTiles.flatMap((t) => (t.status === "done" ? [t.poster.id] : [])));
-  const feedPosters = feed.posters.filter((p) => !sessionIds.has(p.id) && !gone.has(p.id)).map(withFavorite);
-  const list: ResultPoster[] = [
-    ...shownTiles.flatMap((t) => (t.status === "done" ? [withFavorite(t.poster)] : [])),
-    ...feedPosters,
-  ];
-  const listRef = useRef(list);
-  listRef.current = list;
-  // One selection over everything shown, in display order (this visit's results, then the feed).
-  const orderKey = list.map((p) => p.id).join(",");
-  const order = useMemo(() => (orderKey ? orderKey.split(",") : []), [orderKey]);
-  const selection = useSelection(order);
-  const makers = Object.fromEntries(list.map((p) => [p.id, p.createdBy]));
-
-  const onSubmit = handleSubmit(
-    (valid) => {
-      if (overBudget) return setBudgetShown(true);
-      const { variations: count, ...request } = valid;
-      const chosen = getModel(request.model);
-      const seeds = variationSeeds(count, chosen.maxSeed, seedLocked ? request.seed : undefined);
-      start(seeds.map((seed) => ({ ...request, seed }) as TileRequest));
-      // Stacked (a phone), the results sit under the form: fold the settings away so they come up.
-      if (!window.matchMedia("(min-width: 1024px)").matches) setSettingsOpen(false);
-      setReveal((n) => n + 1);
-    },
-    (invalid) => {
-      if (Object.keys(invalid).some((name) => name !== "prompt")) setSettingsOpen(true);
-    },
-  );
-
-  function setLocked(locked: boolean) {
-    setSeedLocked(locked);
-    if (!locked) setValue("seed", undefined, { shouldValidate: false });
-  }
-
-  function rollSeed() {
-    setSeedLocked(true);
-    setValue("seed", variationSeeds(1, model.maxSeed)[0], { shouldValidate: true });
-  }
-
-  function applySettings(poster: ResultPoster) {
-    const request = settingsOf(poster);
-    if (!request) return window.location.assign(`/?from=${poster.id}`);
-    form.reset({ ...FORM_DEFAULTS, ...request, variations: 1 } as PosterFormInput);
-    setSeedLocked(true);
-    setSettingsOpen(true);
-    setOpen(null);
-    panelRef.current?.scrollIntoView({ behavior: "smooth", block: "nearest" });
-    // After the lightbox has closed and given focus back.
-    setTimeout(() => form.setFocus("prompt"), 0);
-  }
-
-  const { isSelected, toggle, itemProps } = selection;
-  const selecting = selection.selected.length > 0;
-  const handlers = useMemo(
-    () => (poster: ResultPoster) => ({
-      onOpen: () => setOpen(listRef.current.findIndex((p) => p.id === poster.id)),
-      selected: isSelected(poster.id),
-      selecting,
-      // Shift on the select button extends the range, as on the image.
-      onSelect: (event: React.MouseEvent) => (event.shiftKey ? itemProps(poster.id).onClick(event) : toggle(poster.id)),
-      itemProps: itemProps(poster.id),
-      favorite: favorites[poster.id],
-      onFavorite: (favorite: boolean) => onFavorite(poster.id, favorite),
-    }),
-    [isSelected, selecting, toggle, itemProps, favorites, onFavorite],
-  );
-
-  // The lightbox's "Select" checkbox is the same selection.
-  const selectFromLightbox = useCallback(
-    (id: string, on: boolean) => {
-      if (on !== isSelected(id)) toggle(id);
-    },
-    [isSelected, toggle],
-  );
-
-  function deleted(ids: string[]) {
-    setGone((all) => new Set([...all, ...ids]));
-    selection.forget(ids);
-  }
-
-  const status = shownTiles.length ? describeProgress(shownTiles) : "";
-  const current = open === null ? undefined : list[open];
-
-  return (
-    <div className="grid gap-6 lg:grid-cols-[340px_minmax(0,1fr)]">
-      <PromptPanel
-        ref={panelRef}
-        form={form}
-        values={values}
-        notice={notice}
-        onSubmit={onSubmit}
-        recentPrompts={props.recentPrompts}
-        blockedPrompt={blockedPrompt}
-        blockedMessage={blocked?.status === "failed" ? blocked.message : undefined}
-        settings={{ open: settingsOpen, onOpenChange: setSettingsOpen }}
-        seed={{ locked: seedLocked, onLockedChange: setLocked, onRoll: rollSeed }}
-        price={{ variations, each: model.priceCents, cost }}
-        today={today}
-        overBudget={overBudget}
-        budgetShown={budgetShown}
-      />
-      <Results
-        tiles={shownTiles}
-        status={status}
-        onCancel={(tile) => cancel(tile.key)}
-        onRetry={retry}
-        feed={{ ...feed, posters: feedPosters }}
-        onLoadMore={feed.loadMore}
-        handlers={handlers}
-        selectionKeys={selection.containerProps}
-        selecting={selecting}
-      />
-      <SelectionBar
-        selected={selection.selected}
-        makers={makers}
-        viewer={props.me}
-        onClear={selection.clear}
-        onDeleted={deleted}
-      />
-      {current && open !== null && (
-        <Lightbox
-          poster={current}
-          posters={list}
-          index={open}
-          onIndexChange={setOpen}
-          onClose={() => setOpen(null)}
-          me={props.me}
-          onUseSettings={applySettings}
-          onFavorite={onFavorite}
-          selected={selection.selected}
-          onSelect={selectFromLightbox}
-        />
-      )}
-    </div>
-  );
+export function Studio(props: {
+  start?: StudioStart;
+  recentPrompts: string[];
+  today: SpendingToday;
+  me: Actor;
+  /** My first page of posters, listed by the page on the server; absent when it couldn't be (the feed then asks). */
+  firstPage?: PosterPage;
+}) {
+  return <StudioClient {...props} models={studioModels()} />;
 }

@@ -1,18 +1,20 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { PosterSummary } from "@/lib/api-types";
+import type { PosterPage, PosterSummary } from "@/lib/api-types";
 import { ApiError, api } from "@/lib/client/api";
+import { FEED_PAGE_SIZE } from "./feed-page";
 
 // The studio's feed: my posters from the table, newest first, a page at a time (GET /api/posters?mine=true), so
-// results survive navigation and reloads. Posters made in this visit are put on top as they arrive.
+// results survive navigation and reloads. Posters made in this visit are put on top as they arrive. The first page
+// comes with the page (listed on the server), so it paints with the HTML; without it (the page couldn't list it)
+// the feed asks for it once mounted.
 
-const PAGE = 12;
-
-export function useFeed() {
-  const [posters, setPosters] = useState<PosterSummary[]>([]);
+export function useFeed(initial?: PosterPage) {
+  const [posters, setPosters] = useState<PosterSummary[]>(initial?.posters ?? []);
   // undefined: the first page hasn't come yet; null: no more pages.
-  const [cursor, setCursor] = useState<string | null | undefined>(undefined);
+  const [cursor, setCursor] = useState<string | null | undefined>(initial ? initial.nextCursor : undefined);
+  const hadFirstPage = useRef(Boolean(initial));
   const [loading, setLoading] = useState(false);
   const [message, setMessage] = useState("");
   const busy = useRef(false);
@@ -22,7 +24,7 @@ export function useFeed() {
     busy.current = true;
     setLoading(true);
     try {
-      const query = new URLSearchParams({ mine: "true", limit: String(PAGE) });
+      const query = new URLSearchParams({ mine: "true", limit: String(FEED_PAGE_SIZE) });
       if (from) query.set("cursor", from);
       const page = await api.listPosters(query);
       setPosters((all) => {
@@ -40,7 +42,7 @@ export function useFeed() {
   }, []);
 
   useEffect(() => {
-    void load();
+    if (!hadFirstPage.current) void load();
   }, [load]);
 
   const loadMore = useCallback(() => {
