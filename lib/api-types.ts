@@ -1,5 +1,7 @@
 import type { Design } from "./design/schema";
 import type { PosterStatus } from "./library-requests";
+import type { AspectRatio } from "./models/aspect-ratios";
+import type { CatalogueId } from "./models/operations/catalogue";
 
 // The JSON shapes of the REST API, shared by the route handlers and the browser.
 
@@ -8,7 +10,7 @@ export interface PosterView {
   model: string;
   prompt: string;
   negativePrompt?: string;
-  aspectRatio: string;
+  aspectRatio: AspectRatio;
   params: Record<string, number | string>;
   seed: number;
   width: number;
@@ -29,7 +31,7 @@ export interface PosterView {
   createdBy: string;
   createdByName?: string;
   /** How it was made: "generate", or the operation that derived it from `parentId` (absent: from an upload). */
-  operation: string;
+  operation: CatalogueId;
   parentId?: string;
   /** The operation's inputs: ids and numbers, never image bytes. */
   inputs?: Record<string, number | string>;

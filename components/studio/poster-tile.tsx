@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { type AspectRatio, aspectRatioInfo } from "@/lib/models/aspect-ratios";
+import { aspectRatioInfo } from "@/lib/models/aspect-ratios";
 import { useStudioModels } from "./models-context";
 import { ResultImage } from "./result-card";
 import { studioModel } from "./studio-models";
@@ -44,7 +44,7 @@ export function PosterTile(props: {
 }) {
   const { tile, index } = props;
   const catalogue = useStudioModels();
-  const ratio = aspectRatioInfo(tile.input.aspectRatio as AspectRatio);
+  const ratio = aspectRatioInfo(tile.input.aspectRatio);
   const label = `Variation ${index + 1}`;
 
   return (

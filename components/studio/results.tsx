@@ -1,7 +1,7 @@
 "use client";
 
 import { trimText } from "@/lib/display-text";
-import { type AspectRatio, aspectRatioInfo } from "@/lib/models/aspect-ratios";
+import { aspectRatioInfo } from "@/lib/models/aspect-ratios";
 import { PosterTile, type TileHandlers } from "./poster-tile";
 import { ResultImage, type ResultPoster } from "./result-card";
 import type { Tile } from "./use-generation";
@@ -67,7 +67,7 @@ export function Results(props: {
           {feed.posters.length > 0 && (
             <ul className={grid} aria-label="Your posters, newest first">
               {feed.posters.map((poster, index) => {
-                const ratio = aspectRatioInfo(poster.aspectRatio as AspectRatio);
+                const ratio = aspectRatioInfo(poster.aspectRatio);
                 const label = `“${trimText(poster.prompt, 48)}”`;
                 return (
                   <li key={poster.id} className="min-w-0">

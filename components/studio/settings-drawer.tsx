@@ -1,6 +1,7 @@
 "use client";
 
-import { type AspectRatio, aspectRatioInfo, DEFAULT_ASPECT_RATIO } from "@/lib/models/aspect-ratios";
+import { ASPECT_RATIO_IDS, aspectRatioInfo, DEFAULT_ASPECT_RATIO } from "@/lib/models/aspect-ratios";
+import { pick } from "@/lib/tuples";
 import { describedBy, Field, inputClass } from "../ui/field";
 import { AspectRatioPicker } from "./aspect-ratio-picker";
 import { ModelParams } from "./model-params";
@@ -25,7 +26,7 @@ export function SettingsDrawer(props: {
   const catalogue = useStudioModels();
   const model = studioModel(catalogue, values.model);
   const variations = Number(values.variations) || 1;
-  const ratio = aspectRatioInfo((values.aspectRatio ?? DEFAULT_ASPECT_RATIO) as AspectRatio);
+  const ratio = aspectRatioInfo(pick(String(values.aspectRatio ?? ""), ASPECT_RATIO_IDS) ?? DEFAULT_ASPECT_RATIO);
   const invalid = Object.keys(errors).some((k) => k !== "prompt" && errors[k]);
   return (
     <details

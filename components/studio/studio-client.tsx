@@ -132,7 +132,7 @@ export function StudioClient(props: {
       const { variations: count, ...request } = valid;
       const chosen = studioModel(catalogue, request.model);
       const seeds = variationSeeds(count, chosen.maxSeed, seedLocked ? request.seed : undefined);
-      start(seeds.map((seed) => ({ ...request, seed }) as TileRequest));
+      start(seeds.map((seed): TileRequest => ({ ...request, seed })));
       // Stacked (a phone), the results sit under the form: fold the settings away so they come up.
       if (!window.matchMedia("(min-width: 1024px)").matches) setSettingsOpen(false);
       setReveal((n) => n + 1);

@@ -3,12 +3,13 @@
 import { useCallback } from "react";
 import type { PosterView } from "@/lib/api-types";
 import { api } from "@/lib/client/api";
+import type { AspectRatio } from "@/lib/models/aspect-ratios";
 import { type RequestTile, useRequestTiles } from "../ui/use-request-tiles";
 
 // The tiles of one Generate: each variation is its own request with its own seed, so one failing, being cancelled
 // or retried never touches the others.
 
-export type TileRequest = Record<string, unknown> & { seed: number; aspectRatio: string; model: string };
+export type TileRequest = Record<string, unknown> & { seed: number; aspectRatio: AspectRatio; model: string };
 
 export type Tile = RequestTile<TileRequest>;
 
