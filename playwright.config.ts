@@ -13,7 +13,10 @@ process.env.ONESHEET_E2E_DATA ??= mkdtempSync(path.join(os.tmpdir(), "onesheet-e
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: true,
-  workers: 2,
+  // Each worker is signed in as its own member (e2e/members.ts), so tests side by side don't share a feed. Four on
+  // the 2-CPU CI machine: a test spends much of its time waiting (for the server, a render, a job), and four keep
+  // the CPUs busy where two left them idle about half the time.
+  workers: Number(process.env.E2E_WORKERS ?? 4),
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   timeout: 60_000,
@@ -31,7 +34,6 @@ export default defineConfig({
       use: {
         ...devices["Desktop Chrome"],
         viewport: { width: 1280, height: 900 },
-        storageState: "test-results/.auth/alice.json",
         // The API refuses a signed-in browser's state-changing requests from other sites; the test runner's own
         // API requests say where they come from, as a browser would.
         extraHTTPHeaders: { origin: `http://localhost:${port}` },

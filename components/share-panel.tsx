@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { ShareView } from "@/lib/api-types";
 import { ApiError, api } from "@/lib/client/api";
 
@@ -22,9 +22,18 @@ export function SharePanel(props: { target: "posterId" | "boardId"; id: string }
   const [message, setMessage] = useState("");
   const [busy, setBusy] = useState(false);
 
+  // Bumped by every create and revoke: a list asked for before one of them is out of date when it arrives (on a busy
+  // server the first load can come back after a link made right away, and would hide it), so it is asked for again.
+  const edits = useRef(0);
   const refresh = useCallback(async () => {
     try {
-      setShares((await api.listShares(props.target, props.id)).shares);
+      for (;;) {
+        const asked = edits.current;
+        const { shares } = await api.listShares(props.target, props.id);
+        if (edits.current !== asked) continue;
+        setShares(shares);
+        return;
+      }
     } catch (error) {
       setMessage(error instanceof ApiError ? error.message : "Couldn't load the links.");
     }
@@ -43,6 +52,7 @@ export function SharePanel(props: { target: "posterId" | "boardId"; id: string }
         showPrompt,
         ...(forBoard ? { review, snapshot } : {}),
       });
+      edits.current++;
       setShares((all) => [share, ...all]);
       // Its posters are in review now: the page's badges say so.
       if (share.review) router.refresh();
@@ -62,6 +72,7 @@ export function SharePanel(props: { target: "posterId" | "boardId"; id: string }
   async function revoke(token: string) {
     try {
       await api.revokeShare(token);
+      edits.current++;
       setShares((all) => all.filter((s) => s.token !== token));
       // The page's option letters and "waiting for reviewers" follow the review links that are left.
       if (shares.some((s) => s.token === token && s.review)) router.refresh();

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
 import { makePoster } from "./fixtures";
+import { expect, test } from "./members";
 import { SharePanel } from "./pages/library-pages";
 
 test("design a poster with each template, save, reload, edit the tagline; the share page shows the composed poster", async ({

@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import sharp from "sharp";
+import { expect, test } from "./members";
 
 // The develop components (components/develop/) on their test bench, app/dev/develop-kit (on only with ONESHEET_DEV_KIT=1,
 // which playwright.config.ts sets). The bench's source image is 600×900.

@@ -1,7 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import sharp from "sharp";
 import { makePoster } from "./fixtures";
+import { expect, test } from "./members";
 import { DevelopPanel } from "./pages/develop-page";
 
 // Developing posters from the poster page and from an upload, against the offline emulator (400 ms per call).

@@ -1,7 +1,8 @@
 import { mkdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { type APIRequestContext, type Browser, expect, type Page, test } from "@playwright/test";
+import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { makePoster, makePosters } from "./fixtures";
+import { expect, test } from "./members";
 
 // Every page, on a phone (390×844) and a laptop (1440×900): nothing scrolls sideways, and axe (WCAG 2 A and AA)
 // finds nothing. One array lists the pages: a new page is one line. Screenshots go to test-results/fit/ to look at.
@@ -51,7 +52,6 @@ const SIZES = [
   { label: "laptop", viewport: LAPTOP },
 ];
 
-const AUTH = "test-results/.auth/alice.json";
 const SHOTS = "test-results/fit";
 
 // A poster, a board with three posters, and a share link for each: made once per worker through the API.
@@ -84,11 +84,12 @@ function data(request: APIRequestContext): Promise<Data> {
   return made;
 }
 
-async function open(browser: Browser, baseURL: string, viewport: { width: number; height: number }, signedIn: boolean) {
+/** A tab at this size, signed in as `as` (a saved session) or signed out. */
+async function open(browser: Browser, baseURL: string, viewport: { width: number; height: number }, as?: string) {
   const context = await browser.newContext({
     baseURL,
     viewport,
-    storageState: signedIn ? AUTH : undefined,
+    storageState: as,
     extraHTTPHeaders: { origin: baseURL },
   });
   return context.newPage();
@@ -105,13 +106,13 @@ const overflowing = (page: Page) =>
   });
 
 for (const { name, path, signedOut, heading } of PAGES) {
-  test(`${name} fits a phone and a laptop, and axe finds nothing`, async ({ browser, request }, info) => {
+  test(`${name} fits a phone and a laptop, and axe finds nothing`, async ({ browser, request, member }, info) => {
     test.setTimeout(120_000);
     const baseURL = info.project.use.baseURL as string;
     const target = path(await data(request));
     mkdirSync(SHOTS, { recursive: true });
     for (const { label, viewport } of SIZES) {
-      const tab = await open(browser, baseURL, viewport, !signedOut);
+      const tab = await open(browser, baseURL, viewport, signedOut ? undefined : member.storageState);
       await tab.goto(target);
       await expect(
         heading ? tab.getByRole("heading", { name: heading, level: 1 }) : tab.locator("h1").first(),
@@ -137,8 +138,9 @@ for (const { name, path, signedOut, heading } of PAGES) {
 
 test("on a phone the nav is a menu: the button says whether it is open, Escape and following a link close it", async ({
   browser,
+  member,
 }, info) => {
-  const tab = await open(browser, info.project.use.baseURL as string, PHONE, true);
+  const tab = await open(browser, info.project.use.baseURL as string, PHONE, member.storageState);
   await tab.goto("/gallery");
   const nav = tab.getByRole("navigation", { name: "Main" });
   const menu = nav.getByRole("button", { name: "Menu" });

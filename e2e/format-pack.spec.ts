@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
 import { makePoster } from "./fixtures";
+import { expect, test } from "./members";
 
 // From one designed key art, a pack of five formats: pick them, see the price and what each will be, make them (a
 // job: leaving the page doesn't stop it), watch them fill in, download the ZIP (every file listed in its manifest,

@@ -1,7 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { signIn } from "./auth";
 import { makePoster } from "./fixtures";
+import { expect, test } from "./members";
 import { BoardPage, fitsWidth, GalleryPage, GallerySelection, PosterPage } from "./pages/library-pages";
 
 // The library's journeys: live filters and search, multi-select (shift-click, keyboard) into a board and a compare

@@ -1,5 +1,6 @@
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { makePoster } from "./fixtures";
+import { expect, test } from "./members";
 
 // Server-rendered pages must hydrate without React redoing them (error #418 and friends). The server runs in UTC
 // with its own locale; these browsers are in Los Angeles with a German locale, so anything formatted with the

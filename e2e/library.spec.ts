@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
 import { makePoster, makePosters } from "./fixtures";
+import { expect, test } from "./members";
 import { GalleryPage, PosterPage, SharePanel } from "./pages/library-pages";
 import { StudioPage } from "./pages/studio-page";
 import { pngSize } from "./png";

@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
 import { makePoster } from "./fixtures";
+import { expect, test } from "./members";
 import { DevelopPanel } from "./pages/develop-page";
 
 // A print master from the design editor: pick US one-sheet, see the guides and the art's real resolution with the

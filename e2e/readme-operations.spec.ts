@@ -1,6 +1,7 @@
-import { type APIRequestContext, expect, test } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import sharp from "sharp";
 import { makePoster } from "./fixtures";
+import { expect, test } from "./members";
 
 // `npm run screenshot` also draws docs/operations.png for the README: each operation's before and after, made through
 // the REST API against the offline emulator (procedural pictures: the sizes, masks and lineage are the real thing).

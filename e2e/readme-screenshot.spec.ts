@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { makePoster } from "./fixtures";
+import { expect, test } from "./members";
 import { DevelopPanel } from "./pages/develop-page";
 import { StudioPage } from "./pages/studio-page";
 

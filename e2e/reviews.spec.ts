@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { makePosters } from "./fixtures";
+import { expect, test } from "./members";
 import { ReviewerPage, ReviewsInbox } from "./pages/review-pages";
 
 // Review and approval on a shared link: the team member makes a review link, a reviewer with no account approves B
@@ -32,6 +33,7 @@ test("a reviewer on a phone approves B and pins a comment on A; the team sees bo
   page,
   request,
   browser,
+  member,
 }) => {
   test.setTimeout(120_000);
   const [a, b] = await makePosters(request, 2, "review option neon harbor");
@@ -67,11 +69,13 @@ test("a reviewer on a phone approves B and pins a comment on A; the team sees bo
   const phone = await context.newPage();
   await phone.goto(url);
   await expect(phone.getByRole("heading", { name: board.name, level: 1 })).toBeVisible();
-  await expect(phone.getByText(/Shared by Alice on/)).toBeVisible();
+  await expect(phone.getByText(`Shared by ${member.name} on`)).toBeVisible();
   // Pasted into a chat, the link names the board and who shared it.
   const og = (property: string) => phone.locator(`meta[property="og:${property}"]`).getAttribute("content");
   expect(await og("title")).toBe(`Review: ${board.name}`);
-  expect(await og("description")).toMatch(/^Alice shared 2 poster options \(A–B\) for your review/);
+  expect(await og("description")).toMatch(
+    new RegExp(`^${member.name} shared 2 poster options \\(A–B\\) for your review`),
+  );
   const reviewer = new ReviewerPage(phone);
   await reviewer.giveName("Dana Whitfield");
   await reviewer.approve("B");

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { makePoster } from "./fixtures";
+import { expect, test } from "./members";
 import { StudioPage } from "./pages/studio-page";
 
 test("pages carry a nonce-based CSP with no inline scripts allowed, and the studio runs under it", async ({ page }) => {

@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
 import { signIn } from "./auth";
 import { makePoster } from "./fixtures";
+import { expect, test } from "./members";
 import { SharePanel } from "./pages/library-pages";
 import { StudioPage } from "./pages/studio-page";
 
@@ -37,7 +37,12 @@ test("signed out, the studio sends you to sign in; after signing in you generate
   await expect(stranger.getByRole("list", { name: "Shared posters" }).getByRole("img")).toHaveCount(1);
 });
 
-test("API tokens work until revoked; a member can't delete another's poster", async ({ page, playwright, baseURL }) => {
+test("API tokens work until revoked; a member can't delete another's poster", async ({
+  page,
+  playwright,
+  baseURL,
+  member,
+}) => {
   await signIn(page, "carol", "/account");
   await page.getByLabel("Token name").fill("e2e script");
   await page.getByLabel("Expires after").selectOption({ label: "7 days" });
@@ -55,7 +60,7 @@ test("API tokens work until revoked; a member can't delete another's poster", as
   const alicesPoster = await makePoster(
     await playwright.request.newContext({
       baseURL,
-      storageState: "test-results/.auth/alice.json",
+      storageState: member.storageState,
       extraHTTPHeaders: { origin: baseURL as string },
     }),
     {

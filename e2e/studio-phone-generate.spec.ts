@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { signIn } from "./auth";
+import { expect, test } from "./members";
 import { StudioPage } from "./pages/studio-page";
 
 // A first visit on a phone: no bare "Your posters" heading over nothing, and Generate with the Settings drawer open

@@ -120,7 +120,7 @@ export class StudioPage {
       .evaluateAll((all) => all.map((el) => el.getAttribute("data-select-id") ?? ""));
   }
 
-  /** Pages the feed until every id shows (other tests make posters as the same person at the same time). */
+  /** Pages the feed until every id shows (older posters are a Load more away). */
   async showInFeed(ids: string[]) {
     await expect(async () => {
       const shown = await this.feedIds();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { client } from "../support/api";
+import { clock } from "../support/clock";
 import { authed, withLocalStack } from "../support/local-stack";
 
 // Per-person rate limits, kept in DynamoDB so they hold across Lambda instances.
@@ -17,9 +18,9 @@ describe("rate limits", () => {
   });
 
   it("cap API requests per minute with Retry-After", async () => {
-    // Counting happens per clock minute: start well inside one, so the window can't turn over mid-test.
-    const intoMinute = Date.now() % 60_000;
-    if (intoMinute > 50_000) await new Promise((r) => setTimeout(r, 60_100 - intoMinute));
+    // Counting happens per clock minute: start 1 s into one (the test's clock jumps there), so the window can't turn
+    // over mid-test.
+    clock.jumpIntoNext(60_000, 1000);
     const { GET } = await import("@/app/api/posters/route");
     let response: Response | undefined;
     let allowed = 0;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { POST as preview } from "@/app/api/posters/[id]/design/preview/route";
 import { PUT as saveDesign } from "@/app/api/posters/[id]/design/route";
 import { as, client } from "../support/api";
+import { clock } from "../support/clock";
 import { authed, withLocalStack } from "../support/local-stack";
 
 // Design renders cost CPU: each person gets a per-minute budget for them, apart from (and far below) the API's
@@ -19,9 +20,9 @@ const render = (id: string, as: "alice" | "bob" = "alice") =>
 describe("design render budget", () => {
   it("answers 429 with Retry-After once a person's renders for the minute are spent; others and other routes go on", async () => {
     const poster = (await client.createPoster({ prompt: "a poster to design" })).body;
-    // Counting happens per clock minute: start well inside one, so the window can't turn over mid-test.
-    const intoMinute = Date.now() % 60_000;
-    if (intoMinute > 50_000) await new Promise((r) => setTimeout(r, 60_100 - intoMinute));
+    // Counting happens per clock minute: start 1 s into one (the test's clock jumps there), so the window can't turn
+    // over mid-test.
+    clock.jumpIntoNext(60_000, 1000);
 
     const statuses = [];
     for (let i = 0; i < 3; i++) statuses.push((await render(poster.id)).status);

@@ -1,16 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { client } from "../support/api";
+import { clock } from "../support/clock";
 import { withLocalStack } from "../support/local-stack";
 
 // Signing windows through the API: two views of the same objects in one window carry byte-identical URLs (so the
 // browser's cache serves the revisit), and no URL is handed out already expired or living past the documented bound
 // (served at t with lifetime TTL and window W = TTL / 2: t + TTL − W < expiry ≤ t + TTL). A short lifetime makes
-// windows pass within the test; s3rver enforces X-Amz-Date + X-Amz-Expires, as S3 does.
+// windows pass within the test; s3rver enforces X-Amz-Date + X-Amz-Expires, as S3 does. The test's clock
+// (test/support/clock.ts) jumps to the instants that matter rather than the test sleeping until them: s3rver reads
+// the same clock, so "expired" is as S3 would judge it.
 const TTL = 10;
 const W = 5;
 withLocalStack({ env: { ONESHEET_URL_TTL_SECONDS: String(TTL) } });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const windowOf = (ms: number) => Math.floor(ms / (W * 1000));
 
 /** When a signed URL stops working, from its own X-Amz-Date and X-Amz-Expires. */
@@ -55,9 +57,9 @@ describe("signing windows", () => {
     for (const p of made) await client.addToBoard(board.id, p.id);
 
     // Start just after a window opens, so two views 1.5 s apart fall in the same window.
-    await sleep(W * 1000 - (Date.now() % (W * 1000)) + 50);
+    clock.jumpIntoNext(W * 1000, 50);
     const first = await views(made[0].id, board.id);
-    await sleep(1500);
+    clock.jumpBy(1500);
     const second = await views(made[0].id, board.id);
     expect(windowOf(second.after)).toBe(windowOf(first.before));
     expect(second.urls).toEqual(first.urls);
@@ -67,14 +69,14 @@ describe("signing windows", () => {
     for (const url of new Set(first.urls)) expect((await fetch(url)).status, url).toBe(200);
 
     // The next window signs anew; every URL still keeps to its bounds.
-    await sleep(W * 1000 - (Date.now() % (W * 1000)) + 50);
+    clock.jumpIntoNext(W * 1000, 50);
     const third = await views(made[0].id, board.id);
     expectWithinBounds(third);
     expect(third.urls.filter((u) => first.urls.includes(u))).toEqual([]);
     for (const url of new Set(third.urls)) expect((await fetch(url)).status, url).toBe(200);
 
     // The bound is real: once the first view's expiry has passed, S3 refuses its URLs.
-    await sleep(Math.max(0, expiryOf(first.poster.thumbnailUrl) - Date.now()) + 100);
+    clock.jumpTo(Math.max(Date.now(), expiryOf(first.poster.thumbnailUrl) + 100));
     expect((await fetch(first.poster.thumbnailUrl)).status).toBe(403);
   }, 60_000);
 });
