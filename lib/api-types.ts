@@ -168,3 +168,13 @@ export interface SharedPoster {
   model?: string;
   seed?: number;
 }
+
+/** GET /api/spending/today: today's (UTC) spending against the team's budget and your own, in USD. */
+export interface SpendingToday {
+  day: string;
+  teamSpent: number;
+  teamBudget: number;
+  userSpent: number;
+  /** null: no per-person budget, only the team's. */
+  userBudget: number | null;
+}

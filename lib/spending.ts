@@ -1,4 +1,5 @@
 import "server-only";
+import type { SpendingToday } from "./api-types";
 import { getConfig } from "./aws/config";
 import { AppError } from "./errors";
 import { type Cents, formatCents, toCents, toUsd } from "./money";
@@ -239,14 +240,6 @@ export async function checkBudget(member: { sub: string }, cents: Cents): Promis
 
 function logUnsettled(reservation: Reservation, error: unknown) {
   console.error(JSON.stringify({ level: "error", msg: "settling failed", reservation, error: String(error) }));
-}
-
-export interface SpendingToday {
-  day: string;
-  teamSpent: number;
-  teamBudget: number;
-  userSpent: number;
-  userBudget: number | null;
 }
 
 export async function spendingToday(user: string): Promise<SpendingToday> {

@@ -23,19 +23,7 @@ export function PerMemberTable({ members, names }: { members: readonly MemberSpe
     <div className="relative overflow-x-auto">
       <table className="w-full max-w-2xl text-sm">
         <caption className="sr-only">Spending per person, last 30 days</caption>
-        <thead>
-          <tr className="border-b border-edge">
-            <th scope="col" className={th}>
-              Who
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Images
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Total
-            </th>
-          </tr>
-        </thead>
+        <CountHeader first="Who" />
         <tbody>
           {members.map((m) => (
             <tr key={m.who} className="border-b border-edge/60">
@@ -57,19 +45,7 @@ export function PerDayTable({ days }: { days: readonly DaySpend[] }) {
     <div className="relative overflow-x-auto">
       <table className="w-full max-w-md text-sm">
         <caption className="sr-only">Spending per day, last 30 days</caption>
-        <thead>
-          <tr className="border-b border-edge">
-            <th scope="col" className={th}>
-              Day (UTC)
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Images
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              Total
-            </th>
-          </tr>
-        </thead>
+        <CountHeader first="Day (UTC)" />
         <tbody>
           {[...days].reverse().map((d) => (
             <tr key={d.day} className="border-b border-edge/60">
@@ -152,5 +128,24 @@ export function LedgerTable({ entries, names }: { entries: readonly LedgerEntry[
         </table>
       </div>
     </>
+  );
+}
+
+/** The head of a table of counts: what each row is, then its images and its total. */
+function CountHeader({ first }: { first: string }) {
+  return (
+    <thead>
+      <tr className="border-b border-edge">
+        <th scope="col" className={th}>
+          {first}
+        </th>
+        <th scope="col" className={`${th} text-right`}>
+          Images
+        </th>
+        <th scope="col" className={`${th} text-right`}>
+          Total
+        </th>
+      </tr>
+    </thead>
   );
 }

@@ -1,4 +1,4 @@
-import type { SpendingToday } from "@/lib/client/api";
+import type { SpendingToday } from "@/lib/api-types";
 import { type Cents, formatCents, toCents } from "@/lib/money";
 
 // Generate checks the day's budget before sending anything: the server refuses an over-budget run anyway (402),

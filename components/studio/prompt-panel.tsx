@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import type { Ref } from "react";
-import type { SpendingToday } from "@/lib/client/api";
+import type { SpendingToday } from "@/lib/api-types";
 import { type Cents, formatCents, toCents } from "@/lib/money";
 import { describedBy, Field, inputClass } from "../ui/field";
 import { RecentPrompts } from "./recent-prompts";

@@ -1,8 +1,8 @@
 "use client";
 
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { PosterPage } from "@/lib/api-types";
-import { api, type SpendingToday } from "@/lib/client/api";
+import type { PosterPage, SpendingToday } from "@/lib/api-types";
+import { api } from "@/lib/client/api";
 import { toCents, toUsd } from "@/lib/money";
 import type { Actor } from "@/lib/permissions";
 import { useSelection } from "../selection/use-selection";

@@ -1,5 +1,4 @@
-import type { PosterPage } from "@/lib/api-types";
-import type { SpendingToday } from "@/lib/client/api";
+import type { PosterPage, SpendingToday } from "@/lib/api-types";
 import { DEFAULT_MODEL_ID, GENERATION_MODELS, MAX_VARIATIONS } from "@/lib/models/generation";
 import type { Actor } from "@/lib/permissions";
 import { StudioClient } from "./studio-client";

@@ -1,5 +1,15 @@
 import type * as z from "zod/mini";
-import type { BoardSummary, BoardView, ExportView, LinkReview, PosterPage, PosterView, ShareView } from "../api-types";
+import type {
+  BoardSummary,
+  BoardView,
+  ExportView,
+  LinkReview,
+  PosterPage,
+  PosterView,
+  ShareView,
+  SpendingToday,
+} from "../api-types";
+
 import { type ErrorCode, type FieldErrors, isErrorBody } from "../errors";
 import type { boardUpdateSchema, shareRequestSchema, tokenCreateSchema } from "../library-requests";
 import type { OperationInput } from "../models";
@@ -20,16 +30,6 @@ export interface ApiToken {
   createdAt: string;
   /** When it stops working; null: until revoked. */
   expiresAt: string | null;
-}
-
-/** GET /api/spending/today: today's (UTC) spending against the team's budget and your own, in USD. */
-export interface SpendingToday {
-  day: string;
-  teamSpent: number;
-  teamBudget: number;
-  userSpent: number;
-  /** null: no per-person budget, only the team's. */
-  userBudget: number | null;
 }
 
 export class ApiError extends Error {

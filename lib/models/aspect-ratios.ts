@@ -40,3 +40,19 @@ export function nearestAspectRatio(width: number, height: number): AspectRatio {
   const distance = (r: AspectRatioInfo) => Math.abs(Math.log(r.w / r.h) - target);
   return ASPECT_RATIOS.reduce((best, r) => (distance(r) < distance(best) ? r : best)).id;
 }
+
+/** The margins (px per side) that extend a picture, centred, to exactly the `target` width/height ratio: Reframe's
+ *  for a ratio, and a format pack's for a placement's shape. */
+export function centredMargins(size: { width: number; height: number }, target: number) {
+  const margins = { left: 0, right: 0, up: 0, down: 0 };
+  if (size.width / size.height < target) {
+    const extra = Math.round(size.height * target) - size.width;
+    margins.left = Math.floor(extra / 2);
+    margins.right = extra - margins.left;
+  } else {
+    const extra = Math.round(size.width / target) - size.height;
+    margins.up = Math.floor(extra / 2);
+    margins.down = extra - margins.up;
+  }
+  return margins;
+}

@@ -1,3 +1,4 @@
+import { centredMargins } from "../models/aspect-ratios";
 import { nonEmpty } from "../tuples";
 import { effectivePpi as masterPpi } from "./resolution";
 
@@ -171,18 +172,7 @@ export function cropBox(art: Size, placement: Pick<Placement, "w" | "h">): Size 
 
 /** The margins that extend the art, centred, to exactly the placement's shape. */
 export function reframeMargins(art: Size, placement: Pick<Placement, "w" | "h">) {
-  const target = placement.w / placement.h;
-  const margins = { left: 0, right: 0, up: 0, down: 0 };
-  if (art.width / art.height < target) {
-    const extra = Math.round(art.height * target) - art.width;
-    margins.left = Math.floor(extra / 2);
-    margins.right = extra - margins.left;
-  } else {
-    const extra = Math.round(art.width / target) - art.height;
-    margins.up = Math.floor(extra / 2);
-    margins.down = extra - margins.up;
-  }
-  return margins;
+  return centredMargins(art, placement.w / placement.h);
 }
 
 export type PackMethod =

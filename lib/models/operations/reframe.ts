@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { AppError } from "../../errors";
-import { ASPECT_RATIO_IDS, ASPECT_RATIOS, type AspectRatio, aspectRatioInfo } from "../aspect-ratios";
+import { ASPECT_RATIO_IDS, ASPECT_RATIOS, type AspectRatio, aspectRatioInfo, centredMargins } from "../aspect-ratios";
 import type { ParamSpec } from "../types";
 import { defineOperation } from "./define";
 import { optionalPrompt, sliderField } from "./fields";
@@ -28,17 +28,7 @@ type Margins = Record<(typeof SIDES)[number], number>;
 /** The margins that turn a source into the target ratio, the art centred (the studio's drag sends margins instead). */
 export function marginsForRatio(source: { width: number; height: number }, ratio: AspectRatio): Margins {
   const info = aspectRatioInfo(ratio);
-  const target = info.w / info.h;
-  const margins: Margins = { left: 0, right: 0, up: 0, down: 0 };
-  if (source.width / source.height < target) {
-    const extra = Math.round(source.height * target) - source.width;
-    margins.left = Math.floor(extra / 2);
-    margins.right = extra - margins.left;
-  } else {
-    const extra = Math.round(source.width / target) - source.height;
-    margins.up = Math.floor(extra / 2);
-    margins.down = extra - margins.up;
-  }
+  const margins: Margins = centredMargins(source, info.w / info.h);
   if (SIDES.every((s) => margins[s] === 0)) {
     throw new AppError("invalid_input", {
       message: `The image is already ${ratio}: pick another ratio.`,
