@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { CreateTableCommand, DynamoDBClient, ResourceInUseException } from "@aws-sdk/client-dynamodb";
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceInUseException } from "@aws-sdk/client-dynamodb";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import dynalite from "dynalite";
 import S3rver from "s3rver";
@@ -76,6 +76,14 @@ export async function createTable(endpoint: string, table: string) {
         })),
       }),
     );
+    // dynalite answers CreateTable with the table CREATING and turns it ACTIVE on a timer of its own; until then
+    // every read and write is ResourceNotFoundException. On a busy machine the first write can beat that timer.
+    for (let waited = 0; ; waited += 10) {
+      const { Table } = await client.send(new DescribeTableCommand({ TableName: table }));
+      if (Table?.TableStatus === "ACTIVE") break;
+      if (waited > 10_000) throw new Error(`table ${table} is still ${Table?.TableStatus} after 10 s`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
   } finally {
