@@ -125,7 +125,7 @@ test("print advice: what each upscaler reaches, only useful runs offered, and th
   await expect(page).toHaveURL(new RegExp(`/posters/${id}\\?develop=upscale&mode=fast`));
   await expect(develop.field("Upscaler")).toHaveValue("fast");
   await develop.run("Upscale").click();
-  await develop.doneId("Upscale 1");
+  await develop.doneId("Upscale 1", { timeout: 60_000 });
   await expect(develop.panel.getByRole("link", { name: "Back to Print: measure the new art" })).toHaveAttribute(
     "href",
     `/posters/${id}/design?print=us-one-sheet`,

@@ -34,10 +34,11 @@ export class DevelopPanel {
     return this.results.getByRole("article", { name });
   }
 
-  /** Waits for a tile to finish and returns the new poster's id (from its link). */
-  async doneId(name: string): Promise<string> {
+  /** Waits for a tile to finish and returns the new poster's id (from its link). `timeout`: for runs that make
+   *  very large art (a 4× upscale to 4096×6144 px is seconds of image work, more on a busy machine). */
+  async doneId(name: string, options: { timeout?: number } = {}): Promise<string> {
     const tile = this.tile(name);
-    await expect(tile).toHaveAttribute("data-status", "done");
+    await expect(tile).toHaveAttribute("data-status", "done", options);
     const href = await tile.getByRole("link", { name: /Open poster/ }).getAttribute("href");
     const id = /\/posters\/([^/#?]+)/.exec(href ?? "")?.[1];
     expect(id).toBeTruthy();
