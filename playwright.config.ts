@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./e2e/chromium";
+import { CHROMIUM_ARGS, TEST_CHROMIUM_PATH } from "./e2e/chromium";
 
 // E2E runs against the production build (`npm run build` first) on the offline stack, with a fresh data folder
 // per run. E2E_DEV=1 runs against `next dev` instead, for quicker iteration.
@@ -23,8 +23,10 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   use: {
     baseURL: `http://localhost:${port}`,
-    trace: "retain-on-failure",
-    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+    // A failed test's trace keeps its DOM snapshots, network and console; not the screencast, which every test paid
+    // for (a quarter of the e2e stage's CPU) and only a failed one's trace kept.
+    trace: { mode: "retain-on-failure", screenshots: false },
+    launchOptions: { executablePath: TEST_CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
   projects: [
     { name: "sign-in", testMatch: /sign-in\.setup\.ts/ },

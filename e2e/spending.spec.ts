@@ -8,6 +8,8 @@ const dollars = (text: string | null) => Number((text ?? "").match(/\$([\d.]+)/)
 test("the studio shows today's spending; the Spending page charts 30 days, totals per person and per day, and lists it with a CSV download", async ({
   browser,
 }) => {
+  // Its page lists the team's last 250 charges, which the whole suite has made by now: axe takes a while over it.
+  test.setTimeout(120_000);
   // A member with no spending yet, so their own total is exactly this test's image.
   const spender = freshMember("spender");
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });

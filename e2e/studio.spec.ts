@@ -14,12 +14,10 @@ test.describe("studio", () => {
     await expect(studio.status).toHaveText("2 of 2 ready.");
     const seeds = await studio.results.getByText(/^Seed \d+$/).allTextContents();
     expect(new Set(seeds).size).toBe(2);
+    // A tile says done once its poster is made; its image may still be on its way from the bucket.
     for (const n of [1, 2]) {
-      const loaded = await studio
-        .tile(n)
-        .getByRole("img")
-        .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth);
-      expect(loaded).toBe(832);
+      const image = studio.tile(n).getByRole("img");
+      await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(832);
     }
   });
 
