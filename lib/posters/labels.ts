@@ -1,5 +1,5 @@
 import { isModelId, MODEL_IDS, modelLabel } from "../models/catalogue";
-import { CATALOGUE, OPERATIONS } from "../models/operations/catalogue";
+import { CATALOGUE, findEntry, OPERATIONS } from "../models/operations/catalogue";
 import { nonEmpty } from "../tuples";
 
 // How posters are labelled and filtered by what made them, from the catalogue's entries. A derived poster's `model`
@@ -44,5 +44,5 @@ export const OPERATION_FILTERS: { id: string; label: string }[] = CATALOGUE.map(
 
 /** "Upscale" for a poster's `operation` ("generate" when it has none); ids no longer in the catalogue as they are. */
 export function operationLabel(id: string): string {
-  return CATALOGUE.find((e) => e.id === id)?.label ?? id;
+  return findEntry(id)?.label ?? id;
 }

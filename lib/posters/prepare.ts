@@ -7,6 +7,7 @@ import {
   generate,
   type ImageSource,
   nearestAspectRatio,
+  type Operation,
   type OperationPlan,
   type OperationRequest,
   type PosterRequest,
@@ -57,10 +58,10 @@ export async function prepareOperation(request: OperationRequest, member: { sub:
   });
 }
 
-function planOf(request: OperationRequest): { plan: OperationPlan; label: string } {
+function planOf(request: OperationRequest): { plan: OperationPlan; operation: Operation } {
   const operation = findOperation(request.operation);
   if (!operation) throw new AppError("invalid_input", { fields: { operation: "Unknown operation." } });
-  return { plan: operation.planFor(request), label: operation.label };
+  return { plan: operation.planFor(request), operation };
 }
 
 /** A style image follows the source's access rules (any poster; only one's own upload); its refusals name the
@@ -93,7 +94,7 @@ export async function prepareFrom(
     uploadDescription?: string;
   },
 ): Promise<Prepared> {
-  const { plan, label } = planOf(request);
+  const { plan, operation } = planOf(request);
   const { limits } = plan.service;
   const image = await checkImage(inputs.image, limits, "image");
   let mask: CheckedImage | undefined;
@@ -115,9 +116,7 @@ export async function prepareFrom(
     throw new AppError("invalid_input", { fields: { style: "This operation needs a style image." } });
   }
   const style = inputs.style ? await checkStyle(inputs.style, limits) : undefined;
-  const images = await fitInvokeBody(plan, { image, mask, style }, label);
-  const operation = findOperation(request.operation);
-  if (!operation) throw new AppError("internal", { cause: new Error(`no operation ${request.operation}`) });
+  const images = await fitInvokeBody(plan, { image, mask, style }, operation.label);
   const { parent, sourceUploadId, uploadDescription } = inputs;
   return {
     invocation: {

@@ -56,10 +56,6 @@ export function findEntry(id: string): CatalogueEntry | undefined {
   return CATALOGUE.find((e) => e.id === id);
 }
 
-export function isCatalogueId(id: string): id is CatalogueId {
-  return CATALOGUE.some((e) => e.id === id);
-}
-
 /** The service behind a Bedrock id the app invokes (the emulator's lookup). */
 export function findService(invokeId: string) {
   for (const operation of OPERATIONS) {
