@@ -63,6 +63,15 @@ export const ERROR_CATALOGUE = {
   poster_not_on_link: { status: 404, message: "That poster isn't on this link." },
   token_limit: { status: 409, message: "You have the most API tokens allowed: revoke one you no longer use first." },
   conflict: { status: 409, message: "This board changed while you were editing it: reload and try again." },
+  campaign_not_found: { status: 404, message: "There is no campaign with that id." },
+  brand_locked: {
+    status: 409,
+    message: "The campaign's brand kit locks this setting: change it in the kit, or ask whoever made the campaign.",
+  },
+  matrix_too_large: {
+    status: 400,
+    message: "That is more deliverables than one run makes: pick fewer markets or placements.",
+  },
   board_full: { status: 409, message: "This board is full: make another board for the rest." },
   job_failed: { status: 500, message: "The job couldn't be finished: try again." },
   route_not_found: { status: 404, message: "There is no such API route." },

@@ -164,6 +164,16 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
   return object.data;
 }
 
+/** Any JSON value (a list, for routes that take one), for the route's own schema to check. */
+export async function readJson(request: Request): Promise<unknown> {
+  const text = await readLimited(request);
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new AppError("invalid_json", { cause, message: "The request body must be JSON." });
+  }
+}
+
 /** For methods a route doesn't implement: Next would answer 405 with an empty body. */
 export const methodNotAllowed: RouteHandler<unknown> = async () =>
   errorResponse(new AppError("method_not_allowed"), randomUUID());

@@ -15,7 +15,9 @@ import { createHash } from "node:crypto";
 //   uploads/{sha256(sub)[0..16]}/{uploadId}  a member's upload, read back only from their own folder
 //   jobs/{jobId}/{step}/{call}.png         a paid model call's answer inside a job (a pack's reframe, its upscale),
 //                                          kept so an attempt after a dead worker reuses it instead of paying again
-//   jobs/{jobId}/{name}.zip                an archive a job built (a format pack), handed out as a signed URL
+//   jobs/{jobId}/{name}.zip                an archive a job built (a format pack, a campaign's deliverables),
+//                                          handed out as a signed URL
+//   campaigns/{id}/logo-{random}.png       a campaign's title logo (its kit's or a market's)
 //   reports/{random}/{name}.csv            a file made for one download (the spending CSV)
 //
 // Everything under uploads/, jobs/ and reports/ is a working copy or a convenience and expires on its own; what a
@@ -60,6 +62,10 @@ export function composedKeys(posterId: string, version = Date.now().toString(36)
 
 /** Where a design's logo (named by the design, `logo-…`) is stored. */
 export const logoKey = (posterId: string, logo: string) => `${POSTERS_PREFIX}${posterId}/${logo}.png`;
+
+/** A campaign's own files: its title logos (a market's or the kit's), copied beside each deliverable that uses one. */
+export const CAMPAIGNS_PREFIX = "campaigns/";
+export const campaignLogoKey = (campaignId: string, logo: string) => `${CAMPAIGNS_PREFIX}${campaignId}/${logo}.png`;
 
 export const exportFileKey = (posterId: string, exportId: string, format: "pdf" | "tiff") =>
   `${POSTERS_PREFIX}${posterId}/exports/${exportId}.${format === "pdf" ? "pdf" : "tif"}`;

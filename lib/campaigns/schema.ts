@@ -22,10 +22,11 @@ const line = (max: number, what: string) =>
     .string({ error: `The ${what} must be text.` })
     .check(withoutBidi, z.trim(), z.maxLength(max, `Keep the ${what} under ${max} characters.`));
 
-const required = (max: number, what: string) =>
-  line(max, what).check(z.minLength(1, `Give the ${what}.`));
+const required = (max: number, what: string) => line(max, what).check(z.minLength(1, `Give the ${what}.`));
 
-const hex = z.string({ error: "Colours are hex, like #F5C542." }).check(z.regex(/^#[0-9a-fA-F]{6}$/, "Colours are hex, like #F5C542."));
+const hex = z
+  .string({ error: "Colours are hex, like #F5C542." })
+  .check(z.regex(/^#[0-9a-fA-F]{6}$/, "Colours are hex, like #F5C542."));
 
 const font = (what: string) => z.enum(FONT_IDS, { error: `Pick a ${what} font: ${FONT_IDS.join(", ")}.` });
 
@@ -55,7 +56,11 @@ export const campaignUpdateSchema = z.strictObject(
     /** null clears it. */
     releaseDate: z.optional(z.nullable(isoDate)),
     /** The placements new markets get, and the matrix offers. */
-    placements: z.optional(z.array(z.enum(PLACEMENT_IDS, { error: placementError })).check(z.maxLength(MAX_PLACEMENTS, `At most ${MAX_PLACEMENTS} placements.`))),
+    placements: z.optional(
+      z
+        .array(z.enum(PLACEMENT_IDS, { error: placementError }))
+        .check(z.maxLength(MAX_PLACEMENTS, `At most ${MAX_PLACEMENTS} placements.`)),
+    ),
   },
   { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown field: ${issue.keys.join(", ")}.` : undefined) },
 );
@@ -98,13 +103,18 @@ export const brandKitSchema = z.strictObject(
     titleFont: font("title"),
     /** As a design's: a percentage of the poster's width. */
     titleSize: z._default(
-      z.number({ error: "Title size must be a number." }).check(z.gte(4, "Title size must be at least 4."), z.lte(24, "Title size must be at most 24.")),
+      z
+        .number({ error: "Title size must be a number." })
+        .check(z.gte(4, "Title size must be at least 4."), z.lte(24, "Title size must be at most 24.")),
       12,
     ),
     letterSpacing: z._default(
       z
         .number({ error: "Letter spacing must be a number." })
-        .check(z.gte(-0.05, "Letter spacing must be at least -0.05."), z.lte(0.5, "Letter spacing must be at most 0.5.")),
+        .check(
+          z.gte(-0.05, "Letter spacing must be at least -0.05."),
+          z.lte(0.5, "Letter spacing must be at most 0.5."),
+        ),
       0.02,
     ),
     titleColor: z.optional(hex),
@@ -122,7 +132,10 @@ export const brandKitSchema = z.strictObject(
       [],
     ),
   },
-  { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown brand kit field: ${issue.keys.join(", ")}.` : undefined) },
+  {
+    error: (issue) =>
+      issue.code === "unrecognized_keys" ? `Unknown brand kit field: ${issue.keys.join(", ")}.` : undefined,
+  },
 );
 export type BrandKit = z.output<typeof brandKitSchema>;
 export type BrandKitInput = z.input<typeof brandKitSchema>;
@@ -181,30 +194,31 @@ export const marketSchema = z.strictObject(
         .check(z.maxLength(MAX_PLACEMENTS, `At most ${MAX_PLACEMENTS} placements.`)),
     ),
   },
-  { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown market field: ${issue.keys.join(", ")}.` : undefined) },
+  {
+    error: (issue) =>
+      issue.code === "unrecognized_keys" ? `Unknown market field: ${issue.keys.join(", ")}.` : undefined,
+  },
 );
 export type MarketInput = z.input<typeof marketSchema>;
 export type MarketRequest = z.output<typeof marketSchema>;
 
-export const marketsSchema = z
-  .array(marketSchema, { error: "Send the markets as a list." })
-  .check(
-    z.maxLength(MAX_MARKETS, `A campaign has at most ${MAX_MARKETS} markets.`),
-    z.superRefine((markets, ctx) => {
-      const seen = new Map<string, number>();
-      markets.forEach((m, i) => {
-        const first = seen.get(m.code);
-        if (first !== undefined) {
-          ctx.issues.push({
-            code: "custom",
-            input: m.code,
-            path: [i, "code"],
-            message: `${m.code} is listed twice (markets ${first + 1} and ${i + 1}): one row per market.`,
-          });
-        } else seen.set(m.code, i);
-      });
-    }),
-  );
+export const marketsSchema = z.array(marketSchema, { error: "Send the markets as a list." }).check(
+  z.maxLength(MAX_MARKETS, `A campaign has at most ${MAX_MARKETS} markets.`),
+  z.superRefine((markets, ctx) => {
+    const seen = new Map<string, number>();
+    markets.forEach((m, i) => {
+      const first = seen.get(m.code);
+      if (first !== undefined) {
+        ctx.issues.push({
+          code: "custom",
+          input: m.code,
+          path: [i, "code"],
+          message: `${m.code} is listed twice (markets ${first + 1} and ${i + 1}): one row per market.`,
+        });
+      } else seen.set(m.code, i);
+    });
+  }),
+);
 
 export const keyArtAddSchema = z.strictObject({
   posterId: z.string({ error: "posterId names a poster." }).check(z.regex(ID_PATTERN, "posterId names a poster.")),
@@ -212,14 +226,26 @@ export const keyArtAddSchema = z.strictObject({
 
 export const deliverablesRequestSchema = z.strictObject(
   {
-    keyArt: z.string({ error: "keyArt names one of the campaign's key art posters." }).check(z.regex(ID_PATTERN, "keyArt names one of the campaign's key art posters.")),
+    keyArt: z
+      .string({ error: "keyArt names one of the campaign's key art posters." })
+      .check(z.regex(ID_PATTERN, "keyArt names one of the campaign's key art posters.")),
     /** Only these markets (codes), else all. */
-    markets: z.optional(z.array(marketCodeSchema).check(z.minLength(1, "Name at least one market, or leave markets out for all."), z.maxLength(MAX_MARKETS, `At most ${MAX_MARKETS} markets.`))),
+    markets: z.optional(
+      z
+        .array(marketCodeSchema)
+        .check(
+          z.minLength(1, "Name at least one market, or leave markets out for all."),
+          z.maxLength(MAX_MARKETS, `At most ${MAX_MARKETS} markets.`),
+        ),
+    ),
     /** Only these placements, else each market's own. */
     placements: z.optional(
       z
         .array(z.enum(PLACEMENT_IDS, { error: placementError }))
-        .check(z.minLength(1, "Name at least one placement, or leave placements out for each market's own."), z.maxLength(MAX_PLACEMENTS, `At most ${MAX_PLACEMENTS} placements.`)),
+        .check(
+          z.minLength(1, "Name at least one placement, or leave placements out for each market's own."),
+          z.maxLength(MAX_PLACEMENTS, `At most ${MAX_PLACEMENTS} placements.`),
+        ),
     ),
   },
   { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown field: ${issue.keys.join(", ")}.` : undefined) },
@@ -229,7 +255,10 @@ export type DeliverablesRequest = z.output<typeof deliverablesRequestSchema>;
 export const marketImportSchema = z.strictObject({
   uploadId: z
     .string({ error: "uploadId names an upload (POST /api/uploads)." })
-    .check(z.minLength(1, "uploadId names an upload (POST /api/uploads)."), z.maxLength(64, "uploadId names an upload (POST /api/uploads).")),
+    .check(
+      z.minLength(1, "uploadId names an upload (POST /api/uploads)."),
+      z.maxLength(64, "uploadId names an upload (POST /api/uploads)."),
+    ),
   /** Import the rows that are right and report the others, instead of importing nothing. */
   goodRowsOnly: z.optional(z.boolean({ error: "goodRowsOnly is true or false." })),
 });

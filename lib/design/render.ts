@@ -41,10 +41,15 @@ function fontCoverage() {
   return coverage;
 }
 
+/** Per field of the design, the characters its font would draw as empty boxes (empty when all can be set). */
+export async function unsettableFields(design: Design) {
+  const covered = await fontCoverage();
+  return unsettableText(design, (font) => covered.get(font) ?? new Set());
+}
+
 /** invalid_input naming, per field, the characters its font would draw as empty boxes. */
 async function assertSettable(design: Design): Promise<void> {
-  const covered = await fontCoverage();
-  const fields = unsettableText(design, (font) => covered.get(font) ?? new Set());
+  const fields = await unsettableFields(design);
   if (Object.keys(fields).length > 0) throw new AppError("invalid_input", { fields });
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 import { sendJobMessage } from "../aws/sqs";
 import { AppError } from "../errors";
 import { newId } from "../ids";
-import { dropJob, putJob } from "../store/jobs";
+import { dropJob, getJob, putJob } from "../store/jobs";
 import type { Job } from "./schema";
 
 // Starting a job: the job item first (so a worker that gets the message finds it), then its message on the queue.
@@ -16,11 +16,14 @@ type NewJob = Job extends infer J
 
 export const jobStatusUrl = (id: string) => `/api/jobs/${id}`;
 
-export async function enqueueJob<J extends NewJob>(spec: J): Promise<J & Pick<Job, "id" | "status" | "createdAt">> {
+export async function enqueueJob<J extends NewJob>(
+  spec: J,
+  options: { id?: string } = {},
+): Promise<J & Pick<Job, "id" | "status" | "createdAt">> {
   const now = new Date().toISOString();
   const job = {
     ...spec,
-    id: newId(),
+    id: options.id ?? newId(),
     status: "queued" as const,
     createdAt: now,
     updatedAt: now,
@@ -36,4 +39,11 @@ export async function enqueueJob<J extends NewJob>(spec: J): Promise<J & Pick<Jo
     throw new AppError("unavailable", { cause });
   }
   return job;
+}
+
+/** A job whose id is derived from its parent's step (a fan-out): started once however often the parent's step runs.
+ * One that exists already is left to its own message (or, if that was lost, to the sweeper's resend). */
+export async function enqueueJobOnce<J extends NewJob>(spec: J, id: string): Promise<void> {
+  if (await getJob(id)) return;
+  await enqueueJob(spec, { id });
 }

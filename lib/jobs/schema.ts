@@ -32,7 +32,7 @@ export type PackStep = z.infer<typeof packStepSchema>;
 const base = {
   id,
   status: jobStatusSchema,
-  /** What the job is about (its status is listed there): `poster#<id>`. */
+  /** What the job is about (its status is listed there): `poster#<id>`, `campaign#<id>`. */
   subject: z.string().min(1),
   owner: jobOwnerSchema,
   createdAt: z.iso.datetime(),
@@ -69,7 +69,63 @@ export const exportJobSchema = z.object({
 });
 export type ExportJob = z.infer<typeof exportJobSchema>;
 
-export const jobSchema = z.discriminatedUnion("type", [packJobSchema, exportJobSchema]);
+/** A run of a campaign's matrix (lib/campaigns/deliverables): it fans out into a job per placement, which makes the
+ * placement's art once and then a job per batch of markets, so hundreds of cells never run in one worker. */
+export const campaignRunJobSchema = z.object({
+  ...base,
+  type: z.literal("campaign-run"),
+  input: z.object({
+    campaignId: id,
+    keyArtId: id,
+    /** When the run was asked for: a cell is written by the newest run that asked for it, never an older one. */
+    runAt: z.iso.datetime(),
+    cells: z.array(z.object({ market: z.string(), placement: z.string() })),
+  }),
+});
+export type CampaignRunJob = z.infer<typeof campaignRunJobSchema>;
+
+const cellsOfRun = {
+  campaignId: id,
+  keyArtId: id,
+  runId: id,
+  runAt: z.iso.datetime(),
+  placement: z.string(),
+  /** How the placement's art is made (lib/campaigns/deliverables/plan.ts artHash). */
+  artHash: z.string(),
+  markets: z.array(z.string()),
+};
+
+export const campaignPlacementJobSchema = z.object({
+  ...base,
+  type: z.literal("campaign-placement"),
+  input: z.object(cellsOfRun),
+  /** The placement's art, as a format pack's step (its paid calls recorded, so none is paid twice). */
+  steps: z.record(z.string(), packStepSchema),
+});
+export type CampaignPlacementJob = z.infer<typeof campaignPlacementJobSchema>;
+
+export const campaignCellsJobSchema = z.object({
+  ...base,
+  type: z.literal("campaign-cells"),
+  input: z.object({ ...cellsOfRun, artPosterId: id }),
+});
+export type CampaignCellsJob = z.infer<typeof campaignCellsJobSchema>;
+
+export const campaignZipJobSchema = z.object({
+  ...base,
+  type: z.literal("campaign-zip"),
+  input: z.object({ campaignId: id, digest: z.string(), market: z.string().optional() }),
+});
+export type CampaignZipJob = z.infer<typeof campaignZipJobSchema>;
+
+export const jobSchema = z.discriminatedUnion("type", [
+  packJobSchema,
+  exportJobSchema,
+  campaignRunJobSchema,
+  campaignPlacementJobSchema,
+  campaignCellsJobSchema,
+  campaignZipJobSchema,
+]);
 export type Job = z.infer<typeof jobSchema>;
 export type JobType = Job["type"];
 

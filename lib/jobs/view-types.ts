@@ -1,4 +1,5 @@
 import type { ExportView } from "../api-types";
+import type { DeliverablesJobView } from "../campaigns/types";
 import type { PackJobView } from "../pack/types";
 import type { JobError, JobStatus } from "./schema";
 
@@ -16,4 +17,16 @@ export interface ExportJobView {
   updatedAt: string;
 }
 
-export type JobView = PackJobView | ExportJobView;
+/** A campaign's inner jobs (a placement's art, a batch of cells, a ZIP): their state, as the run's status reads. */
+export interface CampaignStepJobView {
+  jobId: string;
+  type: "campaign-placement" | "campaign-cells" | "campaign-zip";
+  status: JobStatus;
+  statusUrl: string;
+  campaignId: string;
+  error?: JobError;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type JobView = PackJobView | ExportJobView | DeliverablesJobView | CampaignStepJobView;

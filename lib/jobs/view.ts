@@ -1,5 +1,6 @@
 import "server-only";
 import { signGet } from "../aws/s3";
+import { toRunJobView } from "../campaigns/deliverables/view";
 import { AppError } from "../errors";
 import { isId } from "../ids";
 import { toPackJobView } from "../pack/view";
@@ -19,6 +20,19 @@ async function load(id: string): Promise<Job> {
 
 export async function toJobView(job: Job): Promise<JobView> {
   if (job.type === "pack") return toPackJobView(job);
+  if (job.type === "campaign-run") return toRunJobView(job);
+  if (job.type !== "export") {
+    return {
+      jobId: job.id,
+      type: job.type,
+      status: job.status,
+      statusUrl: `/api/jobs/${job.id}`,
+      campaignId: job.input.campaignId,
+      ...(job.error ? { error: job.error } : {}),
+      createdAt: job.createdAt,
+      updatedAt: job.updatedAt,
+    };
+  }
   const exported = await findExportView(job.input.posterId, job.input.exportId).catch(() => undefined);
   return {
     jobId: job.id,

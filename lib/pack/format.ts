@@ -6,7 +6,7 @@ import { copyObject, getObjectBytes, objectExists, putObject } from "../aws/s3";
 import { composePoster } from "../design/render";
 import type { Design } from "../design/schema";
 import { AppError } from "../errors";
-import type { PackJob, PackStep } from "../jobs/schema";
+import type { CampaignPlacementJob, PackJob, PackStep } from "../jobs/schema";
 import type { JobRun } from "../jobs/types";
 import { nearestAspectRatio, operationRequestSchema } from "../models";
 import { toUsd } from "../money";
@@ -29,7 +29,18 @@ import type { PackEntry } from "./plan";
 // is charged, and is charged in one write with the step's record of it, so a later attempt reuses an answer instead
 // of paying again, and charges one whose charge died with its worker.
 
-type Step = { run: JobRun<PackJob>; keyArt: PosterRecord; art: Buffer; entry: PackEntry; step: PackStep };
+/** A job that makes placements step by step: a format pack, or a campaign's placement art. */
+type PlacementJob = PackJob | CampaignPlacementJob;
+
+type Step = {
+  run: JobRun<PlacementJob>;
+  keyArt: PosterRecord;
+  art: Buffer;
+  entry: PackEntry;
+  step: PackStep;
+  /** The campaign the new poster belongs to (a campaign's placement art is lettered per market later, not here). */
+  campaign?: PosterRecord["campaign"];
+};
 
 /** The poster a job's step makes: the same id on every attempt. */
 export const stepPosterId = (jobId: string, placement: string) =>
@@ -139,7 +150,7 @@ export async function makeFormat(s: Step): Promise<PosterRecord> {
   const width = meta.width ?? 0;
   const height = meta.height ?? 0;
   const charged = toUsd(Object.values(s.step.charged).reduce((sum, cents) => sum + cents, 0));
-  const { design, logo } = await designFor(keyArt, id);
+  const { design, logo } = s.campaign ? { design: undefined, logo: undefined } : await designFor(keyArt, id);
   const record: PosterRecord = {
     id,
     prompt: keyArt.prompt,
@@ -159,6 +170,7 @@ export async function makeFormat(s: Step): Promise<PosterRecord> {
     ...artKeys(id),
     createdBy: run.job.owner.sub,
     createdByName: run.job.owner.name,
+    ...(s.campaign ? { campaign: s.campaign } : {}),
   };
   // The same keys on every attempt, so an attempt that died leaves nothing a later one doesn't overwrite.
   const composed = design ? composedKeys(id, "pack") : undefined;

@@ -1,6 +1,7 @@
 import "server-only";
 import type { PosterView } from "../api-types";
 import { getObjectBytes } from "../aws/s3";
+import { assertBrandAllows } from "../campaigns/locks";
 import { composePoster } from "../design/render";
 import type { Design } from "../design/schema";
 import { AppError } from "../errors";
@@ -50,6 +51,7 @@ export async function saveDesign(
   member: Actor,
 ): Promise<{ poster: PosterView; warnings: string[] }> {
   const record = await loadToChange(id, member);
+  await assertBrandAllows(record, design);
   const composed = await composePoster(await art(record), design, { logo: await logoOf(id, design) });
   // New keys per save; the previous version's objects go once the item no longer names them.
   const stored = composedKeys(id);

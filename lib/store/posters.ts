@@ -49,6 +49,35 @@ export async function setDesign(
   );
 }
 
+/** Marks the poster as a campaign's key art (or unmarks it: `link` undefined). With `onlyIf`, the change is made only
+ * while the poster's link is that campaign's or none, so two campaigns never both claim one key art. False when the
+ * poster is gone or claimed by another campaign. */
+export async function setPosterCampaign(
+  id: string,
+  link: NonNullable<PosterRecord["campaign"]> | undefined,
+  onlyIf: string,
+): Promise<boolean> {
+  try {
+    await awsClients().dynamo.send(
+      new UpdateCommand({
+        TableName: getConfig().table,
+        Key: keys.poster(id),
+        ConditionExpression: `attribute_exists(${TABLE_KEYS.partitionKey}) AND (attribute_not_exists(campaign) OR campaign.id = :campaign)`,
+        ...(link
+          ? {
+              UpdateExpression: "SET campaign = :link",
+              ExpressionAttributeValues: { ":link": link, ":campaign": onlyIf },
+            }
+          : { UpdateExpression: "REMOVE campaign", ExpressionAttributeValues: { ":campaign": onlyIf } }),
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
 /** The new poster's item, as a write of its own or part of a transaction (the charge for it: see spending). */
 export const newPosterItem = (record: PosterRecord) => ({
   TableName: getConfig().table,

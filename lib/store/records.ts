@@ -59,6 +59,15 @@ export const posterRecordSchema = z.object({
   versionCount: z.number().optional(),
   /** Its parent has been deleted: it is an original of its own now (the gallery no longer folds it). */
   parentGone: z.boolean().optional(),
+  /** The campaign it belongs to: as key art, as a placement's art, or as a market's deliverable (a cell). */
+  campaign: z
+    .object({
+      id: z.string(),
+      role: z.enum(["key-art", "placement", "cell"]),
+      market: z.string().optional(),
+      placement: z.string().optional(),
+    })
+    .optional(),
   /** Review status; absent means "draft". Who set it (a name) and when. */
   reviewStatus: z.enum(POSTER_STATUSES).exclude(["draft"]).optional(),
   reviewStatusBy: z.string().optional(),

@@ -25,6 +25,11 @@
 //   a job (long work, queued)   pk = JOB#<id>             sk = META   (ttl once finished)
 //   jobs about a poster         gsi1pk = JOBS#<subject>   gsi1sk = <createdAt>#<id>   (subject: poster#<id>)
 //   jobs not finished           pk = JOBS#OPEN            sk = <createdAt>#<id>   (the sweeper's look for lost ones)
+//   campaign by id            pk = CAMPAIGN#<id>        sk = META   (its kit, markets and key art on the item)
+//   campaigns newest first    gsi1pk = CAMPAIGNS        gsi1sk = <createdAt>#<id>
+//   a deliverable (a cell)    pk = CAMPAIGN#<id>        sk = CELL#<market>#<placement>
+//   a placement's art         pk = CAMPAIGN#<id>        sk = ART#<keyArtId>#<placement>  (made once, shared by markets)
+//   a deliverables ZIP        pk = CAMPAIGN#<id>        sk = ZIP#<digest of what it holds>
 //   a one-off maintenance run   pk = MAINTENANCE          sk = <name>  (that it ran, when, what it changed)
 
 export const TABLE_KEYS = {
@@ -71,6 +76,17 @@ export const keys = {
     ...(createdAt && id ? { gsi1sk: `${createdAt}#${id}` } : {}),
   }),
   openJob: (createdAt: string, id: string) => ({ pk: "JOBS#OPEN", sk: `${createdAt}#${id}` }),
+  campaign: (id: string) => ({ pk: `CAMPAIGN#${id}`, sk: "META" }),
+  campaignListing: (createdAt: string, id: string) => ({ gsi1pk: "CAMPAIGNS", gsi1sk: `${createdAt}#${id}` }),
+  campaignCell: (id: string, market: string, placement: string) => ({
+    pk: `CAMPAIGN#${id}`,
+    sk: `CELL#${market}#${placement}`,
+  }),
+  campaignArt: (id: string, keyArtId: string, placement: string) => ({
+    pk: `CAMPAIGN#${id}`,
+    sk: `ART#${keyArtId}#${placement}`,
+  }),
+  campaignZip: (id: string, digest: string) => ({ pk: `CAMPAIGN#${id}`, sk: `ZIP#${digest}` }),
   maintenance: (name: string) => ({ pk: "MAINTENANCE", sk: name }),
   shareListing: (target: ShareTarget, id: string, createdAt?: string, token?: string) => ({
     gsi1pk: `SHARES#${target}#${id}`,

@@ -2,7 +2,7 @@ import * as z from "zod/mini";
 import { nonEmpty } from "../../tuples";
 import { controlSketch, controlStructure, styleGuide } from "./create";
 import { erase, inpaint, removeBackground } from "./edit";
-import { crop, generate } from "./generate";
+import { crop, generate, localize } from "./generate";
 import { reframe } from "./reframe";
 import { searchRecolor, searchReplace } from "./search";
 import { styleTransfer } from "./style-transfer";
@@ -33,8 +33,8 @@ export const OPERATIONS = [
   styleTransfer,
 ] as const;
 
-/** Every entry: generation, the image services, the crop. */
-export const CATALOGUE = [generate, ...OPERATIONS, crop] as const;
+/** Every entry: generation, the image services, the crop, a campaign's market version. */
+export const CATALOGUE = [generate, ...OPERATIONS, crop, localize] as const;
 
 export type CatalogueEntry = (typeof CATALOGUE)[number];
 /** How a poster was made: what a poster record's `operation` holds ("generate" when absent). */

@@ -66,3 +66,18 @@ export const crop = {
   priceCents: 0,
   typicalSeconds: 1,
 } as const satisfies EntryFacts & { kind: "local"; priceCents: number; typicalSeconds: number };
+
+/** A campaign's market version (lib/campaigns): a placement's art lettered for one market, made here by the
+ * renderer, no model and no charge. */
+export const localize = {
+  kind: "local",
+  id: "localize",
+  label: "Market version",
+  made: "Localized",
+  filterLabel: "Market versions",
+  blurb: "A campaign placement's art with one market's title, tagline, date, billing and rating.",
+  group: "Format pack",
+  visibility: "pack",
+  priceCents: 0,
+  typicalSeconds: 1,
+} as const satisfies EntryFacts & { kind: "local"; priceCents: number; typicalSeconds: number };
