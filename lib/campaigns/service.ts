@@ -14,6 +14,7 @@ import * as store from "../store/campaigns";
 import { getPoster, getPosters, setPosterCampaign } from "../store/posters";
 import { outOfDateCount } from "./deliverables/plan";
 import { marketDesign } from "./design";
+import { missingLogos } from "./logo";
 import { DEFAULT_CAMPAIGN_PLACEMENTS, defaultPlacements } from "./markets";
 import type { BrandKit, CampaignCreate, CampaignUpdate, MarketRequest } from "./schema";
 import { unsupportedScripts } from "./schema";
@@ -202,7 +203,10 @@ export const resolveMarkets = (markets: readonly MarketRequest[], placements: re
 export async function putMarkets(id: string, markets: readonly MarketRequest[], member: Actor): Promise<CampaignView> {
   const campaign = await mutate(id, member, async (c) => {
     const resolved = resolveMarkets(markets, c.placements);
-    refuse(await marketProblems(c, resolved), "as they are");
+    refuse(
+      { ...(await missingLogos(c.id, undefined, resolved)), ...(await marketProblems(c, resolved)) },
+      "as they are",
+    );
     return { ...c, markets: resolved };
   });
   return toCampaignView(campaign);
@@ -226,6 +230,8 @@ export async function mergeMarkets(
 
 export async function putBrandKit(id: string, kit: BrandKit, member: Actor): Promise<KitSaved> {
   const campaign = await mutate(id, member, async (c) => {
+    const logo = await missingLogos(c.id, kit, []);
+    if (logo.logo) throw new AppError("invalid_input", { fields: logo });
     refuse(await marketProblems({ ...c, kit }, c.markets), "with this kit's faces");
     return { ...c, kit };
   });
