@@ -1,13 +1,11 @@
 import "server-only";
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { type CSSProperties, createElement, type ReactElement, type ReactNode } from "react";
 import satori from "satori";
 import sharp from "sharp";
 import { AppError } from "../errors";
 import { CALM_COLUMNS, CALM_ROWS, detailProfile } from "./calm";
-import { coveredCodePoints } from "./cmap";
-import { FONT_IDS, type FontId, fontFile } from "./fonts";
+import { fontCoverage, loadFonts } from "./font-files";
+import { type FontId, fontFamily } from "./fonts";
 import { unsettableText } from "./glyphs";
 import { type Layout, layoutDesign, type TextBox } from "./layout";
 import { bundledMeasure } from "./metrics";
@@ -16,30 +14,6 @@ import type { Design } from "./schema";
 // Renders a design over the key art: the same code makes the editor's preview (at screen size) and the saved
 // poster (at full size), so what the user sees is what they get. Text is laid out by layout.ts, set by satori with
 // the bundled fonts (as outlines), and rasterised and composited over the art and a legibility scrim by sharp.
-
-let fonts: Promise<{ name: string; data: Buffer; weight: 400; style: "normal" }[]> | undefined;
-
-function loadFonts() {
-  fonts ??= Promise.all(
-    FONT_IDS.map(async (id) => ({
-      name: id,
-      // Not traced from here (it would pull the whole project into the server function): next.config.mjs ships the
-      // font files themselves with outputFileTracingIncludes.
-      data: await readFile(path.join(/* turbopackIgnore: true */ process.cwd(), fontFile(id))),
-      weight: 400 as const,
-      style: "normal" as const,
-    })),
-  );
-  return fonts;
-}
-
-let coverage: Promise<Map<string, Set<number>>> | undefined;
-
-/** The characters each bundled font can set, read from the very files satori is given. */
-function fontCoverage() {
-  coverage ??= loadFonts().then((loaded) => new Map(loaded.map((f) => [f.name, coveredCodePoints(f.data)])));
-  return coverage;
-}
 
 /** Per field of the design, the characters its font would draw as empty boxes (empty when all can be set). */
 export async function unsettableFields(design: Design) {
@@ -178,7 +152,9 @@ export async function letteringSvg(
             display: "flex",
             flexDirection: "column",
             alignItems: "center",
-            fontFamily: box.font,
+            // The face's own subsets, in order: the glyph check (assertSettable) has made sure one of them has
+            // every character, so satori never falls back to another loaded face.
+            fontFamily: fontFamily(box.font),
             fontSize: box.fontSize,
             lineHeight: box.lineHeight,
             color,
