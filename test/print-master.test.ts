@@ -256,7 +256,7 @@ describe("the export request", () => {
   };
   it("names the choices for an unknown size or format, and refuses a custom side beyond 120 in", () => {
     expect(errors({ format: "png", size: "poster" })).toEqual({
-      format: "Pick a format: pdf or tiff.",
+      format: "Pick a format: pdf, tiff or psd.",
       size: "Pick a print size: us-one-sheet, uk-quad, 24x36, a1, a0, bus-shelter, or a custom {widthIn, heightIn} up to 120 in a side.",
     });
     expect(errors({ format: "pdf", size: { widthIn: 121, heightIn: 40 } }).size).toBe(

@@ -69,7 +69,7 @@ const unknownSetting = (issue: z.core.$ZodRawIssue) =>
 // Every field's own message first, whatever the format (an unknown format and an unknown size are both named)...
 const fieldsSchema = z.strictObject(
   {
-    format: z.enum(EXPORT_FORMATS, { error: "Pick a format: pdf or tiff." }),
+    format: z.enum(EXPORT_FORMATS, { error: "Pick a format: pdf, tiff or psd." }),
     size: z.optional(sizeField),
     bleedIn: bleedField,
     ppi: ppiField,
