@@ -13,8 +13,13 @@ import { parseMarketSheet, type SheetError } from "./spreadsheet";
 
 export interface ImportResult {
   imported: number;
+  /** The first MAX_REPORTED problems, in line order; `errorCount` says how many there were in all. */
   errors: SheetError[];
+  errorCount: number;
 }
+
+/** A sheet of 10,000 bad rows is reported by its first problems: enough to see what is wrong, not a 2 MB answer. */
+export const MAX_REPORTED = 200;
 
 /** "line 3 · title" keys for the error's fields, as the table shows them. */
 const fieldsOf = (errors: readonly SheetError[]) =>
@@ -27,7 +32,7 @@ export async function importMarkets(
 ): Promise<ImportResult> {
   const campaign = await loadCampaign(campaignId);
   if (!mayChange(member, campaign.createdBy)) throw new AppError("forbidden");
-  const sheet = await parseMarketSheet(await readUpload(member, request.uploadId));
+  const sheet = await parseMarketSheet(await readUpload(member, request.uploadId, "spreadsheet"));
   // Rows the sheet's own checks passed, checked against the kit's faces and the scripts this release sets.
   const resolved = resolveMarkets(
     sheet.rows.map((r) => r.market),
@@ -47,7 +52,7 @@ export async function importMarkets(
     const lines = badLines.size;
     throw new AppError("invalid_input", {
       message: `${lines} ${lines === 1 ? "row has" : "rows have"} problems, so nothing was imported: fix ${lines === 1 ? "it" : "them"}, or import the ${good.length} good ${good.length === 1 ? "row" : "rows"} only.`,
-      fields: fieldsOf(errors),
+      fields: fieldsOf(errors.slice(0, MAX_REPORTED)),
     });
   }
   if (good.length)
@@ -56,5 +61,5 @@ export async function importMarkets(
       good.map((r) => r.market),
       member,
     );
-  return { imported: good.length, errors };
+  return { imported: good.length, errors: errors.slice(0, MAX_REPORTED), errorCount: errors.length };
 }

@@ -9,6 +9,7 @@ import { PUT as putBrand } from "@/app/api/campaigns/[id]/brand/route";
 import { GET as matrixRoute, POST as runRoute } from "@/app/api/campaigns/[id]/deliverables/route";
 import { GET as zipRoute } from "@/app/api/campaigns/[id]/deliverables/zip/route";
 import { POST as addKeyArt } from "@/app/api/campaigns/[id]/key-art/route";
+import { POST as importRoute } from "@/app/api/campaigns/[id]/markets/import/route";
 import { PUT as putMarkets } from "@/app/api/campaigns/[id]/markets/route";
 import { DELETE as deleteCampaign, GET as getCampaignRoute } from "@/app/api/campaigns/[id]/route";
 import { POST as createCampaign } from "@/app/api/campaigns/route";
@@ -22,6 +23,7 @@ import { getPoster } from "@/lib/store/posters";
 import { client } from "../support/api";
 import { waitFor, withJobWorker } from "../support/jobs";
 import { authed, type MemberName, withLocalStack } from "../support/local-stack";
+import { putUpload } from "../support/uploads";
 
 // A campaign end to end against the offline stack: one designed key art → 3 markets × 4 placements = 12 cells, each
 // placement's art made once (the only model calls, charged once each), every cell the placement's size with its
@@ -365,5 +367,52 @@ describe("campaigns", () => {
     expect(noArt.body.error.fields.keyArt).toMatch(/isn't key art/);
     expect((await call(deleteCampaign, `/api/campaigns/${id}`, { method: "DELETE" }, id)).status).toBe(204);
     expect((await call(getCampaignRoute, `/api/campaigns/${id}`, {}, id)).status).toBe(404);
+  });
+
+  it("imports markets from a spreadsheet: a bad row refuses the whole file with its line, unless only the good rows are asked for", async () => {
+    const id = await newCampaign();
+    const csv = [
+      "code,title,tagline,date,rating_system,rating_code,billing,placements",
+      "fr-FR,La Dernière Lumière,Chaque lumière est une promesse,12 mars 2027,,,starring: MAYA OKAFOR; directed by: ANNA KARLSSON,",
+      "de-DE,Das Letzte Licht,,AB 12. MÄRZ,FSK,12,,din-a1 story",
+      "he-IL,האור האחרון,,,,,,",
+      "xx!,Nope,,,,,,",
+    ].join("\r\n");
+    const upload = await putUpload("alice", Buffer.from(`\uFEFF${csv}`), "text/csv");
+    const importing = (goodRowsOnly?: boolean) =>
+      call(
+        importRoute,
+        `/api/campaigns/${id}/markets/import`,
+        json("POST", { uploadId: upload, ...(goodRowsOnly ? { goodRowsOnly } : {}) }),
+        id,
+      );
+    const refused = await importing();
+    expect(refused.status, JSON.stringify(refused.body)).toBe(400);
+    expect(refused.body.error.message).toMatch(/2 rows have problems, so nothing was imported/);
+    expect(refused.body.error.fields["4.title"]).toMatch(/Hebrew script/);
+    expect(Object.keys(refused.body.error.fields).some((k) => k.startsWith("5."))).toBe(true);
+    expect((await call(getCampaignRoute, `/api/campaigns/${id}`, {}, id)).body.markets).toEqual([]);
+
+    const good = await importing(true);
+    expect(good.status, JSON.stringify(good.body)).toBe(200);
+    expect(good.body.imported).toBe(2);
+    expect(good.body.errors.map((e: Json) => e.line)).toEqual([4, 5]);
+    const markets = (await call(getCampaignRoute, `/api/campaigns/${id}`, {}, id)).body.markets;
+    expect(markets.map((m: Json) => m.code)).toEqual(["fr-FR", "de-DE"]);
+    expect(markets[0].credits).toEqual([
+      { role: "starring", names: ["MAYA OKAFOR"] },
+      { role: "directed by", names: ["ANNA KARLSSON"] },
+    ]);
+    expect(markets[1]).toMatchObject({ rating: { system: "FSK", code: "12" }, placements: ["din-a1", "story"] });
+    // Someone else can't import into it.
+    const theirs = await putUpload("bob", Buffer.from(csv), "text/csv");
+    const bob = await call(
+      importRoute,
+      `/api/campaigns/${id}/markets/import`,
+      json("POST", { uploadId: theirs }),
+      id,
+      "bob",
+    );
+    expect(bob.status).toBe(403);
   });
 });
