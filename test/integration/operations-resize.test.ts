@@ -32,7 +32,8 @@ describe("upscale", () => {
     expect(await sharp(await artOf(big.body.id)).metadata()).toMatchObject({ width: 4096, height: 4096 });
     expect(await centsFor(big.body.id)).toBe(3);
     expect((await client.getPoster(parent.body.id)).body.versions).toEqual([big.body.id]);
-  });
+    // A 4096×4096 PNG encoded and thumbnailed twice: a minute on a loaded 2-CPU machine, not the default 30 s.
+  }, 90_000);
 
   it("fast: a source over 1,048,576 px is made to fit (Fast Upscale allows smaller) rather than refused", async () => {
     const uploadId = await putUpload("alice", await picture(1500, 1000));
