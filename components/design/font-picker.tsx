@@ -7,10 +7,21 @@ import { FONT_IDS, FONTS, type FontId } from "@/lib/design/fonts";
 
 // A list of the bundled faces, each named in its own face, so the choice is made by eye. (These font files load on
 // the editor's page only.)
-export function FontPicker(props: { legend: string; name: string; value: FontId; onChange: (font: FontId) => void }) {
+export function FontPicker(props: {
+  legend: string;
+  name: string;
+  value: FontId;
+  onChange: (font: FontId) => void;
+  /** Why the campaign's brand kit holds this face (a save was refused for changing it). */
+  locked?: string;
+}) {
+  const lockId = `${props.name}-locked`;
   return (
-    <fieldset>
-      <legend className="mb-1 text-sm font-medium">{props.legend}</legend>
+    <fieldset aria-describedby={props.locked ? lockId : undefined}>
+      <legend className="mb-1 text-sm font-medium">
+        {props.legend}
+        {props.locked && <LockedMark />}
+      </legend>
       <div className="grid grid-cols-2 gap-1">
         {FONT_IDS.map((id) => (
           <label
@@ -31,6 +42,26 @@ export function FontPicker(props: { legend: string; name: string; value: FontId;
           </label>
         ))}
       </div>
+      <LockedNote id={lockId} message={props.locked} />
     </fieldset>
+  );
+}
+
+/** Beside a field's label: the campaign's brand kit locks it. */
+export function LockedMark() {
+  return (
+    <span className="ml-2 text-xs font-normal text-danger">
+      <span aria-hidden="true">🔒 </span>Locked
+    </span>
+  );
+}
+
+/** Under a locked field: why (the kit's message), for the field's aria-describedby. */
+export function LockedNote(props: { id: string; message?: string }) {
+  if (!props.message) return null;
+  return (
+    <p id={props.id} className="mt-1 text-sm text-danger">
+      {props.message} Change it in the campaign&apos;s brand kit, or put it back.
+    </p>
   );
 }
