@@ -1,7 +1,9 @@
 "use client";
 
-import { type ReactNode, useState } from "react";
+import { useSearchParams } from "next/navigation";
+import { type ReactNode, useEffect, useState } from "react";
 import type { CampaignView, DeliverablesView } from "@/lib/campaigns/types";
+import { api } from "@/lib/client/api";
 import type { Actor } from "@/lib/permissions";
 import { type Tab, Tabs } from "../ui/tabs";
 import { BrandKitTab } from "./brand-kit-tab";
@@ -10,7 +12,7 @@ import { MarketsTab } from "./markets-tab";
 import { MatrixTab } from "./matrix-tab";
 import { OverviewTab } from "./overview-tab";
 import { PlacementsTab } from "./placements-tab";
-import { CAMPAIGN_TABS, type CampaignTab } from "./tabs";
+import { CAMPAIGN_TABS, type CampaignTab, isCampaignTab } from "./tabs";
 import { useDeliverables } from "./use-deliverables";
 
 // One campaign: its key art and spending (Overview), the brand kit, the markets, the placements they ship, and the
@@ -25,8 +27,26 @@ export function CampaignWorkspace(props: {
   tab: CampaignTab;
 }) {
   const [campaign, setCampaign] = useState(props.initial);
-  const [tab, setTab] = useState<CampaignTab>(props.tab);
+  // The URL's tab (it may have moved on from the page's first render: Back restores that render from the cache).
+  const inUrl = useSearchParams().get("tab");
+  const [tab, setTab] = useState<CampaignTab>(inUrl && isCampaignTab(inUrl) ? inUrl : props.tab);
+  // Bumped when the campaign read on opening is newer than the render: the tabs start again from it.
+  const [generation, setGeneration] = useState(0);
   const matrix = useDeliverables(campaign.id, props.deliverables);
+
+  // Back (or Forward) to this page shows the render it was first given; what changed since is read again, once.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on opening
+  useEffect(() => {
+    matrix.refresh();
+    api.getCampaign(props.initial.id).then(
+      (fresh) => {
+        if (fresh.version === props.initial.version) return;
+        setCampaign(fresh);
+        setGeneration((g) => g + 1);
+      },
+      () => {},
+    );
+  }, []);
 
   function select(next: CampaignTab) {
     setTab(next);
@@ -82,7 +102,7 @@ export function CampaignWorkspace(props: {
           </p>
         )}
       </div>
-      <Tabs label="Campaign" tabs={tabs} selected={tab} onSelect={select} />
+      <Tabs key={generation} label="Campaign" tabs={tabs} selected={tab} onSelect={select} />
     </div>
   );
 }

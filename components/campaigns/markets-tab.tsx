@@ -180,10 +180,8 @@ export function MarketsTab(props: {
     }
   }
 
-  const rowName = (i: number) => {
-    const code = rows[i]?.code.trim();
-    return `market ${i + 1}${code ? ` (${code})` : ""}`;
-  };
+  // Stable while the code is typed: "Title, market 2".
+  const rowName = (i: number) => `market ${i + 1}`;
 
   return (
     <div className="space-y-8">
@@ -207,12 +205,13 @@ export function MarketsTab(props: {
             ))}
           </ul>
         )}
-        {/* A table too wide for a phone scrolls inside its own box (focusable, so the keyboard can scroll it). */}
+        {/* A table too wide for a phone scrolls inside its own box (focusable, so the keyboard can scroll it; relative, so
+            its screen-reader-only text, positioned absolutely, stays inside it rather than widening the page). */}
         <section
           aria-label="Markets table"
           // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable from the keyboard
           tabIndex={0}
-          className="overflow-x-auto rounded-lg border border-edge"
+          className="relative overflow-x-auto rounded-lg border border-edge"
         >
           <table className="w-max min-w-full border-collapse text-left text-sm">
             <thead className="bg-panel text-xs text-muted">

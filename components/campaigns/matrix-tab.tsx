@@ -157,7 +157,7 @@ export function MatrixTab(props: {
             aria-label="Deliverables matrix"
             // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable from the keyboard
             tabIndex={0}
-            className="max-w-full overflow-x-auto rounded-lg border border-edge"
+            className="relative max-w-full overflow-x-auto rounded-lg border border-edge"
           >
             <table className="w-max border-collapse text-sm">
               <thead>
@@ -258,7 +258,6 @@ function RunForm(props: {
   const asked = campaign.markets
     .filter((m) => pickedMarkets.includes(m.code))
     .reduce((n, m) => n + (only ?? m.placements).length, 0);
-  const usedPlacements = PLACEMENTS.filter((p) => campaign.markets.some((m) => m.placements.includes(p.id)));
 
   if (campaign.keyArt.length === 0 || campaign.markets.length === 0) {
     return (
@@ -321,7 +320,7 @@ function RunForm(props: {
       <fieldset disabled={!props.canChange || busy} className="space-y-4">
         <fieldset>
           <legend className="mb-2 text-sm font-medium">Key art</legend>
-          <div className="flex gap-2 overflow-x-auto pb-1">
+          <div className="relative flex gap-2 overflow-x-auto pb-1">
             {campaign.keyArt.map((poster, i) => (
               <label
                 key={poster.id}
@@ -371,12 +370,7 @@ function RunForm(props: {
               Each market&apos;s own
             </label>
             <label className="flex items-center gap-2 text-sm">
-              <input
-                type="radio"
-                name="placements-mode"
-                checked={only !== null}
-                onChange={() => setOnly(usedPlacements.map((p) => p.id))}
-              />
+              <input type="radio" name="placements-mode" checked={only !== null} onChange={() => setOnly([])} />
               Only these:
             </label>
             {only !== null && (

@@ -112,7 +112,7 @@ export function OverviewTab(props: {
             poster&apos;s page. Every deliverable is made from one key art.
           </p>
         ) : (
-          <ul aria-label="Key art" className="flex gap-3 overflow-x-auto pb-2">
+          <ul aria-label="Key art" className="relative flex gap-3 overflow-x-auto pb-2">
             {campaign.keyArt.map((poster, i) => (
               <li key={poster.id} className="w-36 shrink-0 space-y-1">
                 <Link
