@@ -71,7 +71,8 @@ test("README screenshots: a campaign's matrix and brand kit", async ({ page, req
   await campaign.goto(id, "matrix");
   await expect(campaign.cells("done")).toHaveCount(12, { timeout: 180_000 });
   await settle(page);
-  await campaign.grid.evaluate((el) => el.scrollIntoView({ block: "end" }));
+  // From the tabs down: the run's choices, then the grid.
+  await page.getByRole("tablist", { name: "Campaign" }).evaluate((el) => el.scrollIntoView({ block: "start" }));
   await page.screenshot({ path: shot("campaign-matrix.png") });
 
   await campaign.tab("Brand kit");

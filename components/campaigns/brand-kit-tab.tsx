@@ -13,7 +13,7 @@ import type { CampaignView } from "@/lib/campaigns/types";
 import { ApiError, api } from "@/lib/client/api";
 import { FONTS, type FontId } from "@/lib/design/fonts";
 import { Slider } from "../design/fields";
-import { FontPicker } from "../design/font-picker";
+import { FontPicker, LockIcon } from "../design/font-picker";
 import { inputClass } from "../ui/field";
 import { plural } from "./format";
 import type { CampaignTab } from "./tabs";
@@ -170,7 +170,7 @@ export function BrandKitTab(props: {
     const entry = LOCKS.find((l) => l.field === field);
     const on = draft.locked.includes(field);
     return (
-      <label className="inline-flex items-center gap-1.5 text-xs text-muted">
+      <label className={`inline-flex items-center gap-1.5 text-xs ${on ? "text-accent" : "text-muted"}`}>
         <input
           type="checkbox"
           checked={on}
@@ -179,8 +179,9 @@ export function BrandKitTab(props: {
             set("locked", e.target.checked ? [...draft.locked, field] : draft.locked.filter((f) => f !== field))
           }
         />
-        <span aria-hidden="true">{on ? "🔒" : ""}</span>
-        Lock<span className="sr-only"> the {entry?.label ?? field}</span>
+        {on && <LockIcon />}
+        {on ? "Locked" : "Lock"}
+        <span className="sr-only"> the {entry?.label ?? field}</span>
       </label>
     );
   };
@@ -513,7 +514,7 @@ function KitPreview(props: { campaign: CampaignView; draft: KitDraft }) {
             </p>
           )}
           {draft.legalLine.trim() && (
-            <p className="break-words normal-case leading-tight" style={{ fontSize: "2cqw" }}>
+            <p className="break-words leading-tight" style={{ fontSize: "2cqw" }}>
               {draft.legalLine}
             </p>
           )}

@@ -17,7 +17,7 @@ import { MarketsImport } from "./markets-import";
 
 const button = "rounded-md border border-edge px-3 py-1.5 text-sm hover:border-accent disabled:opacity-60";
 const cellInput =
-  "w-full rounded border border-edge bg-ink px-2 py-1.5 text-sm placeholder:text-muted/70 aria-[invalid=true]:border-danger";
+  "rounded border border-edge bg-ink px-2 py-1.5 text-sm placeholder:text-muted/70 aria-[invalid=true]:border-danger";
 
 export interface RowDraft {
   key: number;
@@ -38,14 +38,14 @@ export interface RowDraft {
 type Column = "code" | "title" | "tagline" | "date" | "system" | "rating" | "descriptors" | "placements";
 
 const COLUMNS: { id: Column; label: string; width: string }[] = [
-  { id: "code", label: "Code", width: "w-28" },
-  { id: "title", label: "Title", width: "w-48" },
-  { id: "tagline", label: "Tagline", width: "w-56" },
-  { id: "date", label: "Date line", width: "w-40" },
-  { id: "system", label: "Rating system", width: "w-24" },
-  { id: "rating", label: "Rating", width: "w-20" },
-  { id: "descriptors", label: "Descriptors", width: "w-44" },
-  { id: "placements", label: "Placements", width: "w-52" },
+  { id: "code", label: "Code", width: "w-24" },
+  { id: "title", label: "Title", width: "w-40" },
+  { id: "tagline", label: "Tagline", width: "w-52" },
+  { id: "date", label: "Date line", width: "w-36" },
+  { id: "system", label: "Rating system", width: "w-20" },
+  { id: "rating", label: "Rating", width: "w-16" },
+  { id: "descriptors", label: "Descriptors", width: "w-32" },
+  { id: "placements", label: "Placements", width: "w-44" },
 ];
 
 let keys = 0;
@@ -190,9 +190,9 @@ export function MarketsTab(props: {
           <h2 className="font-display text-3xl tracking-wide">Markets</h2>
           <p className="max-w-3xl text-sm text-muted">
             One row per market, by its language and country code (fr-FR, de-DE, es-MX). The title, tagline and date line
-            are set as the market writes them; a rating is only what its board gave (OneSheet never invents one). A
-            market without placements of its own gets its country&apos;s cinema poster and the campaign&apos;s
-            placements.
+            are set as the market writes them; an empty date line is written from the release date in the market&apos;s
+            language (shown in grey). A rating is only what its board gave: OneSheet never invents one. A market without
+            placements of its own gets its country&apos;s cinema poster and the campaign&apos;s placements.
           </p>
         </div>
         {problems.list.length > 0 && (
@@ -216,11 +216,11 @@ export function MarketsTab(props: {
           <table className="w-max min-w-full border-collapse text-left text-sm">
             <thead className="bg-panel text-xs text-muted">
               <tr>
-                <th scope="col" className="px-2 py-2 font-medium">
+                <th scope="col" className="px-1.5 py-2 font-medium">
                   <span className="sr-only">Row</span>#
                 </th>
                 {COLUMNS.map((c) => (
-                  <th key={c.id} scope="col" className="px-2 py-2 font-medium">
+                  <th key={c.id} scope="col" className="px-1.5 py-2 font-medium">
                     {c.label}
                   </th>
                 ))}
@@ -241,7 +241,7 @@ export function MarketsTab(props: {
                 const cell = (column: Column) => problems.cells[`${i}.${column}`];
                 const errorId = (column: Column) => `market-${row.key}-${column}-error`;
                 const text = (column: Exclude<Column, "placements">, placeholder?: string) => (
-                  <td key={column} className="px-2 py-1.5 align-top">
+                  <td key={column} className="px-1.5 py-1.5 align-top">
                     <input
                       aria-label={`${COLUMNS.find((c) => c.id === column)?.label}, ${rowName(i)}`}
                       value={row[column]}
@@ -266,10 +266,10 @@ export function MarketsTab(props: {
                     {text("title", campaign.title)}
                     {text("tagline")}
                     {text("date", (row.code.trim() && marketDate(row.code.trim(), campaign.releaseDate)) || undefined)}
-                    {text("system", "BBFC")}
-                    {text("rating", "12A")}
+                    {text("system")}
+                    {text("rating")}
                     {text("descriptors")}
-                    <td className="px-2 py-1.5 align-top">
+                    <td className="px-1.5 py-1.5 align-top">
                       <PlacementsCell
                         label={rowName(i)}
                         value={row.placements}
@@ -279,14 +279,15 @@ export function MarketsTab(props: {
                         onChange={(placements) => setCell(row.key, { placements })}
                       />
                     </td>
-                    <td className="px-2 py-1.5 align-top">
+                    <td className="px-1.5 py-1.5 align-top">
                       <button
                         type="button"
-                        className={button}
+                        className="rounded-md border border-edge px-2 py-1 text-base leading-none text-muted hover:border-danger hover:text-danger"
                         aria-label={`Remove ${rowName(i)}`}
+                        title="Remove this market"
                         onClick={() => setRows((all) => all.filter((r) => r.key !== row.key))}
                       >
-                        Remove
+                        ×
                       </button>
                     </td>
                   </tr>
@@ -357,7 +358,7 @@ function PlacementsCell(props: {
     props.onChange(PLACEMENTS.map((p) => p.id).filter((p) => next.includes(p)));
   };
   return (
-    <details className="w-52 text-sm">
+    <details className="w-44 text-sm">
       <summary
         className="cursor-pointer rounded border border-edge bg-ink px-2 py-1.5 aria-[invalid=true]:border-danger"
         aria-invalid={props.error ? true : undefined}

@@ -135,7 +135,7 @@ export function MatrixTab(props: {
             </button>
           </div>
         </div>
-        {totals.total > 0 && (
+        {totals.queued > 0 && (
           <progress
             className="h-1.5 w-full accent-accent"
             max={totals.total}
@@ -143,10 +143,18 @@ export function MatrixTab(props: {
             aria-label={`${totals.done + totals.failed} of ${totals.total} deliverables finished`}
           />
         )}
-        <p role="status" className="min-h-5 text-sm text-muted">
+        <p role="status" className="text-sm text-muted">
           {zip.message || notice}
         </p>
 
+        {madeIds.length > 0 && (
+          <div className="flex flex-wrap items-center gap-3 text-sm text-muted">
+            <span>Open a deliverable to see it full size; tick some to add them to a board.</span>
+            <button type="button" className={button} onClick={() => setSelected(madeIds)}>
+              Select all made
+            </button>
+          </div>
+        )}
         {rows.length === 0 || columns.length === 0 ? (
           <p className="text-sm text-muted">
             {campaign.markets.length === 0 ? "Add markets first: they are the matrix's rows." : "Nothing to show."}
@@ -157,12 +165,12 @@ export function MatrixTab(props: {
             aria-label="Deliverables matrix"
             // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable from the keyboard
             tabIndex={0}
-            className="relative max-w-full overflow-x-auto rounded-lg border border-edge"
+            className="relative w-fit max-w-full overflow-x-auto rounded-lg border border-edge"
           >
             <table className="w-max border-collapse text-sm">
               <thead>
                 <tr className="bg-panel">
-                  <th scope="col" className="sticky left-0 z-10 bg-panel px-3 py-2 text-left font-medium">
+                  <th scope="col" className="sticky left-0 z-10 bg-panel px-2 py-2 text-left font-medium sm:px-3">
                     Market
                   </th>
                   {columns.map((p) => (
@@ -180,10 +188,12 @@ export function MatrixTab(props: {
                     <tr key={market.code} className="border-t border-edge">
                       <th
                         scope="row"
-                        className="sticky left-0 z-10 w-32 bg-ink px-3 py-2 text-left align-top font-normal"
+                        className="sticky left-0 z-10 w-24 bg-ink px-2 py-2 text-left align-top font-normal sm:w-32 sm:px-3"
                       >
                         <span className="block font-semibold">{market.code}</span>
-                        <span className="block max-w-28 break-words text-xs text-muted">{market.title}</span>
+                        <span className="block max-w-20 break-words text-xs text-muted sm:max-w-28">
+                          {market.title}
+                        </span>
                         <button
                           type="button"
                           className="mt-2 rounded border border-edge px-2 py-1 text-xs hover:border-accent disabled:opacity-50"
@@ -216,13 +226,6 @@ export function MatrixTab(props: {
               </tbody>
             </table>
           </section>
-        )}
-        {madeIds.length > 0 && (
-          <div className="flex flex-wrap gap-2">
-            <button type="button" className={button} onClick={() => setSelected(madeIds)}>
-              Select all made
-            </button>
-          </div>
         )}
       </section>
       {chosen.length > 0 && <SelectedCells ids={chosen} viewer={props.viewer} onClear={() => setSelected([])} />}
@@ -317,14 +320,17 @@ function RunForm(props: {
 
   return (
     <form onSubmit={run} aria-label="Run the matrix" className="space-y-4 rounded-lg border border-edge bg-panel p-4">
-      <fieldset disabled={!props.canChange || busy} className="space-y-4">
-        <fieldset>
+      <fieldset
+        disabled={!props.canChange || busy}
+        className="grid grid-cols-[minmax(0,1fr)] gap-4 md:grid-cols-2 lg:grid-cols-[minmax(0,18rem)_minmax(0,1fr)_minmax(0,1fr)]"
+      >
+        <fieldset className="min-w-0 md:col-span-2 lg:col-span-1">
           <legend className="mb-2 text-sm font-medium">Key art</legend>
           <div className="relative flex gap-2 overflow-x-auto pb-1">
             {campaign.keyArt.map((poster, i) => (
               <label
                 key={poster.id}
-                className="w-20 shrink-0 cursor-pointer rounded-md border-2 border-transparent p-0.5 has-[:checked]:border-accent"
+                className="w-16 shrink-0 cursor-pointer rounded-md border-2 border-transparent p-0.5 has-[:checked]:border-accent has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent"
               >
                 <input
                   type="radio"
@@ -347,49 +353,54 @@ function RunForm(props: {
             ))}
           </div>
         </fieldset>
-        <div className="grid grid-cols-[minmax(0,1fr)] gap-4 md:grid-cols-2">
-          <fieldset>
-            <legend className="mb-2 text-sm font-medium">Markets</legend>
-            <div className="flex flex-wrap gap-x-4 gap-y-1">
-              {campaign.markets.map((m) => (
-                <label key={m.code} className="flex items-center gap-2 text-sm">
+        <fieldset>
+          <legend className="mb-2 text-sm font-medium">Markets</legend>
+          <div className="flex flex-wrap gap-x-4 gap-y-1">
+            {campaign.markets.map((m) => (
+              <label key={m.code} className="flex items-center gap-2 text-sm">
+                <input
+                  type="checkbox"
+                  checked={pickedMarkets.includes(m.code)}
+                  onChange={(e) => toggleMarket(m.code, e.target.checked)}
+                />
+                {m.code}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend className="mb-2 text-sm font-medium">Placements</legend>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="radio" name="placements-mode" checked={only === null} onChange={() => setOnly(null)} />
+            Each market&apos;s own
+          </label>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="radio" name="placements-mode" checked={only !== null} onChange={() => setOnly([])} />
+            Only these:
+          </label>
+          {only !== null && (
+            <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1 pl-6">
+              {PLACEMENTS.map((p) => (
+                <label key={p.id} className="flex items-center gap-2 text-sm">
                   <input
                     type="checkbox"
-                    checked={pickedMarkets.includes(m.code)}
-                    onChange={(e) => toggleMarket(m.code, e.target.checked)}
+                    checked={only.includes(p.id)}
+                    onChange={(e) => togglePlacement(p.id, e.target.checked)}
                   />
-                  {m.code}
+                  {p.label}
                 </label>
               ))}
             </div>
-          </fieldset>
-          <fieldset>
-            <legend className="mb-2 text-sm font-medium">Placements</legend>
-            <label className="flex items-center gap-2 text-sm">
-              <input type="radio" name="placements-mode" checked={only === null} onChange={() => setOnly(null)} />
-              Each market&apos;s own
-            </label>
-            <label className="flex items-center gap-2 text-sm">
-              <input type="radio" name="placements-mode" checked={only !== null} onChange={() => setOnly([])} />
-              Only these:
-            </label>
-            {only !== null && (
-              <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1 pl-6">
-                {PLACEMENTS.map((p) => (
-                  <label key={p.id} className="flex items-center gap-2 text-sm">
-                    <input
-                      type="checkbox"
-                      checked={only.includes(p.id)}
-                      onChange={(e) => togglePlacement(p.id, e.target.checked)}
-                    />
-                    {p.label}
-                  </label>
-                ))}
-              </div>
-            )}
-          </fieldset>
-        </div>
-        <div className="flex flex-wrap items-center gap-3">
+          )}
+        </fieldset>
+        {matrix.view.totals.outOfDate > 0 && (
+          <p className="text-sm text-accent md:col-span-2 lg:col-span-3">
+            {plural(matrix.view.totals.outOfDate, "deliverable is", "deliverables are")} out of date: the kit, a market
+            or the key art changed since {matrix.view.totals.outOfDate === 1 ? "it was" : "they were"} made. Run the
+            matrix to remake {matrix.view.totals.outOfDate === 1 ? "it" : "them"}.
+          </p>
+        )}
+        <div className="flex flex-wrap items-center gap-3 md:col-span-2 lg:col-span-3">
           <button
             type="submit"
             disabled={!keyArt || asked === 0}

@@ -89,6 +89,33 @@ export function OverviewTab(props: {
 
   return (
     <div className="space-y-8">
+      <section aria-labelledby="steps-heading" className="space-y-2">
+        <h2 id="steps-heading" className="font-display text-3xl tracking-wide">
+          Steps
+        </h2>
+        <ol className="grid grid-cols-[minmax(0,1fr)] gap-2 sm:grid-cols-2 lg:grid-cols-5">
+          {steps.map((step, i) => (
+            <li key={step.label}>
+              <button
+                type="button"
+                onClick={() => props.go(step.tab)}
+                className={`h-full w-full rounded-md border p-3 text-left text-sm hover:border-accent ${step.done ? "border-edge" : "border-accent/50"}`}
+              >
+                <span className="block font-medium">
+                  {i + 1}. {step.label}
+                  <span className="sr-only">{step.done ? " (done)" : " (to do)"}</span>
+                  {step.done && (
+                    <span aria-hidden="true" className="ml-1 text-accent">
+                      ✓
+                    </span>
+                  )}
+                </span>
+                <span className="block break-words text-xs text-muted">{step.state}</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      </section>
       <section aria-labelledby="key-art-heading" className="space-y-3">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 id="key-art-heading" className="font-display text-3xl tracking-wide">
@@ -175,34 +202,6 @@ export function OverviewTab(props: {
           by every market (crops are free; a Reframe is a model call). Lettering each market costs nothing. It is
           charged to whoever ran the matrix, within the day&apos;s budget.
         </p>
-      </section>
-
-      <section aria-labelledby="steps-heading" className="space-y-2">
-        <h2 id="steps-heading" className="font-display text-3xl tracking-wide">
-          Steps
-        </h2>
-        <ol className="grid grid-cols-[minmax(0,1fr)] gap-2 sm:grid-cols-2 lg:grid-cols-5">
-          {steps.map((step, i) => (
-            <li key={step.label}>
-              <button
-                type="button"
-                onClick={() => props.go(step.tab)}
-                className={`h-full w-full rounded-md border p-3 text-left text-sm hover:border-accent ${step.done ? "border-edge" : "border-accent/50"}`}
-              >
-                <span className="block font-medium">
-                  {i + 1}. {step.label}
-                  <span className="sr-only">{step.done ? " (done)" : " (to do)"}</span>
-                  {step.done && (
-                    <span aria-hidden="true" className="ml-1 text-accent">
-                      ✓
-                    </span>
-                  )}
-                </span>
-                <span className="block break-words text-xs text-muted">{step.state}</span>
-              </button>
-            </li>
-          ))}
-        </ol>
       </section>
 
       {props.canChange && (

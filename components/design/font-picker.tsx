@@ -47,11 +47,22 @@ export function FontPicker(props: {
   );
 }
 
+/** A padlock, drawn (the system may have no emoji font). */
+export function LockIcon(props: { className?: string }) {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 16 16" className={props.className ?? "inline h-3.5 w-3.5"} fill="none">
+      <rect x="3" y="7" width="10" height="7" rx="1.5" fill="currentColor" />
+      <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" stroke="currentColor" strokeWidth="1.6" />
+    </svg>
+  );
+}
+
 /** Beside a field's label: the campaign's brand kit locks it. */
 export function LockedMark() {
   return (
-    <span className="ml-2 text-xs font-normal text-danger">
-      <span aria-hidden="true">🔒 </span>Locked
+    <span className="ml-2 inline-flex items-center gap-1 text-xs font-normal text-danger">
+      <LockIcon />
+      Locked
     </span>
   );
 }
