@@ -115,6 +115,15 @@ test("a campaign: kit, markets, key art from the studio, the matrix filled in, a
   await cell.click();
   await expect(page).toHaveURL(/\/posters\/[\w-]+$/);
   await expect(page.getByRole("heading", { name: "Poster" })).toBeVisible();
+  // Its design can't leave the kit's locked title font: the editor says which field and why.
+  await page.getByRole("link", { name: "Edit design" }).click();
+  const titleFont = page.getByRole("group", { name: /^Title font/ });
+  await titleFont.getByText("Cinzel").click();
+  await page.getByRole("button", { name: "Save poster" }).click();
+  await expect(titleFont.getByText(/^Locked by the .+ brand kit\./)).toBeVisible();
+  await expect(titleFont).toHaveAccessibleDescription(/^Locked by the .+ brand kit\./);
+  // Back to the campaign, where the matrix is as it was left (not the page's first render).
+  await page.goBack();
   await page.goBack();
   await expect(campaign.cells("done")).toHaveCount(4);
 
@@ -129,6 +138,16 @@ test("a campaign: kit, markets, key art from the studio, the matrix filled in, a
   const names = execFileSync("unzip", ["-Z1", file], { encoding: "utf8" }).trim().split("\n");
   expect(names).toContain("manifest.json");
   expect(names.filter((n) => n.endsWith(".png"))).toHaveLength(2);
+
+  // A change to the kit puts what it changes out of date; Re-run goes to the matrix, which says so on each cell.
+  const kitAgain = await campaign.tab("Brand kit");
+  await kitAgain.getByRole("group", { name: "Title font" }).getByText("Bebas Neue").click();
+  await kitAgain.getByRole("button", { name: "Save kit" }).click();
+  await expect(kitAgain.getByText("Saved. 4 deliverables are out of date —")).toBeVisible();
+  await kitAgain.getByRole("button", { name: "Re-run" }).click();
+  await expect(campaign.matrix).toBeVisible();
+  await expect(campaign.grid.getByText("Out of date")).toHaveCount(4);
+  await expect(campaign.matrix.getByText(/^4 deliverables are out of date/)).toBeVisible();
 
   // Every tab is clean for axe.
   for (const tab of ["Overview", "Brand kit", "Markets", "Placements"] as const) {

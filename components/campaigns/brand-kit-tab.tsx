@@ -419,28 +419,31 @@ export function BrandKitTab(props: {
             . A poster of this campaign can&apos;t change {draft.locked.length === 1 ? "it" : "them"} in its own design.
           </p>
         )}
-        <div className="flex flex-wrap items-center gap-3">
-          <button
-            type="submit"
-            disabled={disabled || busy}
-            className="rounded-md bg-accent px-5 py-2 text-sm font-semibold text-ink disabled:opacity-50"
-          >
-            {busy ? "Saving…" : "Save kit"}
-          </button>
-          {dirty && !busy && <span className="text-sm text-muted">Unsaved changes</span>}
-        </div>
-        <div role="status" className="min-h-5 text-sm">
-          {result &&
-            (result.outOfDate > 0 ? (
-              <p className="flex flex-wrap items-center gap-2">
-                <span>Saved. {plural(result.outOfDate, "deliverable is", "deliverables are")} out of date —</span>
-                <button type="button" className={button} onClick={() => props.go("matrix")}>
-                  Re-run
-                </button>
-              </p>
-            ) : (
-              <p className="text-muted">Saved. No deliverable is out of date.</p>
-            ))}
+        {/* Kept in view at the foot of the screen while the kit's fields scroll by. */}
+        <div className="sticky bottom-0 z-10 -mx-1 space-y-2 border-t border-edge bg-ink/95 px-1 py-3 backdrop-blur">
+          <div className="flex flex-wrap items-center gap-3">
+            <button
+              type="submit"
+              disabled={disabled || busy}
+              className="rounded-md bg-accent px-5 py-2 text-sm font-semibold text-ink disabled:opacity-50"
+            >
+              {busy ? "Saving…" : "Save kit"}
+            </button>
+            {dirty && !busy && <span className="text-sm text-muted">Unsaved changes</span>}
+          </div>
+          <div role="status" className="text-sm">
+            {result &&
+              (result.outOfDate > 0 ? (
+                <p className="flex flex-wrap items-center gap-2">
+                  <span>Saved. {plural(result.outOfDate, "deliverable is", "deliverables are")} out of date —</span>
+                  <button type="button" className={button} onClick={() => props.go("matrix")}>
+                    Re-run
+                  </button>
+                </p>
+              ) : (
+                <p className="text-muted">Saved. No deliverable is out of date.</p>
+              ))}
+          </div>
         </div>
         {tried && !parsed.success && (
           <p role="alert" className="text-sm text-danger">

@@ -201,7 +201,14 @@ export function MatrixTab(props: {
                           onClick={() => zip.download(market.code)}
                           aria-label={`Download the ${market.code} ZIP`}
                         >
-                          {zip.making === market.code ? "Making…" : "Download ZIP"}
+                          {zip.making === market.code ? (
+                            "Making…"
+                          ) : (
+                            <>
+                              <span className="sm:hidden">ZIP</span>
+                              <span className="hidden sm:inline">Download ZIP</span>
+                            </>
+                          )}
                         </button>
                       </th>
                       {columns.map((p) => (
