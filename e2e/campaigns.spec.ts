@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { makePoster } from "./fixtures";
 import { expect, test } from "./members";
 import { CampaignPage, CampaignsPage } from "./pages/campaign-page";
 import { StudioPage } from "./pages/studio-page";
@@ -166,6 +167,30 @@ test("a campaign: kit, markets, key art from the studio, the matrix filled in, a
   expect(scroll.scroll).toBeGreaterThan(scroll.client);
   expect(await axe(page, "main")).toEqual([]);
   await page.screenshot({ path: `${SHOTS}/matrix-390.png`, fullPage: true });
+});
+
+test("key art picked from the team's recent posters on the overview, then taken out again", async ({
+  page,
+  request,
+}) => {
+  const { id: posterId } = await makePoster(request, { prompt: "a teaser poster for the key art picker", seed: 5 });
+  const created = await request.post("/api/campaigns", { data: { name: "Picker check", title: "Harbor Lights" } });
+  expect(created.status()).toBe(201);
+  const campaign = new CampaignPage(page);
+  await campaign.goto((await created.json()).id);
+  const overview = page.getByRole("tabpanel", { name: "Overview" });
+  await overview.getByRole("button", { name: "Add from the gallery" }).click();
+  const picker = overview.getByRole("region", { name: "Recent posters" });
+  await picker
+    .getByRole("button", { name: /a teaser poster for the key art picker/ })
+    .first()
+    .click();
+  await expect(overview.getByText("Added to the key art.")).toBeVisible();
+  const strip = overview.getByRole("list", { name: "Key art" });
+  await expect(strip.getByRole("link")).toHaveAttribute("href", `/posters/${posterId}`);
+  await overview.getByRole("button", { name: "Remove key art 1" }).click();
+  await expect(strip).toHaveCount(0);
+  await expect(overview.getByText(/^Taken out of the key art/)).toBeVisible();
 });
 
 // The import route (POST /api/campaigns/{id}/markets/import) and spreadsheet uploads come from another branch: enable
