@@ -3,8 +3,11 @@ const nextConfig = {
   poweredByHeader: false,
   // sharp is a native module: keep it out of the server bundle so its prebuilt libvips loads at run time.
   serverExternalPackages: ["sharp"],
-  // The poster typography renderer reads the bundled fonts from node_modules at run time: ship them with the routes.
-  outputFileTracingIncludes: { "/*": ["./node_modules/@fontsource/*/files/*-latin-*-normal.woff"] },
+  // The poster typography renderer reads the bundled fonts from node_modules at run time: ship them with the routes,
+  // every subset of the scripts it sets (lib/design/fonts.ts SUBSETS).
+  outputFileTracingIncludes: {
+    "/*": ["./node_modules/@fontsource/*/files/*-{latin,greek,cyrillic}{,-ext}-*-normal.woff"],
+  },
   async headers() {
     return [
       {

@@ -23,7 +23,7 @@ export default $config({
     const { TABLE_KEYS } = await import("./lib/store/table");
     const { bedrockInvocations } = await import("./lib/models/operations/catalogue");
     const { SIGN_IN_SECRETS } = await import("./lib/deploy/sst-names");
-    const { FONT_IDS, fontFile } = await import("./lib/design/fonts");
+    const { FONT_IDS, fontFiles } = await import("./lib/design/fonts");
     const { JOB_QUEUE } = await import("./lib/jobs/queue-settings");
     const { EXPIRY_RULES } = await import("./lib/storage");
 
@@ -124,9 +124,10 @@ export default $config({
         environment: { ...names, ...serverOnly },
         // Packs call Bedrock (Reframe, Upscale) under the member's budget, as the studio does.
         permissions: bedrock,
-        // sharp's native build is installed beside the bundle; the fonts satori sets the lettering with are copied.
+        // sharp's native build is installed beside the bundle; the fonts satori sets the lettering with (every
+        // subset of every face) are copied.
         nodejs: { install: ["server-only", "sharp"] },
-        copyFiles: FONT_IDS.map((id) => ({ from: fontFile(id), to: fontFile(id) })),
+        copyFiles: FONT_IDS.flatMap((id) => fontFiles(id).map(({ file }) => ({ from: file, to: file }))),
       },
       // Partial batch responses: a message the handler reports as failed comes back; the others are done.
       { batch: { size: JOB_QUEUE.batchSize, partialResponses: true } },

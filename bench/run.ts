@@ -7,6 +7,7 @@ import { localAuthEnv, startOidcProvider } from "../local/oidc-provider";
 import { LOCAL_BUCKET, startLocalStack } from "../local/stack";
 import { launch } from "./browser";
 import { lambdaBundleSize } from "./bundle";
+import { campaignBench } from "./campaign";
 import { designBench } from "./design";
 import { galleryBench } from "./gallery";
 import { gallerySearchBench } from "./gallery-search";
@@ -26,7 +27,7 @@ import { kib, ms, percentile } from "./stats";
 //     (BENCH_PEER_DIR) in paired runs (BENCH_PAGE_RUNS pairs).
 //  3. The gallery and a shared board; 4. poster typography; 5. 50 generations at once; 6. developing a poster (upload +
 //  operation overhead, peak memory at 4K); 7. a review link's cold visit on a phone; 8. print masters (PDF, CMYK TIFF
-//  at 150 and 300 ppi); 9. the job queue (queued → taken, a pack end to end). BENCH_ONLY=overhead,load,… runs just
+//  at 150 and 300 ppi); 9. the job queue (queued → taken, a pack end to end); 10. a campaign's matrix. BENCH_ONLY=overhead,load,… runs just
 //  those sections.
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
@@ -42,7 +43,7 @@ const next = await startNext(env, port);
 // BENCH_ONLY=overhead,load runs just those sections (no browser needed for them).
 const only = process.env.BENCH_ONLY?.split(",");
 const runs = (section: string) => !only || only.includes(section);
-const browser = only?.every((s) => ["overhead", "load", "operations", "print", "jobs"].includes(s))
+const browser = only?.every((s) => ["overhead", "load", "operations", "print", "jobs", "campaign"].includes(s))
   ? undefined
   : await launch();
 const auth = browser ? await benchAuth(browser, next.url) : await tokenAuth();
@@ -74,6 +75,8 @@ try {
   if (runs("print")) await printBench(next.url, next.pid, auth.headers);
   // 9. The job queue.
   if (runs("jobs")) await jobsBench(next.url, auth.headers, Math.min(RUNS, 20));
+  // 10. A campaign's matrix: 10 markets × 12 placements from one key art.
+  if (runs("campaign")) await campaignBench(next.url, auth.headers, () => stack.emulator.timings.length);
 } finally {
   await browser?.close();
   next.stop();

@@ -193,14 +193,9 @@ test("key art picked from the team's recent posters on the overview, then taken 
   await expect(overview.getByText(/^Taken out of the key art/)).toBeVisible();
 });
 
-// The import route (POST /api/campaigns/{id}/markets/import) and spreadsheet uploads come from another branch: enable
-// this test once both are merged (set MARKET_IMPORT_MERGED to true).
-const MARKET_IMPORT_MERGED = false;
-
 test("markets imported from a CSV: a bad row is reported by line, then the good rows are imported", async ({
   page,
 }) => {
-  test.skip(!MARKET_IMPORT_MERGED, "the markets import route is on another branch until merged");
   mkdirSync(SHOTS, { recursive: true });
   const csv = `${SHOTS}/markets.csv`;
   writeFileSync(

@@ -49,12 +49,15 @@ export interface PosterView {
   exports?: ExportView[];
 }
 
-/** A print master (POST /api/posters/{id}/exports). `url` (signed, a download) once `status` is "ready". */
+/** A print master or the layered PSD (POST /api/posters/{id}/exports). `url` (signed, a download) once `status` is
+ * "ready". */
 export interface ExportView {
   exportId: string;
-  format: "pdf" | "tiff";
+  format: "pdf" | "tiff" | "psd";
+  /** The print size ("US one-sheet 27×40 in"), or the PSD's pixels ("1024×1536 px"). */
   sizeLabel: string;
-  bleedIn: number;
+  /** Print masters only. */
+  bleedIn?: number;
   status: "queued" | "running" | "ready" | "failed";
   url?: string;
   widthPx?: number;

@@ -11,6 +11,7 @@ import { createHash } from "node:crypto";
 //   posters/{id}/composed-{version}.webp   a URL signed for one version can never show another
 //   posters/{id}/logo-{random}.png         the design's title logo, if it has one (lib/posters/logo.ts)
 //   posters/{id}/exports/{exportId}.pdf|tif  a print master (lib/print/exports.ts)
+//   posters/{id}/exports/{exportId}.psd      the layered file of a designed poster (lib/print/psd.ts)
 //   shares/{token}/{posterId}.png|webp     a board shared "as sent": copies of what the reviewers were sent
 //   uploads/{sha256(sub)[0..16]}/{uploadId}  a member's upload, read back only from their own folder
 //   jobs/{jobId}/{step}/{call}.png         a paid model call's answer inside a job (a pack's reframe, its upscale),
@@ -67,8 +68,10 @@ export const logoKey = (posterId: string, logo: string) => `${POSTERS_PREFIX}${p
 export const CAMPAIGNS_PREFIX = "campaigns/";
 export const campaignLogoKey = (campaignId: string, logo: string) => `${CAMPAIGNS_PREFIX}${campaignId}/${logo}.png`;
 
-export const exportFileKey = (posterId: string, exportId: string, format: "pdf" | "tiff") =>
-  `${POSTERS_PREFIX}${posterId}/exports/${exportId}.${format === "pdf" ? "pdf" : "tif"}`;
+const EXPORT_EXTENSIONS = { pdf: "pdf", tiff: "tif", psd: "psd" } as const;
+
+export const exportFileKey = (posterId: string, exportId: string, format: keyof typeof EXPORT_EXTENSIONS) =>
+  `${POSTERS_PREFIX}${posterId}/exports/${exportId}.${EXPORT_EXTENSIONS[format]}`;
 
 /** The poster an object under posters/ belongs to. */
 export const posterIdOfKey = (key: string): string => key.slice(POSTERS_PREFIX.length).split("/")[0] ?? "";

@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { fontFiles } from "@/lib/design/fonts";
 import { layoutDesign, type TextBox } from "@/lib/design/layout";
-import { bundledMeasure, bundledMetrics } from "@/lib/design/metrics";
+import { bundledMeasure, bundledMetrics, mergeMetrics, readMetrics } from "@/lib/design/metrics";
 import { designSchema } from "@/lib/design/schema";
 
 // Lettering a poster designer signs off: the credits the user spaced apart stay apart, the billing block is one
@@ -98,8 +100,48 @@ describe("small capitals", () => {
       ["oswald", false],
       ["league-gothic", false],
       ["cinzel", false],
+      ["fira-sans-extra-condensed", false],
+      ["roboto-condensed", false],
     ]);
     // What the faces do offer is read, so a face with small caps would show up here.
     expect(bundledMetrics().get("anton")?.features.has("liga")).toBe(true);
+  });
+});
+
+describe("measuring Greek and Cyrillic", () => {
+  const advance = (file: string, c: string) => readMetrics(readFileSync(file)).advances.get(c.codePointAt(0) ?? 0);
+  const [latin, , cyrillic] = fontFiles("oswald").map((f) => f.file);
+
+  it("reads each character's advance from the subset that draws it, not the missing-glyph box", () => {
+    const oswald = bundledMetrics().get("oswald");
+    for (const c of "ЖМЯ") {
+      expect(oswald?.advances.get(c.codePointAt(0) ?? 0), c).toBe(advance(cyrillic ?? "", c));
+      expect(oswald?.advances.get(c.codePointAt(0) ?? 0), c).not.toBe(oswald?.fallback);
+    }
+    expect(oswald?.advances.get(65)).toBe(advance(latin ?? "", "A"));
+    // A Greek title is measured as its letters: as wide as each letter's advance, summed.
+    const fira = bundledMetrics().get("fira-sans-extra-condensed");
+    const ems = [..."ΦΑΡΟΣ"].reduce((sum, c) => sum + (fira?.advances.get(c.codePointAt(0) ?? 0) ?? Number.NaN), 0);
+    expect(measure("ΦΑΡΟΣ", "fira-sans-extra-condensed", 100)).toBeCloseTo(ems * 100, 6);
+  });
+
+  it("takes a code point two subsets map from the first, as satori draws it", () => {
+    const a = { advances: new Map([[32, 0.2]]), fallback: 0.5, features: new Set(["liga"]) };
+    const b = {
+      advances: new Map([
+        [32, 0.3],
+        [1046, 0.7],
+      ]),
+      fallback: 0.6,
+      features: new Set(["locl"]),
+    };
+    expect(mergeMetrics([a, b])).toEqual({
+      advances: new Map([
+        [32, 0.2],
+        [1046, 0.7],
+      ]),
+      fallback: 0.5,
+      features: new Set(["liga", "locl"]),
+    });
   });
 });

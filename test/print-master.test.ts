@@ -6,6 +6,7 @@ import { decodePDFRawStream, PDFArray, PDFDocument, PDFName, PDFRawStream, type 
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { layoutDesign } from "@/lib/design/layout";
+import { bundledMeasure } from "@/lib/design/metrics";
 import { designSchema } from "@/lib/design/schema";
 import { fieldErrors } from "@/lib/models";
 import { exportRequestSchema } from "@/lib/print/export-schema";
@@ -57,6 +58,56 @@ async function parse(bytes: Buffer) {
 
 const close = (actual: number[], expected: number[]) =>
   expect(actual.map((n) => Math.round(n * 100) / 100)).toEqual(expected.map((n) => Math.round(n * 100) / 100));
+
+/** The PDF's page as pixels, by poppler's pdftoppm, at `dpi`. */
+async function renderPage(bytes: Uint8Array, dpi: number) {
+  const dir = tmp();
+  writeFileSync(path.join(dir, "master.pdf"), bytes);
+  execFileSync("pdftoppm", [
+    "-r",
+    String(dpi),
+    "-png",
+    "-singlefile",
+    path.join(dir, "master.pdf"),
+    path.join(dir, "page"),
+  ]);
+  return { png: readFileSync(path.join(dir, "page.png")), dpi, dir };
+}
+
+/** The title as tesseract reads it from the rendered page (light lettering made black on white), in upper case with
+ * anything but letters made spaces. The box reaches a little above the capitals, for accents such as Й's breve. */
+async function readTitle(
+  page: { png: Buffer; dpi: number; dir: string },
+  lettered: typeof design,
+  size: (typeof PRINT_SIZES)[keyof typeof PRINT_SIZES],
+  lang: "eng" | "rus",
+) {
+  const title = layoutDesign(lettered, size.widthIn * 72, size.heightIn * 72, { measure: bundledMeasure() }).boxes.find(
+    (b) => b.layer === "title",
+  );
+  if (!title) throw new Error("no title box");
+  const k = page.dpi / 72;
+  const pad = 8;
+  const above = title.height * 0.3;
+  const region = await sharp(page.png)
+    .extract({
+      left: Math.max(0, Math.floor((title.x + size.bleedIn * 72) * k - pad)),
+      top: Math.max(0, Math.floor((title.y - above + size.bleedIn * 72) * k - pad)),
+      width: Math.ceil(title.width * k + 2 * pad),
+      height: Math.ceil((title.height + above) * k + 2 * pad),
+    })
+    .threshold(160)
+    .toBuffer();
+  writeFileSync(path.join(page.dir, "title.png"), await sharp(region).negate({ alpha: false }).png().toBuffer());
+  const read = execFileSync("tesseract", [path.join(page.dir, "title.png"), "stdout", "-l", lang, "--psm", "7"], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "ignore"],
+  });
+  return read
+    .toUpperCase()
+    .replace(/[^\p{L}]+/gu, " ")
+    .trim();
+}
 
 describe("the PDF master", () => {
   it.each(PRINT_SIZE_IDS)("%s: MediaBox = BleedBox = trim + bleed, TrimBox the trim, in points", async (id) => {
@@ -123,44 +174,33 @@ describe("the PDF master", () => {
   it("renders back to pixels with the title readable (pdftoppm, then OCR)", async () => {
     const size = PRINT_SIZES["us-one-sheet"];
     const pdf = await composePdf(await art(832, 1216), design, size, { title: "Neon Tide" });
+    const page = await renderPage(pdf.bytes, 24);
+    expect((await sharp(page.png).metadata()).width).toBe(Math.round(27.25 * 24));
+    expect(await readTitle(page, design, size, "eng")).toContain("NEON TIDE");
+  });
+
+  it("sets a Cyrillic title as vector outlines too: no text objects, no fonts, no image but the art, and readable", async () => {
+    const size = PRINT_SIZES["us-one-sheet"];
+    const russian = designSchema.parse({
+      template: "minimal",
+      title: "Последний маяк",
+      titleFont: "oswald",
+      titleSize: 9,
+      scrim: 0,
+    });
+    const pdf = await composePdf(await art(832, 1216), russian, size, { title: "Последний маяк" });
+    const { images, text } = await parse(pdf.bytes);
+    expect(images).toEqual([{ width: pdf.crop.width, height: pdf.crop.height }]);
+    expect(text.match(/^[-\d. ]+ [mlc]$/gm)?.length ?? 0).toBeGreaterThan(60);
+    // Text objects (BT … ET) would be type set with an embedded font, which a printer may substitute: there are none.
+    expect(text).not.toMatch(/^BT$/m);
     const dir = tmp();
     writeFileSync(path.join(dir, "master.pdf"), pdf.bytes);
-    const dpi = 24;
-    execFileSync("pdftoppm", [
-      "-r",
-      String(dpi),
-      "-png",
-      "-singlefile",
-      path.join(dir, "master.pdf"),
-      path.join(dir, "page"),
-    ]);
-    const png = readFileSync(path.join(dir, "page.png"));
-    const meta = await sharp(png).metadata();
-    expect(meta.width).toBe(Math.round(27.25 * dpi));
-    const title = layoutDesign(design, size.widthIn * 72, size.heightIn * 72).boxes.find((b) => b.layer === "title");
-    if (!title) throw new Error("no title box");
-    const k = dpi / 72;
-    const pad = 8;
-    const region = await sharp(png)
-      .extract({
-        left: Math.max(0, Math.floor((title.x + size.bleedIn * 72) * k - pad)),
-        top: Math.max(0, Math.floor((title.y + size.bleedIn * 72) * k - pad)),
-        width: Math.ceil(title.width * k + 2 * pad),
-        height: Math.ceil(title.height * k + 2 * pad),
-      })
-      .threshold(160)
-      .toBuffer();
-    writeFileSync(path.join(dir, "title.png"), await sharp(region).negate({ alpha: false }).png().toBuffer());
-    const read = execFileSync("tesseract", [path.join(dir, "title.png"), "stdout", "--psm", "7"], {
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "ignore"],
-    });
-    expect(
-      read
-        .toUpperCase()
-        .replace(/[^A-Z]+/g, " ")
-        .trim(),
-    ).toContain("NEON TIDE");
+    const fonts = execFileSync("pdffonts", [path.join(dir, "master.pdf")], { encoding: "utf8" })
+      .trim()
+      .split("\n");
+    expect(fonts.slice(2), "pdffonts lists no font").toEqual([]);
+    expect(await readTitle(await renderPage(pdf.bytes, 36), russian, size, "rus")).toContain("ПОСЛЕДНИЙ МАЯК");
   });
 
   it("says the art's effective resolution, never more, and what a crop cut away", async () => {
@@ -216,7 +256,7 @@ describe("the export request", () => {
   };
   it("names the choices for an unknown size or format, and refuses a custom side beyond 120 in", () => {
     expect(errors({ format: "png", size: "poster" })).toEqual({
-      format: "Pick a format: pdf or tiff.",
+      format: "Pick a format: pdf, tiff or psd.",
       size: "Pick a print size: us-one-sheet, uk-quad, 24x36, a1, a0, bus-shelter, or a custom {widthIn, heightIn} up to 120 in a side.",
     });
     expect(errors({ format: "pdf", size: { widthIn: 121, heightIn: 40 } }).size).toBe(

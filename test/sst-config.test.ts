@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { FONT_IDS, fontFiles } from "@/lib/design/fonts";
 import { TABLE_KEYS } from "@/lib/store/table";
 import { type Declared, deploy } from "./support/sst-deploy";
 
@@ -241,7 +242,14 @@ describe("the job queue", () => {
     expect(fn.nodejs.install).toEqual(expect.arrayContaining(["sharp", "server-only"]));
     for (const { from } of fn.copyFiles)
       await expect(import("node:fs/promises").then((f) => f.stat(from))).resolves.toBeTruthy();
-    expect(fn.copyFiles).toHaveLength(5);
+    // Every subset of every face the renderer loads (a Cyrillic or Greek title is set from its own files), each at
+    // the path it is read from: 2 files for each Latin-only face, 4 for Oswald's Cyrillic, 6 each for the faces that
+    // set Greek too.
+    expect(fn.copyFiles.map(({ from }) => from).sort()).toEqual(
+      FONT_IDS.flatMap((id) => fontFiles(id).map(({ file }) => file)).sort(),
+    );
+    for (const { from, to } of fn.copyFiles) expect(to).toBe(from);
+    expect(fn.copyFiles).toHaveLength(2 * 4 + 4 + 6 * 2);
     const [file, exported] = fn.handler.split(".");
     const module = (await import(/* @vite-ignore */ `../${file}`)) as Record<string, unknown>;
     expect(typeof module[exported as string]).toBe("function");

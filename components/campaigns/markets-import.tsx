@@ -3,13 +3,16 @@
 import { useState } from "react";
 import type { CampaignView } from "@/lib/campaigns/types";
 import { ApiError, api, type MarketImport } from "@/lib/client/api";
-import { SPREADSHEET_ACCEPT, uploadSpreadsheet } from "@/lib/client/spreadsheet-upload";
+import { uploadSpreadsheet } from "@/lib/client/uploads";
+import { SPREADSHEET_CONTENT_TYPES } from "@/lib/upload-rules";
 import { plural } from "./format";
 
 // Markets from a spreadsheet (CSV or XLSX; the template has the columns): uploaded, then imported. A row that is
 // wrong is reported with its line and why; then nothing is imported, unless "Import the good rows only" is asked
 // for. An imported market replaces the table's row of the same code; the others stay.
 
+/** The file picker's choice: by name (browsers label a CSV as they please), and by type. */
+const ACCEPT = [".csv", ".xlsx", ...SPREADSHEET_CONTENT_TYPES].join(",");
 const button = "rounded-md border border-edge px-3 py-1.5 text-sm hover:border-accent disabled:opacity-60";
 
 export function MarketsImport(props: {
@@ -48,6 +51,8 @@ export function MarketsImport(props: {
   }
 
   const refused = result !== null && result.imported === 0 && result.errors.length > 0;
+  const badRows = new Set(result?.errors.map((e) => e.line)).size;
+  const more = result?.errorCount !== undefined && result.errorCount > result.errors.length;
   return (
     <section aria-labelledby="import-heading" className="space-y-3 rounded-lg border border-edge bg-panel p-4">
       <h3 id="import-heading" className="text-lg font-semibold">
@@ -75,7 +80,7 @@ export function MarketsImport(props: {
           <input
             id="markets-file"
             type="file"
-            accept={SPREADSHEET_ACCEPT}
+            accept={ACCEPT}
             disabled={props.disabled || busy}
             onChange={(e) => {
               setFile(e.target.files?.[0] ?? null);
@@ -95,13 +100,18 @@ export function MarketsImport(props: {
         {result && !refused && (
           <p>
             Imported {plural(result.imported, "market")}.
-            {result.errors.length > 0 && ` ${plural(result.errors.length, "row was", "rows were")} left out:`}
+            {badRows > 0 && ` ${plural(badRows, "row was", "rows were")} left out:`}
           </p>
         )}
         {refused && <p className="text-danger">{result.refused ?? "Nothing was imported: some rows need fixing."}</p>}
       </div>
       {result && result.errors.length > 0 && (
         <>
+          {more && (
+            <p className="text-sm text-muted">
+              The first {result.errors.length} of {result.errorCount} problems, by line:
+            </p>
+          )}
           <ul aria-label="Rows with problems" className="space-y-1 text-sm">
             {result.errors.map((row) => (
               <li key={`${row.line}-${row.field}-${row.message}`} className="text-danger">

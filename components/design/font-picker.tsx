@@ -1,12 +1,14 @@
 import "@fontsource/anton/latin-400.css";
 import "@fontsource/bebas-neue/latin-400.css";
 import "@fontsource/cinzel/latin-700.css";
+import "@fontsource/fira-sans-extra-condensed/latin-700.css";
 import "@fontsource/league-gothic/latin-400.css";
 import "@fontsource/oswald/latin-500.css";
-import { FONT_IDS, FONTS, type FontId } from "@/lib/design/fonts";
+import "@fontsource/roboto-condensed/latin-500.css";
+import { FONT_IDS, FONTS, type FontId, scriptsOfFace } from "@/lib/design/fonts";
 
-// A list of the bundled faces, each named in its own face, so the choice is made by eye. (These font files load on
-// the editor's page only.)
+// A list of the bundled faces, each named in its own face, so the choice is made by eye, with the scripts it sets
+// (a Greek or Cyrillic title needs a face that has them). (These font files load on the editor's page only.)
 export function FontPicker(props: {
   legend: string;
   name: string;
@@ -36,8 +38,11 @@ export function FontPicker(props: {
               onChange={() => props.onChange(id)}
               className="sr-only"
             />
-            <span style={{ fontFamily: `"${FONTS[id].family}"`, fontWeight: FONTS[id].weight }} className="text-lg">
-              {FONTS[id].label}
+            <span className="flex flex-col">
+              <span style={{ fontFamily: `"${FONTS[id].family}"`, fontWeight: FONTS[id].weight }} className="text-lg">
+                {FONTS[id].label}
+              </span>
+              <span className="text-xs text-muted">{scriptsOfFace(id).join(" · ")}</span>
             </span>
           </label>
         ))}

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import type { ExportFormat } from "@/lib/print/export-schema";
+import { FORMAT_NAMES, PRINT_FORMATS, type PrintFormat } from "@/lib/print/export-schema";
 
 /** Below this a print is plainly soft (a 27×40 in one-sheet from unscaled art is about 30 ppi): Export asks first. */
 export const CONFIRM_BELOW_PPI = 100;
@@ -26,9 +26,9 @@ export function ExportActions(props: {
   unsaved: boolean;
   disabled: boolean;
   upscale?: UpscaleOffer;
-  onExport: (format: ExportFormat) => void;
+  onExport: (format: PrintFormat) => void;
 }) {
-  const [asking, setAsking] = useState<ExportFormat | null>(null);
+  const [asking, setAsking] = useState<PrintFormat | null>(null);
   // The button pressed gives way to the question: focus goes to the question's first choice, not to the page.
   const upscaleChoice = useRef<HTMLAnchorElement>(null);
   const anywayChoice = useRef<HTMLButtonElement>(null);
@@ -37,7 +37,7 @@ export function ExportActions(props: {
   }, [asking]);
   const soft = props.ppi !== null && props.ppi < CONFIRM_BELOW_PPI;
   const verb = props.unsaved ? "Save and export" : "Export";
-  const name = (format: ExportFormat) => (format === "pdf" ? "PDF" : "CMYK TIFF");
+  const name = (format: PrintFormat) => FORMAT_NAMES[format];
 
   if (asking) {
     return (
@@ -82,7 +82,7 @@ export function ExportActions(props: {
         <p className="text-sm text-muted">Exports use the saved design: these save your changes first.</p>
       )}
       <div className="flex flex-wrap gap-2">
-        {(["pdf", "tiff"] as const).map((format) => (
+        {PRINT_FORMATS.map((format) => (
           <button
             key={format}
             type="button"
@@ -94,6 +94,19 @@ export function ExportActions(props: {
           </button>
         ))}
       </div>
+    </div>
+  );
+}
+
+// The layered PSD needs no print size (it is the poster's own pixels), so it is offered whatever size is picked, or
+// none; with unsaved changes it saves the design first, as the print masters do.
+export function LayeredExport(props: { unsaved: boolean; disabled: boolean; onExport: () => void }) {
+  return (
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+      <button type="button" disabled={props.disabled} onClick={props.onExport} className={secondary}>
+        {props.unsaved ? "Save and export" : "Export"} {FORMAT_NAMES.psd}
+      </button>
+      <span className="text-xs text-muted">The poster&rsquo;s own pixels, each text on its own named layer.</span>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ExportView } from "@/lib/api-types";
+import { FORMAT_NAMES } from "@/lib/print/export-schema";
 import { useExports } from "./use-exports";
 
 // A poster's print masters, as the poster page and the editor's print panel list them: what, how sharp, download.
@@ -9,7 +10,7 @@ import { useExports } from "./use-exports";
 const STATUS = { queued: "Queued", running: "Being made…", ready: "Ready", failed: "Failed" } as const;
 
 export function ExportItem({ item }: { item: ExportView }) {
-  const kind = item.format === "pdf" ? "PDF" : "CMYK TIFF";
+  const kind = FORMAT_NAMES[item.format];
   return (
     <li className="rounded-md border border-edge p-3 text-sm">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -26,8 +27,9 @@ export function ExportItem({ item }: { item: ExportView }) {
         )}
       </div>
       <p className="mt-1 text-muted">
-        {item.widthPx ? `${item.widthPx}×${item.heightPx} px · ${item.effectivePpi} ppi effective · ` : ""}
-        bleed {Math.round(item.bleedIn * 1000) / 1000} in
+        {item.bleedIn === undefined
+          ? "Each text on its own named layer, over the art"
+          : `${item.widthPx ? `${item.widthPx}×${item.heightPx} px · ${item.effectivePpi} ppi effective · ` : ""}bleed ${Math.round(item.bleedIn * 1000) / 1000} in`}
         {item.createdByName ? ` · by ${item.createdByName}` : ""}
       </p>
       {item.error && <p className="mt-1 text-danger">{item.error}</p>}

@@ -13,14 +13,15 @@ import { coverCrop, FULL_PRINT_PPI, MIN_PRINT_PPI } from "@/lib/print/resolution
 import { isPrintSizeId, PRINT_SIZE_IDS, PRINT_SIZES, type PrintSizeId, resolveSize } from "@/lib/print/sizes";
 import { pick } from "@/lib/tuples";
 import { PREVIEW_WIDTH } from "../design/use-preview";
-import { ExportActions } from "./export-actions";
+import { ExportActions, LayeredExport } from "./export-actions";
 import { ExportItem } from "./export-list";
 import type { Guides } from "./print-guides";
 import { UpscaleOptions } from "./upscale-options";
 import { useExports } from "./use-exports";
 
 // The design editor's print panel: pick a print size (the guides appear over the preview), see the art's real
-// resolution there with the upscale and reframe offers, and export the saved design as a PDF or a CMYK TIFF.
+// resolution there with the upscale and reframe offers, and export the saved design as a PDF or a CMYK TIFF; and,
+// needing no print size, as the layered PSD (the poster's own pixels, its lettering as layers).
 
 const input = "w-full rounded-md border border-edge bg-panel px-3 py-2 text-sm";
 
@@ -70,7 +71,8 @@ export function PrintPanel(props: {
     : null;
   const parsed = request ? exportRequestSchema.safeParse(request) : null;
   const errors = parsed && !parsed.success ? fieldErrors(parsed.error) : {};
-  const size = parsed?.success ? resolveSize(parsed.data.size, parsed.data.bleedIn) : null;
+  const size =
+    parsed?.success && parsed.data.format !== "psd" ? resolveSize(parsed.data.size, parsed.data.bleedIn) : null;
   const crop = size ? coverCrop(props.art.width, props.art.height, size) : null;
   const advice = size ? upscaleAdvice(props.art, size) : null;
   const ppi = advice?.ppi ?? null;
@@ -85,7 +87,10 @@ export function PrintPanel(props: {
   }, [guideKey, onGuides, props.art.width, props.art.height]);
 
   async function exportAs(format: ExportFormat) {
-    if (!request || !parsed?.success) return;
+    // A print master needs a valid size; the layered PSD takes none.
+    const body: ExportRequestInput | null =
+      format === "psd" ? { format } : request && parsed?.success ? { ...request, format } : null;
+    if (!body) return;
     setBusy(format);
     try {
       if (props.unsaved) {
@@ -95,8 +100,14 @@ export function PrintPanel(props: {
           return;
         }
       }
-      setMessage(format === "pdf" ? "Making the print PDF…" : "Queueing the CMYK TIFF…");
-      const result = await api.exportPoster(props.posterId, { ...request, format });
+      setMessage(
+        format === "pdf"
+          ? "Making the print PDF…"
+          : format === "psd"
+            ? "Making the layered PSD…"
+            : "Queueing the CMYK TIFF…",
+      );
+      const result = await api.exportPoster(props.posterId, body);
       add(result);
       setMessage(
         result.status === "ready"
@@ -244,6 +255,7 @@ export function PrintPanel(props: {
           onExport={(format) => void exportAs(format)}
         />
       )}
+      <LayeredExport unsaved={props.unsaved} disabled={busy !== null} onExport={() => void exportAs("psd")} />
       <p role="status" className="min-h-5 text-sm text-muted">
         {message}
       </p>

@@ -12,6 +12,8 @@ import { PLACEMENT_IDS } from "../print/placements";
 export const MAX_MARKETS = 50;
 export const MAX_PLACEMENTS = 20;
 export const MAX_CREDITS = 20;
+/** Key art posters per campaign (teaser, payoff, characters…). */
+export const MAX_KEY_ART = 12;
 
 // Bidirectional controls can make text read backwards or hide what it says; poster text never needs them.
 const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
@@ -79,9 +81,16 @@ export const creditSchema = z.strictObject({
 });
 export type Credit = z.output<typeof creditSchema>;
 
-const credits = z
-  .array(creditSchema, { error: "Credits are a list of {role, names}." })
-  .check(z.maxLength(MAX_CREDITS, `At most ${MAX_CREDITS} credits.`));
+/** A billing block holds about this much text (the design's billing block is capped at 1,200 characters). */
+export const MAX_CREDIT_CHARACTERS = 1000;
+
+const credits = z.array(creditSchema, { error: "Credits are a list of {role, names}." }).check(
+  z.maxLength(MAX_CREDITS, `At most ${MAX_CREDITS} credits.`),
+  z.refine(
+    (list) => list.reduce((n, c) => n + c.role.length + c.names.join("").length, 0) <= MAX_CREDIT_CHARACTERS,
+    `Keep the credits under ${MAX_CREDIT_CHARACTERS.toLocaleString("en-US")} characters in all: a billing block holds about that much.`,
+  ),
+);
 
 /** The kit's fields a design may be kept from changing. */
 export const LOCKABLE_FIELDS = [

@@ -14,9 +14,10 @@ import * as store from "../store/campaigns";
 import { getPoster, getPosters, setPosterCampaign } from "../store/posters";
 import { outOfDateCount } from "./deliverables/plan";
 import { marketDesign } from "./design";
+import { missingLogos } from "./logo";
 import { DEFAULT_CAMPAIGN_PLACEMENTS, defaultPlacements } from "./markets";
 import type { BrandKit, CampaignCreate, CampaignUpdate, MarketRequest } from "./schema";
-import { unsupportedScripts } from "./schema";
+import { MAX_KEY_ART, unsupportedScripts } from "./schema";
 import type { CampaignSummary, CampaignView, KitSaved } from "./types";
 
 // Campaigns as the app shows and changes them. Anyone on the team sees every campaign; only its maker (or an admin)
@@ -202,7 +203,10 @@ export const resolveMarkets = (markets: readonly MarketRequest[], placements: re
 export async function putMarkets(id: string, markets: readonly MarketRequest[], member: Actor): Promise<CampaignView> {
   const campaign = await mutate(id, member, async (c) => {
     const resolved = resolveMarkets(markets, c.placements);
-    refuse(await marketProblems(c, resolved), "as they are");
+    refuse(
+      { ...(await missingLogos(c.id, undefined, resolved)), ...(await marketProblems(c, resolved)) },
+      "as they are",
+    );
     return { ...c, markets: resolved };
   });
   return toCampaignView(campaign);
@@ -226,6 +230,8 @@ export async function mergeMarkets(
 
 export async function putBrandKit(id: string, kit: BrandKit, member: Actor): Promise<KitSaved> {
   const campaign = await mutate(id, member, async (c) => {
+    const logo = await missingLogos(c.id, kit, []);
+    if (logo.logo) throw new AppError("invalid_input", { fields: logo });
     refuse(await marketProblems({ ...c, kit }, c.markets), "with this kit's faces");
     return { ...c, kit };
   });
@@ -242,9 +248,16 @@ export async function addKeyArt(id: string, posterId: string, member: Actor): Pr
       message: "That poster already belongs to another campaign: make a version of it for this one.",
     });
   }
-  const campaign = await mutate(id, member, (c) =>
-    c.keyArtIds.includes(posterId) ? c : { ...c, keyArtIds: [...c.keyArtIds, posterId] },
-  );
+  const campaign = await mutate(id, member, (c) => {
+    if (c.keyArtIds.includes(posterId)) return c;
+    if (c.keyArtIds.length >= MAX_KEY_ART) {
+      throw new AppError("invalid_input", {
+        message: `A campaign has at most ${MAX_KEY_ART} key art posters: take one out first.`,
+        fields: { posterId: `At most ${MAX_KEY_ART} key art posters.` },
+      });
+    }
+    return { ...c, keyArtIds: [...c.keyArtIds, posterId] };
+  });
   if (!(await setPosterCampaign(posterId, { id, role: "key-art" }, id))) {
     // Claimed by another campaign (or deleted) since it was read: take it back out, so nothing is half-added.
     await mutate(id, member, (c) => ({ ...c, keyArtIds: c.keyArtIds.filter((k) => k !== posterId) }));

@@ -105,7 +105,9 @@ export interface ImportRowError {
 /** A market import's answer; `refused` (the server's sentence) when nothing was imported because rows are wrong. */
 export interface MarketImport {
   imported: number;
+  /** The first problems (the server reports at most 200); `errorCount` says how many there were in all. */
   errors: ImportRowError[];
+  errorCount?: number;
   refused?: string;
 }
 
@@ -128,12 +130,6 @@ function importRowErrors(error: ApiError): ImportRowError[] {
     const [line, ...field] = key.split(".");
     return /^\d+$/.test(line ?? "") ? [{ line: Number(line), field: field.join("."), message }] : [];
   });
-}
-
-/** What a spreadsheet upload asks for (the upload route takes CSV and XLSX beside images). */
-export interface SpreadsheetUploadRequest {
-  contentType: "text/csv" | "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  bytes: number;
 }
 
 const campaignPath = (id: string) => `/api/campaigns/${encodeURIComponent(id)}`;
@@ -237,9 +233,6 @@ export const api = {
     const queued = await call<ZipQueued | undefined>(url, { redirect: "manual" });
     return queued ? { ready: false, queued } : { ready: true, url };
   },
-
-  createSpreadsheetUpload: (body: SpreadsheetUploadRequest, signal?: AbortSignal) =>
-    call<UploadTicket>("/api/uploads", { method: "POST", json: body, signal }),
 
   createToken: (body: Input<typeof tokenCreateSchema>) =>
     call<ApiToken & { token: string }>("/api/tokens", { method: "POST", json: body }),

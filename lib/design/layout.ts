@@ -65,6 +65,12 @@ const rowText = (row: Row) =>
     ? row.items.join("")
     : row.items.join(row.justify ? " " : "  ");
 
+/** A title's line height, in ems: tight, as display capitals are set, unless a line below the first carries accents
+ * (È, Ä, Й): then open enough that its marks don't run into the line above (where they merge into its letters). */
+export function titleLeading(lines: readonly string[]): number {
+  return lines.slice(1).some((line) => /\p{M}/u.test(line.normalize("NFD"))) ? 1.12 : 0.95;
+}
+
 export function layoutDesign(design: Design, width: number, height: number, options: LayoutOptions = {}): Layout {
   const measure = options.measure ?? measurer(new Map());
   const warnings: string[] = [];
@@ -198,7 +204,7 @@ export function layoutDesign(design: Design, width: number, height: number, opti
           design.titleFont,
           title.lines.map((l) => centred(l, titleSize, design.letterSpacing)),
           titleSize,
-          0.95,
+          titleLeading(title.lines),
         )
       : null;
   const groupHeight = () => (t?.height ?? 0) + (above ? above.height + aboveGap : 0);
@@ -214,7 +220,7 @@ export function layoutDesign(design: Design, width: number, height: number, opti
           design.titleFont,
           smaller.lines.map((l) => centred(l, smaller.size, design.letterSpacing)),
           smaller.size,
-          0.95,
+          titleLeading(smaller.lines),
         );
       }
     }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { glyphIds, tables } from "./cmap";
-import { FONT_IDS, FONTS, type FontId, fontFile } from "./fonts";
+import { FONT_IDS, FONTS, type FontId, fontFiles } from "./fonts";
 
 // How wide a run of text is in a bundled face, from the font file's own advance widths (hmtx), so the layout can
 // justify a billing block to one measure and balance a title's lines before satori sets them. Kerning is left out:
@@ -12,7 +12,7 @@ export interface FontMetrics {
   advances: Map<number, number>;
   /** The advance of a character the font doesn't map (it is refused before rendering anyway). */
   fallback: number;
-  /** OpenType layout features the face offers (GSUB), e.g. `smcp` for true small capitals. */
+  /** OpenType layout features the face offers (GSUB, any of its files), e.g. `smcp` for true small capitals. */
   features: Set<string>;
 }
 
@@ -55,6 +55,18 @@ export function measurer(metrics: ReadonlyMap<FontId, FontMetrics>): Measure {
   };
 }
 
+/** One face's metrics from its subsets' files, in fontFiles order: a code point's advance is the first file's that
+ * maps it, as satori draws it from the first name in the face's fontFamily that has it. */
+export function mergeMetrics(files: readonly FontMetrics[]): FontMetrics {
+  const advances = new Map<number, number>();
+  const features = new Set<string>();
+  for (const file of files) {
+    for (const [codePoint, advance] of file.advances) if (!advances.has(codePoint)) advances.set(codePoint, advance);
+    for (const feature of file.features) features.add(feature);
+  }
+  return { advances, fallback: files[0]?.fallback ?? 0, features };
+}
+
 let bundled: Map<FontId, FontMetrics> | undefined;
 
 /** The metrics of the very files the renderer loads (read once). */
@@ -62,7 +74,11 @@ export function bundledMetrics(): Map<FontId, FontMetrics> {
   bundled ??= new Map(
     FONT_IDS.map((id) => [
       id,
-      readMetrics(readFileSync(path.join(/* turbopackIgnore: true */ process.cwd(), fontFile(id)))),
+      mergeMetrics(
+        fontFiles(id).map(({ file }) =>
+          readMetrics(readFileSync(path.join(/* turbopackIgnore: true */ process.cwd(), file))),
+        ),
+      ),
     ]),
   );
   return bundled;

@@ -1,50 +1,35 @@
 import "server-only";
-import { readFile } from "node:fs/promises";
-import path from "node:path";
 import { type CSSProperties, createElement, type ReactElement, type ReactNode } from "react";
 import satori from "satori";
 import sharp from "sharp";
 import { AppError } from "../errors";
 import { CALM_COLUMNS, CALM_ROWS, detailProfile } from "./calm";
-import { coveredCodePoints } from "./cmap";
-import { FONT_IDS, type FontId, fontFile } from "./fonts";
+import { fontCoverage, loadFonts } from "./font-files";
+import { postScriptName } from "./font-name";
+import { type FontId, fontFamily } from "./fonts";
 import { unsettableText } from "./glyphs";
-import { type Layout, layoutDesign, type TextBox } from "./layout";
+import { type Layer, type Layout, layoutDesign, type TextBox } from "./layout";
 import { bundledMeasure } from "./metrics";
 import type { Design } from "./schema";
 
 // Renders a design over the key art: the same code makes the editor's preview (at screen size) and the saved
 // poster (at full size), so what the user sees is what they get. Text is laid out by layout.ts, set by satori with
-// the bundled fonts (as outlines), and rasterised and composited over the art and a legibility scrim by sharp.
-
-let fonts: Promise<{ name: string; data: Buffer; weight: 400; style: "normal" }[]> | undefined;
-
-function loadFonts() {
-  fonts ??= Promise.all(
-    FONT_IDS.map(async (id) => ({
-      name: id,
-      // Not traced from here (it would pull the whole project into the server function): next.config.mjs ships the
-      // font files themselves with outputFileTracingIncludes.
-      data: await readFile(path.join(/* turbopackIgnore: true */ process.cwd(), fontFile(id))),
-      weight: 400 as const,
-      style: "normal" as const,
-    })),
-  );
-  return fonts;
-}
-
-let coverage: Promise<Map<string, Set<number>>> | undefined;
-
-/** The characters each bundled font can set, read from the very files satori is given. */
-function fontCoverage() {
-  coverage ??= loadFonts().then((loaded) => new Map(loaded.map((f) => [f.name, coveredCodePoints(f.data)])));
-  return coverage;
-}
+// the bundled fonts (as outlines), and rasterised and composited over the art and a legibility scrim by sharp. The
+// layered PSD takes the same layout apart: each layer rendered alone (layerPng), stacked by the reader.
 
 /** Per field of the design, the characters its font would draw as empty boxes (empty when all can be set). */
 export async function unsettableFields(design: Design) {
   const covered = await fontCoverage();
   return unsettableText(design, (font) => covered.get(font) ?? new Set());
+}
+
+let names: Promise<Map<string, string>> | undefined;
+
+/** Each bundled font's PostScript name, read from the very files satori is given (a layered file's text names its
+ * face so); the font's id when its file has none. */
+export function fontPostScriptNames(): Promise<Map<string, string>> {
+  names ??= loadFonts().then((loaded) => new Map(loaded.map((f) => [f.name, postScriptName(f.data) ?? f.name])));
+  return names;
 }
 
 /** invalid_input naming, per field, the characters its font would draw as empty boxes. */
@@ -147,6 +132,10 @@ export async function artDetail(art: ReturnType<typeof sharp>): Promise<number[]
   return detailProfile(new Uint8Array(grey.data.buffer, grey.data.byteOffset, CALM_COLUMNS * CALM_ROWS));
 }
 
+/** A text box's colour: the design's own for its layer, else `autoColorOf`'s light or dark for the art under it. */
+const boxColor = (design: Design, box: TextBox, autoColorOf: (box: TextBox) => string): string =>
+  (box.layer === "title" ? design.titleColor : design.textColor) ?? autoColorOf(box);
+
 /** The design's text set by satori as an SVG of outlines (paths) on a `width`×`height` canvas: the screen render
  * rasterises it, the print master (lib/print) draws the same paths as vectors. `autoColor` picks a colour for a box
  * the design leaves on automatic. A logo box is drawn by the caller (an image, not type). */
@@ -160,10 +149,7 @@ export async function letteringSvg(
   await assertSettable(design);
   const colored = layout.boxes
     .filter((box) => !box.logo)
-    .map((box) => ({
-      box,
-      color: (box.layer === "title" ? design.titleColor : design.textColor) ?? autoColorOf(box),
-    }));
+    .map((box) => ({ box, color: boxColor(design, box, autoColorOf) }));
   return satori(
     div(
       { display: "flex", width, height, position: "relative" },
@@ -178,7 +164,9 @@ export async function letteringSvg(
             display: "flex",
             flexDirection: "column",
             alignItems: "center",
-            fontFamily: box.font,
+            // The face's own subsets, in order: the glyph check (assertSettable) has made sure one of them has
+            // every character, so satori never falls back to another loaded face.
+            fontFamily: fontFamily(box.font),
             fontSize: box.fontSize,
             lineHeight: box.lineHeight,
             color,
@@ -191,13 +179,25 @@ export async function letteringSvg(
   );
 }
 
-/** Composes a design over `art`; `width` renders a smaller preview of exactly the same layout; `logo` is the
- * design's title treatment (a PNG with transparency), drawn in the title's place. */
-export async function composePoster(
+/** A design laid out over its art at one size: what composePoster flattens into one picture, and what the layered PSD
+ * (lib/print/psd.ts) keeps apart, so both place and colour every box the same way. */
+export interface Composition {
+  /** The art at `width`×`height`. */
+  base: ReturnType<typeof sharp>;
+  width: number;
+  height: number;
+  layout: Layout;
+  /** Each text box's colour: the design's, or light or dark for the art under it, after the scrim. */
+  colorOf: (box: TextBox) => string;
+}
+
+/** Lays `design` out over `art` (at `width`, a smaller preview of exactly the same layout); `logo` is the design's
+ * title treatment, whose shape the layout needs. */
+export async function prepareComposition(
   art: Buffer,
   design: Design,
   options: { width?: number; logo?: Buffer } = {},
-): Promise<Composed> {
+): Promise<Composition> {
   await assertSettable(design);
   const source = sharp(art);
   const meta = await source.metadata();
@@ -213,32 +213,71 @@ export async function composePoster(
     detail: design.titleY === "auto" ? await artDetail(base) : undefined,
     logo: logoMeta?.width && logoMeta.height ? { width: logoMeta.width, height: logoMeta.height } : undefined,
   });
-
   const { data, info } = await base.clone().raw().toBuffer({ resolveWithObject: true });
   const pixels = { data, width: info.width, height: info.height, channels: info.channels };
-  const svg = await letteringSvg(design, layout, width, height, (box) => autoColor(pixels, box, design.scrim));
+  const colorOf = (box: TextBox) => boxColor(design, box, (b) => autoColor(pixels, b, design.scrim));
+  return { base, width, height, layout, colorOf };
+}
+
+/** The title logo (a PNG with transparency) fitted inside its box, ready for sharp's composite; none without one. */
+export async function logoOverlay(layout: Layout, logo: Buffer | undefined) {
   const logoBox = layout.boxes.find((box) => box.logo);
-  const logoLayer =
-    logoBox && options.logo
-      ? [
-          {
-            input: await sharp(options.logo)
-              .resize({ width: Math.round(logoBox.width), height: Math.round(logoBox.height), fit: "inside" })
-              .png()
-              .toBuffer(),
-            left: Math.round(logoBox.x),
-            top: Math.round(logoBox.y),
-          },
-        ]
-      : [];
+  if (!logoBox || !logo) return undefined;
+  return {
+    input: await sharp(logo)
+      .resize({ width: Math.round(logoBox.width), height: Math.round(logoBox.height), fit: "inside" })
+      .png()
+      .toBuffer(),
+    left: Math.round(logoBox.x),
+    top: Math.round(logoBox.y),
+  };
+}
+
+/** Composes a design over `art`; `width` renders a smaller preview of exactly the same layout; `logo` is the
+ * design's title treatment (a PNG with transparency), drawn in the title's place. */
+export async function composePoster(
+  art: Buffer,
+  design: Design,
+  options: { width?: number; logo?: Buffer } = {},
+): Promise<Composed> {
+  const { base, width, height, layout, colorOf } = await prepareComposition(art, design, options);
+  const svg = await letteringSvg(design, layout, width, height, colorOf);
+  const logoLayer = await logoOverlay(layout, options.logo);
   // satori turns the text into outlines, so any SVG rasteriser draws it identically: sharp's own (librsvg) saves
   // a separate pass.
   const png = await base
     .clone()
-    .composite([{ input: scrimSvg(width, height, design.scrim) }, ...logoLayer, { input: Buffer.from(svg) }])
+    .composite([
+      { input: scrimSvg(width, height, design.scrim) },
+      ...(logoLayer ? [logoLayer] : []),
+      { input: Buffer.from(svg) },
+    ])
     .png({ compressionLevel: 6 })
     .toBuffer();
   return { png, layout, width, height };
+}
+
+/** One layer of the design alone, as a transparent RGBA PNG of the composition's size: a text layer's boxes set by
+ * the same satori outlines as the poster (or, for a logo title, the logo where it goes); the scrim is `scrimSvg`. */
+export async function layerPng(
+  design: Design,
+  composition: Composition,
+  layer: Layer,
+  logo: Buffer | undefined,
+): Promise<Buffer> {
+  const { width, height, layout } = composition;
+  const boxes = layout.boxes.filter((box) => box.layer === layer);
+  const logoLayer = await logoOverlay({ ...layout, boxes }, logo);
+  const overlays = [
+    ...(logoLayer ? [logoLayer] : []),
+    ...(boxes.some((box) => !box.logo)
+      ? [{ input: Buffer.from(await letteringSvg(design, { ...layout, boxes }, width, height, composition.colorOf)) }]
+      : []),
+  ];
+  return sharp({ create: { width, height, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+    .composite(overlays)
+    .png({ compressionLevel: 1 })
+    .toBuffer();
 }
 
 export type { FontId };

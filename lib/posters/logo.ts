@@ -17,11 +17,8 @@ const MIN_SIDE = 32;
 
 const invalid = (message: string) => new AppError("image_invalid", { message });
 
-/** Checks an upload is a PNG with transparency of a sensible size, and stores it beside the poster's art. */
-export async function attachLogo(posterId: string, uploadId: string, member: Actor & { sub: string }) {
-  const record = await loadPoster(posterId);
-  if (!mayChange(member, record.createdBy)) throw new AppError("forbidden");
-  const bytes = await readUpload(member, uploadId);
+/** Checks a title logo is a PNG with transparency of a sensible size; its size in px. */
+export async function checkLogo(bytes: Buffer): Promise<{ width: number; height: number }> {
   const meta = await sharp(bytes)
     .metadata()
     .catch(() => undefined);
@@ -35,7 +32,19 @@ export async function attachLogo(posterId: string, uploadId: string, member: Act
   if (!alpha || alpha.min === 255) {
     throw invalid("The logo has no transparent background: export it as a PNG with transparency.");
   }
-  const logo = `logo-${newId()}`;
+  return { width, height };
+}
+
+/** A new logo's name (its file name beside what it belongs to). */
+export const newLogoName = () => `logo-${newId()}`;
+
+/** Checks an upload is a PNG with transparency of a sensible size, and stores it beside the poster's art. */
+export async function attachLogo(posterId: string, uploadId: string, member: Actor & { sub: string }) {
+  const record = await loadPoster(posterId);
+  if (!mayChange(member, record.createdBy)) throw new AppError("forbidden");
+  const bytes = await readUpload(member, uploadId);
+  const { width, height } = await checkLogo(bytes);
+  const logo = newLogoName();
   await putObject(logoKey(posterId, logo), new Uint8Array(bytes), "image/png");
   return { logo, width, height };
 }

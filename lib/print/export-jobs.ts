@@ -18,6 +18,11 @@ import { resolveSize } from "./sizes";
 // the worker. Making the file again is harmless (same key), so an attempt after a dead worker simply starts over.
 
 async function make(record: ExportRecord): Promise<void> {
+  // Only a TIFF is queued (a PSD is made in its request): anything else here is not this job's to make.
+  if (record.format !== "tiff") {
+    await finishExport(record, { error: "Only a TIFF is made on the queue: export it again." });
+    return;
+  }
   const poster = await getPoster(record.posterId);
   if (!poster) {
     await finishExport(record, { error: "The poster was deleted." });

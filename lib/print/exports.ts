@@ -12,11 +12,13 @@ import { getPosters, loadPoster, type PosterRecord } from "../store/posters";
 import { listVersions } from "../store/versions";
 import type { ExportRequest } from "./export-schema";
 import { composePdf } from "./master";
+import { composePsd } from "./psd";
 import { resolveSize, sizeSlug } from "./sizes";
 
-// Print exports of a poster: the PDF is made in the request (seconds); the TIFF, which at 300 ppi takes a minute or
-// more on a small machine, is a job on the queue (lib/print/export-jobs.ts), polled. Files live beside the poster:
-//   posters/{id}/exports/{exportId}.pdf | .tif
+// Exports of a poster: the PDF is made in the request (seconds); the TIFF, which at 300 ppi takes a minute or
+// more on a small machine, is a job on the queue (lib/print/export-jobs.ts), polled; the layered PSD of a designed
+// poster (lib/print/psd.ts: 2–3 s at 1024×1536) is made in the request too. Files live beside the poster:
+//   posters/{id}/exports/{exportId}.pdf | .tif | .psd
 // Anyone on the team who can see a poster may export it: a master changes nothing anyone else sees (it is a new
 // file, listed with who made it), as adding a poster to one's own board doesn't. Each export counts against the
 // person's design-render budget (the route), as it is the same kind of work.
@@ -56,8 +58,18 @@ export async function printArtSize(posterId: string): Promise<PrintArt> {
 const fileName = (record: PosterRecord, e: ExportRecord) =>
   downloadName(record.design?.title || record.prompt, record.seed).replace(
     /\.png$/,
-    `-${sizeSlug(e.size)}.${e.format === "pdf" ? "pdf" : "tif"}`,
+    e.format === "psd" ? "-layered.psd" : `-${sizeSlug(e.size)}.${e.format === "pdf" ? "pdf" : "tif"}`,
   );
+
+/** What only a print master has: its bleed, how sharp the art is on the page, what a crop cut away. */
+const printFacts = (e: ExportRecord) =>
+  e.format === "psd"
+    ? {}
+    : {
+        bleedIn: e.bleedIn,
+        ...(e.widthPx ? { effectivePpi: e.effectivePpi } : {}),
+        ...(e.crop ? { crop: e.crop } : {}),
+      };
 
 export async function toExportView(record: PosterRecord, e: ExportRecord): Promise<ExportView> {
   const url =
@@ -66,11 +78,10 @@ export async function toExportView(record: PosterRecord, e: ExportRecord): Promi
     exportId: e.id,
     format: e.format,
     sizeLabel: e.sizeLabel,
-    bleedIn: e.bleedIn,
     status: e.status,
     ...(url ? { url } : {}),
-    ...(e.widthPx ? { widthPx: e.widthPx, heightPx: e.heightPx, effectivePpi: e.effectivePpi } : {}),
-    ...(e.crop ? { crop: e.crop } : {}),
+    ...(e.widthPx ? { widthPx: e.widthPx, heightPx: e.heightPx } : {}),
+    ...printFacts(e),
     warnings: e.warnings ?? [],
     ...(e.error ? { error: e.error } : {}),
     statusUrl: `/api/posters/${e.posterId}/exports/${e.id}`,
@@ -94,13 +105,30 @@ export async function findExportView(posterId: string, exportId: string): Promis
   return toExportView(record, found);
 }
 
-/** Makes (PDF) or queues (TIFF) a print master. `ready` tells the route 201 from 202. */
-export async function createExport(
-  posterId: string,
-  request: ExportRequest,
-  member: Pick<Member, "sub" | "name" | "email">,
-): Promise<ExportView> {
+/** All or nothing: the file, then the item; if the poster went meanwhile (or the write fails) the file goes too. */
+async function keep(ready: ExportRecord, key: string, bytes: Buffer, contentType: string): Promise<void> {
+  await putObject(key, bytes, contentType);
+  let written = false;
+  try {
+    written = await putExport(ready);
+  } finally {
+    if (!written) await deleteObjects([key]).catch(() => {});
+  }
+  if (!written) throw new AppError("not_found");
+}
+
+type Maker = Pick<Member, "sub" | "name" | "email">;
+
+const madeBy = (member: Maker) => ({
+  createdAt: new Date().toISOString(),
+  createdBy: member.sub,
+  ...(member.name ? { createdByName: member.name } : {}),
+});
+
+/** Makes (PDF, PSD) or queues (TIFF) an export. `ready` tells the route 201 from 202. */
+export async function createExport(posterId: string, request: ExportRequest, member: Maker): Promise<ExportView> {
   const record = await loadPoster(posterId);
+  if (request.format === "psd") return createLayered(record, member);
   const size = resolveSize(request.size, request.bleedIn);
   const base: ExportRecord = {
     id: newId(),
@@ -111,9 +139,7 @@ export async function createExport(
     bleedIn: size.bleedIn,
     ...(request.ppi ? { ppi: request.ppi } : {}),
     status: "queued",
-    createdAt: new Date().toISOString(),
-    createdBy: member.sub,
-    ...(member.name ? { createdByName: member.name } : {}),
+    ...madeBy(member),
   };
   if (request.format === "tiff") {
     if (!(await putExport(base))) throw new AppError("not_found");
@@ -146,14 +172,37 @@ export async function createExport(
     crop: pdf.crop,
     warnings: pdf.warnings,
   };
-  // All or nothing: the file, then the item; if the poster went meanwhile (or the write fails) the file goes too.
-  await putObject(key, pdf.bytes, "application/pdf");
-  let written = false;
-  try {
-    written = await putExport(ready);
-  } finally {
-    if (!written) await deleteObjects([key]).catch(() => {});
+  await keep(ready, key, pdf.bytes, "application/pdf");
+  return toExportView(record, ready);
+}
+
+/** The layered PSD: the poster's own art at its own pixels (not an upscale: the layers are the poster as designed),
+ * with its lettering as layers, so a poster without a design has nothing to layer. */
+async function createLayered(record: PosterRecord, member: Maker): Promise<ExportView> {
+  const design = record.design;
+  if (!design) {
+    throw new AppError("invalid_input", {
+      message: "Design the poster first: a layered file has its lettering as layers.",
+    });
   }
-  if (!written) throw new AppError("not_found");
+  const art = await getObjectBytes(record.imageKey);
+  const logo = design.logo ? await logoBytes(record.id, design.logo) : undefined;
+  const psd = await composePsd(art, design, { logo });
+  const id = newId();
+  const key = exportFileKey(record.id, id, "psd");
+  const ready: ExportRecord = {
+    id,
+    posterId: record.id,
+    format: "psd",
+    sizeLabel: `${psd.width}×${psd.height} px`,
+    status: "ready",
+    key,
+    bytes: psd.bytes.byteLength,
+    widthPx: psd.width,
+    heightPx: psd.height,
+    warnings: psd.warnings,
+    ...madeBy(member),
+  };
+  await keep(ready, key, psd.bytes, "image/vnd.adobe.photoshop");
   return toExportView(record, ready);
 }

@@ -37,58 +37,6 @@ export const PLACEMENTS = [
     printIn: { width: 27, height: 40 },
   },
   {
-    // The UK's cinema poster: a quad crown, 30×40 in, landscape.
-    id: "quad",
-    label: "UK quad",
-    use: "UK cinema poster, 40×30 in landscape",
-    ratio: "4:3",
-    w: 40,
-    h: 30,
-    printIn: { width: 40, height: 30 },
-  },
-  {
-    // France's "grande", 120×160 cm (47.24×62.99 in).
-    id: "grande",
-    label: "Grande (France)",
-    use: "French cinema poster, 120×160 cm",
-    ratio: "3:4",
-    w: 120,
-    h: 160,
-    printIn: { width: 47.24, height: 62.99 },
-    sharpPpi: 100,
-  },
-  {
-    // Germany's cinema poster: DIN A1, 594×841 mm (23.39×33.11 in).
-    id: "din-a1",
-    label: "DIN A1 (Germany)",
-    use: "German cinema poster, 59.4×84.1 cm",
-    ratio: "1:√2",
-    w: 594,
-    h: 841,
-    printIn: { width: 23.39, height: 33.11 },
-  },
-  {
-    // Spain's and Latin America's cinema poster, 70×100 cm (27.56×39.37 in).
-    id: "cartel-70x100",
-    label: "Cartel 70×100",
-    use: "Spanish and Latin American poster, 70×100 cm",
-    ratio: "7:10",
-    w: 70,
-    h: 100,
-    printIn: { width: 27.56, height: 39.37 },
-  },
-  {
-    // Italy's "due fogli", 100×140 cm (39.37×55.12 in).
-    id: "due-fogli",
-    label: "Due fogli (Italy)",
-    use: "Italian cinema poster, 100×140 cm",
-    ratio: "5:7",
-    w: 100,
-    h: 140,
-    printIn: { width: 39.37, height: 55.12 },
-    sharpPpi: 100,
-  },
-  {
     // UK 48-sheet: 6,096 × 3,048 mm, i.e. 20 × 10 ft.
     id: "billboard-48-sheet",
     label: "Billboard (48-sheet)",
@@ -191,6 +139,58 @@ export const PLACEMENTS = [
     w: 728,
     h: 90,
     targetPx: { width: 728, height: 90 },
+  },
+  {
+    // The UK's cinema poster: a quad crown, 30×40 in, landscape.
+    id: "quad",
+    label: "UK quad",
+    use: "UK cinema poster, 40×30 in landscape",
+    ratio: "4:3",
+    w: 40,
+    h: 30,
+    printIn: { width: 40, height: 30 },
+  },
+  {
+    // France's "grande", 120×160 cm (47.24×62.99 in).
+    id: "grande",
+    label: "Grande (France)",
+    use: "French cinema poster, 120×160 cm",
+    ratio: "3:4",
+    w: 120,
+    h: 160,
+    printIn: { width: 47.24, height: 62.99 },
+    sharpPpi: 100,
+  },
+  {
+    // Germany's cinema poster: DIN A1, 594×841 mm (23.39×33.11 in).
+    id: "din-a1",
+    label: "DIN A1 (Germany)",
+    use: "German cinema poster, 59.4×84.1 cm",
+    ratio: "1:√2",
+    w: 594,
+    h: 841,
+    printIn: { width: 23.39, height: 33.11 },
+  },
+  {
+    // Spain's and Latin America's cinema poster, 70×100 cm (27.56×39.37 in).
+    id: "cartel-70x100",
+    label: "Cartel 70×100",
+    use: "Spanish and Latin American poster, 70×100 cm",
+    ratio: "7:10",
+    w: 70,
+    h: 100,
+    printIn: { width: 27.56, height: 39.37 },
+  },
+  {
+    // Italy's "due fogli", 100×140 cm (39.37×55.12 in).
+    id: "due-fogli",
+    label: "Due fogli (Italy)",
+    use: "Italian cinema poster, 100×140 cm",
+    ratio: "5:7",
+    w: 100,
+    h: 140,
+    printIn: { width: 39.37, height: 55.12 },
+    sharpPpi: 100,
   },
 ] as const satisfies readonly Placement[];
 

@@ -3,9 +3,9 @@ import { DeleteCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamod
 import { awsClients } from "../aws/clients";
 import { getConfig } from "../aws/config";
 import { isConditionFailure, parseItem } from "./items";
-import { type ExportRecord, exportRecordSchema } from "./records";
+import { type ExportRecord, exportRecordSchema, type PrintExportRecord } from "./records";
 
-export type { ExportRecord, ExportStatus } from "./records";
+export type { ExportRecord, ExportStatus, PrintExportRecord } from "./records";
 
 import { keys } from "./table";
 import { mustCommit, step, transact } from "./transactions";
@@ -86,7 +86,7 @@ export async function markExportRunning(record: ExportRecord): Promise<void> {
 export async function finishExport(
   record: ExportRecord,
   result:
-    | Pick<ExportRecord, "key" | "bytes" | "widthPx" | "heightPx" | "effectivePpi" | "crop" | "warnings">
+    | Pick<PrintExportRecord, "key" | "bytes" | "widthPx" | "heightPx" | "effectivePpi" | "crop" | "warnings">
     | { error: string },
 ): Promise<boolean> {
   const fields: Record<string, unknown> = { status: "error" in result ? "failed" : "ready", ...result };

@@ -4,7 +4,7 @@ import { POSTER_STATUSES } from "../library-requests";
 import { ASPECT_RATIO_IDS } from "../models/aspect-ratios";
 import { CATALOGUE_IDS } from "../models/operations/catalogue";
 import { POSTER_MODEL_IDS } from "../posters/labels";
-import { EXPORT_FORMATS } from "../print/export-schema";
+import { PRINT_FORMATS } from "../print/export-schema";
 import { PRINT_SIZE_IDS } from "../print/sizes";
 import { VERDICTS } from "../reviews/words";
 import type { ShareTarget } from "./table";
@@ -173,24 +173,17 @@ export type MemberRecord = z.infer<typeof memberRecordSchema>;
 export const EXPORT_STATUSES = ["queued", "running", "ready", "failed"] as const;
 export type ExportStatus = (typeof EXPORT_STATUSES)[number];
 
-export const exportRecordSchema = z.object({
+const exportFields = {
   id: z.string(),
   posterId: z.string(),
-  format: z.enum(EXPORT_FORMATS),
-  size: z.union([z.enum(PRINT_SIZE_IDS), z.object({ widthIn: z.number(), heightIn: z.number() })]),
+  /** What the list shows beside the format: the print size, or the PSD's pixels. */
   sizeLabel: z.string(),
-  bleedIn: z.number(),
-  /** TIFF: pixels per inch asked for (absent: the art's own). */
-  ppi: z.number().optional(),
   status: z.enum(EXPORT_STATUSES),
   /** The file, once ready: an S3 key beside the poster (signed at read time). */
   key: z.string().optional(),
   bytes: z.number().optional(),
   widthPx: z.number().optional(),
   heightPx: z.number().optional(),
-  effectivePpi: z.number().optional(),
-  /** The part of the art placed (in its pixels): the rest was cropped to fill trim + bleed without stretching. */
-  crop: z.object({ left: z.number(), top: z.number(), width: z.number(), height: z.number() }).optional(),
   warnings: z.array(z.string()).optional(),
   /** Why a job failed, in a sentence for the user. */
   error: z.string().optional(),
@@ -199,7 +192,26 @@ export const exportRecordSchema = z.object({
   createdByName: z.string().optional(),
   /** When a worker started on it. */
   claimedAt: z.string().optional(),
+};
+
+/** A print master: a PDF or a TIFF at a print size. */
+const printExportSchema = z.object({
+  ...exportFields,
+  format: z.enum(PRINT_FORMATS),
+  size: z.union([z.enum(PRINT_SIZE_IDS), z.object({ widthIn: z.number(), heightIn: z.number() })]),
+  bleedIn: z.number(),
+  /** TIFF: pixels per inch asked for (absent: the art's own). */
+  ppi: z.number().optional(),
+  effectivePpi: z.number().optional(),
+  /** The part of the art placed (in its pixels): the rest was cropped to fill trim + bleed without stretching. */
+  crop: z.object({ left: z.number(), top: z.number(), width: z.number(), height: z.number() }).optional(),
 });
+export type PrintExportRecord = z.infer<typeof printExportSchema>;
+
+/** The layered PSD: the poster's own pixels, no print size. */
+const layeredExportSchema = z.object({ ...exportFields, format: z.literal("psd") });
+
+export const exportRecordSchema = z.discriminatedUnion("format", [printExportSchema, layeredExportSchema]);
 export type ExportRecord = z.infer<typeof exportRecordSchema>;
 
 export const ledgerEntrySchema = z.object({

@@ -1,7 +1,3 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { POST as preview } from "@/app/api/posters/[id]/design/preview/route";
@@ -11,6 +7,7 @@ import { bundledMeasure } from "@/lib/design/metrics";
 import { designSchema } from "@/lib/design/schema";
 import { client } from "../support/api";
 import { authed, withLocalStack } from "../support/local-stack";
+import { ocr } from "../support/ocr";
 
 // Poster typography through the API: the composed PNG really carries the text (read back by OCR), the art outside
 // the text boxes is untouched but for the scrim, and the original art is never changed.
@@ -31,31 +28,6 @@ const put = (id: string, body: unknown) =>
     params(id),
   );
 const bytes = async (url: string) => Buffer.from(await (await fetch(url)).arrayBuffer());
-
-/** Reads the text in one box of the poster: cropped, light text made black on white, as OCR reads best. */
-async function ocr(png: Buffer, box: { x: number; y: number; width: number; height: number }): Promise<string> {
-  const pad = 6;
-  const region = await sharp(png)
-    .extract({
-      left: Math.max(0, Math.floor(box.x - pad)),
-      top: Math.max(0, Math.floor(box.y - pad)),
-      width: Math.ceil(box.width + 2 * pad),
-      height: Math.ceil(box.height + 2 * pad),
-    })
-    .threshold(220)
-    .toBuffer();
-  // A second pass: sharp applies negate before threshold within one pipeline.
-  const inverted = await sharp(region).negate({ alpha: false }).png().toBuffer();
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), "ocr-")), "box.png");
-  writeFileSync(file, inverted);
-  return execFileSync("tesseract", [file, "stdout", "--psm", "6"], {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "ignore"],
-  })
-    .toUpperCase()
-    .replace(/[^A-Z0-9]+/g, " ")
-    .trim();
-}
 
 describe("poster typography", () => {
   it("composes a full-size PNG that really contains the title and a credit line, leaving the art alone", async () => {

@@ -132,7 +132,7 @@ describe("POST /api/posters/{id}/exports", () => {
     const poster = await designedPoster(24);
     const unknown = await post(poster.id, { format: "eps", size: "billboard" });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.error.fields.format).toBe("Pick a format: pdf or tiff.");
+    expect(unknown.body.error.fields.format).toBe("Pick a format: pdf, tiff or psd.");
     expect(unknown.body.error.fields.size).toContain("us-one-sheet, uk-quad, 24x36, a1, a0, bus-shelter");
     const huge = await post(poster.id, { format: "pdf", size: { widthIn: 48, heightIn: 144 } });
     expect(huge.status).toBe(400);

@@ -67,6 +67,18 @@ describe("the Lambda bundle", () => {
     const { poster: designed } = json(saved);
     assert.match(designed.url, /composed-/);
     assert.equal((await fetch(designed.url)).headers.get("content-type"), "image/png");
+    // Cyrillic and Greek are set from the faces' other subset files, which the bundle must ship too.
+    const markets = {
+      template: "classic",
+      title: "ПОСЛЕДНИЙ МАЯК",
+      titleFont: "oswald",
+      tagline: "Ο ΤΕΛΕΥΤΑΙΟΣ ΦΑΡΟΣ",
+      textFont: "roboto-condensed",
+      billing: "ŁÓDŹ NOCĄ  В ГЛАВНЫХ РОЛЯХ",
+      billingFont: "fira-sans-extra-condensed",
+    };
+    const lettered = await invoke("PUT", `/api/posters/${poster.id}/design`, markets);
+    assert.equal(lettered.statusCode, 200, text(lettered));
   });
 
   it("serves a share page, and the same 404 for a bad token", async () => {

@@ -29,6 +29,7 @@ const ids = {} as {
   export: string;
   token: string;
   version: string;
+  campaign: string;
 };
 
 interface Call {
@@ -134,6 +135,43 @@ const ROUTES: Record<string, () => Call | Call[]> = {
   "/api/spending/today": () => ({ path: "/api/spending/today", status: 200 }),
   "/api/tokens": () => ({ path: "/api/tokens", status: 200 }),
   "/api/tokens/[id]": () => ({ method: "DELETE", path: "/api/tokens/AAAAAAAAAAAAAAAA", status: [204, 404] }),
+  "/api/campaigns": () => [
+    { path: "/api/campaigns", query: "limit=100", status: 200 },
+    { method: "POST", path: "/api/campaigns", body: { name: "n".repeat(80), title: "t".repeat(60) }, status: 201 },
+  ],
+  "/api/campaigns/[id]": () => ({ path: `/api/campaigns/${ids.campaign}`, status: 200 }),
+  "/api/campaigns/[id]/brand": () => ({ path: `/api/campaigns/${ids.campaign}/brand`, status: 200 }),
+  "/api/campaigns/[id]/key-art": () => ({
+    method: "POST",
+    path: `/api/campaigns/${ids.campaign}/key-art`,
+    body: { posterId: ids.big },
+    status: [200, 409],
+  }),
+  "/api/campaigns/[id]/key-art/[posterId]": () => ({
+    method: "DELETE",
+    path: `/api/campaigns/${ids.campaign}/key-art/AAAAAAAAAAAAAAAA`,
+    status: 404,
+  }),
+  "/api/campaigns/[id]/markets": () => ({ path: `/api/campaigns/${ids.campaign}/markets`, status: 200 }),
+  "/api/campaigns/[id]/markets/import": () => ({
+    method: "POST",
+    path: `/api/campaigns/${ids.campaign}/markets/import`,
+    body: { uploadId: "AAAAAAAAAAAAAAAAAAAAAA" },
+    status: 404,
+  }),
+  "/api/campaigns/[id]/logo": () => ({
+    method: "POST",
+    path: `/api/campaigns/${ids.campaign}/logo`,
+    body: { uploadId: "AAAAAAAAAAAAAAAAAAAAAA" },
+    status: 404,
+  }),
+  // The whole matrix at its cap: 50 markets × 20 placements, every cell made (a signed thumbnail each).
+  "/api/campaigns/[id]/deliverables": () => ({ path: `/api/campaigns/${ids.campaign}/deliverables`, status: 200 }),
+  "/api/campaigns/[id]/deliverables/zip": () => ({
+    path: `/api/campaigns/${ids.campaign}/deliverables/zip`,
+    status: 202,
+  }),
+  "/api/campaigns/template.csv": () => ({ path: "/api/campaigns/template.csv", status: 200 }),
   "/api/uploads": () => ({
     method: "POST",
     path: "/api/uploads",
@@ -175,6 +213,7 @@ before(async () => {
     table: await import("../../lib/store/table"),
     storage: await import("../../lib/storage"),
     placements: await import("../../lib/print/placements"),
+    campaigns: await import("../../lib/store/campaigns"),
   };
   const member = { sub: "lambda", email: "lambda@onesheet.local", name: "Lambda Tester" };
   await lib.members.upsertMember({ ...member, emailVerified: true });
@@ -314,6 +353,73 @@ before(async () => {
     await lib.clients
       .awsClients()
       .dynamo.send(new BatchWriteCommand({ RequestItems: { [tableName]: entries.slice(i, i + 25) } }));
+  }
+
+  // A campaign at its caps: 50 markets with every field at its longest, 12 key art posters, and all 50 × 20 cells
+  // made (each a poster with the longest prompt).
+  ids.campaign = newId();
+  const placementIds = lib.placements.PLACEMENTS.map((p) => p.id).slice(0, 20);
+  // As many credits as a billing block holds (1,000 characters).
+  const longCredits = Array.from({ length: 10 }, () => ({
+    role: "r".repeat(20),
+    names: ["n".repeat(40), "m".repeat(40)],
+  }));
+  const markets = Array.from({ length: 50 }, (_, i) => ({
+    code: `en-${String(100 + i)}`,
+    title: "t".repeat(60),
+    tagline: "g".repeat(120),
+    date: "d".repeat(40),
+    credits: longCredits,
+    rating: { system: "s".repeat(20), code: "c".repeat(20), descriptors: "x".repeat(200) },
+    placements: placementIds,
+  }));
+  await lib.campaigns.putNewCampaign({
+    id: ids.campaign,
+    name: "n".repeat(80),
+    title: "t".repeat(60),
+    createdBy: member.sub,
+    createdByName: member.name,
+    createdAt: now,
+    updatedAt: now,
+    version: 0,
+    kit: {
+      titleFont: "anton",
+      titleSize: 12,
+      letterSpacing: 0.02,
+      textFont: "oswald",
+      billingFont: "league-gothic",
+      palette: Array(12).fill("#ffffff"),
+      credits: longCredits,
+      legalLine: "l".repeat(160),
+      locked: ["titleFont", "credits"],
+    },
+    markets,
+    placements: placementIds,
+    keyArtIds: posterIds.slice(0, 12),
+  });
+  const cells = markets.flatMap((m, i) =>
+    placementIds.map((placement, j) => ({
+      PutRequest: {
+        Item: {
+          ...lib.table.keys.campaignCell(ids.campaign, m.code, placement),
+          campaignId: ids.campaign,
+          market: m.code,
+          placement,
+          keyArtId: ids.big,
+          status: "done",
+          hash: "h".repeat(43),
+          posterId: posterIds[(i * 20 + j) % posterIds.length],
+          runId: ids.big,
+          runAt: now,
+          updatedAt: now,
+        },
+      },
+    })),
+  );
+  for (let i = 0; i < cells.length; i += 25) {
+    await lib.clients
+      .awsClients()
+      .dynamo.send(new BatchWriteCommand({ RequestItems: { [tableName]: cells.slice(i, i + 25) } }));
   }
 
   // A pack of every placement, done, its ZIP in S3.

@@ -6,11 +6,12 @@ import { enforceRenderBudget } from "@/lib/rate-limit";
 
 type Context = { params: Promise<{ id: string }> };
 
-// A PDF master is composed here (seconds); a TIFF is queued as a job and polled at its status URL.
+// A PDF master and the layered PSD are made here (seconds); a TIFF is queued as a job and polled at its status URL.
 export const maxDuration = 60;
 
 /** `{format, size, bleedIn?, ppi?}` → 201 with the PDF's `{exportId, url, widthPx, heightPx, effectivePpi,
- * warnings}`, or 202 with the queued TIFF's `{exportId, status, statusUrl}`. Anyone on the team may export. */
+ * warnings}`, or 202 with the queued TIFF's `{exportId, status, statusUrl}`; `{format: "psd"}` → 201 with the layered
+ * file's `{exportId, url, widthPx, heightPx}`. Anyone on the team may export. */
 export const POST = handle<Context>(async (request, context, member) => {
   const { id } = await context.params;
   const body = parseWith(exportRequestSchema, await readJsonObject(request));
