@@ -205,7 +205,7 @@ export function BrandKitTab(props: {
       </div>
       <form onSubmit={save} aria-label="Brand kit" noValidate className="min-w-0 space-y-6 lg:order-1">
         <fieldset disabled={disabled} className="space-y-6">
-          <div className="grid grid-cols-[minmax(0,1fr)] gap-6 md:grid-cols-3">
+          <div className="space-y-5">
             {(
               [
                 ["titleFont", "Title font"],
@@ -215,6 +215,7 @@ export function BrandKitTab(props: {
             ).map(([field, legend]) => (
               <div key={field} className="space-y-1">
                 <FontPicker
+                  wide
                   legend={legend}
                   name={`kit-${field}`}
                   value={draft[field]}

@@ -16,6 +16,8 @@ export function FontPicker(props: {
   onChange: (font: FontId) => void;
   /** Why the campaign's brand kit holds this face (a save was refused for changing it). */
   locked?: string;
+  /** Laid across a wide form (more faces to a row). */
+  wide?: boolean;
 }) {
   const lockId = `${props.name}-locked`;
   return (
@@ -24,7 +26,7 @@ export function FontPicker(props: {
         {props.legend}
         {props.locked && <LockedMark />}
       </legend>
-      <div className="grid grid-cols-2 gap-1">
+      <div className={`grid grid-cols-2 gap-1 ${props.wide ? "sm:grid-cols-3 xl:grid-cols-4" : ""}`}>
         {FONT_IDS.map((id) => (
           <label
             key={id}
