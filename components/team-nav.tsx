@@ -10,6 +10,7 @@ const LINKS = [
   { href: "/", label: "Studio" },
   { href: "/gallery", label: "Gallery" },
   { href: "/boards", label: "Boards" },
+  { href: "/campaigns", label: "Campaigns" },
   { href: "/reviews", label: "Reviews" },
   { href: "/spending", label: "Spending" },
   { href: "/account", label: "Account" },

@@ -14,6 +14,7 @@ interface Data {
   boardShare: string;
   reviewShare: string;
   compareIds: string[];
+  campaignId: string;
 }
 
 interface PageCase {
@@ -30,6 +31,9 @@ const PAGES: PageCase[] = [
   { name: "gallery", path: () => "/gallery", heading: "Gallery" },
   { name: "boards", path: () => "/boards", heading: "Boards" },
   { name: "board", path: (d) => `/boards/${d.boardId}` },
+  { name: "campaigns", path: () => "/campaigns", heading: "Campaigns" },
+  { name: "campaign", path: (d) => `/campaigns/${d.campaignId}` },
+  { name: "campaign markets", path: (d) => `/campaigns/${d.campaignId}?tab=markets` },
   { name: "poster", path: (d) => `/posters/${d.posterId}`, heading: "Poster" },
   { name: "design", path: (d) => `/posters/${d.posterId}/design`, heading: "Design poster" },
   { name: "develop", path: () => "/develop", heading: "Start from an image" },
@@ -67,6 +71,23 @@ function data(request: APIRequestContext): Promise<Data> {
       const added = await request.post(`/api/boards/${boardId}/posters`, { data: { posterId: id } });
       expect(added.ok(), await added.text()).toBe(true);
     }
+    // A campaign with key art and two markets (the markets table is the widest thing on its page).
+    const campaign = async (keyArt: string) => {
+      const created = await request.post("/api/campaigns", {
+        data: { name: "Fit check: a campaign with a long enough name", title: "Lighthouse", releaseDate: "2027-03-12" },
+      });
+      expect(created.status(), await created.text()).toBe(201);
+      const id: string = (await created.json()).id;
+      expect((await request.post(`/api/campaigns/${id}/key-art`, { data: { posterId: keyArt } })).ok()).toBe(true);
+      const markets = await request.put(`/api/campaigns/${id}/markets`, {
+        data: [
+          { code: "en-GB", title: "Lighthouse", tagline: "Every light has a keeper" },
+          { code: "fr-FR", title: "Le Phare", tagline: "Chaque lumière a son gardien" },
+        ],
+      });
+      expect(markets.ok(), await markets.text()).toBe(true);
+      return id;
+    };
     const share = async (body: object) => {
       const response = await request.post("/api/shares", { data: body });
       expect(response.status(), await response.text()).toBe(201);
@@ -79,6 +100,7 @@ function data(request: APIRequestContext): Promise<Data> {
       boardShare: await share({ boardId }),
       reviewShare: await share({ boardId, review: true, snapshot: true }),
       compareIds: [posterId, ...ids],
+      campaignId: await campaign(posterId),
     };
   })();
   return made;

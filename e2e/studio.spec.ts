@@ -221,7 +221,8 @@ test.describe("studio", () => {
   test("keyboard only: reach every control in order and generate", async ({ page }) => {
     const studio = new StudioPage(page);
     await studio.goto();
-    for (let i = 0; i < 10 && !(await studio.prompt.evaluate((el) => el === document.activeElement)); i++) {
+    // The skip link, the logo and the nav's links come first.
+    for (let i = 0; i < 12 && !(await studio.prompt.evaluate((el) => el === document.activeElement)); i++) {
       await page.keyboard.press("Tab");
     }
     await expect(studio.prompt).toBeFocused();

@@ -41,6 +41,8 @@ export function DesignEditor(props: {
   const [saved, setSaved] = useState<DesignInput>(props.initial);
   const [guides, setGuides] = useState<Guides | null>(null);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  // The fields a campaign's brand kit locks, from a save it refused (409 brand_locked): each says so, and why.
+  const [locked, setLocked] = useState<Record<string, string>>({});
   const [message, setMessage] = useState("");
   // A new design starts empty: "add some text" is advice once the user has started, not an error on opening.
   const [touched, setTouched] = useState(false);
@@ -73,13 +75,24 @@ export function DesignEditor(props: {
     try {
       await api.saveDesign(props.posterId, design);
       setSaved(design);
+      setLocked({});
       setMessage("Saved.");
       return true;
     } catch (error) {
-      setServerErrors(error instanceof ApiError ? (error.fields ?? {}) : {});
-      setMessage(error instanceof ApiError ? error.message : "Couldn't save the design: try again.");
+      refused(error);
       return false;
     }
+  }
+
+  function refused(error: unknown) {
+    const fields = error instanceof ApiError ? (error.fields ?? {}) : {};
+    if (error instanceof ApiError && error.code === "brand_locked") {
+      setLocked(fields);
+      // The kit's credits and legal line are set in the billing block; its logo in the logo field.
+      const billing = fields.credits ?? fields.legalLine;
+      setServerErrors({ ...(billing ? { billing } : {}), ...(fields.logo ? { logo: fields.logo } : {}) });
+    } else setServerErrors(fields);
+    setMessage(error instanceof ApiError ? error.message : "Couldn't save the design: try again.");
   }
 
   async function call(method: "PUT" | "DELETE") {
@@ -89,8 +102,7 @@ export function DesignEditor(props: {
       router.push(`/posters/${props.posterId}`);
       router.refresh();
     } catch (error) {
-      setServerErrors(error instanceof ApiError ? (error.fields ?? {}) : {});
-      setMessage(error instanceof ApiError ? error.message : "Couldn't save the design: try again.");
+      refused(error);
     }
   }
 
@@ -173,18 +185,21 @@ export function DesignEditor(props: {
         <FontPicker
           legend="Title font"
           name="titleFont"
+          locked={locked.titleFont}
           value={design.titleFont ?? "bebas-neue"}
           onChange={(f) => set("titleFont", f)}
         />
         <FontPicker
           legend="Tagline and date font"
           name="textFont"
+          locked={locked.textFont}
           value={design.textFont ?? "oswald"}
           onChange={(f) => set("textFont", f)}
         />
         <FontPicker
           legend="Billing font"
           name="billingFont"
+          locked={locked.billingFont}
           value={design.billingFont ?? "league-gothic"}
           onChange={(f) => set("billingFont", f)}
         />
@@ -195,6 +210,7 @@ export function DesignEditor(props: {
           max={24}
           step={0.5}
           value={design.titleSize ?? 12}
+          locked={locked.titleSize}
           onChange={(v) => set("titleSize", v)}
         />
         <Slider
@@ -204,6 +220,7 @@ export function DesignEditor(props: {
           max={0.5}
           step={0.01}
           value={design.letterSpacing ?? 0.02}
+          locked={locked.letterSpacing}
           onChange={(v) => set("letterSpacing", v)}
         />
         <PositionControl value={design.titleY} placement={preview.placement} onChange={(v) => set("titleY", v)} />

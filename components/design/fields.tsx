@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { LockedMark, LockedNote } from "./font-picker";
 
 // The design editor's controls: labelled, with their error tied to them for screen readers.
 
@@ -76,12 +77,17 @@ export function Slider(props: {
   step: number;
   value: number;
   disabled?: boolean;
+  /** Why the campaign's brand kit holds this setting (a save was refused for changing it). */
+  locked?: string;
   onChange: (value: number) => void;
 }) {
   return (
     <div>
       <div className="flex justify-between text-sm">
-        <label htmlFor={props.id}>{props.label}</label>
+        <label htmlFor={props.id}>
+          {props.label}
+          {props.locked && <LockedMark />}
+        </label>
         <output htmlFor={props.id} className="tabular-nums text-muted">
           {props.value}
         </output>
@@ -95,8 +101,10 @@ export function Slider(props: {
         step={props.step}
         value={props.value}
         disabled={props.disabled}
+        aria-describedby={props.locked ? `${props.id}-locked` : undefined}
         onChange={(e) => props.onChange(Number(e.target.value))}
       />
+      <LockedNote id={`${props.id}-locked`} message={props.locked} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import type { BoardSummary, PosterView } from "@/lib/api-types";
 import { ApiError, api } from "@/lib/client/api";
 import { posterPageUrl } from "@/lib/client/links";
 import { type Actor, mayChange } from "@/lib/permissions";
+import { AddToCampaign } from "../campaigns/add-to-campaign";
 import type { ResultPoster } from "../studio/result-card";
 
 const button =
@@ -103,6 +104,7 @@ export function LightboxActions(props: {
         Select <span className="text-muted">(to add to a board, compare or delete with others)</span>
       </label>
       <AddToBoard posterId={poster.id} me={props.me} onMessage={setMessage} onError={say} />
+      <AddToCampaign posterId={poster.id} me={props.me} onMessage={setMessage} />
       <p role="status" className="min-h-5 text-sm text-muted">
         {message}
       </p>

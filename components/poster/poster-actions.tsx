@@ -5,13 +5,15 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { BoardSummary, PosterView } from "@/lib/api-types";
 import { ApiError, api } from "@/lib/client/api";
+import type { Actor } from "@/lib/permissions";
 import { BoardPicker } from "../boards/board-picker";
+import { AddToCampaign } from "../campaigns/add-to-campaign";
 import { ConfirmButton } from "../confirm-button";
 
 const button = "rounded-md border border-edge px-3 py-1.5 text-sm hover:border-accent disabled:opacity-60";
 
 /** `canChange`: the member made the poster or is an admin, so may design and delete it. */
-export function PosterActions(props: { poster: PosterView; boards: BoardSummary[]; canChange: boolean }) {
+export function PosterActions(props: { poster: PosterView; boards: BoardSummary[]; canChange: boolean; me: Actor }) {
   const { poster } = props;
   const router = useRouter();
   const [favorite, setFavorite] = useState(Boolean(poster.favorite));
@@ -74,6 +76,7 @@ export function PosterActions(props: { poster: PosterView; boards: BoardSummary[
         done={(board) => setMessage(`Added to “${board.name}”.`)}
         fail={setMessage}
       />
+      <AddToCampaign posterId={poster.id} me={props.me} onMessage={setMessage} />
       <p role="status" className="min-h-5 text-sm text-muted">
         {message}
       </p>

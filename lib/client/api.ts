@@ -10,7 +10,24 @@ import type {
   SpendingToday,
 } from "../api-types";
 
+import type {
+  brandKitSchema,
+  campaignCreateSchema,
+  campaignUpdateSchema,
+  deliverablesRequestSchema,
+  MarketInput,
+  marketImportSchema,
+} from "../campaigns/schema";
+import type {
+  CampaignSummary,
+  CampaignView,
+  DeliverablesQueued,
+  DeliverablesView,
+  KitSaved,
+  ZipQueued,
+} from "../campaigns/types";
 import { type ErrorCode, type FieldErrors, isErrorBody } from "../errors";
+import type { JobView } from "../jobs/view-types";
 import type { boardUpdateSchema, shareRequestSchema, tokenCreateSchema } from "../library-requests";
 import type { OperationInput } from "../models";
 import type { PackRequest } from "../pack/request";
@@ -37,6 +54,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode | "network",
     message: string,
     readonly fields?: FieldErrors,
+    /** The error's whole JSON body, for routes that say more than a sentence and fields (an import's rows). */
+    readonly body?: unknown,
   ) {
     super(message);
     this.name = "ApiError";
@@ -68,12 +87,52 @@ async function send(path: string, init: RequestInit & { json?: unknown }): Promi
     if (init.signal?.aborted) throw error;
     throw new ApiError("network", "Can't reach OneSheet: check your connection and try again.");
   }
-  if (response.status === 204) return undefined;
+  // No body: a 204, or a redirect asked to be left unfollowed (`redirect: "manual"`: the file is there).
+  if (response.status === 204 || response.type === "opaqueredirect") return undefined;
   const body: unknown = await response.json().catch(() => null);
   if (response.ok) return body;
-  if (isErrorBody(body)) throw new ApiError(body.error.code, body.error.message, body.error.fields);
+  if (isErrorBody(body)) throw new ApiError(body.error.code, body.error.message, body.error.fields, body);
   throw new ApiError("internal", "Something went wrong on our side: try again.");
 }
+
+/** One spreadsheet row the import refused: its line in the file, the column, and why. */
+export interface ImportRowError {
+  line: number;
+  field: string;
+  message: string;
+}
+
+/** A market import's answer; `refused` (the server's sentence) when nothing was imported because rows are wrong. */
+export interface MarketImport {
+  imported: number;
+  /** The first problems (the server reports at most 200); `errorCount` says how many there were in all. */
+  errors: ImportRowError[];
+  errorCount?: number;
+  refused?: string;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
+
+/** The rows an import's 400 names: `errors: [{line, field, message}]` beside (or inside) the error, or fields keyed
+ * "line.field". */
+function importRowErrors(error: ApiError): ImportRowError[] {
+  const body = isRecord(error.body) ? error.body : {};
+  const inner = isRecord(body.error) ? body.error : {};
+  const list = Array.isArray(body.errors) ? body.errors : Array.isArray(inner.errors) ? inner.errors : undefined;
+  if (list) {
+    return list.flatMap((row: unknown) =>
+      isRecord(row) && typeof row.line === "number" && typeof row.message === "string"
+        ? [{ line: row.line, field: typeof row.field === "string" ? row.field : "", message: row.message }]
+        : [],
+    );
+  }
+  return Object.entries(error.fields ?? {}).flatMap(([key, message]) => {
+    const [line, ...field] = key.split(".");
+    return /^\d+$/.test(line ?? "") ? [{ line: Number(line), field: field.join("."), message }] : [];
+  });
+}
+
+const campaignPath = (id: string) => `/api/campaigns/${encodeURIComponent(id)}`;
 
 export const api = {
   /** A reviewer's verdict or comment on a share link (the link's token is the capability: no session needed). */
@@ -128,6 +187,52 @@ export const api = {
 
   createUpload: (body: UploadRequest, signal?: AbortSignal) =>
     call<UploadTicket>("/api/uploads", { method: "POST", json: body, signal }),
+
+  listCampaigns: () => call<{ campaigns: CampaignSummary[]; nextCursor: string | null }>("/api/campaigns?limit=100"),
+  createCampaign: (body: Input<typeof campaignCreateSchema>) =>
+    call<CampaignView>("/api/campaigns", { method: "POST", json: body }),
+  getCampaign: (id: string) => call<CampaignView>(campaignPath(id)),
+  updateCampaign: (id: string, change: Input<typeof campaignUpdateSchema>) =>
+    call<CampaignView>(campaignPath(id), { method: "PATCH", json: change }),
+  deleteCampaign: (id: string) => callNoContent(campaignPath(id), { method: "DELETE" }),
+  /** The whole kit; answers how many made deliverables it puts out of date. */
+  saveBrandKit: (id: string, kit: Input<typeof brandKitSchema>) =>
+    call<KitSaved>(`${campaignPath(id)}/brand`, { method: "PUT", json: kit }),
+  addKeyArt: (id: string, posterId: string) =>
+    call<CampaignView>(`${campaignPath(id)}/key-art`, { method: "POST", json: { posterId } }),
+  removeKeyArt: (id: string, posterId: string) =>
+    call<CampaignView>(`${campaignPath(id)}/key-art/${encodeURIComponent(posterId)}`, { method: "DELETE" }),
+  /** The whole list of markets; a refusal's fields are keyed by row ("2.title"). */
+  saveMarkets: (id: string, markets: MarketInput[]) =>
+    call<CampaignView>(`${campaignPath(id)}/markets`, { method: "PUT", json: markets }),
+  /** Imports an uploaded spreadsheet of markets: the count imported and each wrong row, whether or not it was
+   * refused (a refusal imports nothing unless `goodRowsOnly`). */
+  importMarkets: async (id: string, body: Input<typeof marketImportSchema>): Promise<MarketImport> => {
+    try {
+      return await call<MarketImport>(`${campaignPath(id)}/markets/import`, { method: "POST", json: body });
+    } catch (error) {
+      const rows = error instanceof ApiError && error.code === "invalid_input" ? importRowErrors(error) : [];
+      if (error instanceof ApiError && rows.length) return { imported: 0, errors: rows, refused: error.message };
+      throw error;
+    }
+  },
+  /** A run of the matrix: queued as a job; the matrix (`deliverables`) fills in as it runs. */
+  runDeliverables: (id: string, body: Input<typeof deliverablesRequestSchema>) =>
+    call<DeliverablesQueued>(`${campaignPath(id)}/deliverables`, { method: "POST", json: body }),
+  deliverables: (id: string, signal?: AbortSignal) =>
+    call<DeliverablesView>(`${campaignPath(id)}/deliverables`, { signal }),
+  /** A job's status, from the `statusUrl` it came with. */
+  jobStatus: (statusUrl: string, signal?: AbortSignal) => call<JobView>(statusUrl, { signal }),
+  /** The URL to navigate to for a market's ZIP (or every market's) once it is made, or the job making it. */
+  deliverablesZip: async (
+    id: string,
+    market?: string,
+  ): Promise<{ ready: true; url: string } | { ready: false; queued: ZipQueued }> => {
+    const url = `${campaignPath(id)}/deliverables/zip${market ? `?market=${encodeURIComponent(market)}` : ""}`;
+    // Made: a redirect to the file (left unfollowed here; the browser follows it when sent there). Else a 202.
+    const queued = await call<ZipQueued | undefined>(url, { redirect: "manual" });
+    return queued ? { ready: false, queued } : { ready: true, url };
+  },
 
   createToken: (body: Input<typeof tokenCreateSchema>) =>
     call<ApiToken & { token: string }>("/api/tokens", { method: "POST", json: body }),

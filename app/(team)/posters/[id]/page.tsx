@@ -141,7 +141,12 @@ export default async function PosterPage({
           </dl>
           <PosterReviews poster={poster} reviews={reviews} />
           <Lineage poster={poster} parent={parent} versions={versions.filter((v) => v !== undefined)} />
-          <PosterActions poster={poster} boards={ownBoards} canChange={canChange} />
+          <PosterActions
+            poster={poster}
+            boards={ownBoards}
+            canChange={canChange}
+            me={{ sub: member.sub, isAdmin: member.isAdmin }}
+          />
           <ExportList exports={poster.exports ?? []} />
           {canChange && <SharePanel target="posterId" id={poster.id} />}
         </div>
