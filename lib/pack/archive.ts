@@ -1,14 +1,10 @@
 import "server-only";
-import { closeSync, openSync, writeSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { Zip, ZipDeflate, ZipPassThrough } from "fflate";
-import { getObjectStream, putFile } from "../aws/s3";
+import { getObjectStream } from "../aws/s3";
 import { fileKey } from "../posters/files";
 import { effectivePpi, findPlacement, type Placement } from "../print/placements";
 import { jobArchiveKey } from "../storage";
 import type { PosterRecord } from "../store/posters";
+import { writeZipToS3 } from "../zip-file";
 
 // A pack as one ZIP, built by its job into S3 and handed out as a signed URL: a real pack is far more than the
 // 6 MB a Lambda function's answer may carry. Each poster's image (composed, when it has a design) is copied from S3
@@ -45,17 +41,8 @@ export const archiveName = (keyArt: PosterRecord) => `${titleOf(keyArt)}-format-
 export async function buildPackArchive(jobId: string, keyArt: PosterRecord, posters: readonly PosterRecord[]) {
   const name = archiveName(keyArt);
   const key = jobArchiveKey(jobId, name.replace(/\.zip$/, ""));
-  const dir = await mkdtemp(path.join(os.tmpdir(), "onesheet-pack-"));
-  const file = path.join(dir, name);
-  const fd = openSync(file, "w");
-  try {
-    let failure: Error | null = null;
-    // fflate hands over each piece of the archive as it is made: written straight to disk, nothing piles up.
-    const zip = new Zip((error, chunk) => {
-      if (error) failure = error;
-      else writeSync(fd, chunk);
-    });
-    const manifest: ManifestFile[] = [];
+  const manifest: ManifestFile[] = [];
+  const bytes = await writeZipToS3(key, async (zip) => {
     const used = new Set<string>();
     for (const record of posters) {
       const placement = findPlacement(String(record.inputs?.placement ?? ""));
@@ -63,15 +50,7 @@ export async function buildPackArchive(jobId: string, keyArt: PosterRecord, post
       const plain = `${placement.id}-${record.width}x${record.height}.png`;
       const member = used.has(plain) ? `${placement.id}-${record.id}.png` : plain;
       used.add(member);
-      const entry = new ZipPassThrough(member);
-      zip.add(entry);
-      const reader = (await getObjectStream(fileKey(record, "image"))).getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        entry.push(value);
-      }
-      entry.push(new Uint8Array(0), true);
+      await zip.addStream(member, await getObjectStream(fileKey(record, "image")));
       const target = placement.targetPx;
       manifest.push({
         file: member,
@@ -92,21 +71,7 @@ export async function buildPackArchive(jobId: string, keyArt: PosterRecord, post
         effectivePpi: effectivePpi(record, placement) ?? null,
       });
     }
-    const json = new ZipDeflate("manifest.json", { level: 6 });
-    zip.add(json);
-    const manifestJson = { keyArt: { id: keyArt.id, title: keyArt.design?.title ?? null }, files: manifest };
-    json.push(new TextEncoder().encode(`${JSON.stringify(manifestJson, null, 2)}\n`), true);
-    zip.end();
-    if (failure) throw failure;
-    closeSync(fd);
-    const bytes = await putFile(key, file, "application/zip");
-    return { key, name, bytes, files: manifest.length };
-  } finally {
-    try {
-      closeSync(fd);
-    } catch {
-      // closed above
-    }
-    await rm(dir, { recursive: true, force: true });
-  }
+    zip.addJson("manifest.json", { keyArt: { id: keyArt.id, title: keyArt.design?.title ?? null }, files: manifest });
+  });
+  return { key, name, bytes, files: manifest.length };
 }

@@ -1,10 +1,5 @@
 import "server-only";
-import { closeSync, openSync, writeSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { Zip, ZipDeflate, ZipPassThrough } from "fflate";
-import { getObjectBytes, getObjectStream, objectExists, putFile, signGet } from "../../aws/s3";
+import { getObjectBytes, getObjectStream, objectExists, signGet } from "../../aws/s3";
 import { AppError } from "../../errors";
 import { enqueueJob, jobStatusUrl } from "../../jobs/enqueue";
 import type { CampaignZipJob, JobOwner } from "../../jobs/schema";
@@ -17,6 +12,7 @@ import { DEFAULT_BLEED_IN, type PrintSize } from "../../print/sizes";
 import { jobArchiveKey } from "../../storage";
 import { type CampaignRecord, campaignCells, dropZip, getZip, putNewZip, putZip } from "../../store/campaigns";
 import { getPosters, type PosterRecord } from "../../store/posters";
+import { writeZipToS3 } from "../../zip-file";
 import { loadCampaign } from "../service";
 import type { ZipQueued } from "../types";
 import { derivedId, digestOf } from "./digest";
@@ -84,7 +80,6 @@ export async function deliverablesZip(
   if (existing?.status === "done" && existing.key && (await objectExists(existing.key))) {
     return { url: (await signGet(existing.key, { downloadAs: existing.name, ttlSeconds: 300 })).url };
   }
-  const jobId = derivedId("campaign-zip", campaign.id, digest, existing ? existing.createdAt : "");
   if (existing?.status === "queued") {
     return { jobId: existing.jobId, statusUrl: jobStatusUrl(existing.jobId), status: "queued", files: cells.length };
   }
@@ -104,7 +99,7 @@ export async function deliverablesZip(
   if (!claimed) {
     // Someone asked a moment earlier: theirs is being made.
     const theirs = await getZip(campaign.id, digest);
-    const id = theirs?.jobId ?? jobId;
+    const id = theirs?.jobId ?? fresh;
     return { jobId: id, statusUrl: jobStatusUrl(id), status: "queued", files: cells.length };
   }
   await enqueueJob(
@@ -139,31 +134,8 @@ async function buildZip(job: CampaignZipJob): Promise<{ key: string; bytes: numb
   const cells = await madeCells(campaign, job.input.market);
   const posters = new Map((await getPosters(cells.flatMap((c) => c.posterId ?? []))).map((p) => [p.id, p]));
   const key = jobArchiveKey(job.id, name.replace(/\.zip$/, ""));
-  const dir = await mkdtemp(path.join(os.tmpdir(), "onesheet-campaign-"));
-  const file = path.join(dir, name);
-  const fd = openSync(file, "w");
-  try {
-    let failure: Error | null = null;
-    // Each piece of the archive goes straight to disk as it is made: a campaign's files never pile up in memory.
-    const zip = new Zip((error, chunk) => {
-      if (error) failure = error;
-      else writeSync(fd, chunk);
-    });
+  const bytes = await writeZipToS3(key, async (zip) => {
     const manifest: ManifestEntry[] = [];
-    const add = async (member: string, bytes: ReadableStream<Uint8Array> | Buffer) => {
-      const entry = new ZipPassThrough(member);
-      zip.add(entry);
-      if (Buffer.isBuffer(bytes)) entry.push(bytes, true);
-      else {
-        const reader = bytes.getReader();
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          entry.push(value);
-        }
-        entry.push(new Uint8Array(0), true);
-      }
-    };
     for (const cell of cells) {
       const poster: PosterRecord | undefined = cell.posterId ? posters.get(cell.posterId) : undefined;
       const placement = findPlacement(cell.placement);
@@ -171,7 +143,7 @@ async function buildZip(job: CampaignZipJob): Promise<{ key: string; bytes: numb
       const folder = job.input.market ? "" : `${cell.market}/`;
       const lineage = { keyArtId: cell.keyArtId, placementArtId: poster.parentId ?? null, posterId: poster.id };
       const png = `${folder}${cell.market}-${placement.id}-${poster.width}x${poster.height}.png`;
-      await add(png, await getObjectStream(fileKey(poster, "image")));
+      await zip.addStream(png, await getObjectStream(fileKey(poster, "image")));
       manifest.push({
         file: png,
         market: cell.market,
@@ -192,7 +164,7 @@ async function buildZip(job: CampaignZipJob): Promise<{ key: string; bytes: numb
           ...(logo ? { logo } : {}),
         });
         const pdf = `${folder}${cell.market}-${placement.id}-print.pdf`;
-        await add(pdf, master.bytes);
+        zip.addBytes(pdf, master.bytes);
         manifest.push({
           file: pdf,
           market: cell.market,
@@ -206,27 +178,10 @@ async function buildZip(job: CampaignZipJob): Promise<{ key: string; bytes: numb
         });
       }
     }
-    const json = new ZipDeflate("manifest.json", { level: 6 });
-    zip.add(json);
-    const body = {
-      campaign: { id: campaign.id, name: campaign.name, title: campaign.title },
-      market: job.input.market ?? null,
-      files: manifest,
-    };
-    json.push(new TextEncoder().encode(`${JSON.stringify(body, null, 2)}\n`), true);
-    zip.end();
-    if (failure) throw failure;
-    closeSync(fd);
-    const bytes = await putFile(key, file, "application/zip");
-    return { key, bytes };
-  } finally {
-    try {
-      closeSync(fd);
-    } catch {
-      // closed above
-    }
-    await rm(dir, { recursive: true, force: true });
-  }
+    const about = { id: campaign.id, name: campaign.name, title: campaign.title };
+    zip.addJson("manifest.json", { campaign: about, market: job.input.market ?? null, files: manifest });
+  });
+  return { key, bytes };
 }
 
 export const campaignZipHandler: JobHandler<CampaignZipJob> = {
