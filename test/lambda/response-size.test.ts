@@ -49,6 +49,9 @@ const ROUTES: Record<string, () => Call | Call[]> = {
   "/account": () => ({ path: "/account", browser: true, status: 200 }),
   "/boards": () => ({ path: "/boards", browser: true, status: 200 }),
   "/boards/[id]": () => ({ path: `/boards/${ids.board}`, browser: true, status: 200 }),
+  "/campaigns": () => ({ path: "/campaigns", browser: true, status: 200 }),
+  // The campaign at its caps (50 markets, 12 key art, 50 × 20 cells made), on its matrix.
+  "/campaigns/[id]": () => ({ path: `/campaigns/${ids.campaign}`, query: "tab=matrix", browser: true, status: 200 }),
   "/compare": () => ({
     path: "/compare",
     query: `ids=${ids.big},${ids.version},${ids.big},${ids.version}`,
