@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
 import { FONT_IDS } from "../design/fonts";
-import { LOGO_NAME } from "../design/schema";
+import { LOGO_NAME, letterSpacingField, titleSizeField, withoutBidi } from "../design/schema";
 import { ID_PATTERN } from "../ids";
 import { PLACEMENT_IDS } from "../print/placements";
 
@@ -14,10 +14,6 @@ export const MAX_PLACEMENTS = 20;
 export const MAX_CREDITS = 20;
 /** Key art posters per campaign (teaser, payoff, characters…). */
 export const MAX_KEY_ART = 12;
-
-// Bidirectional controls can make text read backwards or hide what it says; poster text never needs them.
-const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-const withoutBidi = z.overwrite((s: string) => s.replace(BIDI_CONTROLS, ""));
 
 const line = (max: number, what: string) =>
   z
@@ -110,22 +106,9 @@ export type LockableField = (typeof LOCKABLE_FIELDS)[number];
 export const brandKitSchema = z.strictObject(
   {
     titleFont: font("title"),
-    /** As a design's: a percentage of the poster's width. */
-    titleSize: z._default(
-      z
-        .number({ error: "Title size must be a number." })
-        .check(z.gte(4, "Title size must be at least 4."), z.lte(24, "Title size must be at most 24.")),
-      12,
-    ),
-    letterSpacing: z._default(
-      z
-        .number({ error: "Letter spacing must be a number." })
-        .check(
-          z.gte(-0.05, "Letter spacing must be at least -0.05."),
-          z.lte(0.5, "Letter spacing must be at most 0.5."),
-        ),
-      0.02,
-    ),
+    /** As a design's: a percentage of the poster's width; ems between letters. */
+    titleSize: titleSizeField,
+    letterSpacing: letterSpacingField,
     titleColor: z.optional(hex),
     /** A title treatment (PNG with transparency) of the campaign's, set instead of the title's type. */
     logo: z.optional(z.string().check(z.regex(LOGO_NAME, "That logo isn't one of this campaign's: upload it again."))),

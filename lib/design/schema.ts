@@ -45,7 +45,7 @@ export const MAX_TITLE_LINES = 3;
 // Bidirectional controls (embeddings, overrides, isolates, marks) can make a title read backwards or hide what it
 // says; a poster's text never needs them, so they are dropped before anything else looks at the text.
 const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-const withoutBidi = z.overwrite((s: string) => s.replace(BIDI_CONTROLS, ""));
+export const withoutBidi = z.overwrite((s: string) => s.replace(BIDI_CONTROLS, ""));
 
 const text = (max: number, what: string) =>
   z.optional(
@@ -55,6 +55,22 @@ const text = (max: number, what: string) =>
   );
 
 const hex = z.optional(z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, "Colours are hex, like #F5C542.")));
+
+/** Title size, as a percentage of the poster's width (a design's, and a campaign kit's). */
+export const titleSizeField = z._default(
+  z
+    .number({ error: "Title size must be a number." })
+    .check(z.gte(4, "Title size must be at least 4."), z.lte(24, "Title size must be at most 24.")),
+  12,
+);
+
+/** Extra space between letters, in ems (a design's, and a campaign kit's). */
+export const letterSpacingField = z._default(
+  z
+    .number({ error: "Letter spacing must be a number." })
+    .check(z.gte(-0.05, "Letter spacing must be at least -0.05."), z.lte(0.5, "Letter spacing must be at most 0.5.")),
+  0.02,
+);
 
 export const MAX_BILLING_LINES = 8;
 
@@ -110,22 +126,9 @@ export const designSchema = z
         "league-gothic",
       ),
       /** Title size, as a percentage of the poster's width. */
-      titleSize: z._default(
-        z
-          .number({ error: "Title size must be a number." })
-          .check(z.gte(4, "Title size must be at least 4."), z.lte(24, "Title size must be at most 24.")),
-        12,
-      ),
+      titleSize: titleSizeField,
       /** Extra space between letters, in ems. */
-      letterSpacing: z._default(
-        z
-          .number({ error: "Letter spacing must be a number." })
-          .check(
-            z.gte(-0.05, "Letter spacing must be at least -0.05."),
-            z.lte(0.5, "Letter spacing must be at most 0.5."),
-          ),
-        0.02,
-      ),
+      letterSpacing: letterSpacingField,
       /** Where the title sits, 0 (top) to 100 (bottom); "auto" is the calmest band of the art the template allows;
        * the template's place when absent. */
       titleY: z.optional(
