@@ -94,6 +94,29 @@ export async function campaignBench(baseUrl: string, headers: Record<string, str
     await call("PUT", `/api/campaigns/${id}/markets`, changed);
     const second = await run();
     const matrix = await call("GET", `/api/campaigns/${id}/deliverables`);
+    // The ZIPs: a market's (12 PNGs, 12 layered PSDs, 7 print PDFs), then the whole matrix's, which finds that
+    // market's PSDs already made. Each asked for as the studio does: 202 + a job, polled, then 302 to S3.
+    const zip = async (market?: string) => {
+      const path = `/api/campaigns/${id}/deliverables/zip${market ? `?market=${market}` : ""}`;
+      const started = performance.now();
+      const asked = await fetch(`${baseUrl}${path}`, { headers, redirect: "manual" });
+      if (asked.status === 202) {
+        const { statusUrl } = (await asked.json()) as Json;
+        let status = await call("GET", String(statusUrl));
+        while (status.status !== "done" && status.status !== "failed") {
+          await new Promise((resolve) => setTimeout(resolve, 250));
+          status = await call("GET", String(statusUrl));
+        }
+        if (status.status !== "done") throw new Error(`${path}: the ZIP job ${JSON.stringify(status)}`);
+      }
+      const ready = await fetch(`${baseUrl}${path}`, { headers, redirect: "manual" });
+      const location = ready.headers.get("location");
+      if (ready.status !== 302 || !location) throw new Error(`${path}: ${ready.status}, no ZIP`);
+      const bytes = (await (await fetch(location)).arrayBuffer()).byteLength;
+      return { wall: performance.now() - started, mib: bytes / 2 ** 20 };
+    };
+    const marketZip = await zip("fr-FR");
+    const allZip = await zip();
     console.log(`\nCampaign matrix (offline, emulator 1.5 s per model call, worker with 2 pollers)`);
     console.log(
       `  10 markets × 12 placements: ${first.queued.cells} cells in ${ms(first.wall)} → ${first.status.status} (target ≤ 3 min)`,
@@ -102,9 +125,12 @@ export async function campaignBench(baseUrl: string, headers: Record<string, str
     console.log(
       `  re-run after fr-FR's tagline changed: ${second.queued.cells} cells re-made (${second.queued.upToDate} up to date) in ${ms(second.wall)}, ${second.calls} Bedrock calls`,
     );
+    console.log(`  matrix now: ${JSON.stringify(matrix.totals)}`);
     console.log(
-      `  matrix now: ${JSON.stringify(matrix.totals)}; worker peak RSS ${peakRssMib(worker.pid).toFixed(0)} MiB`,
+      `  fr-FR's ZIP (PNG + layered PSD per placement, print PDFs): ${ms(marketZip.wall)}, ${marketZip.mib.toFixed(0)} MiB`,
     );
+    console.log(`  the whole matrix's ZIP: ${ms(allZip.wall)}, ${allZip.mib.toFixed(0)} MiB`);
+    console.log(`  worker peak RSS over it all: ${peakRssMib(worker.pid).toFixed(0)} MiB`);
   } finally {
     await stopWorkerProcess(worker);
   }

@@ -130,6 +130,7 @@ export function MatrixTab(props: {
               className={button}
               disabled={totals.done === 0 || zip.making !== null}
               onClick={() => zip.download()}
+              title="Every market: a PNG and a layered PSD per placement, a print-master PDF per printed one, and a manifest"
             >
               {zip.making === "all" ? "Making the ZIP…" : "Download all"}
             </button>
@@ -146,6 +147,12 @@ export function MatrixTab(props: {
         <p role="status" className="text-sm text-muted">
           {zip.message || notice}
         </p>
+        {totals.done > 0 && !zip.message && (
+          <p className="text-xs text-muted">
+            A ZIP holds a PNG and a layered PSD of each placement, a print-master PDF of each printed one, and a
+            manifest.
+          </p>
+        )}
 
         {madeIds.length > 0 && (
           <div className="flex flex-wrap items-center gap-3 text-sm text-muted">

@@ -301,6 +301,7 @@ describe("campaigns", () => {
     expect(ready.status).toBe(302);
     const files = unzipSync(new Uint8Array(await (await fetch(ready.headers.get("location") ?? "")).arrayBuffer()));
     const manifest = JSON.parse(new TextDecoder().decode(files["manifest.json"]));
+    const layered: Json[] = [];
     expect(Object.keys(files).sort()).toEqual([...manifest.files.map((f: Json) => f.file), "manifest.json"].sort());
     for (const f of manifest.files) {
       expect(f.market).toBe("fr-FR");
@@ -308,9 +309,25 @@ describe("campaigns", () => {
       if (f.kind === "png") {
         const meta = await sharp(Buffer.from(files[f.file] ?? [])).metadata();
         expect({ width: meta.width, height: meta.height }).toEqual({ width: f.widthPx, height: f.heightPx });
+      } else if (f.kind === "psd") {
+        layered.push(f);
       } else {
         expect(new TextDecoder().decode(files[f.file]?.slice(0, 5))).toBe("%PDF-");
       }
+    }
+    // Every cell comes as a layered PSD too: ImageMagick (not the writer's own reader) finds the composite at the
+    // cell's pixels, then the art and the lettering as named layers, the localized title among them.
+    expect(layered.map((f) => f.placement).sort()).toEqual([...PLACEMENTS].sort());
+    const dir = mkdtempSync(path.join(os.tmpdir(), "campaign-psd-"));
+    for (const f of layered) {
+      const file = path.join(dir, path.basename(f.file));
+      writeFileSync(file, files[f.file] ?? new Uint8Array());
+      const listed = execFileSync("identify", ["-format", "%l|%w|%h\n", file]).toString().trim().split("\n");
+      expect(listed[0], f.file).toBe(`|${f.widthPx}|${f.heightPx}`);
+      const names = listed.slice(1).map((line) => line.split("|")[0]);
+      expect(names.slice(0, 1), f.file).toEqual(["Art"]);
+      expect(names, f.file).toContain("Title");
+      expect(names, f.file).toContain("Tagline");
     }
     // Print placements (one-sheet, billboard) come as print masters too.
     expect(

@@ -16,18 +16,20 @@ import { writeZipToS3 } from "../../zip-file";
 import { loadCampaign } from "../service";
 import type { ZipQueued } from "../types";
 import { derivedId, digestOf } from "./digest";
+import { layeredCell } from "./layered";
 
 // A market's deliverables (or the whole matrix) as one ZIP, made by a job into S3 the first time it is asked for and
 // handed out as a short-lived signed URL (a campaign's ZIP is far more than a function's 6 MB answer). The ZIP is
 // named by a digest of exactly the cells it holds, so asking again after nothing changed hands out the same file,
-// and asking after a re-run makes a new one. Per cell: its composed PNG; for a printed placement also its print
-// master (a PDF, trim + bleed, vector lettering, as the print panel makes it); then manifest.json.
+// and asking after a re-run makes a new one. Per cell: its composed PNG; its layered PSD (art, scrim and each text
+// layer apart and named, for the agency that re-sets a line); for a printed placement also its print master (a PDF,
+// trim + bleed, vector lettering, as the print panel makes it); then manifest.json.
 
 export interface ManifestEntry {
   file: string;
   market: string;
   placement: string;
-  kind: "png" | "pdf";
+  kind: "png" | "pdf" | "psd";
   widthPx: number;
   heightPx: number;
   printIn: { width: number; height: number } | null;
@@ -155,6 +157,22 @@ async function buildZip(job: CampaignZipJob): Promise<{ key: string; bytes: numb
         effectivePpi: effectivePpi(poster, placement) ?? null,
         lineage,
       });
+      const layered = await layeredCell(poster);
+      if (layered) {
+        const psd = `${folder}${cell.market}-${placement.id}-layered.psd`;
+        await zip.addStream(psd, await getObjectStream(layered.key));
+        manifest.push({
+          file: psd,
+          market: cell.market,
+          placement: placement.id,
+          kind: "psd",
+          widthPx: layered.width,
+          heightPx: layered.height,
+          printIn: placement.printIn ?? null,
+          effectivePpi: effectivePpi(poster, placement) ?? null,
+          lineage,
+        });
+      }
       const size = printSizeOf(placement.id);
       if (size && poster.design) {
         const art = await getObjectBytes(poster.imageKey);
