@@ -13,6 +13,7 @@ import { galleryBench } from "./gallery";
 import { gallerySearchBench } from "./gallery-search";
 import { jobsBench } from "./jobs";
 import { loadBench } from "./load";
+import { maskBench } from "./mask";
 import { operationsBench } from "./operations";
 import { pageBench } from "./page";
 import { printBench } from "./print";
@@ -27,7 +28,8 @@ import { kib, ms, percentile } from "./stats";
 //     (BENCH_PEER_DIR) in paired runs (BENCH_PAGE_RUNS pairs).
 //  3. The gallery and a shared board; 4. poster typography; 5. 50 generations at once; 6. developing a poster (upload +
 //  operation overhead, peak memory at 4K); 7. a review link's cold visit on a phone; 8. print masters (PDF, CMYK TIFF
-//  at 150 and 300 ppi); 9. the job queue (queued → taken, a pack end to end); 10. a campaign's matrix. BENCH_ONLY=overhead,load,… runs just
+//  at 150 and 300 ppi); 9. the job queue (queued → taken, a pack end to end); 10. a campaign's matrix; 11. the mask
+//  painter on a 9.4 MP source (frames while painting, the mask drawn off the main thread). BENCH_ONLY=overhead,load,… runs just
 //  those sections.
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
@@ -36,7 +38,13 @@ const dataDir = mkdtempSync(path.join(os.tmpdir(), "onesheet-bench-"));
 const stack = await startLocalStack({ dataDir, latencyMs: 0 });
 const port = Number(process.env.BENCH_PORT ?? 3200);
 const oidc = await startOidcProvider({ appUrls: [`http://localhost:${port}`] });
-const env = { ...stack.env, ...localAuthEnv(oidc.issuer, `http://localhost:${port}`) };
+// The mask section measures the painter on the develop components' test page, which is on only with this flag.
+const devKit = !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(",").includes("mask");
+const env = {
+  ...stack.env,
+  ...localAuthEnv(oidc.issuer, `http://localhost:${port}`),
+  ...(devKit ? { ONESHEET_DEV_KIT: "1" } : {}),
+};
 // The seeding below writes through the app's own store code, in this process.
 Object.assign(process.env, env);
 const next = await startNext(env, port);
@@ -77,6 +85,8 @@ try {
   if (runs("jobs")) await jobsBench(next.url, auth.headers, Math.min(RUNS, 20));
   // 10. A campaign's matrix: 10 markets × 12 placements from one key art.
   if (runs("campaign")) await campaignBench(next.url, auth.headers, () => stack.emulator.timings.length);
+  // 11. The mask painter on a 9.4 MP source.
+  if (browser && runs("mask")) await maskBench(next.url, browser);
 } finally {
   await browser?.close();
   next.stop();

@@ -139,6 +139,7 @@ test("a campaign: kit, markets, key art from the studio, the matrix filled in, a
   const names = execFileSync("unzip", ["-Z1", file], { encoding: "utf8" }).trim().split("\n");
   expect(names).toContain("manifest.json");
   expect(names.filter((n) => n.endsWith(".png"))).toHaveLength(2);
+  expect(names.filter((n) => n.endsWith("-layered.psd"))).toHaveLength(2);
 
   // A change to the kit puts what it changes out of date; Re-run goes to the matrix, which says so on each cell.
   const kitAgain = await campaign.tab("Brand kit");

@@ -46,6 +46,13 @@ test("painting makes a black/white mask PNG at the image's size, white where pai
 
   const mask = await maskPixels(page);
   expect([mask.width, mask.height]).toEqual([W, H]);
+  // The painter draws at the size it is shown (times the pixel ratio), not at the image's: the PNG above was drawn
+  // from the strokes at the image's size.
+  const shown = await surface.locator("canvas").evaluate((c: HTMLCanvasElement) => ({
+    pixels: c.width,
+    css: c.getBoundingClientRect().width * window.devicePixelRatio,
+  }));
+  expect(Math.abs(shown.pixels - Math.min(W, Math.round(shown.css)))).toBeLessThanOrEqual(1);
   expect([...mask.values].sort()).toEqual([0, 255]);
   expect(mask.at(150, 200)).toBe(255);
   expect(mask.at(300, 200)).toBe(255);
@@ -62,7 +69,15 @@ test("painting makes a black/white mask PNG at the image's size, white where pai
 
   await page.getByRole("button", { name: "Undo" }).click();
   await expect.poll(async () => (await maskPixels(page)).at(300, 200)).toBe(255);
+  // Redo puts the eraser's dot back; undo again takes it away.
+  await page.getByRole("button", { name: "Redo" }).click();
+  await expect.poll(async () => (await maskPixels(page)).at(300, 200)).toBe(0);
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect.poll(async () => (await maskPixels(page)).at(300, 200)).toBe(255);
+  await expect(page.getByRole("button", { name: "Redo" })).toBeEnabled();
   await page.getByRole("button", { name: "Clear" }).click();
+  // A new change forgets what was undone.
+  await expect(page.getByRole("button", { name: "Redo" })).toBeDisabled();
   await expect(page.locator("output[aria-label='Mask result']")).toHaveText("No mask");
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(page.locator("output[aria-label='Mask result']")).toHaveText(/Mask PNG/);

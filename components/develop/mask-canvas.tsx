@@ -1,21 +1,31 @@
 "use client";
 
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import { describeRect, rectAfterKey, startRect } from "./key-rect";
-import { drawSegment, exportMask, type MaskOp, type Point, type Rect, replay } from "./mask-ops";
+import {
+  drawSegment,
+  hasPaint,
+  type MaskDrawing,
+  type MaskOp,
+  type Point,
+  type Rect,
+  replay,
+  setScale,
+} from "./mask-ops";
 import { MaskToolbar } from "./mask-toolbar";
 
 // Paint where the image may change. Pointer (mouse, finger, pen) paints with a round brush; the keyboard marks
-// rectangles. Every finished change yields the mask as a black/white PNG at the image's pixel size (null: no mask).
+// rectangles. The painting is kept as strokes in the image's pixels and drawn on a canvas the size it is shown
+// (times the screen's pixel ratio), so a stroke costs the same on a 9.4 MP source as on a small one; every change
+// hands on the strokes (null: nothing painted), and the mask PNG is drawn from them once, when the operation runs
+// (mask-raster.ts). Undo and redo: Ctrl/⌘+Z, Shift+Ctrl/⌘+Z (or Ctrl+Y), and the toolbar's buttons.
 
 export function MaskCanvas(props: {
   imageUrl: string;
   /** The image's pixel size: the mask is exactly this size. */
   width: number;
   height: number;
-  onChange: (mask: Blob | null) => void;
-  /** A change was made and its PNG is being exported (onChange follows): a Run in between should wait for it. */
-  onExporting?: () => void;
+  onChange: (mask: MaskDrawing | null) => void;
   imageAlt?: string;
 }) {
   const { width, height } = props;
@@ -23,6 +33,8 @@ export function MaskCanvas(props: {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const stroke = useRef<{ pointerId: number; op: Extract<MaskOp, { kind: "stroke" }> } | null>(null);
   const [ops, setOps] = useState<MaskOp[]>([]);
+  // What undo took away, newest last: redo puts it back; a new change forgets it.
+  const [undone, setUndone] = useState<MaskOp[]>([]);
   const [erase, setErase] = useState(false);
   const longSide = Math.max(width, height);
   const maxSize = Math.max(8, Math.round(longSide / 4));
@@ -34,41 +46,60 @@ export function MaskCanvas(props: {
   const [announce, setAnnounce] = useState("");
   const onChange = useRef(props.onChange);
   onChange.current = props.onChange;
-  const onExporting = useRef(props.onExporting);
-  onExporting.current = props.onExporting;
   const touched = useRef(false);
   const cursorRef = useRef<HTMLDivElement>(null);
+  // The canvas's own pixels: its box on screen times the pixel ratio, never more than the image's.
+  const [pixels, setPixels] = useState<{ w: number; h: number }>({ w: 0, h: 0 });
 
-  // Another image starts a new, empty mask (the canvas's new size has already wiped its pixels).
+  // Another image starts a new, empty mask.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the image's URL is the reason to reset, though unread
   useEffect(() => {
     touched.current = false;
     setOps([]);
+    setUndone([]);
     setEmpty(true);
     setRect(startRect(width, height));
   }, [props.imageUrl, width, height]);
 
-  // Replay after every committed change, then export; a newer change wins over a slower older export.
-  const generation = useRef(0);
+  useLayoutEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const measure = () => {
+      const box = canvas.getBoundingClientRect();
+      const ratio = Math.min(window.devicePixelRatio || 1, 2);
+      const w = Math.max(1, Math.min(width, Math.round(box.width * ratio)));
+      setPixels((old) => (old.w === w ? old : { w, h: Math.max(1, Math.round((w * height) / width)) }));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(canvas);
+    return () => observer.disconnect();
+  }, [width, height]);
+
+  // Redraw after every committed change (and when the canvas is resized), then hand the strokes on.
   useEffect(() => {
     const canvas = canvasRef.current;
     const ctx = canvas?.getContext("2d", { willReadFrequently: true });
-    if (!canvas || !ctx) return;
-    replay(ctx, ops);
+    if (!canvas || !ctx || pixels.w === 0) return;
+    replay(ctx, ops, width, height);
+    const painted = hasPaint(ctx.getImageData(0, 0, canvas.width, canvas.height).data);
+    setEmpty(!painted);
     if (!touched.current) return;
-    const mine = ++generation.current;
-    onExporting.current?.();
-    void exportMask(canvas).then((blob) => {
-      if (mine !== generation.current) return;
-      setEmpty(blob === null);
-      onChange.current(blob);
-    });
-  }, [ops]);
+    onChange.current(painted ? { ops, width, height } : null);
+  }, [ops, pixels, width, height]);
 
   const commit = (op: MaskOp) => {
     touched.current = true;
     setOps((list) => [...list, op]);
+    setUndone([]);
   };
+
+  /** The canvas's 2D context, drawing in the image's pixels. */
+  function context(canvas: HTMLCanvasElement) {
+    const ctx = canvas.getContext("2d");
+    if (ctx) setScale(ctx, canvas.width / width);
+    return ctx;
+  }
 
   function toImage(el: HTMLElement, at: { clientX: number; clientY: number }): Point {
     const box = el.getBoundingClientRect();
@@ -84,7 +115,7 @@ export function MaskCanvas(props: {
     e.currentTarget.setPointerCapture(e.pointerId);
     const p = toImage(e.currentTarget, e);
     stroke.current = { pointerId: e.pointerId, op: { kind: "stroke", erase, size, points: [p] } };
-    const ctx = e.currentTarget.getContext("2d");
+    const ctx = context(e.currentTarget);
     if (ctx) drawSegment(ctx, erase, size, p, p);
   }
 
@@ -103,8 +134,9 @@ export function MaskCanvas(props: {
   function onPointerMove(e: React.PointerEvent<HTMLCanvasElement>) {
     moveCursor(e);
     const s = stroke.current;
-    const ctx = e.currentTarget.getContext("2d");
-    if (!s || s.pointerId !== e.pointerId || !ctx) return;
+    if (!s || s.pointerId !== e.pointerId) return;
+    const ctx = context(e.currentTarget);
+    if (!ctx) return;
     // A pen or fast mouse reports several positions per frame; using them all keeps curves smooth.
     const events = e.nativeEvent.getCoalescedEvents?.() ?? [];
     const el = e.currentTarget;
@@ -125,7 +157,13 @@ export function MaskCanvas(props: {
 
   function onKeyDown(e: React.KeyboardEvent<HTMLDivElement>) {
     if (e.target !== e.currentTarget) return;
-    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "z") {
+    const key = e.key.toLowerCase();
+    if ((e.ctrlKey || e.metaKey) && (key === "y" || (key === "z" && e.shiftKey))) {
+      e.preventDefault();
+      redo();
+      return;
+    }
+    if ((e.ctrlKey || e.metaKey) && key === "z") {
       e.preventDefault();
       undo();
       return;
@@ -152,9 +190,21 @@ export function MaskCanvas(props: {
   }
 
   function undo() {
-    if (ops.length === 0) return;
-    setOps((list) => list.slice(0, -1));
+    const last = ops.at(-1);
+    if (!last) return;
+    touched.current = true;
+    setOps(ops.slice(0, -1));
+    setUndone([...undone, last]);
     setAnnounce("Undone.");
+  }
+
+  function redo() {
+    const back = undone.at(-1);
+    if (!back) return;
+    touched.current = true;
+    setOps([...ops, back]);
+    setUndone(undone.slice(0, -1));
+    setAnnounce("Redone.");
   }
 
   function clear() {
@@ -173,8 +223,10 @@ export function MaskCanvas(props: {
         maxSize={maxSize}
         onSizeChange={setSize}
         canUndo={ops.length > 0}
+        canRedo={undone.length > 0}
         canClear={!empty}
         onUndo={undo}
+        onRedo={redo}
         onClear={clear}
       />
       <div
@@ -204,8 +256,8 @@ export function MaskCanvas(props: {
         />
         <canvas
           ref={canvasRef}
-          width={width}
-          height={height}
+          width={pixels.w || 1}
+          height={pixels.h || 1}
           className="absolute inset-0 h-full w-full cursor-crosshair opacity-55 [filter:drop-shadow(0_0_1.5px_#0c0d12)]"
           style={{ touchAction: "none" }}
           onPointerDown={onPointerDown}
@@ -238,7 +290,7 @@ export function MaskCanvas(props: {
       <p id={`${id}-help`} className="text-xs text-muted">
         Paint over what should change with a mouse, finger or pen; the eraser takes paint away. Keyboard: focus the
         image, move the dashed selection with the arrow keys, resize it with Shift+arrows, and press Enter to add it to
-        the mask (or remove it, with the eraser). Ctrl+Z or ⌘+Z undoes.
+        the mask (or remove it, with the eraser). Ctrl+Z or ⌘+Z undoes, Shift+Ctrl+Z or Shift+⌘+Z redoes.
       </p>
       <p className="sr-only" aria-live="polite">
         {announce}

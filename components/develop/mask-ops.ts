@@ -1,6 +1,9 @@
-// The mask as a list of operations, replayed onto a canvas: undo is "drop the last one and replay", which costs no
-// pixel snapshots however large the image. The canvas holds the mask in its alpha channel (painted in the tint the
-// user sees); the exported PNG is pure black and white at the image's pixel size, white where the image may change.
+// The mask as a list of operations in the image's pixels, replayed onto a canvas at any scale: the painter draws
+// them at the size it is shown (a phone's few hundred pixels, not the source's 9.4 million), and the mask sent
+// to the model is drawn once, at the image's own size, when the operation runs (mask-raster.ts, off the main
+// thread). Undo is "drop the last one and replay", which costs no pixel snapshots however large the image. A
+// canvas holds the mask in its alpha channel (painted in the tint the user sees); the PNG sent is pure black and
+// white at the image's pixel size, white where the image may change.
 
 export interface Point {
   x: number;
@@ -19,9 +22,19 @@ export type MaskOp =
   | ({ kind: "rect"; erase: boolean } & Rect)
   | { kind: "clear" };
 
+/** What the painter hands on: its operations and the image size they are in. */
+export interface MaskDrawing {
+  ops: readonly MaskOp[];
+  width: number;
+  height: number;
+}
+
+/** A 2D context on screen or off it (a worker's OffscreenCanvas). */
+export type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
+
 const TINT = "#f5c542";
 
-function begin(ctx: CanvasRenderingContext2D, erase: boolean, size: number) {
+function begin(ctx: Context2D, erase: boolean, size: number) {
   ctx.globalCompositeOperation = erase ? "destination-out" : "source-over";
   ctx.strokeStyle = TINT;
   ctx.fillStyle = TINT;
@@ -30,8 +43,13 @@ function begin(ctx: CanvasRenderingContext2D, erase: boolean, size: number) {
   ctx.lineJoin = "round";
 }
 
+/** Image pixels → the canvas's: every drawing call below is in image pixels. */
+export function setScale(ctx: Context2D, scale: number) {
+  ctx.setTransform(scale, 0, 0, scale, 0, 0);
+}
+
 /** One piece of a stroke, drawn as the pointer moves (a single point is a dot). */
-export function drawSegment(ctx: CanvasRenderingContext2D, erase: boolean, size: number, from: Point, to: Point) {
+export function drawSegment(ctx: Context2D, erase: boolean, size: number, from: Point, to: Point) {
   begin(ctx, erase, size);
   ctx.beginPath();
   if (from.x === to.x && from.y === to.y) {
@@ -44,9 +62,9 @@ export function drawSegment(ctx: CanvasRenderingContext2D, erase: boolean, size:
   }
 }
 
-function drawOp(ctx: CanvasRenderingContext2D, op: MaskOp) {
+function drawOp(ctx: Context2D, op: MaskOp, width: number, height: number) {
   if (op.kind === "clear") {
-    ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+    ctx.clearRect(0, 0, width, height);
   } else if (op.kind === "rect") {
     begin(ctx, op.erase, 1);
     ctx.fillRect(op.x, op.y, op.w, op.h);
@@ -62,34 +80,47 @@ function drawOp(ctx: CanvasRenderingContext2D, op: MaskOp) {
   }
 }
 
-export function replay(ctx: CanvasRenderingContext2D, ops: readonly MaskOp[]) {
-  ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
-  for (const op of ops) drawOp(ctx, op);
+/** Draws `ops` (in a `width`×`height` image's pixels) onto a canvas of any size. */
+export function replay(ctx: Context2D, ops: readonly MaskOp[], width: number, height: number) {
+  setScale(ctx, ctx.canvas.width / width);
+  ctx.clearRect(0, 0, width, height);
+  for (const op of ops) drawOp(ctx, op, width, height);
   ctx.globalCompositeOperation = "source-over";
 }
 
-/** The black/white PNG for the mask on `source`, or null when nothing is masked. */
-export async function exportMask(source: HTMLCanvasElement): Promise<Blob | null> {
-  const { width, height } = source;
-  const ctx = source.getContext("2d");
-  if (!ctx) return null;
-  const pixels = ctx.getImageData(0, 0, width, height).data;
-  const out = new ImageData(width, height);
+/** Whether anything is painted on a canvas (its alpha channel). */
+export function hasPaint(pixels: Uint8ClampedArray): boolean {
+  for (let i = 3; i < pixels.length; i += 4) if ((pixels[i] ?? 0) > 0) return true;
+  return false;
+}
+
+/**
+ * The painted alpha as a black/white mask, in place: white where painted, black elsewhere, opaque. Anti-aliased
+ * stroke edges are half-covered pixels: a mask is a yes/no per pixel, so they go by their majority. False when
+ * nothing is painted.
+ */
+export function toBlackAndWhite(pixels: Uint8ClampedArray): boolean {
   let any = false;
-  // Anti-aliased stroke edges are half-covered pixels: a mask is a yes/no per pixel, so they go by their majority.
   for (let i = 0; i < pixels.length; i += 4) {
     const on = (pixels[i + 3] ?? 0) >= 128;
     any ||= on;
     const v = on ? 255 : 0;
-    out.data[i] = v;
-    out.data[i + 1] = v;
-    out.data[i + 2] = v;
-    out.data[i + 3] = 255;
+    pixels[i] = v;
+    pixels[i + 1] = v;
+    pixels[i + 2] = v;
+    pixels[i + 3] = 255;
   }
-  if (!any) return null;
-  const canvas = document.createElement("canvas");
-  canvas.width = width;
-  canvas.height = height;
-  canvas.getContext("2d")?.putImageData(out, 0, 0);
-  return new Promise((resolve) => canvas.toBlob((blob) => resolve(blob), "image/png"));
+  return any;
+}
+
+/** The mask PNG of a drawing on a canvas of the image's size, or null when nothing is masked. */
+export async function rasterOn(canvas: OffscreenCanvas, drawing: MaskDrawing): Promise<Blob | null> {
+  const ctx = canvas.getContext("2d", { willReadFrequently: true });
+  if (!ctx) throw new Error("no 2D context for the mask");
+  replay(ctx, drawing.ops, drawing.width, drawing.height);
+  setScale(ctx, 1);
+  const image = ctx.getImageData(0, 0, canvas.width, canvas.height);
+  if (!toBlackAndWhite(image.data)) return null;
+  ctx.putImageData(image, 0, 0);
+  return canvas.convertToBlob({ type: "image/png" });
 }

@@ -1,6 +1,6 @@
 import { ToolButton } from "./tool-button";
 
-// The mask tool's controls: brush or eraser, brush size (in the image's pixels), undo and clear.
+// The mask tool's controls: brush or eraser, brush size (in the image's pixels), undo, redo and clear.
 export function MaskToolbar(props: {
   id: string;
   erase: boolean;
@@ -9,8 +9,10 @@ export function MaskToolbar(props: {
   maxSize: number;
   onSizeChange: (size: number) => void;
   canUndo: boolean;
+  canRedo: boolean;
   canClear: boolean;
   onUndo: () => void;
+  onRedo: () => void;
   onClear: () => void;
 }) {
   const { id } = props;
@@ -45,6 +47,9 @@ export function MaskToolbar(props: {
       <div className="flex gap-1">
         <ToolButton onClick={props.onUndo} disabled={!props.canUndo}>
           Undo
+        </ToolButton>
+        <ToolButton onClick={props.onRedo} disabled={!props.canRedo}>
+          Redo
         </ToolButton>
         <ToolButton onClick={props.onClear} disabled={!props.canClear}>
           Clear

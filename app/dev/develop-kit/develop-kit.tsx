@@ -1,8 +1,9 @@
 "use client";
 
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { BeforeAfter } from "@/components/develop/before-after";
 import { MaskCanvas } from "@/components/develop/mask-canvas";
+import { rasterMask } from "@/components/develop/mask-raster";
 import type { Margins, ReframeTarget } from "@/components/develop/reframe-geometry";
 import { ReframeView } from "@/components/develop/reframe-view";
 import { UploadDrop } from "@/components/develop/upload-drop";
@@ -32,8 +33,10 @@ function blobToDataUrl(blob: Blob): Promise<string> {
   });
 }
 
-export function DevelopKit() {
-  const [mask, setMask] = useState<{ url: string; size: number } | null>(null);
+export function DevelopKit(props: { mask: { width: number; height: number } }) {
+  const [mask, setMask] = useState<{ url: string; size: number; ms: number } | null>(null);
+  // A newer change's mask wins over a slower older one.
+  const latest = useRef(0);
   const [ratio, setRatio] = useState<AspectRatio | "custom">("16:9");
   const [margins, setMargins] = useState<Margins | null>(null);
   const [received, setReceived] = useState("");
@@ -48,14 +51,28 @@ export function DevelopKit() {
         </h2>
         <MaskCanvas
           imageUrl={SOURCE}
-          width={600}
-          height={900}
-          onChange={(blob) => {
-            if (!blob) setMask(null);
-            else void blobToDataUrl(blob).then((url) => setMask({ url, size: blob.size }));
+          width={props.mask.width}
+          height={props.mask.height}
+          onChange={(drawing) => {
+            // The PNG the Develop panel would send: drawn at the image's size by the same worker.
+            const mine = ++latest.current;
+            const started = performance.now();
+            if (!drawing) setMask(null);
+            else
+              void rasterMask(drawing).then(async (blob) => {
+                // How long drawing and encoding took (the bench reads it), before the test's data URL is made.
+                const ms = performance.now() - started;
+                const url = blob ? await blobToDataUrl(blob) : "";
+                if (mine === latest.current) setMask(blob ? { url, size: blob.size, ms } : null);
+              });
           }}
         />
-        <output aria-label="Mask result" data-png={mask?.url ?? ""} className="block text-sm text-muted">
+        <output
+          aria-label="Mask result"
+          data-png={mask?.url ?? ""}
+          data-ms={mask ? mask.ms.toFixed(1) : ""}
+          className="block text-sm text-muted"
+        >
           {mask ? `Mask PNG, ${mask.size} bytes` : "No mask"}
         </output>
       </section>

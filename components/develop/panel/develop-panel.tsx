@@ -4,6 +4,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { MaskCanvas } from "@/components/develop/mask-canvas";
+import type { MaskDrawing } from "@/components/develop/mask-ops";
+import { rasterMask } from "@/components/develop/mask-raster";
 import type { Margins, ReframeTarget } from "@/components/develop/reframe-geometry";
 import { ReframeView } from "@/components/develop/reframe-view";
 import { ApiError } from "@/lib/client/api";
@@ -51,18 +53,16 @@ export function DevelopPanel(props: {
   });
   const [values, setValues] = useState<Values>(() => startValues(opId));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  // The painted mask (read at Run only, so no render waits on it).
-  const latestMask = useRef<Blob | null>(null);
-  const maskExporting = useRef(false);
-  const setMask = (blob: Blob | null) => {
-    maskExporting.current = false;
-    latestMask.current = blob;
-    if (blob) setErrors(({ mask: _, ...rest }) => rest);
+  // The painted strokes (read at Run only, so no render waits on them): the mask PNG is drawn from them then.
+  const latestMask = useRef<MaskDrawing | null>(null);
+  const setMask = (drawing: MaskDrawing | null) => {
+    latestMask.current = drawing;
+    if (drawing) setErrors(({ mask: _, ...rest }) => rest);
   };
   const [margins, setMargins] = useState<Margins | null>(null);
   const [custom, setCustom] = useState<Margins>({ left: 200, right: 200, up: 0, down: 0 });
   const [uploading, setUploading] = useState(false);
-  const maskUpload = useRef<{ blob: Blob; uploadId: string } | null>(null);
+  const maskUpload = useRef<{ drawing: MaskDrawing; uploadId: string } | null>(null);
   const router = useRouter();
   // A new version of a poster shows in its page's Versions strip at once (the tiles stay: client state survives).
   const { tiles, start, retry, cancel } = useOperations(
@@ -115,10 +115,6 @@ export function DevelopPanel(props: {
   async function run(event: React.FormEvent) {
     event.preventDefault();
     const draft = body();
-    // The painter exports its PNG a moment after the last stroke (or Enter): a quick Run waits for it.
-    for (let waited = 0; needsMask && maskExporting.current && waited < 10_000; waited += 50) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
     const painted = latestMask.current;
     const first = check(draft);
     const problems = { ...(first.errors ?? {}) };
@@ -132,9 +128,15 @@ export function DevelopPanel(props: {
     if (needsMask && painted) {
       try {
         setUploading(true);
-        if (maskUpload.current?.blob !== painted) {
-          const file = new File([painted], "mask.png", { type: "image/png" });
-          maskUpload.current = { blob: painted, uploadId: (await uploadFile(file)).uploadId };
+        if (maskUpload.current?.drawing !== painted) {
+          // Drawn at the image's size off the main thread; nothing left after the eraser is no mask at all.
+          const png = await rasterMask(painted);
+          if (!png) {
+            setErrors({ mask: "Paint over the area first: the eraser has taken all of the paint away." });
+            return;
+          }
+          const file = new File([png], "mask.png", { type: "image/png" });
+          maskUpload.current = { drawing: painted, uploadId: (await uploadFile(file)).uploadId };
         }
         draft.mask = { uploadId: maskUpload.current.uploadId };
       } catch (error) {
@@ -178,9 +180,6 @@ export function DevelopPanel(props: {
                 height={props.image.height}
                 imageAlt={props.image.alt}
                 onChange={setMask}
-                onExporting={() => {
-                  maskExporting.current = true;
-                }}
               />
             ) : (
               <ReframeView
@@ -247,7 +246,7 @@ export function DevelopPanel(props: {
               disabled={uploading}
               className="rounded-md bg-accent px-4 py-2 font-semibold text-ink hover:brightness-110 disabled:opacity-60"
             >
-              {uploading ? "Uploading the mask…" : `Run ${op.label}`}
+              {uploading ? "Preparing the mask…" : `Run ${op.label}`}
             </button>
             <p className="text-sm text-muted">
               {formatCents(service.priceCents)} · usually about {service.typicalSeconds} s
