@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { makePoster } from "./fixtures";
 import { expect, test } from "./members";
 import { SharePanel } from "./pages/library-pages";
+import { transparentPng } from "./png";
 
 test("design a poster with each template, save, reload, edit the tagline; the share page shows the composed poster", async ({
   page,
@@ -183,15 +184,3 @@ test("switching templates keeps the typed text and says which layers this templa
     "A NORTHLIGHT PICTURE",
   );
 });
-
-/** A 240×80 PNG: an opaque yellow bar inside a transparent margin. */
-async function transparentPng(): Promise<Buffer> {
-  const { default: sharp } = await import("sharp");
-  const data = Buffer.alloc(240 * 80 * 4);
-  for (let y = 0; y < 80; y++)
-    for (let x = 0; x < 240; x++)
-      if (x > 10 && x < 230 && y > 20 && y < 60) data.set([245, 197, 66, 255], (y * 240 + x) * 4);
-  return sharp(data, { raw: { width: 240, height: 80, channels: 4 } })
-    .png()
-    .toBuffer();
-}

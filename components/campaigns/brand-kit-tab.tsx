@@ -2,33 +2,32 @@
 
 import { useState } from "react";
 import { pathErrors } from "@/lib/campaigns/request-errors";
-import {
-  type BrandKit,
-  type BrandKitInput,
-  brandKitSchema,
-  type LockableField,
-  MAX_CREDITS,
-} from "@/lib/campaigns/schema";
+import { type BrandKit, type BrandKitInput, brandKitSchema, type LockableField } from "@/lib/campaigns/schema";
 import type { CampaignView } from "@/lib/campaigns/types";
 import { ApiError, api } from "@/lib/client/api";
-import { FONTS, type FontId } from "@/lib/design/fonts";
+import type { FontId } from "@/lib/design/fonts";
 import { Slider } from "../design/fields";
 import { FontPicker, LockIcon } from "../design/font-picker";
+import { LogoField } from "../design/logo-field";
 import { inputClass } from "../ui/field";
+import { type CreditDraft, CreditsEditor, creditDrafts, creditErrors, creditsOf } from "./credits-editor";
 import { plural } from "./format";
+import { KitPreview } from "./kit-preview";
 import type { CampaignTab } from "./tabs";
 
-// The campaign's brand kit: the faces, the title's size, spacing and colour, the palette, the billing credits and
-// the legal line, each of which can be locked (a poster of the campaign can't then change it in its own design).
-// A preview sets the film's title on the first key art in the chosen face, live, in the browser (the matrix renders
-// the real thing on the server). Saving says how many made deliverables now read differently: re-run to remake them.
+// The campaign's brand kit: the faces, the title logo (drawn instead of the typed title), the title's size, spacing
+// and colour, the palette, the billing credits and the legal line, each of which can be locked (a poster of the
+// campaign can't then change it in its own design). A preview sets the film's title (or its logo) on the first key
+// art in the chosen face, live, in the browser (the matrix renders the real thing on the server). Saving says how
+// many made deliverables now read differently: re-run to remake them.
 
 const button = "rounded-md border border-edge px-3 py-1.5 text-sm hover:border-accent disabled:opacity-60";
 const MAX_PALETTE = 12;
 
-/** The lockable fields as the form names them (the kit's logo is set through the API; its lock is kept as is). */
+/** The lockable fields as the form names them. */
 const LOCKS: { field: LockableField; label: string }[] = [
   { field: "titleFont", label: "title font" },
+  { field: "logo", label: "title logo" },
   { field: "textFont", label: "tagline and date font" },
   { field: "billingFont", label: "billing font" },
   { field: "titleSize", label: "title size" },
@@ -38,13 +37,6 @@ const LOCKS: { field: LockableField; label: string }[] = [
   { field: "credits", label: "credits" },
   { field: "legalLine", label: "legal line" },
 ];
-
-interface CreditDraft {
-  key: number;
-  role: string;
-  /** The names, comma separated, as typed. */
-  names: string;
-}
 
 interface KitDraft {
   titleFont: FontId;
@@ -61,8 +53,6 @@ interface KitDraft {
   logo?: string;
 }
 
-let keys = 0;
-
 function draftOf(kit: BrandKit | null): KitDraft {
   return {
     titleFont: kit?.titleFont ?? "bebas-neue",
@@ -72,18 +62,12 @@ function draftOf(kit: BrandKit | null): KitDraft {
     letterSpacing: kit?.letterSpacing ?? 0.02,
     titleColor: kit?.titleColor ?? null,
     palette: kit?.palette ?? [],
-    credits: (kit?.credits ?? []).map((c) => ({ key: keys++, role: c.role, names: c.names.join(", ") })),
+    credits: creditDrafts(kit?.credits ?? []),
     legalLine: kit?.legalLine ?? "",
     locked: kit?.locked ?? [],
     ...(kit?.logo ? { logo: kit.logo } : {}),
   };
 }
-
-const namesOf = (typed: string) =>
-  typed
-    .split(",")
-    .map((n) => n.trim())
-    .filter(Boolean);
 
 function inputOf(draft: KitDraft): BrandKitInput {
   return {
@@ -94,22 +78,11 @@ function inputOf(draft: KitDraft): BrandKitInput {
     letterSpacing: draft.letterSpacing,
     ...(draft.titleColor ? { titleColor: draft.titleColor } : {}),
     palette: draft.palette,
-    credits: draft.credits.map((c) => ({ role: c.role, names: namesOf(c.names) })),
+    credits: creditsOf(draft.credits),
     ...(draft.legalLine.trim() ? { legalLine: draft.legalLine } : {}),
     ...(draft.logo ? { logo: draft.logo } : {}),
     locked: draft.locked,
   };
-}
-
-/** The kit's field messages by the form's fields ("credits.0.names.1" → the first credit's names). */
-function messagesOf(fields: Record<string, string>) {
-  const out: Record<string, string> = {};
-  for (const [key, message] of Object.entries(fields)) {
-    const [field, index, part] = key.split(".");
-    const name = field === "credits" && index !== undefined ? `credits.${index}.${part ?? "role"}` : key;
-    out[name] ??= message;
-  }
-  return out;
 }
 
 export function BrandKitTab(props: {
@@ -125,10 +98,14 @@ export function BrandKitTab(props: {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ outOfDate: number } | null>(null);
   const [refusal, setRefusal] = useState<{ message: string; problems: string[] } | null>(null);
+  // The kit's own fields a refusal names ("logo"): shown on the field; the markets' problems are listed.
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  // The logos' signed URLs, by name: those the campaign came with and any uploaded since.
+  const [logoUrls, setLogoUrls] = useState(campaign.logoUrls);
 
   const input = inputOf(draft);
   const parsed = brandKitSchema.safeParse(input);
-  const errors = tried && !parsed.success ? messagesOf(pathErrors(parsed.error.issues)) : {};
+  const errors = { ...serverErrors, ...(tried && !parsed.success ? pathErrors(parsed.error.issues) : {}) };
   const dirty = JSON.stringify(input) !== saved;
   const disabled = !props.canChange;
 
@@ -136,12 +113,8 @@ export function BrandKitTab(props: {
     setDraft((d) => ({ ...d, [key]: value }));
     setResult(null);
     setRefusal(null);
+    setServerErrors({});
   };
-  const setCredit = (key: number, change: Partial<CreditDraft>) =>
-    set(
-      "credits",
-      draft.credits.map((c) => (c.key === key ? { ...c, ...change } : c)),
-    );
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
@@ -156,10 +129,13 @@ export function BrandKitTab(props: {
       setTried(false);
       props.onSaved(answer.kit);
     } catch (error) {
+      const fields = error instanceof ApiError ? (error.fields ?? {}) : {};
+      const byMarket = Object.entries(fields).filter(([key]) => /^\d/.test(key));
+      setServerErrors(Object.fromEntries(Object.entries(fields).filter(([key]) => !/^\d/.test(key))));
       setRefusal({
         message: error instanceof ApiError ? error.message : "Couldn't save the kit: try again.",
         // The markets the kit's faces can't set (each message names its market).
-        problems: error instanceof ApiError ? Object.values(error.fields ?? {}) : [],
+        problems: byMarket.map(([, message]) => message),
       });
     } finally {
       setBusy(false);
@@ -200,7 +176,7 @@ export function BrandKitTab(props: {
     <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,22rem)]">
       <div className="lg:order-2">
         <div className="space-y-3 lg:sticky lg:top-4">
-          <KitPreview campaign={campaign} draft={draft} />
+          <KitPreview campaign={campaign} kit={draft} logoUrl={draft.logo ? logoUrls[draft.logo] : undefined} />
         </div>
       </div>
       <form onSubmit={save} aria-label="Brand kit" noValidate className="min-w-0 space-y-6 lg:order-1">
@@ -224,6 +200,23 @@ export function BrandKitTab(props: {
                 {lock(field)}
               </div>
             ))}
+          </div>
+          <div className="space-y-1">
+            <LogoField
+              label="Title logo (PNG with transparency, optional)"
+              attach={(uploadId) => api.attachCampaignLogo(campaign.id, uploadId)}
+              logo={draft.logo}
+              previewUrl={draft.logo ? logoUrls[draft.logo] : undefined}
+              setText="The logo is drawn instead of the typed title, in every market without a logo of its own."
+              error={errors.logo}
+              disabled={disabled}
+              onChange={(logo) => {
+                const url = logo?.url;
+                if (logo && url) setLogoUrls((urls) => ({ ...urls, [logo.logo]: url }));
+                set("logo", logo?.logo);
+              }}
+            />
+            {lock("logo")}
           </div>
           <div className="grid grid-cols-[minmax(0,1fr)] gap-6 md:grid-cols-2">
             <div className="space-y-1">
@@ -332,66 +325,17 @@ export function BrandKitTab(props: {
           <fieldset className="space-y-2">
             <legend className="mb-1 text-sm font-medium">Credits (billing block, in billing order)</legend>
             <p className="text-xs text-muted">
-              A role and its names, separated by commas: “starring” — “MAYA OKAFOR, JONAS REED”. A market with credits
-              of its own uses those instead.
+              A role and its names, separated by commas: “starring” — “MAYA OKAFOR, JONAS REED”. A market with billing
+              of its own (Markets: Logo &amp; billing) uses that instead.
             </p>
-            {draft.credits.length > 0 && (
-              <ol className="space-y-2">
-                {draft.credits.map((credit, i) => (
-                  <li
-                    key={credit.key}
-                    className="grid grid-cols-[minmax(0,1fr)_auto] items-start gap-2 sm:grid-cols-[12rem_minmax(0,1fr)_auto]"
-                  >
-                    <div className="col-span-2 sm:col-span-1">
-                      <input
-                        aria-label={`Credit ${i + 1}: role`}
-                        placeholder="starring"
-                        value={credit.role}
-                        onChange={(e) => setCredit(credit.key, { role: e.target.value })}
-                        className={inputClass}
-                        {...invalid(`credits.${i}.role`)}
-                      />
-                      {error(`credits.${i}.role`)}
-                    </div>
-                    <div>
-                      <input
-                        aria-label={`Credit ${i + 1}: names`}
-                        placeholder="MAYA OKAFOR, JONAS REED"
-                        value={credit.names}
-                        onChange={(e) => setCredit(credit.key, { names: e.target.value })}
-                        className={inputClass}
-                        {...invalid(`credits.${i}.names`)}
-                      />
-                      {error(`credits.${i}.names`)}
-                    </div>
-                    <button
-                      type="button"
-                      className={button}
-                      aria-label={`Remove credit ${i + 1}`}
-                      onClick={() =>
-                        set(
-                          "credits",
-                          draft.credits.filter((c) => c.key !== credit.key),
-                        )
-                      }
-                    >
-                      Remove
-                    </button>
-                  </li>
-                ))}
-              </ol>
-            )}
-            <div className="flex flex-wrap items-center gap-3">
-              <button
-                type="button"
-                className={button}
-                disabled={draft.credits.length >= MAX_CREDITS}
-                onClick={() => set("credits", [...draft.credits, { key: keys++, role: "", names: "" }])}
-              >
-                Add credit
-              </button>
+            <CreditsEditor
+              idPrefix="kit"
+              credits={draft.credits}
+              errors={creditErrors(errors, "credits")}
+              onChange={(credits) => set("credits", credits)}
+            >
               {lock("credits")}
-            </div>
+            </CreditsEditor>
           </fieldset>
 
           <div className="space-y-1">
@@ -465,82 +409,5 @@ export function BrandKitTab(props: {
         )}
       </form>
     </div>
-  );
-}
-
-/** The film's title set on the first key art in the kit's face, size, spacing and colour, with its credits and legal
- * line at the foot: a sketch in CSS (the matrix's posters are rendered by the server). */
-function KitPreview(props: { campaign: CampaignView; draft: KitDraft }) {
-  const { draft, campaign } = props;
-  const art = campaign.keyArt[0];
-  const title = FONTS[draft.titleFont];
-  const billing = FONTS[draft.billingFont];
-  const credits = draft.credits
-    .filter((c) => c.role.trim() || c.names.trim())
-    .map((c) => `${c.role.trim()} ${namesOf(c.names).join("  ")}`.trim())
-    .join("   ");
-  const ratio = art ? `${art.width} / ${art.height}` : "2 / 3";
-  return (
-    <figure aria-labelledby="kit-preview-caption" className="mx-auto w-full max-w-xs space-y-2">
-      <div
-        className="@container relative w-full overflow-hidden rounded-lg border border-edge bg-panel"
-        style={{ aspectRatio: ratio }}
-      >
-        {art ? (
-          // biome-ignore lint/performance/noImgElement: pre-signed URLs expire; no image optimiser
-          <img src={art.thumbnailUrl} alt="" className="absolute inset-0 h-full w-full object-cover" />
-        ) : (
-          <p className="absolute inset-x-0 top-4 px-4 text-center text-xs text-muted">
-            Add key art (Overview) to preview the kit on it.
-          </p>
-        )}
-        <div className="absolute inset-x-0 bottom-0 h-2/3 bg-gradient-to-t from-black/80 to-transparent" />
-        <p
-          className="absolute inset-x-[6%] top-[58%] text-center leading-none break-words uppercase"
-          style={{
-            fontFamily: `"${title.family}"`,
-            fontWeight: title.weight,
-            fontSize: `${draft.titleSize}cqw`,
-            letterSpacing: `${draft.letterSpacing}em`,
-            color: draft.titleColor ?? "#ffffff",
-            textShadow: "0 0.02em 0.08em rgba(0,0,0,0.6)",
-          }}
-        >
-          {campaign.title}
-        </p>
-        <div
-          className="absolute inset-x-[8%] bottom-[4%] space-y-[1cqw] text-center text-white/90 uppercase"
-          style={{ fontFamily: `"${billing.family}"`, fontWeight: billing.weight }}
-        >
-          {credits && (
-            <p className="break-words leading-tight" style={{ fontSize: "3cqw" }}>
-              {credits}
-            </p>
-          )}
-          {draft.legalLine.trim() && (
-            <p className="break-words leading-tight" style={{ fontSize: "2cqw" }}>
-              {draft.legalLine}
-            </p>
-          )}
-        </div>
-      </div>
-      <figcaption id="kit-preview-caption" className="text-sm">
-        <span className="font-medium">Preview</span>{" "}
-        <span className="text-muted">
-          — a sketch of the kit on {art ? "the first key art" : "a blank poster"}. The matrix letters each market in its
-          own words.
-        </span>
-      </figcaption>
-      {draft.palette.length > 0 && (
-        <ul aria-label="Palette" className="flex flex-wrap gap-1">
-          {draft.palette.map((c, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: colours may repeat
-            <li key={i} className="h-6 w-6 rounded border border-edge" style={{ background: c }} title={c}>
-              <span className="sr-only">{c}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </figure>
   );
 }

@@ -1,135 +1,36 @@
 "use client";
 
-import { useState } from "react";
+import { Fragment, useState } from "react";
 import { marketDate } from "@/lib/campaigns/design";
 import { defaultPlacements } from "@/lib/campaigns/markets";
 import { pathErrors } from "@/lib/campaigns/request-errors";
-import { type Credit, MAX_MARKETS, type MarketInput, marketsSchema } from "@/lib/campaigns/schema";
-import type { CampaignView, Market } from "@/lib/campaigns/types";
+import { MAX_MARKETS, marketsSchema } from "@/lib/campaigns/schema";
+import type { CampaignView } from "@/lib/campaigns/types";
 import { ApiError, api } from "@/lib/client/api";
-import { findPlacement, PLACEMENTS, type PlacementId } from "@/lib/print/placements";
+import { MarketDetails, MarketDetailsToggle } from "./market-details";
+import {
+  COLUMNS,
+  type Column,
+  emptyRow,
+  inputOf,
+  noProblems,
+  type Problems,
+  problemsOf,
+  type RowDraft,
+  rowOf,
+  settled,
+} from "./market-rows";
 import { MarketsImport } from "./markets-import";
+import { PlacementsCell } from "./placements-cell";
 
 // The campaign's markets as a table edited in place: a row per market (its BCP 47 code, the film's title there, the
-// tagline, the date line as the market writes it, the rating its board gave, the placements it ships). Save sends
-// the whole list; a refusal's messages, keyed by row and field ("2.title"), land on their cells. Or import a
-// spreadsheet (CSV or XLSX) of them.
+// tagline, the date line as the market writes it, the rating its board gave, the placements it ships, and — in a
+// panel the row opens — its own title logo and billing). Save sends the whole list; a refusal's messages, keyed by
+// row and field ("2.title", "2.credits.0.names"), land on their cells. Or import a spreadsheet (CSV or XLSX).
 
 const button = "rounded-md border border-edge px-3 py-1.5 text-sm hover:border-accent disabled:opacity-60";
 const cellInput =
   "rounded border border-edge bg-ink px-2 py-1.5 text-sm placeholder:text-muted/70 aria-[invalid=true]:border-danger";
-
-export interface RowDraft {
-  key: number;
-  code: string;
-  title: string;
-  tagline: string;
-  date: string;
-  system: string;
-  rating: string;
-  descriptors: string;
-  /** null: the defaults (the market's national poster and the campaign's placements). */
-  placements: PlacementId[] | null;
-  /** Kept as they are (set through the API or an import). */
-  credits?: Credit[];
-  logo?: string;
-}
-
-type Column = "code" | "title" | "tagline" | "date" | "system" | "rating" | "descriptors" | "placements";
-
-const COLUMNS: { id: Column; label: string; width: string }[] = [
-  { id: "code", label: "Code", width: "w-24" },
-  { id: "title", label: "Title", width: "w-40" },
-  { id: "tagline", label: "Tagline", width: "w-52" },
-  { id: "date", label: "Date line", width: "w-36" },
-  { id: "system", label: "Rating system", width: "w-20" },
-  { id: "rating", label: "Rating", width: "w-16" },
-  { id: "descriptors", label: "Descriptors", width: "w-32" },
-  { id: "placements", label: "Placements", width: "w-44" },
-];
-
-let keys = 0;
-
-function rowOf(market: Market): RowDraft {
-  return {
-    key: keys++,
-    code: market.code,
-    title: market.title,
-    tagline: market.tagline ?? "",
-    date: market.date ?? "",
-    system: market.rating?.system ?? "",
-    rating: market.rating?.code ?? "",
-    descriptors: market.rating?.descriptors ?? "",
-    placements: market.placements,
-    ...(market.credits ? { credits: market.credits } : {}),
-    ...(market.logo ? { logo: market.logo } : {}),
-  };
-}
-
-const emptyRow = (): RowDraft => ({
-  key: keys++,
-  code: "",
-  title: "",
-  tagline: "",
-  date: "",
-  system: "",
-  rating: "",
-  descriptors: "",
-  placements: null,
-});
-
-function inputOf(row: RowDraft): MarketInput {
-  const rated = row.system.trim() || row.rating.trim() || row.descriptors.trim();
-  return {
-    code: row.code,
-    title: row.title,
-    ...(row.tagline.trim() ? { tagline: row.tagline } : {}),
-    ...(row.date.trim() ? { date: row.date } : {}),
-    ...(rated
-      ? {
-          rating: {
-            system: row.system,
-            code: row.rating,
-            ...(row.descriptors.trim() ? { descriptors: row.descriptors } : {}),
-          },
-        }
-      : {}),
-    ...(row.placements ? { placements: row.placements } : {}),
-    ...(row.credits ? { credits: row.credits } : {}),
-    ...(row.logo ? { logo: row.logo } : {}),
-  };
-}
-
-/** Which cell a message keyed "row.field[.part]" belongs on, if any (credits and logo have no column). */
-function columnOf(path: string[]): Column | undefined {
-  const [field, part] = path;
-  if (field === "rating") return part === "code" ? "rating" : part === "descriptors" ? "descriptors" : "system";
-  if (field === "code" || field === "title" || field === "tagline" || field === "date") return field;
-  if (field === "placements") return "placements";
-  return undefined;
-}
-
-interface Problems {
-  /** "row.column" → message. */
-  cells: Record<string, string>;
-  /** Every message, for the summary above the table. */
-  list: { row: number | undefined; field: string; message: string }[];
-}
-
-function problemsOf(fields: Record<string, string>): Problems {
-  const cells: Record<string, string> = {};
-  const list: Problems["list"] = [];
-  for (const [key, message] of Object.entries(fields)) {
-    const [first = "", ...rest] = key.split(".");
-    const row = /^\d+$/.test(first) ? Number(first) : undefined;
-    const column = row === undefined ? undefined : columnOf(rest);
-    if (row !== undefined && column) cells[`${row}.${column}`] ??= message;
-    list.push({ row, field: COLUMNS.find((c) => c.id === column)?.label ?? rest.join(" ") ?? "", message });
-  }
-  return { cells, list };
-}
-
-const placementLabel = (id: string) => findPlacement(id)?.label ?? id;
 
 export function MarketsTab(props: {
   campaign: CampaignView;
@@ -139,17 +40,32 @@ export function MarketsTab(props: {
   const { campaign } = props;
   const [rows, setRows] = useState(() => campaign.markets.map(rowOf));
   const [saved, setSaved] = useState(() => JSON.stringify(campaign.markets.map(rowOf).map(inputOf)));
-  const [problems, setProblems] = useState<Problems>({ cells: {}, list: [] });
+  const [problems, setProblems] = useState<Problems>(noProblems);
+  // The rows whose logo-and-billing panel is open, by key.
+  const [open, setOpen] = useState<ReadonlySet<number>>(() => new Set());
+  // The title logos' signed URLs, by name: those the campaign came with and any uploaded since.
+  const [logoUrls, setLogoUrls] = useState(campaign.logoUrls);
   const [message, setMessage] = useState("");
   const [busy, setBusy] = useState(false);
   const dirty = JSON.stringify(rows.map(inputOf)) !== saved;
   const disabled = !props.canChange;
 
-  function reset(view: CampaignView) {
+  /** Starts again from the campaign as saved; `keepOpen` (a save of these very rows) leaves their panels open. */
+  function reset(view: CampaignView, keepOpen = false) {
     const fresh = view.markets.map(rowOf);
+    const wasOpen = rows.flatMap((r, i) => (open.has(r.key) ? [i] : []));
     setRows(fresh);
     setSaved(JSON.stringify(fresh.map(inputOf)));
-    setProblems({ cells: {}, list: [] });
+    setProblems(noProblems());
+    setOpen(new Set(keepOpen ? wasOpen.flatMap((i) => fresh[i]?.key ?? []) : []));
+    setLogoUrls((urls) => ({ ...urls, ...view.logoUrls }));
+  }
+
+  /** Shows the problems, opening the panels of the rows whose logo or billing is wrong. */
+  function refuse(found: Problems) {
+    setProblems(found);
+    const keys = Object.keys(found.details).flatMap((i) => rows[Number(i)]?.key ?? []);
+    if (keys.length) setOpen((was) => new Set([...was, ...keys]));
   }
 
   const setCell = (key: number, change: Partial<RowDraft>) => {
@@ -162,18 +78,18 @@ export function MarketsTab(props: {
     const inputs = rows.map(inputOf);
     const parsed = marketsSchema.safeParse(inputs);
     if (!parsed.success) {
-      setProblems(problemsOf(pathErrors(parsed.error.issues)));
+      refuse(problemsOf(pathErrors(parsed.error.issues)));
       setMessage("Some markets need fixing: see the highlighted cells. Nothing was saved.");
       return;
     }
     setBusy(true);
     try {
       const view = await api.saveMarkets(campaign.id, inputs);
-      reset(view);
+      reset(view, true);
       props.onChange(view);
       setMessage(`Saved ${view.markets.length} ${view.markets.length === 1 ? "market" : "markets"}.`);
     } catch (error) {
-      setProblems(problemsOf(error instanceof ApiError ? (error.fields ?? {}) : {}));
+      refuse(problemsOf(error instanceof ApiError ? (error.fields ?? {}) : {}));
       setMessage(error instanceof ApiError ? error.message : "Couldn't save the markets: try again.");
     } finally {
       setBusy(false);
@@ -216,14 +132,17 @@ export function MarketsTab(props: {
           <table className="w-max min-w-full border-collapse text-left text-sm">
             <thead className="bg-panel text-xs text-muted">
               <tr>
-                <th scope="col" className="px-1.5 py-2 font-medium">
+                <th scope="col" className="px-1 py-2 font-medium">
                   <span className="sr-only">Row</span>#
                 </th>
                 {COLUMNS.map((c) => (
-                  <th key={c.id} scope="col" className="px-1.5 py-2 font-medium">
+                  <th key={c.id} scope="col" className="px-1 py-2 font-medium">
                     {c.label}
                   </th>
                 ))}
+                <th scope="col" className="px-1 py-2 font-medium">
+                  Logo &amp; billing
+                </th>
                 <th scope="col" className="px-2 py-2">
                   <span className="sr-only">Remove</span>
                 </th>
@@ -232,7 +151,7 @@ export function MarketsTab(props: {
             <tbody>
               {rows.length === 0 && (
                 <tr>
-                  <td colSpan={COLUMNS.length + 2} className="px-3 py-4 text-muted">
+                  <td colSpan={COLUMNS.length + 3} className="px-3 py-4 text-muted">
                     No markets yet: add a row, or import a spreadsheet below.
                   </td>
                 </tr>
@@ -241,7 +160,7 @@ export function MarketsTab(props: {
                 const cell = (column: Column) => problems.cells[`${i}.${column}`];
                 const errorId = (column: Column) => `market-${row.key}-${column}-error`;
                 const text = (column: Exclude<Column, "placements">, placeholder?: string) => (
-                  <td key={column} className="px-1.5 py-1.5 align-top">
+                  <td key={column} className="px-1 py-1.5 align-top">
                     <input
                       aria-label={`${COLUMNS.find((c) => c.id === column)?.label}, ${rowName(i)}`}
                       value={row[column]}
@@ -259,38 +178,94 @@ export function MarketsTab(props: {
                   </td>
                 );
                 const defaults = defaultPlacements(row.code.trim() || "en-US", campaign.placements);
+                const panelId = `market-${row.key}-details`;
+                const isOpen = open.has(row.key);
+                const details = problems.details[i] ?? {};
                 return (
-                  <tr key={row.key} className="border-t border-edge">
-                    <td className="px-2 py-3 align-top text-xs text-muted tabular-nums">{i + 1}</td>
-                    {text("code", "fr-FR")}
-                    {text("title", campaign.title)}
-                    {text("tagline")}
-                    {text("date", (row.code.trim() && marketDate(row.code.trim(), campaign.releaseDate)) || undefined)}
-                    {text("system")}
-                    {text("rating")}
-                    {text("descriptors")}
-                    <td className="px-1.5 py-1.5 align-top">
-                      <PlacementsCell
-                        label={rowName(i)}
-                        value={row.placements}
-                        defaults={defaults}
-                        error={cell("placements")}
-                        errorId={errorId("placements")}
-                        onChange={(placements) => setCell(row.key, { placements })}
-                      />
-                    </td>
-                    <td className="px-1.5 py-1.5 align-top">
-                      <button
-                        type="button"
-                        className="rounded-md border border-edge px-2 py-1 text-base leading-none text-muted hover:border-danger hover:text-danger"
-                        aria-label={`Remove ${rowName(i)}`}
-                        title="Remove this market"
-                        onClick={() => setRows((all) => all.filter((r) => r.key !== row.key))}
-                      >
-                        ×
-                      </button>
-                    </td>
-                  </tr>
+                  <Fragment key={row.key}>
+                    <tr className="border-t border-edge">
+                      <td className="px-2 py-3 align-top text-xs text-muted tabular-nums">{i + 1}</td>
+                      {text("code", "fr-FR")}
+                      {text("title", campaign.title)}
+                      {text("tagline")}
+                      {text(
+                        "date",
+                        (row.code.trim() && marketDate(row.code.trim(), campaign.releaseDate)) || undefined,
+                      )}
+                      {text("system")}
+                      {text("rating")}
+                      {text("descriptors")}
+                      <td className="px-1 py-1.5 align-top">
+                        <PlacementsCell
+                          label={rowName(i)}
+                          value={row.placements}
+                          defaults={defaults}
+                          error={cell("placements")}
+                          errorId={errorId("placements")}
+                          onChange={(placements) => setCell(row.key, { placements })}
+                        />
+                      </td>
+                      <td className="px-1 py-1.5 align-top">
+                        <MarketDetailsToggle
+                          of={rowName(i)}
+                          panelId={panelId}
+                          open={isOpen}
+                          extras={row}
+                          kitHasLogo={Boolean(campaign.kit?.logo)}
+                          invalid={Object.keys(details).length > 0}
+                          onToggle={() =>
+                            setOpen((was) => {
+                              const next = new Set(was);
+                              if (!next.delete(row.key)) next.add(row.key);
+                              return next;
+                            })
+                          }
+                        />
+                      </td>
+                      <td className="px-1 py-1.5 align-top">
+                        <button
+                          type="button"
+                          className="rounded-md border border-edge px-2 py-1 text-base leading-none text-muted hover:border-danger hover:text-danger"
+                          aria-label={`Remove ${rowName(i)}`}
+                          title="Remove this market"
+                          onClick={() => setRows((all) => all.filter((r) => r.key !== row.key))}
+                        >
+                          ×
+                        </button>
+                      </td>
+                    </tr>
+                    {isOpen && (
+                      <tr id={panelId}>
+                        <td colSpan={COLUMNS.length + 3} className="px-1 pb-3">
+                          {/* Kept in view while a phone scrolls the table sideways. */}
+                          <div className="sticky left-1.5 w-fit">
+                            <MarketDetails
+                              campaignId={campaign.id}
+                              of={rowName(i)}
+                              name={row.code.trim() || rowName(i)}
+                              idPrefix={`market-${row.key}`}
+                              extras={row}
+                              kitCredits={campaign.kit?.credits ?? []}
+                              kitHasLogo={Boolean(campaign.kit?.logo)}
+                              logoUrl={row.logo ? logoUrls[row.logo] : undefined}
+                              errors={details}
+                              disabled={disabled}
+                              onLogo={(logo) => {
+                                const url = logo?.url;
+                                if (logo && url) setLogoUrls((urls) => ({ ...urls, [logo.logo]: url }));
+                                setCell(row.key, { logo: logo?.logo });
+                                setProblems((p) => settled(p, i, "logo"));
+                              }}
+                              onCredits={(credits) => {
+                                setCell(row.key, { credits });
+                                setProblems((p) => settled(p, i, "credits"));
+                              }}
+                            />
+                          </div>
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
                 );
               })}
             </tbody>
@@ -340,53 +315,5 @@ export function MarketsTab(props: {
         }}
       />
     </div>
-  );
-}
-
-/** A market's placements: the defaults (its national poster and the campaign's), or its own pick. */
-function PlacementsCell(props: {
-  label: string;
-  value: PlacementId[] | null;
-  defaults: PlacementId[];
-  error?: string;
-  errorId: string;
-  onChange: (placements: PlacementId[] | null) => void;
-}) {
-  const shown = props.value ?? props.defaults;
-  const toggle = (id: PlacementId, on: boolean) => {
-    const next = on ? [...shown, id] : shown.filter((p) => p !== id);
-    props.onChange(PLACEMENTS.map((p) => p.id).filter((p) => next.includes(p)));
-  };
-  return (
-    <details className="w-44 text-sm">
-      <summary
-        className="cursor-pointer rounded border border-edge bg-ink px-2 py-1.5 aria-[invalid=true]:border-danger"
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={props.error ? props.errorId : undefined}
-      >
-        {props.value ? `${shown.length} placements` : `Default: ${shown.length}`}
-        <span className="sr-only">, placements of {props.label}</span>
-        <span className="block truncate text-xs text-muted">{shown.map(placementLabel).join(", ")}</span>
-      </summary>
-      <fieldset className="mt-2 space-y-1">
-        <legend className="sr-only">Placements of {props.label}</legend>
-        {PLACEMENTS.map((p) => (
-          <label key={p.id} className="flex items-center gap-2 text-xs">
-            <input type="checkbox" checked={shown.includes(p.id)} onChange={(e) => toggle(p.id, e.target.checked)} />
-            {p.label}
-          </label>
-        ))}
-        {props.value && (
-          <button type="button" className="mt-1 text-xs text-accent underline" onClick={() => props.onChange(null)}>
-            Use the defaults
-          </button>
-        )}
-      </fieldset>
-      {props.error && (
-        <p id={props.errorId} className="mt-1 text-xs text-danger">
-          {props.error}
-        </p>
-      )}
-    </details>
   );
 }

@@ -171,10 +171,10 @@ export function DesignEditor(props: {
         })}
         {text("title", "Title", { hint: "Press Enter for a line break; otherwise the lines are balanced.", rows: 2 })}
         <LogoField
-          posterId={props.posterId}
+          attach={(uploadId) => api.attachLogo(props.posterId, uploadId)}
           logo={design.logo}
           error={errors.logo}
-          onChange={(logo) => set("logo", logo)}
+          onChange={(logo) => set("logo", logo?.logo)}
         />
         {text("tagline", "Tagline")}
         {text("billing", "Billing block (one credit line per line)", {

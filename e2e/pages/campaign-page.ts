@@ -50,6 +50,20 @@ export class CampaignPage {
     return panel.getByLabel(`${column}, market ${row}`, { exact: true });
   }
 
+  /** Opens a market row's panel of its own title logo and billing (the "Logo & billing" cell); the panel. */
+  async openMarketDetails(panel: Locator, row: number): Promise<Locator> {
+    const toggle = this.marketDetailsToggle(panel, row);
+    if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+    const details = panel.getByRole("region", { name: `Logo and billing of market ${row}` });
+    await expect(details).toBeVisible();
+    return details;
+  }
+
+  /** A market row's "Logo & billing" cell: says whether it bills as the kit does, and opens its panel. */
+  marketDetailsToggle(panel: Locator, row: number): Locator {
+    return panel.getByRole("button", { name: new RegExp(`: logo and billing of market ${row}\\b`) });
+  }
+
   /** The grid's cells in a state (done, queued, failed). */
   cells(status: "done" | "queued" | "failed"): Locator {
     return this.grid.locator(`[data-status="${status}"]`);

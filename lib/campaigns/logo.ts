@@ -1,5 +1,5 @@
 import "server-only";
-import { objectExists, putObject } from "../aws/s3";
+import { objectExists, putObject, signGet } from "../aws/s3";
 import type { FieldErrors } from "../errors";
 import { AppError } from "../errors";
 import type { Member } from "../identity";
@@ -7,7 +7,7 @@ import { isId } from "../ids";
 import { mayChange } from "../permissions";
 import { checkLogo, newLogoName } from "../posters/logo";
 import { campaignLogoKey } from "../storage";
-import { getCampaign, type Market } from "../store/campaigns";
+import { type CampaignRecord, getCampaign, type Market } from "../store/campaigns";
 import { readUpload } from "../uploads";
 import type { BrandKit } from "./schema";
 
@@ -22,7 +22,17 @@ export async function attachCampaignLogo(campaignId: string, uploadId: string, m
   const { width, height } = await checkLogo(bytes);
   const logo = newLogoName();
   await putObject(campaignLogoKey(campaign.id, logo), new Uint8Array(bytes), "image/png");
-  return { logo, width, height };
+  // Signed here too, so the page shows the logo it just sent before the kit or the market naming it is saved.
+  return { logo, width, height, url: (await signGet(campaignLogoKey(campaign.id, logo))).url };
+}
+
+/** Signed URLs of the logos the kit and the markets name, by name (each signed once, however many markets use it). */
+export async function signCampaignLogos(campaign: Pick<CampaignRecord, "id" | "kit" | "markets">) {
+  const names = new Set([campaign.kit?.logo, ...campaign.markets.map((m) => m.logo)].filter((l) => l !== undefined));
+  const signed = await Promise.all(
+    [...names].map(async (logo) => [logo, (await signGet(campaignLogoKey(campaign.id, logo))).url] as const),
+  );
+  return Object.fromEntries(signed);
 }
 
 const gone = "That logo isn't one of this campaign's: upload it again.";

@@ -14,7 +14,7 @@ import * as store from "../store/campaigns";
 import { getPoster, getPosters, setPosterCampaign } from "../store/posters";
 import { outOfDateCount } from "./deliverables/plan";
 import { marketDesign } from "./design";
-import { missingLogos } from "./logo";
+import { missingLogos, signCampaignLogos } from "./logo";
 import { DEFAULT_CAMPAIGN_PLACEMENTS, defaultPlacements } from "./markets";
 import type { BrandKit, CampaignCreate, CampaignUpdate, MarketRequest } from "./schema";
 import { MAX_KEY_ART, unsupportedScripts } from "./schema";
@@ -69,10 +69,11 @@ async function summaryOf(campaign: CampaignRecord): Promise<CampaignSummary> {
 }
 
 export async function toCampaignView(campaign: CampaignRecord): Promise<CampaignView> {
-  const [summary, keyArt, arts] = await Promise.all([
+  const [summary, keyArt, arts, logoUrls] = await Promise.all([
     summaryOf(campaign),
     getPosters(campaign.keyArtIds),
     store.campaignArts(campaign.id),
+    signCampaignLogos(campaign),
   ]);
   return {
     ...summary,
@@ -81,6 +82,7 @@ export async function toCampaignView(campaign: CampaignRecord): Promise<Campaign
     markets: campaign.markets,
     placements: campaign.placements,
     keyArt: await Promise.all(keyArt.map((p) => toPosterSummary(p))),
+    logoUrls,
     spent: toUsd(arts.reduce((sum, a) => sum + a.cents, 0)),
   };
 }

@@ -30,6 +30,9 @@ export interface CampaignView extends CampaignSummary {
   markets: Market[];
   placements: PlacementId[];
   keyArt: PosterSummary[];
+  /** The title logos the kit and the markets name, each a short-lived signed URL by its name (`logo-…`), so the
+   * page can show them. */
+  logoUrls: Record<string, string>;
   /** USD the campaign's deliverables have cost so far (placement art: the only model calls). */
   spent: number;
 }

@@ -202,6 +202,12 @@ export const api = {
     call<CampaignView>(`${campaignPath(id)}/key-art`, { method: "POST", json: { posterId } }),
   removeKeyArt: (id: string, posterId: string) =>
     call<CampaignView>(`${campaignPath(id)}/key-art/${encodeURIComponent(posterId)}`, { method: "DELETE" }),
+  /** A title logo for the kit or a market (an uploaded PNG with transparency): its name, and a URL to show it by. */
+  attachCampaignLogo: (id: string, uploadId: string) =>
+    call<{ logo: string; width: number; height: number; url: string }>(`${campaignPath(id)}/logo`, {
+      method: "POST",
+      json: { uploadId },
+    }),
   /** The whole list of markets; a refusal's fields are keyed by row ("2.title"). */
   saveMarkets: (id: string, markets: MarketInput[]) =>
     call<CampaignView>(`${campaignPath(id)}/markets`, { method: "PUT", json: markets }),

@@ -9,6 +9,7 @@ import { PUT as putBrand } from "@/app/api/campaigns/[id]/brand/route";
 import { GET as matrixRoute, POST as runRoute } from "@/app/api/campaigns/[id]/deliverables/route";
 import { GET as zipRoute } from "@/app/api/campaigns/[id]/deliverables/zip/route";
 import { POST as addKeyArt } from "@/app/api/campaigns/[id]/key-art/route";
+import { POST as attachCampaignLogo } from "@/app/api/campaigns/[id]/logo/route";
 import { POST as importRoute } from "@/app/api/campaigns/[id]/markets/import/route";
 import { PUT as putMarkets } from "@/app/api/campaigns/[id]/markets/route";
 import { DELETE as deleteCampaign, GET as getCampaignRoute } from "@/app/api/campaigns/[id]/route";
@@ -384,6 +385,62 @@ describe("campaigns", () => {
     expect(noArt.body.error.fields.keyArt).toMatch(/isn't key art/);
     expect((await call(deleteCampaign, `/api/campaigns/${id}`, { method: "DELETE" }, id)).status).toBe(204);
     expect((await call(getCampaignRoute, `/api/campaigns/${id}`, {}, id)).status).toBe(404);
+  });
+
+  it("keeps title logos: attached, each answers a URL that serves it; the kit and markets naming one come back with its URL", async () => {
+    const id = await newCampaign();
+    const data = Buffer.alloc(120 * 40 * 4);
+    for (let i = 0; i < 120 * 20; i++) data.set([245, 197, 66, 255], i * 4);
+    const logoPng = await sharp(data, { raw: { width: 120, height: 40, channels: 4 } })
+      .png()
+      .toBuffer();
+    const attach = async (bytes: Buffer) =>
+      call(
+        attachCampaignLogo,
+        `/api/campaigns/${id}/logo`,
+        json("POST", { uploadId: await putUpload("alice", bytes) }),
+        id,
+      );
+    const flat = await attach(
+      await sharp({ create: { width: 64, height: 64, channels: 3, background: "#fff" } })
+        .png()
+        .toBuffer(),
+    );
+    expect(flat.status).toBe(400);
+    expect(flat.body.error.message).toMatch(/no transparent background/);
+
+    const kitLogo = await attach(logoPng);
+    expect(kitLogo.status).toBe(201);
+    expect(kitLogo.body).toMatchObject({ logo: expect.stringMatching(/^logo-/), width: 120, height: 40 });
+    const served = await fetch(kitLogo.body.url);
+    expect(served.status).toBe(200);
+    expect((await sharp(Buffer.from(await served.arrayBuffer())).metadata()).width).toBe(120);
+    const frLogo = (await attach(logoPng)).body.logo;
+
+    expect(
+      (await call(putBrand, `/api/campaigns/${id}/brand`, json("PUT", { ...KIT, logo: kitLogo.body.logo }), id)).status,
+    ).toBe(200);
+    const markets = await call(
+      putMarkets,
+      `/api/campaigns/${id}/markets`,
+      json("PUT", [
+        {
+          code: "fr-FR",
+          title: "Le Phare",
+          logo: frLogo,
+          credits: [{ role: "avec", names: ["JONAS REED", "MAYA OKAFOR"] }],
+        },
+        { code: "fr-BE", title: "Le Phare", logo: frLogo },
+        { code: "en-GB", title: "The Lighthouse" },
+      ]),
+      id,
+    );
+    expect(markets.status).toBe(200);
+    expect(markets.body.markets[0].credits).toEqual([{ role: "avec", names: ["JONAS REED", "MAYA OKAFOR"] }]);
+    const view = (await call(getCampaignRoute, `/api/campaigns/${id}`, { method: "GET" }, id)).body;
+    // One URL per logo, however many markets name it (en-GB names none: it takes the kit's).
+    expect(Object.keys(view.logoUrls).sort()).toEqual([kitLogo.body.logo, frLogo].sort());
+    expect((await fetch(view.logoUrls[frLogo])).status).toBe(200);
   });
 
   it("imports markets from a spreadsheet: a bad row refuses the whole file with its line, unless only the good rows are asked for", async () => {
