@@ -16,7 +16,7 @@ import { isId } from "@/lib/ids";
 import { recentPacks } from "@/lib/jobs/view";
 import { formatPrice, getModel, modelLabel, operationLabel, posterModelLabel } from "@/lib/models";
 import { planView } from "@/lib/pack/plan";
-import { mayChange } from "@/lib/permissions";
+import { mayArrangeBoard, mayChange } from "@/lib/permissions";
 import { findPosterView } from "@/lib/posters/service";
 import { PRINT_SIZE_IDS } from "@/lib/print/sizes";
 import { listPosterReviews } from "@/lib/reviews/service";
@@ -69,7 +69,7 @@ export default async function PosterPage({
   // Offer only what this member may do: the maker (or an admin) designs, deletes and shares; anyone adds it to a
   // board of their own.
   const canChange = mayChange(member, poster.createdBy);
-  const ownBoards = boards.filter((b) => mayChange(member, b.createdBy));
+  const ownBoards = boards.filter((b) => mayArrangeBoard(member, b));
   type Row = [label: string, value: string];
   const settings: Row[] = [
     ["Prompt", poster.prompt],
