@@ -26,7 +26,7 @@ export interface CommentView {
   /** A point on the poster's image, each 0–1 of its width and height. */
   pin?: { x: number; y: number };
   /** From a review link: the option's label there, the board it was sent on, and the reviewer's verdict. */
-  review?: { label: string; boardId: string; boardName: string; verdict?: Verdict };
+  review?: { reviewId: string; label: string; boardId: string; boardName: string; verdict?: Verdict };
   createdAt: string;
 }
 

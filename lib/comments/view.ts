@@ -26,6 +26,7 @@ export function toCommentView(c: CommentRecord): CommentView {
     ...(c.review
       ? {
           review: {
+            reviewId: c.review.reviewId,
             label: c.review.label,
             boardId: c.review.boardId,
             boardName: c.review.boardName,

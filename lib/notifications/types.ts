@@ -1,6 +1,7 @@
-import type { NotificationKind } from "../store/notification-records";
+// The JSON of GET /api/notifications, shared by the route, the navigation's badge and the notifications page. (The
+// browser's side never imports the store: the stored kinds are checked against this list where views are built.)
 
-// The JSON of GET /api/notifications, shared by the route, the navigation's badge and the notifications page.
+export type NotificationKind = "mention" | "reply" | "review" | "job" | "editor";
 
 export interface NotificationView {
   id: string;
