@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
+import { NavBell } from "./notifications/nav-bell";
 
 // No prefetching: the pages are dynamic, so a prefetch would only fetch their code early, and a first visit
 // shouldn't pay for pages it may never open.
@@ -45,13 +46,17 @@ export function TeamNav() {
       <Link href="/" className="font-display text-3xl tracking-wide text-accent">
         OneSheet
       </Link>
+      {/* In view on a phone too, beside Menu; at the end of the row from the md breakpoint up. */}
+      <div className="ml-auto md:order-last">
+        <NavBell />
+      </div>
       <button
         ref={button}
         type="button"
         aria-expanded={open}
         aria-controls={listId}
         onClick={() => setOpen((o) => !o)}
-        className="ml-auto inline-flex items-center gap-2 rounded-md border border-edge px-3 py-1.5 text-sm hover:border-accent md:hidden"
+        className="inline-flex items-center gap-2 rounded-md border border-edge px-3 py-1.5 text-sm hover:border-accent md:hidden"
       >
         <svg aria-hidden="true" viewBox="0 0 16 16" className="h-4 w-4" fill="none" stroke="currentColor">
           {open ? (

@@ -46,6 +46,7 @@ const PAGES: PageCase[] = [
   { name: "shared board", path: (d) => d.boardShare, signedOut: true },
   { name: "compare", path: (d) => `/compare?ids=${d.compareIds.join(",")}` },
   { name: "reviews", path: () => "/reviews", heading: "Reviews" },
+  { name: "notifications", path: () => "/notifications", heading: "Notifications" },
   { name: "review link", path: (d) => d.reviewShare, signedOut: true },
 ];
 

@@ -111,6 +111,15 @@ test("a reviewer on a phone approves B and pins a comment on A; the team sees bo
   // (The board's own editor at 390 px is the phone work's: checked here at 1440.)
   await fits(page, "board", [DESKTOP]);
   await page.goto(`/posters/${a}`);
-  await expect(page.getByRole("region", { name: "Reviews" }).getByText("Make the title bigger here")).toBeVisible();
+  // On the poster the reviewer's comment is a thread of the team's comments, marked as from outside; the Reviews
+  // list links to it rather than repeat it.
+  const thread = page
+    .getByRole("region", { name: "Comments" })
+    .getByRole("article", { name: "Thread by Dana Whitfield" });
+  await expect(thread.getByText("Make the title bigger here")).toBeVisible();
+  await expect(thread.getByText("Outside reviewer")).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Reviews" }).getByRole("link", { name: /see the thread/ }),
+  ).toBeVisible();
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/poster-1440.png`, fullPage: true });
 });

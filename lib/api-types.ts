@@ -99,8 +99,10 @@ export interface BoardSummary {
   updatedAt: string;
   /** Thumbnail of the board's first poster, pre-signed. */
   coverUrl: string | null;
-  /** The OpenID subject of who made it: only they (or an admin) change it. */
+  /** The OpenID subject of who made it: only they (or an admin) rename it, share it and choose its editors. */
   createdBy: string;
+  /** Members who may add, remove and reorder its posters too (OpenID subjects). */
+  editors: string[];
 }
 
 export interface BoardView {
@@ -111,8 +113,10 @@ export interface BoardView {
   /** Send it back with a reorder: a reorder based on an older version is refused (409). */
   version: number;
   posters: PosterSummary[];
-  /** The OpenID subject of who made it: only they (or an admin) change it. */
+  /** The OpenID subject of who made it: only they (or an admin) rename it, share it and choose its editors. */
   createdBy: string;
+  /** Members who may add, remove and reorder its posters too, by name. */
+  editors: { sub: string; name: string }[];
 }
 
 export interface ShareView {

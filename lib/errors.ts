@@ -64,6 +64,7 @@ export const ERROR_CATALOGUE = {
   token_limit: { status: 409, message: "You have the most API tokens allowed: revoke one you no longer use first." },
   conflict: { status: 409, message: "This board changed while you were editing it: reload and try again." },
   campaign_not_found: { status: 404, message: "There is no campaign with that id." },
+  comment_not_found: { status: 404, message: "There is no comment with that id." },
   brand_locked: {
     status: 409,
     message: "The campaign's brand kit locks this setting: change it in the kit, or ask whoever made the campaign.",
@@ -73,6 +74,10 @@ export const ERROR_CATALOGUE = {
     message: "That is more deliverables than one run makes: pick fewer markets or placements.",
   },
   board_full: { status: 409, message: "This board is full: make another board for the rest." },
+  editor_limit: {
+    status: 409,
+    message: "This board has the most editors it can have: take someone off before adding another.",
+  },
   job_failed: { status: 500, message: "The job couldn't be finished: try again." },
   route_not_found: { status: 404, message: "There is no such API route." },
   method_not_allowed: { status: 405, message: "This API route doesn't accept that method." },

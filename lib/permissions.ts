@@ -10,3 +10,9 @@ export interface Actor {
 export function mayChange(actor: Actor, createdBy: string): boolean {
   return actor.isAdmin || createdBy === actor.sub;
 }
+
+/** A board's posters (add, remove, reorder) are also its editors' to change; its name, its links and who edits it
+ * stay its maker's. */
+export function mayArrangeBoard(actor: Actor, board: { createdBy: string; editors: readonly string[] }): boolean {
+  return mayChange(actor, board.createdBy) || board.editors.includes(actor.sub);
+}

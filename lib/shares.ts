@@ -162,8 +162,8 @@ export async function sharedEntries(token: string) {
   }
   const board = await getBoard(share.targetId);
   if (!board) return undefined;
-  if (share.snapshot) return { share, title: share.snapshot.title, entries: share.snapshot.posters };
-  return { share, title: board.name, entries: (await getPosters(board.posterIds)).map(liveEntry) };
+  if (share.snapshot) return { share, board, title: share.snapshot.title, entries: share.snapshot.posters };
+  return { share, board, title: board.name, entries: (await getPosters(board.posterIds)).map(liveEntry) };
 }
 
 /** A board's page shows each option's prompt to this length: 200 posters with 10,000-character prompts would be

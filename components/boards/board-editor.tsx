@@ -9,20 +9,24 @@ import { trimText } from "@/lib/display-text";
 import { letterFor, type OptionLetters } from "@/lib/reviews/option-letters";
 import { ConfirmButton } from "../confirm-button";
 import { StatusBadge } from "../reviews/status-badge";
+import { BoardEditors } from "./board-editors";
 import { useDragOrder } from "./use-drag-order";
 
 const button = "rounded-md border border-edge px-2 py-1 text-xs hover:border-accent disabled:opacity-40";
 
 // Rename, reorder (drag a poster by its handle, with a mouse or a finger; the move buttons work with a keyboard and
-// a screen reader), remove, delete.
-// Only for the board's maker or an admin (`canChange`); the rest of the team sees the board as it is.
+// a screen reader), remove, delete, choose editors.
+// Renaming, deleting and choosing editors are for the board's maker or an admin (`canChange`); reordering and
+// removing for its editors too (`canArrange`); the rest of the team sees the board as it is.
 export function BoardEditor({
   initial,
   canChange,
+  canArrange = canChange,
   letters = null,
 }: {
   initial: BoardView;
   canChange: boolean;
+  canArrange?: boolean;
   /** The option letters of the board's review link, if it has one (reviews say "Option A"). */
   letters?: OptionLetters;
 }) {
@@ -118,9 +122,14 @@ export function BoardEditor({
         ) : (
           <div className="space-y-1">
             <p className="font-display text-2xl tracking-wide">{board.name}</p>
-            <p className="text-sm text-muted">Only the person who made this board, or an admin, can change it.</p>
+            <p className="text-sm text-muted">
+              {canArrange
+                ? "You're an editor of this board: you can add, remove and reorder its posters."
+                : "Only the person who made this board, its editors or an admin can change it."}
+            </p>
           </div>
         )}
+        <BoardEditors board={board} canChoose={canChange} onChanged={setBoard} />
         {/* No reserved height: an empty status would leave a gap above the posters. */}
         <p role="status" className="text-sm text-muted">
           {message}
@@ -142,7 +151,7 @@ export function BoardEditor({
               data-drag-index={index}
               className={`relative space-y-2 transition-opacity ${drag.dragging === index ? "opacity-60" : ""}`}
             >
-              {canChange && (
+              {canArrange && (
                 <span
                   {...drag.handleProps(board.posters.indexOf(poster))}
                   aria-hidden="true"
@@ -177,7 +186,7 @@ export function BoardEditor({
                 )}
                 <StatusBadge status={poster.status} />
               </div>
-              {canChange && (
+              {canArrange && (
                 <div className="flex flex-wrap gap-1">
                   <button type="button" className={button} disabled={index === 0} onClick={() => move(index, -1)}>
                     Move earlier<span className="sr-only">: poster {index + 1}</span>

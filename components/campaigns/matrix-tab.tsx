@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import type { BoardView } from "@/lib/api-types";
 import type { CampaignView, CellView, DeliverablesQueued, DeliverablesView } from "@/lib/campaigns/types";
 import { ApiError, api } from "@/lib/client/api";
-import { type Actor, mayChange } from "@/lib/permissions";
+import { type Actor, mayArrangeBoard } from "@/lib/permissions";
 import { findPlacement, PLACEMENTS, type PlacementId } from "@/lib/print/placements";
 import { BoardPicker, type PickableBoard } from "../boards/board-picker";
 import { dollars, plural } from "./format";
@@ -565,7 +565,7 @@ function SelectedCells(props: { ids: string[]; viewer: Actor; onClear: () => voi
   useEffect(() => {
     api
       .listBoards()
-      .then((page) => setBoards(page.boards.filter((b) => mayChange(props.viewer, b.createdBy))))
+      .then((page) => setBoards(page.boards.filter((b) => mayArrangeBoard(props.viewer, b))))
       .catch(() => setBoards([]));
   }, [props.viewer]);
 

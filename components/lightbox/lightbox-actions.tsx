@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import type { BoardSummary, PosterView } from "@/lib/api-types";
 import { ApiError, api } from "@/lib/client/api";
 import { posterPageUrl } from "@/lib/client/links";
-import { type Actor, mayChange } from "@/lib/permissions";
+import { type Actor, mayArrangeBoard, mayChange } from "@/lib/permissions";
 import { AddToCampaign } from "../campaigns/add-to-campaign";
 import type { ResultPoster } from "../studio/result-card";
 
@@ -126,7 +126,7 @@ function AddToBoard(props: {
   useEffect(() => {
     api.listBoards().then(
       ({ boards: all }) => {
-        const mine = all.filter((b) => mayChange(props.me, b.createdBy));
+        const mine = all.filter((b) => mayArrangeBoard(props.me, b));
         setBoards(mine);
         const first = mine[0];
         if (first) setBoard((current) => (current === "new" ? first.id : current));
@@ -140,7 +140,7 @@ function AddToBoard(props: {
     try {
       const created = board === "new" ? await api.createBoard(name) : undefined;
       if (created) {
-        setBoards((all) => [{ ...created, posterCount: 0, coverUrl: null }, ...all]);
+        setBoards((all) => [{ ...created, editors: [], posterCount: 0, coverUrl: null }, ...all]);
         setBoard(created.id);
         setName("");
       }

@@ -16,6 +16,8 @@ export function ReviewItems<R extends LinkReview>(props: {
   /** Shown before each review, e.g. the poster's label and the board (the team's inbox). */
   context?: (review: R) => React.ReactNode;
   isNew?: (review: R) => boolean;
+  /** The comments thread a review's comment lives in (the poster's page), linked instead of repeated. */
+  threadOf?: (review: R) => string | undefined;
 }) {
   return (
     <ul className="space-y-3">
@@ -43,7 +45,14 @@ export function ReviewItems<R extends LinkReview>(props: {
               <span className="text-xs text-muted">(self-declared)</span>
               <Ago iso={review.createdAt} className="text-xs text-muted" />
             </div>
-            {review.comment && <p className="mt-1.5 whitespace-pre-line break-words">{review.comment}</p>}
+            {review.comment &&
+              (props.threadOf?.(review) ? (
+                <a href={`#comment-${props.threadOf(review)}`} className="mt-1.5 inline-block text-accent underline">
+                  Commented: see the thread in Comments
+                </a>
+              ) : (
+                <p className="mt-1.5 whitespace-pre-line break-words">{review.comment}</p>
+              ))}
           </li>
         );
       })}

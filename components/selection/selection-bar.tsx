@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import type { BoardView } from "@/lib/api-types";
 import { ApiError, api } from "@/lib/client/api";
-import { type Actor, mayChange } from "@/lib/permissions";
+import { type Actor, mayArrangeBoard, mayChange } from "@/lib/permissions";
 import { BoardPicker, type PickableBoard } from "../boards/board-picker";
 import { ConfirmButton } from "../confirm-button";
 
@@ -35,7 +35,7 @@ export function SelectionBar(props: {
     if (!open || boards) return;
     api
       .listBoards()
-      .then((page) => setBoards(page.boards.filter((b) => mayChange(props.viewer, b.createdBy))))
+      .then((page) => setBoards(page.boards.filter((b) => mayArrangeBoard(props.viewer, b))))
       .catch(() => setBoards([]));
   }, [open, boards, props.viewer]);
 

@@ -26,10 +26,15 @@ import type {
   KitSaved,
   ZipQueued,
 } from "../campaigns/types";
+import type { commentRequestSchema } from "../comments/schema";
+import type { CommentsPage, CommentView, ThreadView } from "../comments/types";
 import { type ErrorCode, type FieldErrors, isErrorBody } from "../errors";
 import type { JobView } from "../jobs/view-types";
 import type { boardUpdateSchema, shareRequestSchema, tokenCreateSchema } from "../library-requests";
+import type { DirectoryMember } from "../member-handles";
 import type { OperationInput } from "../models";
+import type { MarkReadRequest } from "../notifications/schema";
+import type { NotificationsPage } from "../notifications/types";
 import type { PackRequest } from "../pack/request";
 import type { PackJobView, PackQueued } from "../pack/types";
 import type { ExportRequestInput } from "../print/export-schema";
@@ -162,6 +167,25 @@ export const api = {
     call<BoardView>(`/api/boards/${id}/posters`, { method: "POST", json: { posterId } }),
   removeFromBoard: (id: string, posterId: string) =>
     call<BoardView>(`/api/boards/${id}/posters/${posterId}`, { method: "DELETE" }),
+
+  /** The team directory: everyone who can be a board's editor or be @mentioned. */
+  members: () => call<{ members: DirectoryMember[] }>("/api/members"),
+  addBoardEditor: (id: string, memberSub: string) =>
+    call<BoardView>(`/api/boards/${id}/editors`, { method: "POST", json: { memberSub } }),
+  removeBoardEditor: (id: string, sub: string) =>
+    call<BoardView>(`/api/boards/${id}/editors/${encodeURIComponent(sub)}`, { method: "DELETE" }),
+
+  comments: (target: "posterId" | "boardId", id: string, signal?: AbortSignal) =>
+    call<CommentsPage>(`/api/comments?${target}=${encodeURIComponent(id)}`, { signal }),
+  addComment: (body: Input<typeof commentRequestSchema>) =>
+    call<CommentView>("/api/comments", { method: "POST", json: body }),
+  resolveThread: (id: string, resolved: boolean) =>
+    call<ThreadView>(`/api/comments/${id}`, { method: "PATCH", json: { resolved } }),
+
+  notifications: (query = "", signal?: AbortSignal) =>
+    call<NotificationsPage>(`/api/notifications${query}`, { signal }),
+  markNotificationsRead: (body: MarkReadRequest) =>
+    call<{ unread: number }>("/api/notifications/read", { method: "POST", json: body }),
 
   listShares: (target: "posterId" | "boardId", id: string) =>
     call<{ shares: ShareView[] }>(`/api/shares?${target}=${encodeURIComponent(id)}`),

@@ -4,7 +4,8 @@ import { getConfig } from "../aws/config";
 import { setMessageVisibility } from "../aws/sqs";
 import { errorFacts } from "../error-facts";
 import { AppError } from "../errors";
-import { claimJob, finishJob, getJob, recordAttemptError, renewLease } from "../store/jobs";
+import { jobNotices } from "../notifications/notices";
+import { claimJob, finishJob, getJob, type JobOutcome, recordAttemptError, renewLease } from "../store/jobs";
 import { isTransient } from "./errors";
 import { jobHandlers } from "./handlers";
 import { JOB_QUEUE } from "./queue-settings";
@@ -91,7 +92,7 @@ async function runJob(message: ReceivedMessage): Promise<void> {
   log("job started");
   try {
     const outcome = await jobHandlers.run({ job: claimed, holder, signal: lost.signal });
-    if (await finishJob(claimed, holder, outcome)) log(`job ${outcome.status}`);
+    if (await finishJob(claimed, holder, outcome, jobNotices(claimed, outcome))) log(`job ${outcome.status}`);
     if (outcome.status === "failed") await jobHandlers.failed(claimed, outcome.error.message);
   } catch (error) {
     if (lost.signal.aborted) throw new JobBusy(`job ${job.id} was taken over`);
@@ -105,7 +106,8 @@ async function runJob(message: ReceivedMessage): Promise<void> {
       }),
     );
     if (!isTransient(error) && error instanceof AppError) {
-      await finishJob(claimed, holder, { status: "failed", error: { code: error.code, message: error.message } });
+      const failed: JobOutcome = { status: "failed", error: { code: error.code, message: error.message } };
+      await finishJob(claimed, holder, failed, jobNotices(claimed, failed));
       await jobHandlers.failed(claimed, error.message);
       return;
     }
@@ -123,8 +125,9 @@ async function runJob(message: ReceivedMessage): Promise<void> {
 
 /** Ends a job that can't finish, for good, with the reason (its message goes on to the dead-letter queue). */
 export async function giveUp(job: Job, holder: string | undefined, reason: string): Promise<void> {
-  const error = { code: "job_failed", message: `The job couldn't be finished. ${reason}` };
-  if (await finishJob(job, holder, { status: "failed", error })) await jobHandlers.failed(job, error.message);
+  const message = `The job couldn't be finished. ${reason}`;
+  const outcome: JobOutcome = { status: "failed", error: { code: "job_failed", message } };
+  if (await finishJob(job, holder, outcome, jobNotices(job, outcome))) await jobHandlers.failed(job, message);
 }
 
 function safeJson(text: string): unknown {

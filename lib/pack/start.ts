@@ -5,7 +5,7 @@ import { isId } from "../ids";
 import { enqueueJob, jobStatusUrl } from "../jobs/enqueue";
 import type { PackStep } from "../jobs/schema";
 import { toUsd } from "../money";
-import { mayChange } from "../permissions";
+import { mayArrangeBoard } from "../permissions";
 import { checkBudget } from "../spending";
 import { getBoard } from "../store/boards";
 import { loadKeyArt, packCents, planChosen } from "./plan";
@@ -22,7 +22,9 @@ export async function startPack(keyArtId: string, request: PackRequest, member: 
   if (request.boardId !== undefined) {
     const board = isId(request.boardId) ? await getBoard(request.boardId) : undefined;
     if (!board) throw new AppError("board_not_found");
-    if (!mayChange(member, board.createdBy)) throw new AppError("forbidden");
+    if (!mayArrangeBoard(member, { createdBy: board.createdBy, editors: [...(board.editors ?? [])] })) {
+      throw new AppError("forbidden");
+    }
   }
   const cents = packCents(entries);
   await checkBudget(member, cents);

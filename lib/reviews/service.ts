@@ -1,10 +1,12 @@
 import "server-only";
 import type { LinkReview, PosterSummary, ReviewPage, ReviewView } from "../api-types";
 import { AppError } from "../errors";
-import { isId } from "../ids";
+import { isId, newId } from "../ids";
+import { reviewNotices } from "../notifications/notices";
 import { toPosterSummary } from "../posters/view";
 import { sharedEntries } from "../shares";
 import { getBoard } from "../store/boards";
+import type { CommentRecord } from "../store/comment-records";
 import { getPosters } from "../store/posters";
 import {
   boardReviews,
@@ -64,7 +66,33 @@ export async function submitReview(token: string, input: ReviewRequest): Promise
     ...(input.pin ? { pin: input.pin } : {}),
     createdAt: new Date().toISOString(),
   };
-  const refused = await putReview(review, { live: !found.share.snapshot });
+  // A reviewer's comment starts a thread on the poster, beside the team's, where the team replies and resolves it.
+  const comment: CommentRecord | undefined = review.comment
+    ? {
+        id: newId(),
+        target: "poster",
+        targetId: review.posterId,
+        authorName: review.name,
+        review: {
+          reviewId: review.id,
+          boardId: review.boardId,
+          boardName: review.boardName,
+          label: review.label,
+          ...(review.verdict ? { verdict: review.verdict } : {}),
+        },
+        body: review.comment,
+        mentions: [],
+        ...(review.pin ? { pin: review.pin } : {}),
+        createdAt: review.createdAt,
+      }
+    : undefined;
+  const board = "board" in found ? found.board : undefined;
+  const recipients = [...(board ? [board.createdBy, ...(board.editors ?? [])] : []), found.share.createdBy];
+  const refused = await putReview(review, {
+    live: !found.share.snapshot,
+    comment,
+    notices: reviewNotices(review, recipients, comment?.id),
+  });
   // Revoked or expired in the meantime, or the poster left the board (or was deleted): nothing was written.
   if (refused === "link") throw new AppError("share_not_found");
   if (refused === "poster") throw new AppError("poster_not_on_link");

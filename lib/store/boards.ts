@@ -10,11 +10,16 @@ export type { BoardRecord } from "./records";
 
 import { newId } from "../ids";
 import { queryListing } from "./listing";
+import type { NotificationRecord } from "./notification-records";
+import { notificationItem } from "./notifications";
 import { keys, TABLE_KEYS } from "./table";
+import { step, transact } from "./transactions";
 
 // Boards: a named, ordered list of poster ids on one item. Every change is one conditional update, so concurrent
 // adds from several people never lose each other's posters, and a reorder based on a stale view is refused.
-// Changes take an `owner`: only the board's maker may make them (no owner: an admin, who may change any board).
+// Changes take an `owner`, the member making them (no owner: an admin, who may change any board). Renaming, deleting
+// and choosing editors are for the board's maker; adding, removing and reordering posters for its editors too. The
+// permission is a condition of the write itself, so an editor removed a moment ago can't slip a change in.
 
 const table = () => getConfig().table;
 
@@ -27,22 +32,36 @@ const full = () =>
   });
 const exists = `attribute_exists(${TABLE_KEYS.partitionKey})`;
 
-/** The condition that the board exists and `owner` (if any) made it, to AND with a change's own condition. */
-function existsAndMadeBy(owner: string | undefined, values: Record<string, unknown> = {}) {
-  const made = madeBy(owner);
+/** Who may make a change: the board's maker only, or its editors too. */
+type Who = "maker" | "editors";
+
+/** The condition that `owner` (if any) may make the change. */
+function mayCondition(owner: string | undefined, who: Who) {
+  if (!owner) return {};
+  if (who === "maker") return madeBy(owner);
   return {
-    ConditionExpression: made.ConditionExpression ? `${exists} AND (${made.ConditionExpression})` : exists,
-    ExpressionAttributeValues: { ...values, ...made.ExpressionAttributeValues },
+    ConditionExpression: "createdBy = :owner OR contains(editors, :owner)",
+    ExpressionAttributeValues: { ":owner": owner },
   };
 }
 
-const ownerMay = (board: BoardRecord, owner: string | undefined) => !owner || board.createdBy === owner;
+/** The condition that the board exists and `owner` (if any) may change it, to AND with a change's own condition. */
+function existsAndMay(owner: string | undefined, who: Who, values: Record<string, unknown> = {}) {
+  const may = mayCondition(owner, who);
+  return {
+    ConditionExpression: may.ConditionExpression ? `${exists} AND (${may.ConditionExpression})` : exists,
+    ExpressionAttributeValues: { ...values, ...may.ExpressionAttributeValues },
+  };
+}
+
+const ownerMay = (board: BoardRecord, owner: string | undefined, who: Who) =>
+  !owner || board.createdBy === owner || (who === "editors" && Boolean(board.editors?.has(owner)));
 
 /** After a refused update: a missing board or someone else's says so; otherwise the change's own condition failed. */
-async function whyRefused(id: string, owner: string | undefined): Promise<BoardRecord> {
+async function whyRefused(id: string, owner: string | undefined, who: Who): Promise<BoardRecord> {
   const current = await getBoard(id);
   if (!current) throw new AppError("board_not_found");
-  if (!ownerMay(current, owner)) throw new AppError("forbidden");
+  if (!ownerMay(current, owner, who)) throw new AppError("forbidden");
   return current;
 }
 
@@ -93,16 +112,16 @@ export async function renameBoard(id: string, name: string, owner?: string): Pro
   const board = await update(id, {
     UpdateExpression: "SET #name = :name, updatedAt = :now, version = version + :one",
     ExpressionAttributeNames: { "#name": "name" },
-    ...existsAndMadeBy(owner, { ":name": name, ":now": new Date().toISOString(), ":one": 1 }),
+    ...existsAndMay(owner, "maker", { ":name": name, ":now": new Date().toISOString(), ":one": 1 }),
   });
   if (board) return board;
-  await whyRefused(id, owner);
+  await whyRefused(id, owner, "maker");
   throw new AppError("conflict");
 }
 
 /** Appends a poster; adding one that is already there changes nothing. */
 export async function addToBoard(id: string, posterId: string, owner?: string): Promise<BoardRecord> {
-  const condition = existsAndMadeBy(owner, {
+  const condition = existsAndMay(owner, "editors", {
     ":one_id": [posterId],
     ":id": posterId,
     ":now": new Date().toISOString(),
@@ -115,7 +134,7 @@ export async function addToBoard(id: string, posterId: string, owner?: string): 
     ExpressionAttributeValues: condition.ExpressionAttributeValues,
   });
   if (board) return board;
-  const current = await whyRefused(id, owner);
+  const current = await whyRefused(id, owner, "editors");
   if (current.posterIds.includes(posterId)) return current; // already on the board
   throw full();
 }
@@ -124,11 +143,11 @@ export async function addToBoard(id: string, posterId: string, owner?: string): 
  * changed meanwhile is read again. */
 export async function addManyToBoard(id: string, posterIds: readonly string[], owner?: string): Promise<BoardRecord> {
   for (let attempt = 0; attempt < 5; attempt++) {
-    const current = await whyRefused(id, owner);
+    const current = await whyRefused(id, owner, "editors");
     const missing = [...new Set(posterIds)].filter((p) => !current.posterIds.includes(p));
     if (missing.length === 0) return current;
     if (current.posterIds.length + missing.length > MAX_BOARD_POSTERS) throw full();
-    const condition = existsAndMadeBy(owner, {
+    const condition = existsAndMay(owner, "editors", {
       ":ids": missing,
       ":now": new Date().toISOString(),
       ":one": 1,
@@ -146,26 +165,23 @@ export async function addManyToBoard(id: string, posterIds: readonly string[], o
 
 export async function removeFromBoard(id: string, posterId: string, owner?: string): Promise<BoardRecord> {
   // Remove by position, on condition that the position still holds that poster; retry if someone moved it.
-  // (A board's maker never changes, so checking it on the item just read is enough.)
   for (let attempt = 0; attempt < 5; attempt++) {
-    const current = await getBoard(id);
-    if (!current) throw new AppError("board_not_found");
-    if (!ownerMay(current, owner)) throw new AppError("forbidden");
+    const current = await whyRefused(id, owner, "editors");
     const index = current.posterIds.indexOf(posterId);
     if (index < 0) return current;
+    const condition = existsAndMay(owner, "editors", { ":id": posterId, ":now": new Date().toISOString(), ":one": 1 });
     const board = await update(id, {
       UpdateExpression: `REMOVE posterIds[${index}] SET updatedAt = :now, version = version + :one`,
-      ConditionExpression: `posterIds[${index}] = :id`,
-      ExpressionAttributeValues: { ":id": posterId, ":now": new Date().toISOString(), ":one": 1 },
+      ConditionExpression: `${condition.ConditionExpression} AND posterIds[${index}] = :id`,
+      ExpressionAttributeValues: condition.ExpressionAttributeValues,
     });
     if (board) return board;
   }
   throw new AppError("conflict");
 }
 
-/** Sets a new order: it must hold exactly the board's posters, as of the version the client saw. */
 /** Puts the board's posters in a new order (the same posters, from the version the caller saw) and, with `name`,
- * renames it in the same write. */
+ * renames it in the same write (which only its maker may). */
 export async function reorderBoard(
   id: string,
   posterIds: string[],
@@ -173,25 +189,26 @@ export async function reorderBoard(
   owner?: string,
   name?: string,
 ): Promise<BoardRecord> {
-  const current = await getBoard(id);
-  if (!current) throw new AppError("board_not_found");
-  if (!ownerMay(current, owner)) throw new AppError("forbidden");
+  const who: Who = name === undefined ? "editors" : "maker";
+  const current = await whyRefused(id, owner, who);
   const same = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
   if (current.version !== version || !same(current.posterIds, posterIds)) throw new AppError("conflict");
+  const condition = existsAndMay(owner, who, {
+    ":ids": posterIds,
+    ":version": version,
+    ":now": new Date().toISOString(),
+    ":one": 1,
+    ...(name === undefined ? {} : { ":name": name }),
+  });
   const board = await update(id, {
     UpdateExpression: `SET posterIds = :ids, updatedAt = :now, version = version + :one${name === undefined ? "" : ", #name = :name"}`,
-    ConditionExpression: "version = :version",
+    ConditionExpression: `${condition.ConditionExpression} AND version = :version`,
     ...(name === undefined ? {} : { ExpressionAttributeNames: { "#name": "name" } }),
-    ExpressionAttributeValues: {
-      ":ids": posterIds,
-      ":version": version,
-      ":now": new Date().toISOString(),
-      ":one": 1,
-      ...(name === undefined ? {} : { ":name": name }),
-    },
+    ExpressionAttributeValues: condition.ExpressionAttributeValues,
   });
-  if (!board) throw new AppError("conflict");
-  return board;
+  if (board) return board;
+  await whyRefused(id, owner, who); // an editor removed meanwhile is refused as such, not as a stale order
+  throw new AppError("conflict");
 }
 
 /** Deletes a board; with `owner`, only one that person made. */
@@ -206,4 +223,55 @@ export async function deleteBoard(id: string, owner?: string): Promise<boolean |
     if (isConditionFailure(error)) return (await getBoard(id)) ? "forbidden" : false;
     throw error;
   }
+}
+
+/** A board takes a handful of editors: the people working on its campaign, not the whole team. */
+export const MAX_BOARD_EDITORS = 20;
+
+export type EditorRefusal = "not_found" | "forbidden" | "full";
+
+/**
+ * Makes `editor` an editor of the board, with the notification that tells them, in one transaction; with `owner`,
+ * only if that member made the board. Adding someone who is an editor already changes nothing (and tells nobody).
+ * Editors don't change the board's version: a reorder made meanwhile isn't refused for it.
+ */
+export async function addEditor(
+  id: string,
+  editor: string,
+  owner: string | undefined,
+  notice: NotificationRecord,
+): Promise<EditorRefusal | undefined> {
+  const condition = existsAndMay(owner, "maker", { ":editor": editor, ":max": MAX_BOARD_EDITORS });
+  const result = await transact(`adding an editor to board ${id}`, [
+    step("board", {
+      Update: {
+        TableName: table(),
+        Key: keys.board(id),
+        UpdateExpression: "ADD editors :set SET updatedAt = :now",
+        ConditionExpression: `${condition.ConditionExpression} AND NOT contains(editors, :editor) AND (attribute_not_exists(editors) OR size(editors) < :max)`,
+        ExpressionAttributeValues: {
+          ...condition.ExpressionAttributeValues,
+          ":set": new Set([editor]),
+          ":now": new Date().toISOString(),
+        },
+      },
+    }),
+    step("notification", notificationItem(notice)),
+  ]);
+  if (result.ok) return undefined;
+  const current = await getBoard(id);
+  if (!current) return "not_found";
+  if (!ownerMay(current, owner, "maker")) return "forbidden";
+  if (current.editors?.has(editor)) return undefined;
+  return "full";
+}
+
+/** Takes an editor off the board (its maker, or an admin); one who isn't an editor changes nothing. */
+export async function removeEditor(id: string, editor: string, owner: string | undefined): Promise<BoardRecord> {
+  const board = await update(id, {
+    UpdateExpression: "DELETE editors :set SET updatedAt = :now",
+    ...existsAndMay(owner, "maker", { ":set": new Set([editor]), ":now": new Date().toISOString() }),
+  });
+  if (board) return board;
+  return whyRefused(id, owner, "maker");
 }

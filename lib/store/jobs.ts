@@ -4,8 +4,10 @@ import { awsClients } from "../aws/clients";
 import { getConfig } from "../aws/config";
 import { type Job, type JobError, jobSchema, type PackStep } from "../jobs/schema";
 import { isConditionFailure, parseItem } from "./items";
+import type { NotificationRecord } from "./notification-records";
+import { notificationItem } from "./notifications";
 import { keys, TABLE_KEYS } from "./table";
-import { mustCommit, step, type TransactItem, transact } from "./transactions";
+import { mustCommit, step, steps, type TransactItem, transact } from "./transactions";
 
 // Jobs in DynamoDB: the job item (state, steps, result, who), and while it is unfinished an "open" marker the sweeper
 // queries for jobs whose message was lost. Every write that belongs to a running attempt is conditioned on that
@@ -141,7 +143,13 @@ export type JobOutcome = { status: "done"; result?: Record<string, unknown> } | 
  * by anyone while it is still unfinished (`holder` undefined: the sweeper, the last failed attempt). False when the
  * job has finished already or is held by someone else.
  */
-export async function finishJob(job: Pick<Job, "id" | "createdAt">, holder: string | undefined, outcome: JobOutcome) {
+export async function finishJob(
+  job: Pick<Job, "id" | "createdAt">,
+  holder: string | undefined,
+  outcome: JobOutcome,
+  /** Told to whoever asked, in the same write: a job ends once, and so is its notification written once. */
+  notices: readonly NotificationRecord[] = [],
+) {
   const now = new Date();
   const values: Record<string, unknown> = {
     ":status": outcome.status,
@@ -179,6 +187,7 @@ export async function finishJob(job: Pick<Job, "id" | "createdAt">, holder: stri
       },
     }),
     step("open marker", { Delete: { TableName: table(), Key: keys.openJob(job.createdAt, job.id) } }),
+    ...steps("notification", notices.map(notificationItem)),
   ]);
   // The job refuses when it finished already or another worker holds it now: this one's outcome is not kept.
   if (!result.ok && result.refused.has("job")) return false;

@@ -50,6 +50,18 @@ export async function listMembers(limit = 100): Promise<MemberRecord[]> {
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** Everyone who has signed in, paging through the listing (a team, not a user base: at most `max`). */
+export async function allMembers(max = 2000): Promise<MemberRecord[]> {
+  const found: MemberRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await queryListing({ partition: keys.memberListing("").gsi1pk, limit: 100, cursor });
+    found.push(...page.items.map((item) => parseItem(memberRecordSchema, item, "member")));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && found.length < max);
+  return found;
+}
+
 /** The member who signed in with this address (any case), paging through the whole team. */
 export async function findMemberByEmail(email: string): Promise<MemberRecord | undefined> {
   const wanted = email.trim().toLowerCase();

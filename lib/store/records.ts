@@ -82,8 +82,10 @@ export const boardRecordSchema = z.object({
   createdAt: stamp,
   updatedAt: stamp,
   version: z.number().int(),
-  /** Who made the board: only they (or an admin) change it. */
+  /** Who made the board: only they (or an admin) rename it, delete it, share it and choose its editors. */
   createdBy: maker,
+  /** Team members the maker chose to add, remove and reorder its posters too (OpenID subjects; a string set). */
+  editors: z.set(z.string()).optional(),
 });
 export type BoardRecord = z.infer<typeof boardRecordSchema>;
 

@@ -3,18 +3,23 @@ import { GetCommand, PutCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { awsClients } from "../aws/clients";
 import { getConfig } from "../aws/config";
 import type { Verdict } from "../reviews/schema";
+import type { CommentRecord } from "./comment-records";
+import { commentItem } from "./comments";
 import { parseItem } from "./items";
+import type { NotificationRecord } from "./notification-records";
+import { notificationItem } from "./notifications";
 import { type ReviewRecord, reviewRecordSchema } from "./records";
 
 export type { ReviewRecord } from "./records";
 
 import { queryListing } from "./listing";
 import { keys, TABLE_KEYS } from "./table";
-import { step, type TransactItem, transact } from "./transactions";
+import { step, steps, type TransactItem, transact } from "./transactions";
 
 // Reviews left on share links. One review is written three times in one transaction — under its link (with the
 // team's newest-first listing on gsi1), under its board and under its poster — so each place that shows reviews
-// reads them with one Query; the poster's status changes in the same transaction. Reviews are never edited.
+// reads them with one Query; the poster's status changes in the same transaction, and so do the thread a comment
+// starts on the poster (lib/store/comments.ts) and the notifications it raises. Reviews are never edited.
 
 const table = () => getConfig().table;
 const exists = `attribute_exists(${TABLE_KEYS.partitionKey})`;
@@ -54,7 +59,16 @@ export type ReviewRefusal = "link" | "poster";
  * Writes a review, all or nothing, on condition that its link still takes reviews (not revoked, not expired), that
  * the poster still exists and, for a live link, that it is still on the board. Returns what refused it, if anything.
  */
-export async function putReview(review: ReviewRecord, options: { live: boolean }): Promise<ReviewRefusal | undefined> {
+export async function putReview(
+  review: ReviewRecord,
+  options: {
+    live: boolean;
+    /** The thread a reviewer's comment starts on the poster, so the team can reply and resolve it. */
+    comment?: CommentRecord;
+    /** Who hears of it (the board's maker and editors, the link's maker). */
+    notices?: readonly NotificationRecord[];
+  },
+): Promise<ReviewRefusal | undefined> {
   const copy = (owner: string, extra = {}): TransactItem => ({
     Put: { TableName: table(), Item: { ...keys.review(owner, review.createdAt, review.id), ...extra, ...review } },
   });
@@ -88,6 +102,8 @@ export async function putReview(review: ReviewRecord, options: { live: boolean }
     step("copy", copy(keys.share(review.token).pk, keys.reviewListing(review.createdAt, review.id))),
     step("copy", copy(keys.board(review.boardId).pk)),
     step("copy", copy(keys.poster(review.posterId).pk)),
+    ...(options.comment ? [step("comment", commentItem(options.comment))] : []),
+    ...steps("notification", (options.notices ?? []).map(notificationItem)),
   ]);
   if (result.ok) return undefined;
   // The link went (revoked, expired) or the poster did (deleted, or taken off the live board).

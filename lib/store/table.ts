@@ -31,6 +31,9 @@
 //   a placement's art         pk = CAMPAIGN#<id>        sk = ART#<keyArtId>#<placement>  (made once, shared by markets)
 //   a deliverables ZIP        pk = CAMPAIGN#<id>        sk = ZIP#<digest of what it holds>
 //   a one-off maintenance run   pk = MAINTENANCE          sk = <name>  (that it ran, when, what it changed)
+//   a comment (team or review)  pk = COMMENT#<id>         sk = META
+//   comments on a poster/board  gsi1pk = COMMENTS#poster#<id> / COMMENTS#board#<id>; gsi1sk = <createdAt>#<id>
+//   a member's notifications    pk = NOTIFY#<sub>         sk = <createdAt>#<id>   (ttl: gone after 90 days)
 
 export const TABLE_KEYS = {
   partitionKey: "pk",
@@ -88,6 +91,12 @@ export const keys = {
   }),
   campaignZip: (id: string, digest: string) => ({ pk: `CAMPAIGN#${id}`, sk: `ZIP#${digest}` }),
   maintenance: (name: string) => ({ pk: "MAINTENANCE", sk: name }),
+  comment: (id: string) => ({ pk: `COMMENT#${id}`, sk: "META" }),
+  commentListing: (target: ShareTarget, targetId: string, createdAt?: string, id?: string) => ({
+    gsi1pk: `COMMENTS#${target}#${targetId}`,
+    ...(createdAt && id ? { gsi1sk: `${createdAt}#${id}` } : {}),
+  }),
+  notification: (sub: string, createdAt: string, id: string) => ({ pk: `NOTIFY#${sub}`, sk: `${createdAt}#${id}` }),
   shareListing: (target: ShareTarget, id: string, createdAt?: string, token?: string) => ({
     gsi1pk: `SHARES#${target}#${id}`,
     ...(createdAt && token ? { gsi1sk: `${createdAt}#${token}` } : {}),

@@ -9,8 +9,8 @@ import { createToken } from "@/lib/store/tokens";
 import { localAuthEnv } from "@/local/oidc-provider";
 import { LOCAL_BUCKET, type LocalStack, startLocalStack } from "@/local/stack";
 
-// Members the tests act as, each with a personal API token: alice and bob are members, admin is an admin.
-export const MEMBERS = ["alice", "bob", "admin"] as const;
+// Members the tests act as, each with a personal API token: alice, bob and carol are members, admin is an admin.
+export const MEMBERS = ["alice", "bob", "carol", "admin"] as const;
 export type MemberName = (typeof MEMBERS)[number];
 const tokens = new Map<MemberName, string>();
 

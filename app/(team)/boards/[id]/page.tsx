@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BoardEditor } from "@/components/boards/board-editor";
+import { CommentsPanel } from "@/components/comments/comments-panel";
+import { CommentsProvider } from "@/components/comments/comments-state";
 import { BoardReviews } from "@/components/reviews/board-reviews";
 import { SharePanel } from "@/components/share-panel";
 import { findBoardView } from "@/lib/boards";
+import { listThreads } from "@/lib/comments/service";
 import { trimText } from "@/lib/display-text";
 import { AppError } from "@/lib/errors";
 import { requireMember } from "@/lib/identity";
-import { mayChange } from "@/lib/permissions";
+import { mayArrangeBoard, mayChange } from "@/lib/permissions";
 import { listBoardReviews } from "@/lib/reviews/service";
 import { reviewLettersOf } from "@/lib/shares";
 
@@ -29,10 +32,16 @@ export default async function BoardPage({ params }: { params: Promise<{ id: stri
     ...found,
     posters: found.posters.map((p) => ({ ...p, prompt: trimText(p.prompt, PAGE_PROMPT_CHARS) })),
   };
-  const [allReviews, letters] = await Promise.all([listBoardReviews(id), reviewLettersOf(id)]);
+  const [allReviews, letters, comments] = await Promise.all([
+    listBoardReviews(id),
+    reviewLettersOf(id),
+    listThreads({ boardId: id }, member),
+  ]);
   const reviews = allReviews.slice(0, PAGE_REVIEWS);
-  // Everyone sees the board; only its maker (or an admin) is offered changes and share links.
+  // Everyone sees the board and may comment; its maker (or an admin) is offered every change, its editors the
+  // posters' order and membership.
   const canChange = mayChange(member, board.createdBy);
+  const canArrange = mayArrangeBoard(member, { createdBy: board.createdBy, editors: board.editors.map((e) => e.sub) });
   return (
     <div className="space-y-8">
       <div className="space-y-4">
@@ -45,8 +54,14 @@ export default async function BoardPage({ params }: { params: Promise<{ id: stri
           key={board.posters.map((p) => p.status).join()}
           initial={board}
           canChange={canChange}
+          canArrange={canArrange}
           letters={letters}
         />
+      </div>
+      <div className="max-w-3xl">
+        <CommentsProvider target={{ boardId: board.id }} initial={comments}>
+          <CommentsPanel />
+        </CommentsProvider>
       </div>
       <BoardReviews posters={board.posters} reviews={reviews} waiting={letters !== null} />
       {canChange && <SharePanel target="boardId" id={board.id} />}

@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { CommentedImage } from "@/components/comments/commented-image";
+import { CommentsPanel } from "@/components/comments/comments-panel";
+import { CommentsProvider } from "@/components/comments/comments-state";
 import { BeforeAfter } from "@/components/develop/before-after";
 import { DevelopPanel } from "@/components/develop/panel/develop-panel";
 import { FormatPack } from "@/components/pack/format-pack";
@@ -10,13 +13,14 @@ import { PosterReviews } from "@/components/reviews/poster-reviews";
 import { StatusBadge } from "@/components/reviews/status-badge";
 import { SharePanel } from "@/components/share-panel";
 import { listBoardSummaries } from "@/lib/boards";
+import { listThreads } from "@/lib/comments/service";
 import { AppError } from "@/lib/errors";
 import { requireMember } from "@/lib/identity";
 import { isId } from "@/lib/ids";
 import { recentPacks } from "@/lib/jobs/view";
 import { formatPrice, getModel, modelLabel, operationLabel, posterModelLabel } from "@/lib/models";
 import { planView } from "@/lib/pack/plan";
-import { mayChange } from "@/lib/permissions";
+import { mayArrangeBoard, mayChange } from "@/lib/permissions";
 import { findPosterView } from "@/lib/posters/service";
 import { PRINT_SIZE_IDS } from "@/lib/print/sizes";
 import { listPosterReviews } from "@/lib/reviews/service";
@@ -52,10 +56,11 @@ export default async function PosterPage({
   const backToPrint =
     from && isId(from) && print && PRINT_CHOICES.includes(print) ? `/posters/${from}/design?print=${print}` : undefined;
   const member = await requireMember(`/posters/${id}`);
-  const [poster, { boards }, reviews] = await Promise.all([
+  const [poster, { boards }, reviews, comments] = await Promise.all([
     load(id, member.sub),
     listBoardSummaries({ limit: 100 }),
     listPosterReviews(id),
+    listThreads({ posterId: id }, member).catch(() => ({ threads: [], truncated: false })),
   ]);
   // Lineage: the parent (gone if deleted) and the newest versions made from this poster.
   const [parent, versions, packs] = await Promise.all([
@@ -69,7 +74,7 @@ export default async function PosterPage({
   // Offer only what this member may do: the maker (or an admin) designs, deletes and shares; anyone adds it to a
   // board of their own.
   const canChange = mayChange(member, poster.createdBy);
-  const ownBoards = boards.filter((b) => mayChange(member, b.createdBy));
+  const ownBoards = boards.filter((b) => mayArrangeBoard(member, b));
   type Row = [label: string, value: string];
   const settings: Row[] = [
     ["Prompt", poster.prompt],
@@ -94,63 +99,72 @@ export default async function PosterPage({
 
   return (
     <div className="space-y-10">
-      <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,1fr)_420px]">
-        <div className="flex flex-col items-center gap-6">
-          {/* biome-ignore lint/performance/noImgElement: pre-signed URLs expire; no image optimiser */}
-          <img
-            src={poster.url}
-            alt={poster.prompt}
-            width={poster.width}
-            height={poster.height}
-            className="h-auto max-h-[85vh] w-auto max-w-full rounded-lg border border-edge object-contain"
-          />
-          {parent && (
-            <div className="w-full max-w-xl">
-              <BeforeAfter
-                beforeUrl={parent.artUrl ?? parent.url}
-                afterUrl={poster.artUrl ?? poster.url}
+      <CommentsProvider target={{ posterId: poster.id }} initial={comments}>
+        <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,1fr)_420px]">
+          <div className="flex flex-col items-center gap-6">
+            {/* The team's pins are drawn on it, and a new thread is pinned here. */}
+            <div id="comment-image" className="flex max-w-full scroll-mt-4 justify-center">
+              <CommentedImage
+                src={poster.url}
+                alt={poster.prompt}
                 width={poster.width}
                 height={poster.height}
-                beforeLabel="Original"
-                afterLabel="This version"
+                className="h-auto max-h-[85vh] w-auto max-w-full rounded-lg border border-edge object-contain"
               />
             </div>
-          )}
-        </div>
-        <div className="space-y-6">
-          <div className="flex flex-wrap items-center justify-between gap-3">
-            <div className="space-y-1">
-              <h1 className="font-display text-4xl tracking-wide">Poster</h1>
-              <StatusBadge status={poster.status} by={poster.statusBy} at={poster.statusAt} detail />
-            </div>
-            {/* The Develop panel sits below the poster: say it's there. */}
-            <a
-              href="#develop"
-              className="rounded-md bg-accent px-4 py-2 text-sm font-semibold text-ink hover:brightness-110"
-            >
-              Develop: vary, reframe, fix, upscale
-            </a>
-          </div>
-          <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm">
-            {settings.map(([term, value]) => (
-              <div key={term} className="contents">
-                <dt className="text-muted">{term}</dt>
-                <dd className="break-words">{value}</dd>
+            {parent && (
+              <div className="w-full max-w-xl">
+                <BeforeAfter
+                  beforeUrl={parent.artUrl ?? parent.url}
+                  afterUrl={poster.artUrl ?? poster.url}
+                  width={poster.width}
+                  height={poster.height}
+                  beforeLabel="Original"
+                  afterLabel="This version"
+                />
               </div>
-            ))}
-          </dl>
-          <PosterReviews poster={poster} reviews={reviews} />
-          <Lineage poster={poster} parent={parent} versions={versions.filter((v) => v !== undefined)} />
-          <PosterActions
-            poster={poster}
-            boards={ownBoards}
-            canChange={canChange}
-            me={{ sub: member.sub, isAdmin: member.isAdmin }}
-          />
-          <ExportList exports={poster.exports ?? []} />
-          {canChange && <SharePanel target="posterId" id={poster.id} />}
+            )}
+          </div>
+          <div className="space-y-6">
+            <div className="flex flex-wrap items-center justify-between gap-3">
+              <div className="space-y-1">
+                <h1 className="font-display text-4xl tracking-wide">Poster</h1>
+                <StatusBadge status={poster.status} by={poster.statusBy} at={poster.statusAt} detail />
+              </div>
+              {/* The Develop panel sits below the poster: say it's there. */}
+              <a
+                href="#develop"
+                className="rounded-md bg-accent px-4 py-2 text-sm font-semibold text-ink hover:brightness-110"
+              >
+                Develop: vary, reframe, fix, upscale
+              </a>
+            </div>
+            <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm">
+              {settings.map(([term, value]) => (
+                <div key={term} className="contents">
+                  <dt className="text-muted">{term}</dt>
+                  <dd className="break-words">{value}</dd>
+                </div>
+              ))}
+            </dl>
+            <CommentsPanel />
+            <PosterReviews
+              poster={poster}
+              reviews={reviews}
+              threads={new Map(comments.threads.flatMap((t) => (t.review ? [[t.review.reviewId, t.id]] : [])))}
+            />
+            <Lineage poster={poster} parent={parent} versions={versions.filter((v) => v !== undefined)} />
+            <PosterActions
+              poster={poster}
+              boards={ownBoards}
+              canChange={canChange}
+              me={{ sub: member.sub, isAdmin: member.isAdmin }}
+            />
+            <ExportList exports={poster.exports ?? []} />
+            {canChange && <SharePanel target="posterId" id={poster.id} />}
+          </div>
         </div>
-      </div>
+      </CommentsProvider>
       <FormatPack
         posterId={poster.id}
         designed={Boolean(poster.design)}
