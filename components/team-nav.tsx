@@ -46,17 +46,13 @@ export function TeamNav() {
       <Link href="/" className="font-display text-3xl tracking-wide text-accent">
         OneSheet
       </Link>
-      {/* In view on a phone too, beside Menu; at the end of the row from the md breakpoint up. */}
-      <div className="ml-auto md:order-last">
-        <NavBell />
-      </div>
       <button
         ref={button}
         type="button"
         aria-expanded={open}
         aria-controls={listId}
         onClick={() => setOpen((o) => !o)}
-        className="inline-flex items-center gap-2 rounded-md border border-edge px-3 py-1.5 text-sm hover:border-accent md:hidden"
+        className="ml-auto inline-flex items-center gap-2 rounded-md border border-edge px-3 py-1.5 text-sm hover:border-accent md:hidden"
       >
         <svg aria-hidden="true" viewBox="0 0 16 16" className="h-4 w-4" fill="none" stroke="currentColor">
           {open ? (
@@ -69,7 +65,7 @@ export function TeamNav() {
       </button>
       <ul
         id={listId}
-        className={`${open ? "flex" : "hidden"} w-full flex-col gap-1 border-t border-edge pt-2 text-base md:flex md:w-auto md:flex-row md:flex-wrap md:gap-x-4 md:gap-y-1 md:border-0 md:pt-0 md:text-sm`}
+        className={`${open ? "flex" : "hidden"} order-last w-full flex-col md:order-none gap-1 border-t border-edge pt-2 text-base md:flex md:w-auto md:flex-row md:flex-wrap md:gap-x-4 md:gap-y-1 md:border-0 md:pt-0 md:text-sm`}
       >
         {LINKS.map((link) => (
           <li key={link.href}>
@@ -85,6 +81,11 @@ export function TeamNav() {
           </li>
         ))}
       </ul>
+      {/* Beside Menu on a phone (the open menu's links drop below both), at the end of the row from md up: in the
+          same order on screen as for the keyboard. */}
+      <div className="md:ml-auto">
+        <NavBell />
+      </div>
     </nav>
   );
 }
