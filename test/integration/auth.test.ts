@@ -27,7 +27,7 @@ describe("API authentication", () => {
   });
 
   it("accepts a token until it is revoked, then answers 401 at once", async () => {
-    const { token, record } = await createToken({ sub: "carol", email: "carol@onesheet.local" }, "batch script");
+    const { token, record } = await createToken({ sub: "dana", email: "dana@onesheet.local" }, "batch script");
     const headers = { authorization: `Bearer ${token}` };
     expect((await list(headers)).status).toBe(200);
 
