@@ -88,3 +88,18 @@ describe("right to left lines", () => {
     expect(line.glyphs.map((g) => g.cluster)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   });
 });
+
+describe("measuring shaped lines", () => {
+  it("gives the kerned width at a size, tracking added after each character but never inside Arabic", async () => {
+    const { shaper } = await import("@/lib/design/shaping/shaper");
+    const s = await shaper(["bebas-neue", "noto-sans-arabic"]);
+    const avatar = (await shapeRun("bebas-neue", "AVATAR")).width;
+    expect(s.measure("bebas-neue", "AVATAR", 100)).toBeCloseTo(avatar * 100, 6);
+    // CSS letter-spacing: after every character, six of them here (asked twice: the second answer is remembered).
+    expect(s.measure("bebas-neue", "AVATAR", 100, 0.1)).toBeCloseTo(avatar * 100 + 6 * 10, 6);
+    expect(s.measure("bebas-neue", "AVATAR", 100, 0.1)).toBeCloseTo(avatar * 100 + 6 * 10, 6);
+    // Spacing joined letters apart would break the joins: an Arabic word keeps its width.
+    const salaam = (await shapeRun("noto-sans-arabic", "سلام")).width;
+    expect(s.measure("noto-sans-arabic", "سلام", 100, 0.1)).toBeCloseTo(salaam * 100, 6);
+  });
+});
