@@ -2,8 +2,13 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { createElement } from "react";
+import satori from "satori";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
+import { loadFonts } from "@/lib/design/font-files";
+import { fontFamily } from "@/lib/design/fonts";
+import { bundledMeasure } from "@/lib/design/metrics";
 import type { ShapingFaceId } from "@/lib/design/shaping/faces";
 import type { ShapedLine } from "@/lib/design/shaping/line";
 import { linePath, pathSvg } from "@/lib/design/shaping/outline";
@@ -75,5 +80,47 @@ describe("shaped lines read back by OCR", () => {
     const { d, width } = s.path("bebas-neue", "AVATAR", { x: PAD, baseline: PAD + SIZE, size: SIZE }, "ltr");
     expect(d.match(/M/g)?.length).toBeGreaterThanOrEqual(6);
     expect(await read(drawn(d, width), "eng")).toBe("AVATAR");
+  });
+});
+
+/** Width in px of the ink (pixels darker than mid-grey) of an SVG drawn on white. */
+async function inkWidth(svg: string): Promise<number> {
+  const { data, info } = await sharp(Buffer.from(svg))
+    .flatten({ background: "#fff" })
+    .greyscale()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  let left = info.width;
+  let right = -1;
+  for (let y = 0; y < info.height; y++)
+    for (let x = 0; x < info.width; x++)
+      if ((data[y * info.width + x] ?? 255) < 128) {
+        left = Math.min(left, x);
+        right = Math.max(right, x);
+      }
+  return right - left;
+}
+
+describe("the engine beside today's renderer", () => {
+  it("draws AVATAR as wide as satori does (both kern), where metrics.ts measures it unkerned", async () => {
+    const size = 200;
+    const element = createElement(
+      "div",
+      { style: { display: "flex", fontFamily: fontFamily("bebas-neue"), fontSize: size, color: "#000" } },
+      "AVATAR",
+    );
+    const bySatori = await inkWidth(await satori(element, { width: 1200, height: 300, fonts: await loadFonts() }));
+    const { d } = s.path("bebas-neue", "AVATAR", { x: 20, baseline: 220, size }, "ltr");
+    const byEngine = await inkWidth(pathSvg(d, 1200, 300, "#000"));
+    const unkerned = s.shapeLine("bebas-neue", "AVATAR", "ltr", { features: { kern: false } });
+    const byEngineUnkerned = await inkWidth(
+      pathSvg(linePath(s.face("bebas-neue"), unkerned, "AVATAR", { x: 20, baseline: 220, size }), 1200, 300, "#000"),
+    );
+    expect(Math.abs(bySatori - byEngine)).toBeLessThanOrEqual(1);
+    expect(byEngineUnkerned - byEngine).toBeGreaterThan(20);
+    // The layout's measure today adds up unkerned advances: wider than the line satori then draws.
+    expect(bundledMeasure()("AVATAR", "bebas-neue", size)).toBeGreaterThan(
+      s.measure("bebas-neue", "AVATAR", size) + 20,
+    );
   });
 });
