@@ -100,7 +100,7 @@ export async function trashPoster(
       ...unlinkFromParent(record, parentLive),
     ]);
     if (result.ok) return trashed;
-    if (result.refused.has("trash")) throw new AppError("conflict", { cause: new Error(result.detail) });
+    if (result.refused.has("trash")) throw new AppError("trash_conflict", { cause: new Error(result.detail) });
     // The poster changed (or went) since we read it: read it again. The parent (or the link) had gone: move it
     // without touching the parent.
     if (!result.refused.has("poster")) parentLive = false;
@@ -137,7 +137,7 @@ export async function restoreTrashed(trashed: TrashedPosterRecord, poster: Poste
   if (result.ok) return true;
   if (result.refused.has("trash")) return false;
   // A live poster under the same id: nothing to restore over.
-  throw new AppError("conflict", { cause: new Error(`${what} was refused: ${result.detail}`) });
+  throw new AppError("trash_conflict", { cause: new Error(`${what} was refused: ${result.detail}`) });
 }
 
 /** A page of the trash, newest first: `maker`'s posters only, or everyone's (an admin). */
