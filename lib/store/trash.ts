@@ -53,12 +53,13 @@ const trashItem = (record: TrashedPosterRecord): TransactItem => ({
   },
 });
 
-/** Its own link among its parent's versions, one fewer on the parent's count, or (`parentLive` false: the parent is
- * gone or in the trash itself) just the link, if there is one. */
+/** Its own link among its parent's versions, one fewer on the parent's count, or (the parent is gone, or in the trash
+ * itself, which keeps its links) just the link, if there is one: a parent restored later counts only the versions
+ * it still has links to. */
 function unlinkFromParent(record: PosterRecord, parentLive: boolean) {
-  if (!record.parentId || record.parentGone) return [];
+  if (!record.parentId) return [];
   const link = keys.posterVersion(record.parentId, record.createdAt, record.id);
-  if (!parentLive) return [step("link", { Delete: { TableName: table(), Key: link } })];
+  if (!parentLive || record.parentGone) return [step("link", { Delete: { TableName: table(), Key: link } })];
   return [
     step("link", { Delete: { TableName: table(), Key: link, ConditionExpression: exists } }),
     step("parent", {

@@ -164,6 +164,15 @@ describe("DELETE moves a poster to the trash", () => {
     expect((await client.getPoster(parent)).body).toMatchObject({ versions: [], versionCount: 0 });
     expect((await trashAs("alice").restore(child)).status).toBe(200);
     expect((await client.getPoster(parent)).body).toMatchObject({ versions: [child], versionCount: 1 });
+
+    // Both in the trash, the version first to come back (as an original), then the parent: counted once, folded.
+    expect((await client.deletePoster(parent)).status).toBe(204);
+    expect((await client.deletePoster(child)).status).toBe(204);
+    expect((await trashAs("alice").restore(parent)).status).toBe(200);
+    expect((await client.getPoster(parent)).body).toMatchObject({ versions: [] });
+    expect((await trashAs("alice").restore(child)).status).toBe(200);
+    expect((await client.getPoster(parent)).body).toMatchObject({ versions: [child], versionCount: 1 });
+    expect((await client.getPoster(child)).body.parentGone).toBeUndefined();
   });
 
   it("deletes now, for good: files, records and comments read back as gone", async () => {
