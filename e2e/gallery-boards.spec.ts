@@ -103,7 +103,7 @@ test("shift-click and the keyboard select posters, which go onto a board and int
   expect(view.posters.map((p: { id: string }) => p.id)).toEqual([a, b]);
 });
 
-test("deleting a selection deletes only my own posters, after asking", async ({ page, request, browser }) => {
+test("deleting a selection moves only my own posters to the trash", async ({ page, request, browser }) => {
   const key = word("mixedmakers");
   const mine = (await makePoster(request, { prompt: `${key} mine` })).id;
   const bobContext = await browser.newContext({ storageState: { cookies: [], origins: [] } });

@@ -279,7 +279,7 @@ test.describe("studio", () => {
     expect(await studio.selected()).toEqual([ids[1]]);
   });
 
-  test("deleting selected posters asks first, then takes them off the results and the feed", async ({
+  test("deleting selected posters moves them to the trash, off the results and the feed", async ({
     page,
     request,
   }) => {

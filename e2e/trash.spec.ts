@@ -26,6 +26,7 @@ test("deleting from the poster page shows an Undo toast that brings the poster b
   await expect(moved).toBeVisible();
   expect((await request.get(`/api/posters/${id}`)).status()).toBe(404);
   await noViolations(page);
+  if (process.env.SCREENSHOTS_DIR) await page.screenshot({ path: `${process.env.SCREENSHOTS_DIR}/undo-toast.png` });
 
   // The keyboard reaches it: the Delete button went with the page, so focus waits on Undo.
   await expect(moved.getByRole("button", { name: "Undo" })).toBeFocused();
