@@ -279,10 +279,7 @@ test.describe("studio", () => {
     expect(await studio.selected()).toEqual([ids[1]]);
   });
 
-  test("deleting selected posters moves them to the trash, off the results and the feed", async ({
-    page,
-    request,
-  }) => {
+  test("deleting selected posters moves them to the trash, off the results and the feed", async ({ page, request }) => {
     const older = (await makePoster(request, { prompt: `delete me from the feed ${Date.now()}` })).id;
     const studio = new StudioPage(page);
     await studio.goto();
