@@ -3,7 +3,6 @@ import { DeleteCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamod
 import { awsClients } from "../aws/clients";
 import { getConfig } from "../aws/config";
 import { isConditionFailure } from "./items";
-import type { PosterRecord } from "./posters";
 import { keys } from "./table";
 import type { TransactItem } from "./transactions";
 import { step, transact } from "./transactions";
@@ -76,14 +75,6 @@ export async function deleteVersionLinksOf(parentId: string): Promise<void> {
       dropLink({ pk, sk }, updatePoster(id, "SET parentGone = :gone", { ":gone": true }), false),
     ),
   );
-}
-
-/** Removes a deleted poster's link from its parent's versions, one fewer on the parent's count (in one write; the
- * link must still be there, so a repeated delete can't count twice). The parent and its other versions stay. */
-export async function deleteVersionLink(record: PosterRecord): Promise<void> {
-  if (!record.parentId || record.parentGone) return;
-  const key = keys.posterVersion(record.parentId, record.createdAt, record.id);
-  await dropLink(key, updatePoster(record.parentId, "ADD versionCount :less", { ":less": -1 }), true);
 }
 
 /** While a parent is in the trash its versions stand as originals in the gallery (`orphaned` true), and fold under
