@@ -3,8 +3,8 @@ import { deleteObjects, listObjectPages } from "../aws/s3";
 import { POSTERS_PREFIX } from "../storage";
 import { deleteCommentsOn } from "../store/comments";
 import { beginPurge, deletePosterPartition, deleteTrashItem, trashToPurge } from "../store/trash";
-import { purgeCutoff } from "../store/trash-records";
 import { deleteVersionLinksOf } from "../store/versions";
+import { purgeCutoff } from "../trash-rules";
 
 // A poster leaves the trash for good: its files, its records and the comments on it. Each step deletes what may
 // already be gone, and the trash item, which the sweeper looks for, goes last: a purge killed half-way is simply

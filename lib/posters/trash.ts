@@ -5,8 +5,8 @@ import { isId } from "../ids";
 import { type Actor, mayChange } from "../permissions";
 import { getPoster } from "../store/posters";
 import { getTrashed, listTrash, posterOf, restoreTrashed, type TrashedPosterRecord, trashPoster } from "../store/trash";
-import { purgeAt } from "../store/trash-records";
 import { listVersions, markVersionsOrphaned } from "../store/versions";
+import { purgeAt } from "../trash-rules";
 import { purgePoster } from "./purge";
 import { toPosterSummary } from "./view";
 

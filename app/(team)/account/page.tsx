@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ApiTokens } from "@/components/account/api-tokens";
 import { requireMember } from "@/lib/identity";
 import { ownTokens } from "@/lib/member-tokens";
-import { TRASH_DAYS } from "@/lib/store/trash-records";
+import { TRASH_DAYS } from "@/lib/trash-rules";
 
 export const metadata: Metadata = { title: "Account" };
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { TrashList } from "@/components/trash/trash-list";
 import { requireMember } from "@/lib/identity";
 import { listTrashViews } from "@/lib/posters/trash";
-import { TRASH_DAYS } from "@/lib/store/trash-records";
+import { TRASH_DAYS } from "@/lib/trash-rules";
 
 export const metadata: Metadata = { title: "Trash" };
 
