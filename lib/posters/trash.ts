@@ -3,7 +3,8 @@ import type { TrashPage } from "../api-types";
 import { AppError } from "../errors";
 import { isId } from "../ids";
 import { type Actor, mayChange } from "../permissions";
-import { getPoster } from "../store/posters";
+import { getCampaign } from "../store/campaigns";
+import { getPoster, type PosterRecord } from "../store/posters";
 import { getTrashed, listTrash, posterOf, restoreTrashed, type TrashedPosterRecord, trashPoster } from "../store/trash";
 import { listVersions, markVersionsOrphaned } from "../store/versions";
 import { purgeAt } from "../trash-rules";
@@ -45,13 +46,26 @@ export async function restorePoster(id: string, member: Who): Promise<void> {
   const links = await listVersions(id);
   // Re-linked to its parent if that is still there (parentGone is recomputed by the write), and counting the
   // versions it still has links to (one trashed meanwhile took its link with it).
-  const { parentGone: _gone, versionCount: _count, ...rest } = posterOf(trashed);
-  const poster = { ...rest, ...(links.length ? { versionCount: links.length } : {}) };
+  const { parentGone: _gone, versionCount: _count, campaign, ...rest } = posterOf(trashed);
+  const poster = {
+    ...rest,
+    ...(links.length ? { versionCount: links.length } : {}),
+    ...((await stillCampaigns(trashed.id, campaign)) ? { campaign } : {}),
+  };
   if (!(await restoreTrashed(trashed, poster))) {
     if (await getPoster(id)) return;
     throw new AppError("not_found");
   }
   await markVersionsOrphaned(id, false).catch(logVersions(id, "folded again"));
+}
+
+/** Whether the poster's campaign mark still holds. Key art whose campaign was deleted, or that was taken off the
+ * campaign's key art, while it was in the trash (those writes skip a poster that isn't there) comes back unmarked, free
+ * to join another campaign; a deliverable keeps its mark, as it does when its campaign goes. */
+async function stillCampaigns(id: string, campaign: PosterRecord["campaign"]): Promise<boolean> {
+  if (!campaign) return false;
+  if (campaign.role !== "key-art") return true;
+  return Boolean((await getCampaign(campaign.id))?.keyArtIds.includes(id));
 }
 
 /** GET /api/trash: the member's own trashed posters (an admin sees everyone's), newest first. */

@@ -1,11 +1,15 @@
 import { describe, expect, it, vi } from "vitest";
+import { POST as addKeyArt } from "@/app/api/campaigns/[id]/key-art/route";
+import { DELETE as deleteCampaign, GET as getCampaign } from "@/app/api/campaigns/[id]/route";
+import { POST as createCampaign } from "@/app/api/campaigns/route";
 import { getObjectBytes } from "@/lib/aws/s3";
 import { getComment } from "@/lib/store/comments";
+import { getPoster } from "@/lib/store/posters";
 import { getTrashed } from "@/lib/store/trash";
 import { sweep } from "@/lib/sweeper";
 import { TRASH_DAYS } from "@/lib/trash-rules";
 import { as, client } from "../support/api";
-import { type MemberName, withLocalStack } from "../support/local-stack";
+import { authed, type MemberName, withLocalStack } from "../support/local-stack";
 import { teamAs } from "../support/team";
 import { trashAs } from "../support/trash";
 
@@ -173,6 +177,46 @@ describe("DELETE moves a poster to the trash", () => {
     expect((await trashAs("alice").restore(child)).status).toBe(200);
     expect((await client.getPoster(parent)).body).toMatchObject({ versions: [child], versionCount: 1 });
     expect((await client.getPoster(child)).body.parentGone).toBeUndefined();
+  });
+
+  it("leaves its campaign's key art while away and comes back to it; key art of a campaign deleted meanwhile comes back free", async () => {
+    const site = "http://studio.test";
+    const ctx = (id: string) => ({ params: Promise.resolve({ id }) });
+    const made = await createCampaign(
+      authed(`${site}/api/campaigns`, {
+        method: "POST",
+        body: JSON.stringify({ name: "Trash campaign", title: "Lighthouse" }),
+      }),
+      {},
+    );
+    expect(made.status).toBe(201);
+    const campaign = ((await made.json()) as { id: string }).id;
+    const keyArtOf = async () => {
+      const reply = await getCampaign(authed(`${site}/api/campaigns/${campaign}`), ctx(campaign));
+      return ((await reply.json()) as { keyArt: { id: string }[] }).keyArt.map((p) => p.id);
+    };
+    const id = await poster("key art to trash");
+    const added = await addKeyArt(
+      authed(`${site}/api/campaigns/${campaign}/key-art`, { method: "POST", body: JSON.stringify({ posterId: id }) }),
+      ctx(campaign),
+    );
+    expect(added.status).toBe(200);
+    expect(await keyArtOf()).toEqual([id]);
+
+    expect((await client.deletePoster(id)).status).toBe(204);
+    expect(await keyArtOf()).toEqual([]);
+    expect((await trashAs("alice").restore(id)).status).toBe(200);
+    expect(await keyArtOf()).toEqual([id]);
+    expect((await getPoster(id))?.campaign).toMatchObject({ id: campaign, role: "key-art" });
+
+    expect((await client.deletePoster(id)).status).toBe(204);
+    const dropped = await deleteCampaign(
+      authed(`${site}/api/campaigns/${campaign}`, { method: "DELETE" }),
+      ctx(campaign),
+    );
+    expect(dropped.status).toBe(204);
+    expect((await trashAs("alice").restore(id)).status).toBe(200);
+    expect((await getPoster(id))?.campaign).toBeUndefined();
   });
 
   it("deletes now, for good: files, records and comments read back as gone", async () => {
