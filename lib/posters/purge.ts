@@ -2,11 +2,12 @@ import "server-only";
 import { deleteObjects, listObjectPages } from "../aws/s3";
 import { POSTERS_PREFIX } from "../storage";
 import { deleteCommentsOn } from "../store/comments";
+import { deleteShare, listLiveShares } from "../store/shares";
 import { beginPurge, deletePosterPartition, deleteTrashItem, trashToPurge } from "../store/trash";
 import { deleteVersionLinksOf } from "../store/versions";
 import { purgeCutoff } from "../trash-rules";
 
-// A poster leaves the trash for good: its files, its records and the comments on it. Each step deletes what may
+// A poster leaves the trash for good: its files, its records, its share links and the comments on it. Each step deletes what may
 // already be gone, and the trash item, which the sweeper looks for, goes last: a purge killed half-way is simply
 // done again by the next sweep, never left half-done.
 
@@ -29,6 +30,8 @@ export async function purgePoster(
   // Everything under posters/{id}/, listed rather than named: every composed version, logo and export ever written.
   for await (const page of listObjectPages(`${POSTERS_PREFIX}${id}/`)) await deleteObjects(page.map((o) => o.key));
   await deleteCommentsOn("poster", id);
+  // Its share links (a poster's hold no copies: only a board's "as sent" do) would only ever answer 404 now.
+  for (const share of await listLiveShares("poster", id)) await deleteShare(share.token);
   // Its versions stay (posters of their own), as originals now; then the rest of its partition (exports, reviews'
   // copies) goes.
   await deleteVersionLinksOf(id);

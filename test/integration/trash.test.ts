@@ -5,6 +5,7 @@ import { POST as createCampaign } from "@/app/api/campaigns/route";
 import { getObjectBytes } from "@/lib/aws/s3";
 import { getComment } from "@/lib/store/comments";
 import { getPoster } from "@/lib/store/posters";
+import { getShare } from "@/lib/store/shares";
 import { getTrashed } from "@/lib/store/trash";
 import { sweep } from "@/lib/sweeper";
 import { TRASH_DAYS } from "@/lib/trash-rules";
@@ -222,8 +223,12 @@ describe("DELETE moves a poster to the trash", () => {
   it("deletes now, for good: files, records and comments read back as gone", async () => {
     const id = await poster("delete me now");
     const comment = await teamAs("alice").comment({ posterId: id, body: "on a poster deleted for good" });
+    const share = await client.createShare({ posterId: id, expiresInDays: 7 });
+    expect(share.status).toBe(201);
     expect((await client.deletePoster(id)).status).toBe(204);
+    expect(await getShare(share.body.token)).toBeDefined();
     expect((await trashAs("alice").purge(id)).status).toBe(204);
+    expect(await getShare(share.body.token)).toBeUndefined();
     expect(await filesOf(id)).toEqual([]);
     expect(await getComment(comment.body.id)).toBeUndefined();
     expect(await getTrashed(id)).toBeUndefined();
