@@ -11,7 +11,7 @@ import { purgeAt } from "../trash-rules";
 import { purgePoster } from "./purge";
 import { toPosterSummary } from "./view";
 
-// Deleting a poster moves it to the trash for TRASH_DAYS (lib/store/trash-records.ts), restorable by its maker or an
+// Deleting a poster moves it to the trash for TRASH_DAYS (lib/trash-rules.ts), restorable by its maker or an
 // admin until the sweeper purges it. Route handlers and pages call these.
 
 type Who = Actor & { name?: string };
