@@ -217,7 +217,16 @@ const ROUTES: Record<string, () => Call | Call[]> = {
     body: { contentType: "image/png", bytes: 1_000_000 },
     status: 201,
   }),
+  // The trash (set up at the end of `before`): a full page of trashed posters with the longest prompt, the page of
+  // it, a restore (the whole poster view), and "Delete now" (an empty 204 at most: the error is the larger answer).
+  "/trash": () => ({ path: "/trash", browser: true, status: 200 }),
+  "/api/trash": () => ({ path: "/api/trash", query: "limit=100", status: 200 }),
+  "/api/trash/[id]": () => ({ method: "DELETE", path: "/api/trash/AAAAAAAAAAAAAAAA", status: 404 }),
+  "/api/posters/[id]/restore": () => ({ method: "POST", path: `/api/posters/${trashed.restore}/restore`, status: 200 }),
 };
+
+/** The trashed poster the restore's worst case brings back (set up at the end of `before`). */
+const trashed = { restore: "" };
 
 const DESIGN = {
   template: "classic",
@@ -558,6 +567,15 @@ before(async () => {
     status: "done",
     result: { zipKey, zipName: "pack.zip", board: { id: board.id, added: true } },
   });
+
+  // The trash: a page's worth and one more of posters with the longest prompt, trashed by their maker.
+  const trash = await import("../../lib/store/trash");
+  for (let i = 0; i <= 100; i++) {
+    const id = newId();
+    trashed.restore = id;
+    await lib.posters.putPoster({ ...big, id, createdAt: new Date(Date.now() - i).toISOString() });
+    assert.notEqual(await trash.trashPoster(id, { sub: member.sub, name: member.name, isAdmin: false }), "forbidden");
+  }
 });
 
 after(async () => {
