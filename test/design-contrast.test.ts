@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { contrastAgainst, contrastRatio, parseHex, relativeLuminance } from "@/lib/design/contrast";
+import { AUTO_COLORS, autoColor } from "@/lib/design/render";
 
 const ratio = (a: string, b: string) => {
   const [x, y] = [parseHex(a), parseHex(b)];
@@ -52,5 +53,41 @@ describe("contrast against the art under a box", () => {
 
   it("has nothing to say about a box off the picture", () => {
     expect(contrastAgainst("#ffffff", pixels, { x: 20, y: 0, width: 5, height: 4 })).toBeUndefined();
+  });
+});
+
+describe("the automatic colour", () => {
+  // A flat picture, 100×300, as the renderer decodes art (RGB).
+  const flat = (rgb: [number, number, number]) => {
+    const data = Buffer.alloc(100 * 300 * 3);
+    for (let i = 0; i < data.length; i += 3) data.set(rgb, i);
+    return { data, width: 100, height: 300, channels: 3 as const };
+  };
+  const box = (y: number) => ({
+    layer: "tagline" as const,
+    font: "oswald" as const,
+    lines: ["Cold comes first"],
+    rows: [],
+    x: 10,
+    y,
+    width: 80,
+    height: 12,
+    measure: 80,
+    fontSize: 10,
+    lineHeight: 1.2,
+    inkWidth: 60,
+  });
+  const tagline = box(15);
+
+  it("sets dark type on a pale sky where the scrim doesn't reach (a teaser's tagline, mid-poster)", () => {
+    // The scrim's gradients leave 28%–45% of the height untouched; this once darkened every box as if it were there.
+    expect(autoColor(flat([200, 215, 235]), box(130), 0.55)).toBe(AUTO_COLORS.dark);
+    expect(autoColor(flat([223, 239, 255]), tagline, 0.55)).toBe(AUTO_COLORS.dark);
+  });
+
+  it("sets light type on dark art, and on mid-tone art the scrim has darkened", () => {
+    expect(autoColor(flat([20, 30, 50]), tagline, 0.55)).toBe(AUTO_COLORS.light);
+    expect(autoColor(flat([120, 120, 120]), tagline, 1)).toBe(AUTO_COLORS.light);
+    expect(autoColor(flat([120, 120, 120]), tagline, 0)).toBe(AUTO_COLORS.dark);
   });
 });

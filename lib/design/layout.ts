@@ -2,6 +2,7 @@ import { type Row, setBilling, setCreditsLine } from "./billing";
 import { bandOf, calmestTop } from "./calm";
 import type { FontId } from "./fonts";
 import { type Measure, measurer } from "./metrics";
+import { SAFE_AREA } from "./safe-area";
 import { type Design, hiddenFields, type LayerPlacement, MAX_TITLE_LINES, TEMPLATES, TEXT_FIELDS } from "./schema";
 import { fitBalanced, paragraphsOf, smartQuotes } from "./typeset";
 
@@ -48,10 +49,6 @@ export interface LayoutOptions {
   /** The logo's size in px, when the design has one. */
   logo?: { width: number; height: number };
 }
-
-/** The margins of the safe area text is kept inside, as fractions of the poster's width (sides) and height (top,
- * foot): the canvas snaps layers to its edges. */
-export const SAFE_AREA = { side: 0.06, top: 0.05, foot: 0.035 } as const;
 
 /** Where each template puts the title's centre, in % of the height from the top. */
 export const TEMPLATE_TITLE_Y = { classic: 70, teaser: 80, minimal: 86 } as const;
