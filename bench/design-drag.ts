@@ -37,7 +37,7 @@ export async function designDragBench(url: string, browser: Browser, auth: Bench
   await title.waitFor();
   const canvas = page.getByRole("region", { name: "Poster canvas" });
   await page.waitForFunction(
-    () => document.querySelector("[aria-label='Poster canvas']")?.getAttribute("data-apart") === "false",
+    () => document.querySelector("[aria-label='Poster canvas']")?.getAttribute("data-settled") === "true",
   );
   let renders = 0;
   let down = false;
@@ -100,7 +100,7 @@ export async function designDragBench(url: string, browser: Browser, auth: Bench
       window.__frames = undefined;
     });
     await page.waitForFunction(
-      () => document.querySelector("[aria-label='Poster canvas']")?.getAttribute("data-apart") === "false",
+      () => document.querySelector("[aria-label='Poster canvas']")?.getAttribute("data-settled") === "true",
       undefined,
       { timeout: 30_000 },
     );

@@ -48,15 +48,23 @@ export interface Box {
   height: number;
 }
 
-/** The art's luminance behind a box: the mean of its pixels' relative luminances (linear light averages as the eye
- * sees an area), and the 10th/90th percentiles so a busy patch that the mean hides can be told apart. */
-export function luminanceUnder(pixels: PixelArea, box: Box): { mean: number; low: number; high: number } | undefined {
+/** The typical luminance of a set of pixels' luminances: their median. (A mean of linear light lets a bright moon in
+ * a corner of the box outvote the dark city filling the rest of it; the median is what most of the text sits on.) */
+export function typicalLuminance(values: number[]): { median: number; low: number; high: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+  return { median: at(0.5), low: at(0.1), high: at(0.9) };
+}
+
+/** The art's luminance behind a box: the median of its pixels' relative luminances, and the 10th/90th percentiles
+ * so a busy patch can be told apart. */
+export function luminanceUnder(pixels: PixelArea, box: Box): { median: number; low: number; high: number } | undefined {
   const x0 = Math.max(0, Math.floor(box.x));
   const y0 = Math.max(0, Math.floor(box.y));
   const x1 = Math.min(pixels.width, Math.ceil(box.x + box.width));
   const y1 = Math.min(pixels.height, Math.ceil(box.y + box.height));
   if (x1 <= x0 || y1 <= y0) return undefined;
-  // Every second pixel each way: a 520 px preview's title box is ~20,000 pixels, read in well under a millisecond.
+  // Every second pixel each way on a large box: a 520 px preview's title box is ~20,000 pixels, read in a millisecond.
   const step = (x1 - x0) * (y1 - y0) > 40_000 ? 2 : 1;
   const values: number[] = [];
   for (let y = y0; y < y1; y += step)
@@ -64,13 +72,10 @@ export function luminanceUnder(pixels: PixelArea, box: Box): { mean: number; low
       const i = (y * pixels.width + x) * 4;
       values.push(relativeLuminance([pixels.data[i] ?? 0, pixels.data[i + 1] ?? 0, pixels.data[i + 2] ?? 0]));
     }
-  values.sort((a, b) => a - b);
-  const mean = values.reduce((s, v) => s + v, 0) / values.length;
-  const at = (p: number) => values[Math.min(values.length - 1, Math.floor(p * values.length))] ?? mean;
-  return { mean, low: at(0.1), high: at(0.9) };
+  return typicalLuminance(values);
 }
 
-/** A colour's contrast against the art behind a box: the ratio against the area's mean luminance, and the worst
+/** A colour's contrast against the art behind a box: the ratio against the area's median luminance, and the worst
  * ratio against its light or dark tenth (the part of the box where the text is hardest to read). */
 export function contrastAgainst(color: string, pixels: PixelArea, box: Box) {
   const rgb = parseHex(color);
@@ -78,7 +83,7 @@ export function contrastAgainst(color: string, pixels: PixelArea, box: Box) {
   if (!rgb || !under) return undefined;
   const text = relativeLuminance(rgb);
   return {
-    ratio: contrastRatio(text, under.mean),
+    ratio: contrastRatio(text, under.median),
     worst: Math.min(contrastRatio(text, under.low), contrastRatio(text, under.high)),
   };
 }

@@ -4,7 +4,7 @@ import satori from "satori";
 import sharp from "sharp";
 import { AppError } from "../errors";
 import { CALM_COLUMNS, CALM_ROWS, detailProfile } from "./calm";
-import { contrastRatio, parseHex, relativeLuminance } from "./contrast";
+import { contrastRatio, parseHex, relativeLuminance, typicalLuminance } from "./contrast";
 import { fontCoverage, loadFonts } from "./font-files";
 import { postScriptName } from "./font-name";
 import { type FontId, fontFamily } from "./fonts";
@@ -58,29 +58,27 @@ export function scrimOpacity(at: number): number {
 }
 
 /** Light or dark text for a region of the art, after the scrim darkens it: whichever has the higher WCAG contrast
- * (lib/design/contrast.ts) against the region's mean relative luminance, each pixel darkened as the scrim darkens it
- * at its height. (An average of gamma-encoded values, as this once was, calls a pale sky under a scrim "dark" and
- * sets white on it.) Sampled from the decoded pixels (decoding once per render; sharp's per-region stats decode the
- * whole image each time). */
+ * (lib/design/contrast.ts) against the region's median relative luminance, each pixel darkened as the scrim darkens
+ * it at its height. (An average of gamma-encoded values with the scrim taken as even, as this once was, called a pale
+ * sky in the scrim's clear band "dark" and set white on it.) Sampled from the decoded pixels (decoding once per
+ * render; sharp's per-region stats decode the whole image each time). */
 export function autoColor(pixels: Pixels, box: TextBox, scrim: number): string {
   const x0 = Math.max(0, Math.floor(box.x));
   const y0 = Math.max(0, Math.floor(box.y));
   const x1 = Math.min(pixels.width, Math.ceil(box.x + box.width));
   const y1 = Math.min(pixels.height, Math.ceil(box.y + box.height));
   const grey = pixels.channels < 3;
-  let sum = 0;
-  let count = 0;
+  const values: number[] = [];
   for (let y = y0; y < y1; y += 3) {
     const keep = 1 - scrim * scrimOpacity(y / pixels.height);
     for (let x = x0; x < x1; x += 3) {
       const i = (y * pixels.width + x) * pixels.channels;
       const r = pixels.data[i] ?? 0;
       const [g, b] = grey ? [r, r] : [pixels.data[i + 1] ?? 0, pixels.data[i + 2] ?? 0];
-      sum += relativeLuminance([Math.round(r * keep), Math.round(g * keep), Math.round(b * keep)]);
-      count++;
+      values.push(relativeLuminance([Math.round(r * keep), Math.round(g * keep), Math.round(b * keep)]));
     }
   }
-  const behind = count ? sum / count : 0;
+  const behind = typicalLuminance(values).median;
   const contrastOf = (hex: string) => contrastRatio(relativeLuminance(parseHex(hex) ?? [0, 0, 0]), behind);
   return contrastOf(AUTO_COLORS.dark) > contrastOf(AUTO_COLORS.light) ? AUTO_COLORS.dark : AUTO_COLORS.light;
 }

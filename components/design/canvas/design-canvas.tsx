@@ -152,13 +152,15 @@ export function DesignCanvas(props: {
 
   return (
     <div className="flex flex-col items-center gap-4 xl:flex-row xl:items-start xl:justify-center">
-      <div className="flex w-full flex-col items-center gap-2" style={{ maxWidth: PREVIEW_WIDTH }}>
+      <div className="flex w-full flex-col items-center gap-2 xl:shrink-0" style={{ maxWidth: PREVIEW_WIDTH }}>
         <section
           className="relative w-full select-none rounded-lg ring-1 ring-edge"
           style={{ aspectRatio: `${props.width} / ${props.height}` }}
           aria-label="Poster canvas"
           aria-describedby={layers.length ? "canvas-help" : undefined}
           data-apart={apart ? "true" : "false"}
+          // The server has drawn the design as it is now (for the tests and the bench to wait on).
+          data-settled={pictures?.body === JSON.stringify(design) && !apart && !props.busy ? "true" : "false"}
         >
           {props.url && (
             // biome-ignore lint/performance/noImgElement: a blob URL from the preview renderer
@@ -206,7 +208,7 @@ export function DesignCanvas(props: {
               aria-label={`${LAYER_NAMES[l.layer]} layer`}
               aria-pressed={selected === l.layer}
               data-layer={l.layer}
-              className={`absolute cursor-move touch-none rounded-sm outline-offset-2 focus-visible:outline-2 focus-visible:outline-accent ${
+              className={`absolute -m-1 box-content cursor-move touch-none rounded-sm p-1 outline-offset-2 focus-visible:outline-2 focus-visible:outline-accent ${
                 selected === l.layer
                   ? "border border-dashed border-accent"
                   : "border border-transparent hover:border-white/60"
@@ -249,7 +251,10 @@ export function DesignCanvas(props: {
           />
           {props.overlay}
           {props.busy && (
-            <span className="pointer-events-none absolute right-2 top-2 rounded bg-black/70 px-2 py-1 text-xs">
+            <span
+              data-testid="canvas-busy"
+              className="pointer-events-none absolute right-2 top-2 rounded bg-black/70 px-2 py-1 text-xs"
+            >
               Rendering…
             </span>
           )}

@@ -27,25 +27,32 @@ export interface CanvasLayerState {
   target: LayerPlacement;
 }
 
-/** Each layer of the last answer, with where the design puts it now (its drawn place when the design doesn't say). */
+/** The order Tab takes through the layers: a one-sheet's reading order, top to bottom, whatever the template. */
+const READING_ORDER: LayerId[] = ["tagline", "aboveTitle", "title", "date", "billing"];
+
+/** Each layer of the last answer, in reading order, with where the design puts it now (its drawn place when the
+ * design doesn't say). */
 export function canvasLayers(pictures: CanvasPictures, design: DesignInput): CanvasLayerState[] {
   const drawnDesign = designSchema.safeParse(JSON.parse(pictures.body));
   const drawnLayers = drawnDesign.success ? drawnDesign.data.layers : undefined;
   const { width: W, height: H } = pictures;
-  return pictures.layers.map((l) => {
-    const scale = drawnLayers?.[l.layer]?.scale ?? 1;
-    const drawn = { x: (l.x + l.width / 2) / W, y: (l.y + l.height / 2) / H, scale };
-    const wanted = design.layers?.[l.layer];
-    return {
-      layer: l.layer,
-      url: l.url,
-      color: l.color,
-      logo: l.logo,
-      drawn,
-      ink: { x: drawn.x, y: drawn.y, width: l.inkWidth / scale / W, height: l.height / scale / H },
-      target: wanted ? { x: wanted.x, y: wanted.y, scale: wanted.scale ?? 1 } : drawn,
-    };
-  });
+  const order = (l: { layer: LayerId }) => READING_ORDER.indexOf(l.layer);
+  return [...pictures.layers]
+    .sort((a, b) => order(a) - order(b))
+    .map((l) => {
+      const scale = drawnLayers?.[l.layer]?.scale ?? 1;
+      const drawn = { x: (l.x + l.width / 2) / W, y: (l.y + l.height / 2) / H, scale };
+      const wanted = design.layers?.[l.layer];
+      return {
+        layer: l.layer,
+        url: l.url,
+        color: l.color,
+        logo: l.logo,
+        drawn,
+        ink: { x: drawn.x, y: drawn.y, width: l.inkWidth / scale / W, height: l.height / scale / H },
+        target: wanted ? { x: wanted.x, y: wanted.y, scale: wanted.scale ?? 1 } : drawn,
+      };
+    });
 }
 
 /** The CSS transform that takes a layer's picture from where it was drawn to `to` (its origin: the drawn centre). */

@@ -9,6 +9,9 @@ import { PREVIEW_WIDTH } from "../use-preview";
 import { type CanvasLayerState, inkPixels, LAYER_NAMES } from "./layer-geometry";
 
 /** Which of the design's fonts sets a layer, and what else shares it. */
+/** The design's defaults (designSchema's), for a design that doesn't name its fonts yet. */
+const DEFAULT_FONT = { titleFont: "bebas-neue", textFont: "oswald", billingFont: "league-gothic" } as const;
+
 const FONT_OF: Record<LayerId, { key: "titleFont" | "textFont" | "billingFont"; shared?: string }> = {
   title: { key: "titleFont" },
   aboveTitle: { key: "textFont", shared: "the tagline and date" },
@@ -87,7 +90,7 @@ export function LayerProperties(props: {
           <select
             id="layer-font"
             className={input}
-            value={design[font.key] ?? ""}
+            value={design[font.key] ?? DEFAULT_FONT[font.key]}
             disabled={Boolean(fontLock)}
             aria-describedby={
               [font.shared && "layer-font-shared", fontLock && "layer-font-locked"].filter(Boolean).join(" ") ||
