@@ -22,10 +22,18 @@ async function openDesign(page: Page, id: string) {
   await expect(page.getByRole("heading", { name: "Design poster" })).toBeVisible();
 }
 
+/** A layer's handle on the screen (for the mouse). */
 const box = async (page: Page, name: string) => {
   const b = await page.getByRole("button", { name: `${name} layer` }).boundingBox();
   if (!b) throw new Error(`no ${name} layer on the canvas`);
   return b;
+};
+
+/** A layer's handle relative to the canvas (the same however the page is scrolled). */
+const onCanvas = async (page: Page, name: string) => {
+  const [b, c] = [await box(page, name), await page.getByRole("region", { name: "Poster canvas" }).boundingBox()];
+  if (!c) throw new Error("no canvas");
+  return { ...b, x: b.x - c.x, y: b.y - c.y };
 };
 
 /** The canvas has caught up: the server has drawn the design as it now is (no layer shown apart). */
@@ -47,6 +55,8 @@ for (const viewport of VIEWPORTS) {
     const title = page.getByRole("button", { name: "Title layer" });
     await expect(title).toBeVisible();
     await settled(page);
+    // Typing scrolled the form (below the canvas, on a phone) into view: back to the canvas.
+    await page.getByRole("region", { name: "Poster canvas" }).scrollIntoViewIfNeeded();
     const canvas = await page.getByRole("region", { name: "Poster canvas" }).boundingBox();
     if (!canvas) throw new Error("no canvas");
     const before = await box(page, "Title");
@@ -70,9 +80,9 @@ for (const viewport of VIEWPORTS) {
     // The server redraws once the drag has ended, and the composed preview takes over again.
     await expect.poll(() => preview.getAttribute("src")).not.toBe(src);
     await settled(page);
-    const moved = await box(page, "Title");
-    expect(Math.abs(moved.y - (before.y - lift))).toBeLessThan(3);
-    expect(Math.abs(moved.x + moved.width / 2 - (canvas.x + canvas.width / 2))).toBeLessThan(1.5);
+    const moved = await onCanvas(page, "Title");
+    expect(Math.abs(moved.y - (before.y - canvas.y - lift))).toBeLessThan(3);
+    expect(Math.abs(moved.x + moved.width / 2 - canvas.width / 2)).toBeLessThan(1.5);
     await page.screenshot({ path: `${SHOTS}/canvas-dragged-${viewport.width}.png`, fullPage: true });
 
     await page.getByRole("button", { name: "Save poster" }).click();
@@ -83,16 +93,16 @@ for (const viewport of VIEWPORTS) {
 
     await openDesign(page, id);
     await settled(page);
-    const reloaded = await box(page, "Title");
+    const reloaded = await onCanvas(page, "Title");
     expect(Math.abs(reloaded.y - moved.y)).toBeLessThan(2);
     expect(Math.abs(reloaded.x - moved.x)).toBeLessThan(2);
 
     // Keyboard: Tab reaches the layers; arrows nudge by 1% of the poster, Shift+arrow by 10%.
     await title.focus();
     await page.keyboard.press("ArrowDown");
-    await expect.poll(async () => (await box(page, "Title")).y - reloaded.y).toBeCloseTo(canvas.height * 0.01, 0);
+    await expect.poll(async () => (await onCanvas(page, "Title")).y - reloaded.y).toBeCloseTo(canvas.height * 0.01, 0);
     await page.keyboard.press("Shift+ArrowLeft");
-    await expect.poll(async () => (await box(page, "Title")).x - reloaded.x).toBeCloseTo(-canvas.width * 0.1, 0);
+    await expect.poll(async () => (await onCanvas(page, "Title")).x - reloaded.x).toBeCloseTo(-canvas.width * 0.1, 0);
     await page.keyboard.press("Tab");
     // Tab goes through the layers in reading order: tagline, title, date.
     await expect(page.locator(":focus")).toHaveAttribute("data-layer", "date");
@@ -136,10 +146,10 @@ test("a pale colour on pale art shows the contrast warning; a dark one clears it
 // A pixel "differs" when any channel is off by more than TOLERANCE: the browser and sharp blend the same layers over
 // the same ground, so most pixels match exactly; antialiased edges differ where the browser resamples a layer's
 // picture moved by a fraction of a pixel and satori draws the type afresh at that place. THRESHOLD is the share of
-// such pixels allowed: 1%, well under what a title's ink covers on this canvas, so a layer shown in the wrong place,
-// or not moved at all, fails (the control below checks that it does).
+// such pixels allowed: 0.5%. Measured: 0.008% after a move; the same picture against the render with the title
+// unmoved, 2.1% — so a layer shown in the wrong place, or not moved at all, fails (the control below checks that).
 const TOLERANCE = 24;
-const THRESHOLD = 0.01;
+const THRESHOLD = 0.005;
 
 /** Pixels whose channels differ by more than `tolerance` (of 255) anywhere, of two RGB pictures the same size. */
 function differing(a: Buffer, b: Buffer, tolerance: number) {
