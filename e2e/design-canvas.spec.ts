@@ -116,7 +116,10 @@ for (const viewport of VIEWPORTS) {
   });
 }
 
-test("a pale colour on pale art shows the contrast warning; a dark one clears it", async ({ page, request }) => {
+test("a pale colour on pale art shows the contrast warning; a dark one clears it; the corner handle scales the layer", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(60_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   // The emulator paints a snow field's sky pale at the top, where the classic tagline sits.
@@ -141,6 +144,24 @@ test("a pale colour on pale art shows the contrast warning; a dark one clears it
   await page.getByLabel("Colour hex").fill("#101820");
   await expect(page.getByText(/Low contrast/)).toHaveCount(0);
   expect(Number.parseFloat((await contrast.textContent()) ?? "")).toBeGreaterThan(4.5);
+
+  // The corner handle scales the type: dragged away from the layer's centre, the size goes up, and the box with it.
+  await settled(page);
+  const before = await onCanvas(page, "Tagline");
+  const handle = await page.locator("[data-handle=scale]").boundingBox();
+  if (!handle) throw new Error("no scale handle");
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(handle.x + 60, handle.y + 12, { steps: 6 });
+  await page.mouse.up();
+  const size = Number.parseInt((await page.locator("output[for=layer-scale]").textContent()) ?? "", 10);
+  expect(size).toBeGreaterThan(120);
+  await settled(page);
+  const after = await onCanvas(page, "Tagline");
+  // The handle's box is the ink plus a grab margin (4 px padding and a 1 px border a side).
+  const ink = (b: { width: number }) => b.width - 10;
+  expect(ink(after) / ink(before)).toBeCloseTo(size / 100, 1);
+  expect(after.x + after.width / 2).toBeCloseTo(before.x + before.width / 2, 0);
 });
 
 // A pixel "differs" when any channel is off by more than TOLERANCE: the browser and sharp blend the same layers over

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { lockedChanges } from "@/lib/campaigns/design";
+import { brandKitSchema } from "@/lib/campaigns/schema";
 import { layoutDesign } from "@/lib/design/layout";
 import { bundledMeasure } from "@/lib/design/metrics";
 import { designSchema } from "@/lib/design/schema";
@@ -70,5 +72,22 @@ describe("placed layers", () => {
     expect(refused({ title: { x: 1.2, y: 0.5 } })).toBe("A layer's x must be at most 1.");
     expect(refused({ title: { x: 0.5, y: 0.5, scale: 9 } })).toBe("A layer's scale must be at most 4.");
     expect(refused({ poster: { x: 0.5, y: 0.5 } })).toBe("Unknown layer: poster.");
+  });
+});
+
+describe("a brand kit's locks on placed layers", () => {
+  const kit = brandKitSchema.parse({
+    titleFont: "bebas-neue",
+    textFont: "oswald",
+    billingFont: "league-gothic",
+    locked: ["titleSize"],
+  });
+  const design = (layers?: unknown) => designSchema.parse({ ...base, layers });
+
+  it("counts scaling the title on the canvas as changing the locked title size; moving it is free", () => {
+    expect(lockedChanges(kit, design(), design({ title: { x: 0.4, y: 0.3 } }))).toEqual([]);
+    expect(lockedChanges(kit, design(), design({ title: { x: 0.4, y: 0.3, scale: 1.5 } }))).toEqual(["titleSize"]);
+    // The tagline's scale isn't the title's size.
+    expect(lockedChanges(kit, design(), design({ tagline: { x: 0.5, y: 0.1, scale: 2 } }))).toEqual([]);
   });
 });
