@@ -191,9 +191,17 @@ export function LayerProperties(props: {
         </div>
       )}
       {placed && (
-        <button type="button" className="text-sm underline" onClick={props.onReset}>
-          Back to the template's place
-        </button>
+        <div className="space-y-1">
+          {isTitle && (
+            <p className="text-xs text-muted">
+              Placed by hand: the title position slider no longer moves it (the credits above it still follow the
+              slider).
+            </p>
+          )}
+          <button type="button" className="text-sm underline" onClick={props.onReset}>
+            Back to the template's place
+          </button>
+        </div>
       )}
     </section>
   );
