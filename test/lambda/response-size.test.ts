@@ -126,6 +126,15 @@ const ROUTES: Record<string, () => Call | Call[]> = {
     body: DESIGN,
     status: 200,
   }),
+  // The canvas's layers of the same: the composed preview and the ground, each bounded as the preview is, and a
+  // transparent picture per layer.
+  "/api/posters/[id]/design/canvas": () => ({
+    method: "POST",
+    path: `/api/posters/${ids.big}/design/canvas`,
+    query: "width=1200",
+    body: DESIGN,
+    status: 200,
+  }),
   "/api/posters/[id]/exports": () => ({ path: `/api/posters/${ids.big}/exports`, status: 200 }),
   "/api/posters/[id]/exports/[exportId]": () => ({
     path: `/api/posters/${ids.big}/exports/${ids.export}`,
