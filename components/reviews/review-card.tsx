@@ -3,12 +3,17 @@
 import { useRef, useState } from "react";
 import type { LinkReview, SharedPoster } from "@/lib/api-types";
 import { ApiError, api } from "@/lib/client/api";
+import { srcSetOf } from "@/lib/image-sources";
 import { REVIEW_COMMENT_MAX, VERDICT_WORDS, type Verdict } from "@/lib/reviews/words";
 import { PinLayer } from "./pins";
 import { ReviewItems } from "./review-items";
 
 // One option on a review link: the poster (tap it to pin a comment to a spot), Approve / Ask for changes, a
 // comment, and what reviewers on this link have said so far. Big targets, one column: it is used on phones.
+
+// The card's image width in CSS px, as review-board.tsx lays the cards out (one column, two from md, three from xl,
+// in a 72rem page), less the card's padding: what the browser picks a size from.
+const CARD_SIZES = "(min-width: 1280px) 324px, (min-width: 768px) calc(50vw - 62px), calc(100vw - 58px)";
 
 export function ReviewCard(props: {
   token: string;
@@ -104,6 +109,9 @@ export function ReviewCard(props: {
         >
           {/* biome-ignore lint/performance/noImgElement: pre-signed URLs expire; no image optimiser */}
           <img
+            srcSet={srcSetOf(poster.sources)}
+            sizes={CARD_SIZES}
+            // After srcset and sizes: set first, a browser may fetch it before it knows it has a choice.
             src={poster.imageUrl}
             alt={`Option ${poster.label}${poster.prompt ? `: ${poster.prompt}` : ""}. Tap to pin a comment to a spot.`}
             width={poster.width}
