@@ -90,12 +90,13 @@ export function ReviewCard(props: {
 
   return (
     <li aria-labelledby={`label-${poster.id}`} className="space-y-3 rounded-xl border border-edge p-3 sm:p-4">
+      {/* The option's name never breaks ("OPTION / A"): the latest verdict beside it wraps instead. */}
       <div className="flex items-center justify-between gap-2">
-        <h2 id={`label-${poster.id}`} className="font-display text-3xl tracking-wide">
+        <h2 id={`label-${poster.id}`} className="font-display text-3xl tracking-wide whitespace-nowrap">
           Option {poster.label}
         </h2>
         {latest && (
-          <span className="text-sm text-muted">
+          <span className="min-w-0 text-right text-sm text-muted">
             Latest on this link: <span className="text-white">{VERDICT_WORDS[latest]}</span>
           </span>
         )}

@@ -13,7 +13,7 @@ export function ReviewerName(props: { name: string; onChange: (name: string) => 
     return (
       <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
         <span>
-          Reviewing as <strong className="break-all">{props.name}</strong>{" "}
+          Reviewing as <strong className="wrap-anywhere">{props.name}</strong>{" "}
           <span className="text-muted">(self-declared)</span>
         </span>
         <button
