@@ -21,7 +21,8 @@ export function ReviewCard(props: {
   reviews: LinkReview[];
   pinNumbers: Map<string, number>;
   name: string;
-  onNeedName: () => void;
+  /** No name yet: `why` says what it is needed for, beside the name field. */
+  onNeedName: (why: string) => void;
   onAdded: (review: LinkReview) => void;
   eager: boolean;
 }) {
@@ -49,7 +50,7 @@ export function ReviewCard(props: {
 
   async function send(verdict?: Verdict) {
     if (!props.name) {
-      props.onNeedName();
+      props.onNeedName(`Type your name first: it goes with your ${verdict ? "verdict" : "comment"} on ${option}.`);
       setMessage("Give your name first (at the top of the page).");
       return;
     }
