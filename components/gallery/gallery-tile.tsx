@@ -57,7 +57,7 @@ export function GalleryTile(props: {
         prefetch={false}
         aria-current={props.selected ? "true" : undefined}
         {...props.linkProps}
-        className={`block overflow-hidden rounded-lg border bg-panel ${
+        className={`relative block overflow-hidden rounded-lg border bg-panel ${
           props.selected ? "border-accent ring-2 ring-accent" : "border-edge"
         } ${state === "loading" ? "animate-pulse bg-gradient-to-br from-edge to-panel motion-reduce:animate-none" : ""}`}
         style={{ aspectRatio: `${poster.width} / ${poster.height}` }}
