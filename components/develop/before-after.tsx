@@ -53,16 +53,17 @@ export function BeforeAfter(props: {
   const img = "absolute inset-0 h-full w-full select-none object-contain";
   const at = props.placement;
   const pct = (v: number) => `${v * 100}%`;
-  const beforeImage = (extra: { alt: string }) => (
+  const beforeImage = (clip?: React.CSSProperties) => (
     // biome-ignore lint/performance/noImgElement: signed S3 URLs, not optimisable by next/image
     <img
       src={props.beforeUrl}
-      alt={extra.alt}
+      alt={before}
       draggable={false}
       className={at ? "absolute select-none object-fill" : img}
-      style={at ? { left: pct(at.left), top: pct(at.top), width: pct(at.width), height: pct(at.height) } : undefined}
+      style={at ? { left: pct(at.left), top: pct(at.top), width: pct(at.width), height: pct(at.height) } : clip}
     />
   );
+  const clip = { clipPath: `inset(0 ${100 - split}% 0 0)` };
   return (
     <figure className="space-y-2" aria-labelledby={`${id}-caption`}>
       <div className="flex items-center justify-between gap-2">
@@ -85,7 +86,7 @@ export function BeforeAfter(props: {
                 style={frameStyle}
               >
                 {label === before ? (
-                  beforeImage({ alt: before })
+                  beforeImage()
                 ) : (
                   // biome-ignore lint/performance/noImgElement: signed S3 URLs, not optimisable by next/image
                   <img src={url} alt={label} className={img} />
@@ -124,12 +125,14 @@ export function BeforeAfter(props: {
         >
           {/* biome-ignore lint/performance/noImgElement: signed S3 URLs, not optimisable by next/image */}
           <img src={props.afterUrl} alt={after} draggable={false} className={img} />
-          <div
-            className={`absolute inset-0 ${at ? NEW_SPACE : ""}`}
-            style={{ clipPath: `inset(0 ${100 - split}% 0 0)` }}
-          >
-            {beforeImage({ alt: before })}
-          </div>
+          {/* Placed, the before side is the whole frame (its new space striped), clipped at the divider. */}
+          {at ? (
+            <div className={`absolute inset-0 ${NEW_SPACE}`} style={clip}>
+              {beforeImage()}
+            </div>
+          ) : (
+            beforeImage(clip)
+          )}
           <span
             className="pointer-events-none absolute left-2 top-2 rounded bg-ink/80 px-1.5 py-0.5 text-xs"
             aria-hidden="true"

@@ -19,6 +19,7 @@ const navButton =
 
 /** A swipe: this far sideways, and mostly sideways (a scroll of the details below is not a swipe). */
 const SWIPE_PX = 50;
+
 export function Lightbox(props: {
   /** posters[index]. */
   poster: ResultPoster;
