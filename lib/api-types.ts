@@ -174,8 +174,16 @@ export interface ReviewPage {
   nextCursor: string | null;
 }
 
+/** One stored size of an image, pre-signed, for a srcset: `width` is its width in pixels. */
+export interface ImageSource {
+  url: string;
+  width: number;
+}
+
 /** A poster as a share page shows it: only what the sharer chose to show. `imageUrl` is pre-signed: the full PNG
- * for a single shared poster, the thumbnail for a board (its full size and download go through stable app URLs). */
+ * for a single shared poster, the thumbnail for a board (its full size and download go through stable app URLs).
+ * `sources` are the sizes stored (the thumbnail, the full image), narrowest first: the browser picks what its screen
+ * needs. */
 export interface SharedPoster {
   id: string;
   /** A, B, C… in the board's order (as sent, for a snapshot). */
@@ -183,6 +191,7 @@ export interface SharedPoster {
   width: number;
   height: number;
   imageUrl: string;
+  sources: ImageSource[];
   /** It has a typography design: `imageUrl` shows the composed poster, and the plain art is offered too. */
   designed: boolean;
   prompt?: string;

@@ -54,13 +54,16 @@ export class SharePanel {
   constructor(readonly page: Page) {
     this.links = page.getByRole("list", { name: "Live links" });
   }
-  /** Creates a link and returns its URL. */
+  /** Creates a link that only shows (no reviews) and returns its URL. */
   async create(options: { showPrompt?: boolean } = {}): Promise<string> {
     const before = await this.links
       .getByRole("listitem")
       .count()
       .catch(() => 0);
     if (options.showPrompt) await this.page.getByLabel("Show prompt and settings").check();
+    // A board's link takes reviews unless unticked: this one only shows.
+    const review = this.page.getByLabel("Reviewers can approve and comment");
+    if (await review.count()) await review.uncheck();
     await this.page.getByRole("button", { name: "Create link" }).click();
     await expect(this.links.getByRole("listitem")).toHaveCount(before + 1);
     return (await this.links.getByRole("listitem").first().locator("code").textContent()) as string;

@@ -5,6 +5,7 @@ import { CommentsPanel } from "@/components/comments/comments-panel";
 import { CommentsProvider } from "@/components/comments/comments-state";
 import { BeforeAfter } from "@/components/develop/before-after";
 import { DevelopPanel } from "@/components/develop/panel/develop-panel";
+import { reframePlacement } from "@/components/develop/reframe-geometry";
 import { FormatPack } from "@/components/pack/format-pack";
 import { Lineage } from "@/components/poster/lineage";
 import { PosterActions } from "@/components/poster/poster-actions";
@@ -121,6 +122,7 @@ export default async function PosterPage({
                   height={poster.height}
                   beforeLabel="Original"
                   afterLabel="This version"
+                  placement={reframePlacement(parent, poster)}
                 />
               </div>
             )}
