@@ -1,9 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { ExportView, PrintArt } from "@/lib/api-types";
 import { ApiError, api } from "@/lib/client/api";
+import type { DraftView } from "@/lib/design/draft-schema";
 import {
   type DesignInput,
   designSchema,
@@ -17,9 +18,13 @@ import { ConfirmButton } from "../confirm-button";
 import { type Guides, PrintGuides } from "../print/print-guides";
 import { PrintPanel } from "../print/print-panel";
 import { DesignPreview } from "./design-preview";
+import { DraftBar, type DraftNote } from "./draft-bar";
 import { PositionControl, Slider, TextField } from "./fields";
 import { FontPicker } from "./font-picker";
+import { clearLocalDraft, readLocalDraft, sameDesign } from "./local-draft";
 import { LogoField } from "./logo-field";
+import { useAutosave } from "./use-autosave";
+import { useDesignHistory } from "./use-design-history";
 import { useDesignPreview } from "./use-preview";
 
 export function DesignEditor(props: {
@@ -34,9 +39,56 @@ export function DesignEditor(props: {
   printArt: PrintArt;
   /** The poster's print masters so far (the print panel lists them and follows those still being made). */
   exports: ExportView[];
+  /** The autosaved draft, when there is one (it is newer than the saved design: Save deletes it). */
+  draft?: DraftView | null;
 }) {
   const router = useRouter();
-  const [design, setDesign] = useState<DesignInput>(props.initial);
+  // The editor opens on the draft when there is one that says something the saved design doesn't.
+  const [start] = useState(() => {
+    const draft = props.draft && !sameDesign(props.draft.design, props.initial) ? props.draft : null;
+    return { design: draft?.design ?? props.initial, revision: props.draft?.revision ?? null, draftAt: draft?.savedAt };
+  });
+  // Every change goes through the history's `set` (undo, redo), and autosave follows what it shows.
+  const history = useDesignHistory(start.design);
+  const design = history.design;
+  const [draftNote, setDraftNote] = useState<DraftNote | null>(start.draftAt ? { at: start.draftAt } : null);
+  const autosave = useAutosave(props.posterId, design, start);
+  // Once mounted: the server's draft as it is now (the page may come from the router's cache, on Back) and a copy
+  // kept in this browser (changes the network couldn't take), which wins when it is newer. Not in the first render:
+  // the server has no localStorage, and the first render must match its HTML.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on opening
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      const server = await api.getDraft(props.posterId).then(
+        (draft) => draft,
+        (error) => (error instanceof ApiError && error.code === "draft_not_found" ? null : (props.draft ?? null)),
+      );
+      if (cancelled) return;
+      const saver = autosave.saver;
+      const untouched = saver.status.state === "idle" && !saver.dirty;
+      saver.rebase(server);
+      const worth = server && !sameDesign(server.design, props.initial) ? server : null;
+      let shown: DesignInput = worth?.design ?? props.initial;
+      let note: DraftNote | null = worth ? { at: worth.savedAt } : null;
+      const local = readLocalDraft(props.posterId);
+      if (
+        local &&
+        (!server || Date.parse(local.changedAt) > Date.parse(server.savedAt)) &&
+        !sameDesign(local.design, shown)
+      ) {
+        shown = local.design;
+        note = { at: local.changedAt, local: true };
+      } else if (local) clearLocalDraft(props.posterId);
+      if (!untouched || sameDesign(shown, start.design)) return;
+      history.reset(shown);
+      setDraftNote(note);
+      setTouched(Boolean(note));
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, []);
   // What the server has: the print panel's "Save and export" saves without leaving, so this moves on from `initial`.
   const [saved, setSaved] = useState<DesignInput>(props.initial);
   const [guides, setGuides] = useState<Guides | null>(null);
@@ -45,13 +97,25 @@ export function DesignEditor(props: {
   const [locked, setLocked] = useState<Record<string, string>>({});
   const [message, setMessage] = useState("");
   // A new design starts empty: "add some text" is advice once the user has started, not an error on opening.
-  const [touched, setTouched] = useState(false);
+  const [touched, setTouched] = useState(Boolean(start.draftAt));
   // A change may fix what the last save was refused for: the next preview says again what still needs fixing.
   const set = <K extends keyof DesignInput>(key: K, value: DesignInput[K]) => {
-    setDesign((d) => ({ ...d, [key]: value }));
+    history.set(key, value);
     setServerErrors({});
     setTouched(true);
   };
+
+  async function discardDraft() {
+    try {
+      await autosave.saver.discard(saved);
+      history.reset(saved);
+      setDraftNote(null);
+      setServerErrors({});
+      setTouched(false);
+    } catch (error) {
+      setMessage(error instanceof ApiError ? error.message : "Couldn't discard the draft: try again.");
+    }
+  }
 
   const parsed = designSchema.safeParse(design);
   const preview = useDesignPreview(props.posterId, design, parsed.success);
@@ -72,13 +136,17 @@ export function DesignEditor(props: {
   async function saveHere(): Promise<boolean> {
     if (!parsed.success) return false;
     setMessage("Saving the full-size poster…");
+    await autosave.saver.settle();
     try {
       await api.saveDesign(props.posterId, design);
+      autosave.saver.committed(design);
       setSaved(design);
+      setDraftNote(null);
       setLocked({});
       setMessage("Saved.");
       return true;
     } catch (error) {
+      autosave.saver.resume();
       refused(error);
       return false;
     }
@@ -97,11 +165,15 @@ export function DesignEditor(props: {
 
   async function call(method: "PUT" | "DELETE") {
     setMessage(method === "PUT" ? "Saving the full-size poster…" : "Removing the design…");
+    await autosave.saver.settle();
     try {
       await (method === "PUT" ? api.saveDesign(props.posterId, design) : api.removeDesign(props.posterId));
+      // The server deleted the draft with the commit: nothing is left to autosave.
+      autosave.saver.committed(method === "PUT" ? design : null);
       router.push(`/posters/${props.posterId}`);
       router.refresh();
     } catch (error) {
+      autosave.saver.resume();
       refused(error);
     }
   }
@@ -149,6 +221,16 @@ export function DesignEditor(props: {
           if (parsed.success) void call("PUT");
         }}
       >
+        <DraftBar
+          note={draftNote}
+          status={autosave.status}
+          canUndo={history.canUndo}
+          canRedo={history.canRedo}
+          onUndo={history.undo}
+          onRedo={history.redo}
+          onDiscard={discardDraft}
+          onKeepMine={() => void autosave.saver.keepMine().catch(() => {})}
+        />
         <fieldset>
           <legend className="mb-1 text-sm font-medium">Template</legend>
           {keysOf(TEMPLATES).map((id) => (
