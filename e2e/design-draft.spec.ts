@@ -20,6 +20,12 @@ async function serverDraft(page: Page, id: string) {
   return response.status() === 200 ? ((await response.json()) as { design: Record<string, unknown> }) : undefined;
 }
 
+/** DRAFT_SHOTS=<folder>: screenshots of the editor's draft bar, to look at. */
+async function shot(page: Page, name: string) {
+  const folder = process.env.DRAFT_SHOTS;
+  if (folder) await page.screenshot({ path: `${folder}/${name}-${page.viewportSize()?.width}.png` });
+}
+
 async function noViolations(page: Page) {
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 }
@@ -54,6 +60,7 @@ for (const viewport of VIEWPORTS) {
       // Nothing was committed: the poster has no design yet.
       expect((await (await request.get(`/api/posters/${id}`)).json()).design).toBeUndefined();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      await shot(page, "draft-reopened");
       await noViolations(page);
 
       // Discard: back to the saved design (none), and no draft on the server.
@@ -78,11 +85,6 @@ for (const viewport of VIEWPORTS) {
       for (let i = 0; i < 4; i++) await size.press("ArrowRight");
       await expect(size).toHaveValue("14");
 
-      // Ctrl+Z in a text box is the browser's own (the box's typing), not the design's: the template stays.
-      await field(page, "Tagline").press("Control+z");
-      await expect(page.getByRole("radio", { name: /^Teaser/ })).toBeChecked();
-      await expect(size).toHaveValue("14");
-
       // The four key presses on the slider: one step.
       await undo.click();
       await expect(size).toHaveValue("12");
@@ -101,6 +103,10 @@ for (const viewport of VIEWPORTS) {
       await redo.click();
       await expect(size).toHaveValue("14");
       await expect(redo).toBeDisabled();
+      // Ctrl+Z in a text box is the browser's own (the box's typing), not the design's: the template and the size stay.
+      await field(page, "Title").press("Control+z");
+      await expect(page.getByRole("radio", { name: /^Teaser/ })).toBeChecked();
+      await expect(size).toHaveValue("14");
       // Autosave follows what the editor shows.
       await expect(status(page)).toHaveText("Saved");
       await expect.poll(async () => (await serverDraft(page, id))?.design).toMatchObject({ titleSize: 14 });
@@ -147,6 +153,7 @@ for (const viewport of VIEWPORTS) {
       await field(page, "Tagline").pressSequentially("Kept here");
       await expect(status(page)).toHaveText("Offline — changes kept here");
       expect(await serverDraft(page, id)).toBeUndefined();
+      await shot(page, "draft-offline");
       await noViolations(page);
 
       // Leaving now would lose what the server doesn't have: the browser asks first.
@@ -155,6 +162,7 @@ for (const viewport of VIEWPORTS) {
       await expect(field(page, "Tagline")).toHaveValue("Kept here");
       await expect(page.getByText(/kept in this browser/)).toBeVisible();
       await expect(status(page)).toHaveText("Offline — changes kept here");
+      expect(await serverDraft(page, id)).toBeUndefined();
 
       // Back online: the retry sends it.
       failing = false;

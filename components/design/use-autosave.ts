@@ -168,9 +168,10 @@ class DraftSaver {
   }
 
   /** The page is going away (a reload, a closed tab): a last save the browser finishes after the page is gone. The
-   * browser keeps its copy either way. */
+   * browser keeps its copy either way, so a save that fails here is found there on the next visit. */
   lastChance() {
-    if (!this.dirty || this.paused || this.inFlight || this.status.state === "conflict") return;
+    // Only changes still waiting for their pause: ones the server just failed to take are the browser's copy's.
+    if (!this.dirty || this.paused || this.inFlight || this.status.state !== "saving") return;
     void fetch(`/api/posters/${this.posterId}/design/draft`, {
       method: "PATCH",
       keepalive: true,
