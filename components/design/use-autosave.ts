@@ -51,7 +51,7 @@ export function statusText(status: AutosaveStatus): string {
 const unstored = (status: AutosaveStatus) =>
   status.state === "offline" || status.state === "failed" || status.state === "conflict";
 
-class DraftSaver {
+export class DraftSaver {
   design: DesignInput;
   json: string;
   /** What the server holds: the draft, or the saved design when there is none. */
