@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { ExportView, PrintArt } from "@/lib/api-types";
 import { ApiError, api } from "@/lib/client/api";
 import type { DraftView } from "@/lib/design/draft-schema";
@@ -21,10 +21,11 @@ import { DesignPreview } from "./design-preview";
 import { DraftBar, type DraftNote } from "./draft-bar";
 import { PositionControl, Slider, TextField } from "./fields";
 import { FontPicker } from "./font-picker";
-import { clearLocalDraft, readLocalDraft, sameDesign } from "./local-draft";
+import { sameDesign } from "./local-draft";
 import { LogoField } from "./logo-field";
 import { useAutosave } from "./use-autosave";
 import { useDesignHistory } from "./use-design-history";
+import { useDraftOnOpen } from "./use-draft-on-open";
 import { useDesignPreview } from "./use-preview";
 
 export function DesignEditor(props: {
@@ -53,42 +54,18 @@ export function DesignEditor(props: {
   const design = history.design;
   const [draftNote, setDraftNote] = useState<DraftNote | null>(start.draftAt ? { at: start.draftAt } : null);
   const autosave = useAutosave(props.posterId, design, start);
-  // Once mounted: the server's draft as it is now (the page may come from the router's cache, on Back) and a copy
-  // kept in this browser (changes the network couldn't take), which wins when it is newer. Not in the first render:
-  // the server has no localStorage, and the first render must match its HTML.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on opening
-  useEffect(() => {
-    let cancelled = false;
-    void (async () => {
-      const server = await api.getDraft(props.posterId).then(
-        (draft) => draft,
-        (error) => (error instanceof ApiError && error.code === "draft_not_found" ? null : (props.draft ?? null)),
-      );
-      if (cancelled) return;
-      const saver = autosave.saver;
-      const untouched = saver.status.state === "idle" && !saver.dirty;
-      saver.rebase(server);
-      const worth = server && !sameDesign(server.design, props.initial) ? server : null;
-      let shown: DesignInput = worth?.design ?? props.initial;
-      let note: DraftNote | null = worth ? { at: worth.savedAt } : null;
-      const local = readLocalDraft(props.posterId);
-      if (
-        local &&
-        (!server || Date.parse(local.changedAt) > Date.parse(server.savedAt)) &&
-        !sameDesign(local.design, shown)
-      ) {
-        shown = local.design;
-        note = { at: local.changedAt, local: true };
-      } else if (local) clearLocalDraft(props.posterId);
-      if (!untouched || sameDesign(shown, start.design)) return;
-      history.reset(shown);
+  useDraftOnOpen({
+    posterId: props.posterId,
+    initial: props.initial,
+    draft: props.draft,
+    opened: start.design,
+    saver: autosave.saver,
+    found: (found, note) => {
+      history.reset(found);
       setDraftNote(note);
       setTouched(Boolean(note));
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, []);
+    },
+  });
   // What the server has: the print panel's "Save and export" saves without leaving, so this moves on from `initial`.
   const [saved, setSaved] = useState<DesignInput>(props.initial);
   const [guides, setGuides] = useState<Guides | null>(null);
