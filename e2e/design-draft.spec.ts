@@ -185,3 +185,26 @@ test("Save commits the draft: the poster has the design, and the draft is gone",
   await expect(field(page, "Title")).toHaveValue("Harbour");
   await expect(page.getByText(/^Draft from/)).toHaveCount(0);
 });
+
+test("a draft saved in another window since is never overwritten unknowingly: the editor says so, Keep my changes wins", async ({
+  page,
+  request,
+}) => {
+  const { id } = await makePoster(request, { prompt: "two windows, one draft", seed: 306 });
+  await page.goto(`/posters/${id}/design`);
+  await field(page, "Title").fill("Mine");
+  await expect(status(page)).toHaveText("Saved");
+  const mine = await (await request.get(`/api/posters/${id}/design/draft`)).json();
+  // Another window saves the next revision.
+  const other = await request.patch(`/api/posters/${id}/design/draft`, {
+    data: { design: { template: "classic", title: "Theirs" }, baseRevision: mine.revision },
+  });
+  expect(other.status()).toBe(200);
+  await field(page, "Tagline").fill("Still mine");
+  await expect(status(page)).toHaveText(/^Not saved: This design's draft was changed in another window/);
+  expect((await serverDraft(page, id))?.design.title).toBe("Theirs");
+  await noViolations(page);
+  await page.getByRole("button", { name: "Keep my changes" }).click();
+  await expect(status(page)).toHaveText("Saved");
+  expect((await serverDraft(page, id))?.design).toMatchObject({ title: "Mine", tagline: "Still mine" });
+});
