@@ -103,12 +103,22 @@ describe("autosave", () => {
     expect(api.saveDraft).toHaveBeenCalledTimes(1);
 
     api.saveDraft.mockReset();
-    api.saveDraft.mockRejectedValueOnce(new ApiError("brand_locked", "The kit locks the title font."));
+    api.saveDraft.mockRejectedValueOnce(
+      new ApiError("brand_locked", "The kit locks the title font.", { titleFont: "Locked by the kit." }),
+    );
     const locked = saver();
     locked.s.changed(design("Locked"));
     await vi.advanceTimersByTimeAsync(60_000);
     expect(api.saveDraft).toHaveBeenCalledTimes(1);
-    expect(locked.last()).toBe("Not saved: The kit locks the title font.");
+    // The field says why (the editor marks it from `refusal`); the status points there.
+    expect(locked.last()).toBe("Not saved: see the highlighted fields");
+    const status = locked.statuses.at(-1);
+    expect(status?.state === "failed" && status.refusal?.fields).toEqual({ titleFont: "Locked by the kit." });
+    // A refusal without fields says its sentence.
+    api.saveDraft.mockRejectedValueOnce(new ApiError("draft_too_large", "This draft is too large to keep."));
+    locked.s.changed(design("Locked, and long"));
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MS + 10);
+    expect(locked.last()).toBe("Not saved: This draft is too large to keep.");
   });
 
   it("sends nothing between Save's settle and its commit, and starts a new draft after it", async () => {

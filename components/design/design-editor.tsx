@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { ExportView, PrintArt } from "@/lib/api-types";
 import { ApiError, api } from "@/lib/client/api";
 import type { DraftView } from "@/lib/design/draft-schema";
@@ -93,6 +93,13 @@ export function DesignEditor(props: {
       setMessage(error instanceof ApiError ? error.message : "Couldn't discard the draft: try again.");
     }
   }
+
+  // An autosave the server refused on a field (a brand-kit lock) marks the field, as a refused Save does.
+  const refusal = autosave.status.state === "failed" ? autosave.status.refusal : undefined;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: on each new refusal only
+  useEffect(() => {
+    if (refusal) refused(refusal);
+  }, [refusal]);
 
   const parsed = designSchema.safeParse(design);
   const preview = useDesignPreview(props.posterId, design, parsed.success);

@@ -25,8 +25,8 @@ export type AutosaveStatus =
   | { state: "saved"; at: string }
   /** The network failed: the changes are kept in this browser and sent when it can. */
   | { state: "offline" }
-  /** The server refused them (`retrying`: it failed, and they are tried again). */
-  | { state: "failed"; message: string; retrying: boolean }
+  /** The server refused them (`retrying`: it failed, and they are tried again); `refusal` names fields (a lock). */
+  | { state: "failed"; message: string; retrying: boolean; refusal?: ApiError }
   /** Another window or person saved a revision since this one's: the user chooses. */
   | { state: "conflict"; message: string };
 
@@ -41,7 +41,8 @@ export function statusText(status: AutosaveStatus): string {
     case "offline":
       return "Offline — changes kept here";
     case "failed":
-      return status.retrying ? "Not saved yet — changes kept here, trying again" : `Not saved: ${status.message}`;
+      if (status.retrying) return "Not saved yet — changes kept here, trying again";
+      return status.refusal ? "Not saved: see the highlighted fields" : `Not saved: ${status.message}`;
     case "conflict":
       return `Not saved: ${status.message}`;
   }
@@ -150,7 +151,8 @@ export class DraftSaver {
       const code = error instanceof ApiError ? error.code : "network";
       const message = error instanceof ApiError ? error.message : "";
       if (!RETRIED.has(code)) {
-        this.setStatus({ state: "failed", message, retrying: false });
+        const refusal = error instanceof ApiError && error.fields ? error : undefined;
+        this.setStatus({ state: "failed", message, retrying: false, ...(refusal ? { refusal } : {}) });
         return;
       }
       this.setStatus(code === "network" ? { state: "offline" } : { state: "failed", message, retrying: true });
