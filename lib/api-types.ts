@@ -41,6 +41,8 @@ export interface PosterView {
   versionCount?: number;
   /** Its parent (`parentId`) has been deleted: it stands as an original in the gallery. */
   parentGone?: boolean;
+  /** Its parent is in the trash (it may yet be restored; GET /api/posters/{id} only). */
+  parentInTrash?: boolean;
   /** Review status ("draft" until sent for review), and who set it last (a name, self-declared for reviewers) and when. */
   status: PosterStatus;
   statusBy?: string;
@@ -88,6 +90,18 @@ export type PosterSummary = Omit<PosterView, "url" | "urlExpiresAt" | "downloadU
 
 export interface PosterPage {
   posters: PosterSummary[];
+  nextCursor: string | null;
+}
+
+/** A poster in the trash (GET /api/trash): restorable until `purgeAt`, when the sweeper removes it for good. */
+export type TrashedPosterView = PosterSummary & {
+  trashedAt: string;
+  trashedByName?: string;
+  purgeAt: string;
+};
+
+export interface TrashPage {
+  posters: TrashedPosterView[];
   nextCursor: string | null;
 }
 

@@ -72,6 +72,10 @@ export const ERROR_CATALOGUE = {
     status: 413,
     message: "This draft is too large to keep: shorten the longest text (a draft holds up to 16 KB).",
   },
+  trash_conflict: {
+    status: 409,
+    message: "This poster was moved in or out of the trash at the same moment elsewhere: reload and try again.",
+  },
   campaign_not_found: { status: 404, message: "There is no campaign with that id." },
   comment_not_found: { status: 404, message: "There is no comment with that id." },
   brand_locked: {

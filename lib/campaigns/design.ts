@@ -47,7 +47,7 @@ export function marketDesignInput(campaign: CampaignFacts, market: Market, base:
     credits.length || kit?.legalLine || market.rating
       ? billingOf(credits, kit?.legalLine, market.rating)
       : base?.billing;
-  const logo = market.logo ?? kit?.logo;
+  const logo = market.logo ?? (market.typedTitle ? undefined : kit?.logo);
   return {
     template: base?.template ?? "classic",
     ...(base?.aboveTitle ? { aboveTitle: base.aboveTitle } : {}),
