@@ -86,10 +86,12 @@ export function marketDesign(campaign: CampaignFacts, market: Market, base: Desi
 /** What a locked kit field holds a design to; `expected` is the market's (or the key art's) design under the kit. */
 function breaks(field: LockableField, kit: BrandKit, expected: Design, design: Design): boolean {
   switch (field) {
+    case "titleSize":
+      // Scaling the title on the canvas changes its size as surely as the slider does.
+      return design.titleSize !== kit.titleSize || (design.layers?.title?.scale ?? 1) !== 1;
     case "titleFont":
     case "textFont":
     case "billingFont":
-    case "titleSize":
     case "letterSpacing":
       return design[field] !== kit[field];
     case "titleColor":

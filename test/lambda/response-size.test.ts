@@ -137,6 +137,15 @@ const ROUTES: Record<string, () => Call | Call[]> = {
     { path: `/api/posters/${ids.big}/design/draft`, status: 200 },
     { method: "DELETE", path: `/api/posters/${ids.big}/design/draft`, status: 204 },
   ],
+  // The canvas's layers of the same: the composed preview and the ground, each bounded as the preview is, and a
+  // transparent picture per layer.
+  "/api/posters/[id]/design/canvas": () => ({
+    method: "POST",
+    path: `/api/posters/${ids.big}/design/canvas`,
+    query: "width=1200",
+    body: DESIGN,
+    status: 200,
+  }),
   "/api/posters/[id]/exports": () => ({ path: `/api/posters/${ids.big}/exports`, status: 200 }),
   "/api/posters/[id]/exports/[exportId]": () => ({
     path: `/api/posters/${ids.big}/exports/${ids.export}`,
