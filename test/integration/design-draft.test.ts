@@ -72,13 +72,27 @@ describe("design drafts", () => {
     }
     expect((await draft(id)).body).toMatchObject({ revision: 2, design: { title: long } });
 
+    // A layer placed by hand on the canvas is part of the draft, held to the design's own ranges.
+    const placed = await patch(id, {
+      design: { template: "classic", title: long, layers: { title: { x: 0.5, y: 0.3, scale: 1.5 } } },
+      baseRevision: 2,
+    });
+    expect(placed.status, JSON.stringify(placed.body)).toBe(200);
+    expect((await draft(id)).body.design.layers).toEqual({ title: { x: 0.5, y: 0.3, scale: 1.5 } });
+    const offCanvas = await patch(id, {
+      design: { template: "classic", layers: { title: { x: 7, y: 0.3 } } },
+      baseRevision: 3,
+    });
+    expect(offCanvas.status).toBe(400);
+    expect(offCanvas.body.error.fields).toHaveProperty("layers");
+
     // Still the design's fields, fonts and ranges: a draft is loose about text, not about what a design is.
     for (const [design, field] of [
       [{ template: "classic", titleFont: "papyrus" }, "titleFont"],
       [{ template: "classic", titleSize: 99 }, "titleSize"],
       [{ template: "classic", colour: "red" }, "colour"],
     ] as const) {
-      const bad = await patch(id, { design, baseRevision: 2 });
+      const bad = await patch(id, { design, baseRevision: 3 });
       expect(bad.status, JSON.stringify(design)).toBe(400);
       expect(bad.body.error.fields).toHaveProperty(field);
     }
@@ -91,11 +105,11 @@ describe("design drafts", () => {
     const huge = "x".repeat(4000);
     const big = await patch(id, {
       design: { template: "classic", title: huge, aboveTitle: huge, tagline: huge, billing: huge, date: huge },
-      baseRevision: 2,
+      baseRevision: 3,
     });
     expect(big.status).toBe(413);
     expect(big.body.error.code).toBe("draft_too_large");
-    expect((await draft(id)).body.revision).toBe(2);
+    expect((await draft(id)).body.revision).toBe(3);
   });
 
   it("is only for who may design the poster: another member gets 403 reading, writing or discarding it", async () => {
