@@ -63,6 +63,15 @@ export const ERROR_CATALOGUE = {
   poster_not_on_link: { status: 404, message: "That poster isn't on this link." },
   token_limit: { status: 409, message: "You have the most API tokens allowed: revoke one you no longer use first." },
   conflict: { status: 409, message: "This board changed while you were editing it: reload and try again." },
+  draft_not_found: { status: 404, message: "There is no draft of this design: it was saved or discarded." },
+  draft_conflict: {
+    status: 409,
+    message: "This design's draft was changed in another window or by someone else: reload to see it, or keep yours.",
+  },
+  draft_too_large: {
+    status: 413,
+    message: "This draft is too large to keep: shorten the longest text (a draft holds up to 16 KB).",
+  },
   trash_conflict: {
     status: 409,
     message: "This poster was moved in or out of the trash at the same moment elsewhere: reload and try again.",

@@ -1,9 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { ExportView, PrintArt } from "@/lib/api-types";
 import { ApiError, api } from "@/lib/client/api";
+import type { DraftView } from "@/lib/design/draft-schema";
 import {
   type DesignInput,
   designSchema,
@@ -17,9 +18,14 @@ import { ConfirmButton } from "../confirm-button";
 import { type Guides, PrintGuides } from "../print/print-guides";
 import { PrintPanel } from "../print/print-panel";
 import { DesignCanvas } from "./canvas/design-canvas";
+import { DraftBar, type DraftNote } from "./draft-bar";
 import { PositionControl, Slider, TextField } from "./fields";
 import { FontPicker } from "./font-picker";
+import { sameDesign } from "./local-draft";
 import { LogoField } from "./logo-field";
+import { useAutosave } from "./use-autosave";
+import { useDesignHistory } from "./use-design-history";
+import { useDraftOnOpen } from "./use-draft-on-open";
 import { useDesignPreview } from "./use-preview";
 
 export function DesignEditor(props: {
@@ -34,9 +40,32 @@ export function DesignEditor(props: {
   printArt: PrintArt;
   /** The poster's print masters so far (the print panel lists them and follows those still being made). */
   exports: ExportView[];
+  /** The autosaved draft, when there is one (it is newer than the saved design: Save deletes it). */
+  draft?: DraftView | null;
 }) {
   const router = useRouter();
-  const [design, setDesign] = useState<DesignInput>(props.initial);
+  // The editor opens on the draft when there is one that says something the saved design doesn't.
+  const [start] = useState(() => {
+    const draft = props.draft && !sameDesign(props.draft.design, props.initial) ? props.draft : null;
+    return { design: draft?.design ?? props.initial, revision: props.draft?.revision ?? null, draftAt: draft?.savedAt };
+  });
+  // Every change goes through the history's `set` (undo, redo), and autosave follows what it shows.
+  const history = useDesignHistory(start.design);
+  const design = history.design;
+  const [draftNote, setDraftNote] = useState<DraftNote | null>(start.draftAt ? { at: start.draftAt } : null);
+  const autosave = useAutosave(props.posterId, design, start);
+  useDraftOnOpen({
+    posterId: props.posterId,
+    initial: props.initial,
+    draft: props.draft,
+    opened: start.design,
+    saver: autosave.saver,
+    found: (found, note) => {
+      history.reset(found);
+      setDraftNote(note);
+      setTouched(Boolean(note));
+    },
+  });
   // What the server has: the print panel's "Save and export" saves without leaving, so this moves on from `initial`.
   const [saved, setSaved] = useState<DesignInput>(props.initial);
   const [guides, setGuides] = useState<Guides | null>(null);
@@ -45,13 +74,32 @@ export function DesignEditor(props: {
   const [locked, setLocked] = useState<Record<string, string>>({});
   const [message, setMessage] = useState("");
   // A new design starts empty: "add some text" is advice once the user has started, not an error on opening.
-  const [touched, setTouched] = useState(false);
+  const [touched, setTouched] = useState(Boolean(start.draftAt));
   // A change may fix what the last save was refused for: the next preview says again what still needs fixing.
   const set = <K extends keyof DesignInput>(key: K, value: DesignInput[K]) => {
-    setDesign((d) => ({ ...d, [key]: value }));
+    history.set(key, value);
     setServerErrors({});
     setTouched(true);
   };
+
+  async function discardDraft() {
+    try {
+      await autosave.saver.discard(saved);
+      history.reset(saved);
+      setDraftNote(null);
+      setServerErrors({});
+      setTouched(false);
+    } catch (error) {
+      setMessage(error instanceof ApiError ? error.message : "Couldn't discard the draft: try again.");
+    }
+  }
+
+  // An autosave the server refused on a field (a brand-kit lock) marks the field, as a refused Save does.
+  const refusal = autosave.status.state === "failed" ? autosave.status.refusal : undefined;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: on each new refusal only
+  useEffect(() => {
+    if (refusal) refused(refusal);
+  }, [refusal]);
 
   const parsed = designSchema.safeParse(design);
   const preview = useDesignPreview(props.posterId, design, parsed.success);
@@ -72,13 +120,17 @@ export function DesignEditor(props: {
   async function saveHere(): Promise<boolean> {
     if (!parsed.success) return false;
     setMessage("Saving the full-size poster…");
+    await autosave.saver.settle();
     try {
       await api.saveDesign(props.posterId, design);
+      autosave.saver.committed(design);
       setSaved(design);
+      setDraftNote(null);
       setLocked({});
       setMessage("Saved.");
       return true;
     } catch (error) {
+      autosave.saver.resume();
       refused(error);
       return false;
     }
@@ -97,11 +149,15 @@ export function DesignEditor(props: {
 
   async function call(method: "PUT" | "DELETE") {
     setMessage(method === "PUT" ? "Saving the full-size poster…" : "Removing the design…");
+    await autosave.saver.settle();
     try {
       await (method === "PUT" ? api.saveDesign(props.posterId, design) : api.removeDesign(props.posterId));
+      // The server deleted the draft with the commit: nothing is left to autosave.
+      autosave.saver.committed(method === "PUT" ? design : null);
       router.push(`/posters/${props.posterId}`);
       router.refresh();
     } catch (error) {
+      autosave.saver.resume();
       refused(error);
     }
   }
@@ -153,6 +209,16 @@ export function DesignEditor(props: {
           if (parsed.success) void call("PUT");
         }}
       >
+        <DraftBar
+          note={draftNote}
+          status={autosave.status}
+          canUndo={history.canUndo}
+          canRedo={history.canRedo}
+          onUndo={history.undo}
+          onRedo={history.redo}
+          onDiscard={discardDraft}
+          onKeepMine={() => void autosave.saver.keepMine().catch(() => {})}
+        />
         <fieldset>
           <legend className="mb-1 text-sm font-medium">Template</legend>
           {keysOf(TEMPLATES).map((id) => (

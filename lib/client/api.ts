@@ -29,6 +29,7 @@ import type {
 } from "../campaigns/types";
 import type { commentRequestSchema } from "../comments/schema";
 import type { CommentsPage, CommentView, ThreadView } from "../comments/types";
+import type { DraftView } from "../design/draft-schema";
 import { type ErrorCode, type FieldErrors, isErrorBody } from "../errors";
 import type { JobView } from "../jobs/view-types";
 import type { boardUpdateSchema, shareRequestSchema, tokenCreateSchema } from "../library-requests";
@@ -202,6 +203,11 @@ export const api = {
   saveDesign: (id: string, design: unknown) =>
     call<{ poster: PosterView; warnings: string[] }>(`/api/posters/${id}/design`, { method: "PUT", json: design }),
   removeDesign: (id: string) => callNoContent(`/api/posters/${id}/design`, { method: "DELETE" }),
+  /** The editor's autosave (a draft: no composed render). */
+  saveDraft: (id: string, body: { design: unknown; baseRevision?: number }) =>
+    call<{ revision: number; savedAt: string }>(`/api/posters/${id}/design/draft`, { method: "PATCH", json: body }),
+  getDraft: (id: string) => call<DraftView>(`/api/posters/${id}/design/draft`),
+  discardDraft: (id: string) => callNoContent(`/api/posters/${id}/design/draft`, { method: "DELETE" }),
   attachLogo: (id: string, uploadId: string) =>
     call<{ logo: string; width: number; height: number }>(`/api/posters/${id}/design/logo`, {
       method: "POST",

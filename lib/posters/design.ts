@@ -21,7 +21,7 @@ const artCache = new Map<string, Buffer>();
 const ART_CACHE_SIZE = 8;
 
 /** Saving or removing a design changes what the maker's share links show: the maker or an admin only. */
-async function loadToChange(id: string, member: Actor): Promise<PosterRecord> {
+export async function loadToChange(id: string, member: Actor): Promise<PosterRecord> {
   const record = await loadPoster(id);
   if (!mayChange(member, record.createdBy)) throw new AppError("forbidden");
   return record;

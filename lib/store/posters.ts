@@ -12,6 +12,7 @@ import { getConfig } from "../aws/config";
 import type { Design } from "../design/schema";
 import { AppError } from "../errors";
 import { isId } from "../ids";
+import { draftDeletion } from "./design-drafts";
 import { isConditionFailure, madeBy, parseItem } from "./items";
 import { queryListing } from "./listing";
 import { type PosterFilter, posterFilter, SEARCH_ATTRIBUTE, searchText } from "./poster-filter";
@@ -25,28 +26,35 @@ export type { PosterRecord } from "./records";
 
 const parsePoster = (item: Record<string, unknown>) => parseItem(posterRecordSchema, item, "poster");
 
+/** Commits the design to the poster (or removes it: `design` null) and deletes the poster's design draft, in one
+ * transaction: a committed design never has a stale draft beside it, so a draft that exists is newer than the
+ * design. Refused (404) when the poster has gone. */
 export async function setDesign(
   id: string,
   design: Design | null,
   stored?: { composedKey: string; composedThumbKey: string },
 ) {
-  await awsClients().dynamo.send(
-    new UpdateCommand({
-      TableName: getConfig().table,
-      Key: keys.poster(id),
-      ConditionExpression: `attribute_exists(${TABLE_KEYS.partitionKey})`,
-      ...(design && stored
-        ? {
-            UpdateExpression: "SET design = :design, composedKey = :composed, composedThumbKey = :thumb",
-            ExpressionAttributeValues: {
-              ":design": design,
-              ":composed": stored.composedKey,
-              ":thumb": stored.composedThumbKey,
-            },
-          }
-        : { UpdateExpression: "REMOVE design, composedKey, composedThumbKey" }),
+  const result = await transact(`setting the design of poster ${id}`, [
+    step("poster", {
+      Update: {
+        TableName: getConfig().table,
+        Key: keys.poster(id),
+        ConditionExpression: `attribute_exists(${TABLE_KEYS.partitionKey})`,
+        ...(design && stored
+          ? {
+              UpdateExpression: "SET design = :design, composedKey = :composed, composedThumbKey = :thumb",
+              ExpressionAttributeValues: {
+                ":design": design,
+                ":composed": stored.composedKey,
+                ":thumb": stored.composedThumbKey,
+              },
+            }
+          : { UpdateExpression: "REMOVE design, composedKey, composedThumbKey" }),
+      },
     }),
-  );
+    step("draft", draftDeletion(id)),
+  ]);
+  if (!result.ok) throw new AppError("not_found");
 }
 
 /** Marks the poster as a campaign's key art (or unmarks it: `link` undefined). With `onlyIf`, the change is made only

@@ -5,6 +5,7 @@
 //   poster by id              pk = POSTER#<id>          sk = META
 //   posters newest first      gsi1pk = POSTERS          gsi1sk = <createdAt>#<id>   (Query gsi1, descending)
 //   posters made from one        pk = POSTER#<parentId>    sk = VERSION#<createdAt>#<id>  (written with the child's item)
+//   a poster's design draft    pk = POSTER#<id>          sk = DESIGN_DRAFT   (ttl: gone 30 days after its last save)
 //   board by id, in order     pk = BOARD#<id>           sk = META   (posterIds: the ordered list)
 //   boards newest first       gsi1pk = BOARDS           gsi1sk = <createdAt>#<id>
 //   share link by token       pk = SHARE#<token>        sk = META   (ttl: DynamoDB removes it after expiry)
@@ -52,6 +53,7 @@ export const keys = {
     pk: `POSTER#${parentId}`,
     sk: `VERSION#${createdAt}#${id}`,
   }),
+  designDraft: (posterId: string) => ({ pk: `POSTER#${posterId}`, sk: "DESIGN_DRAFT" }),
   posterListing: (createdAt: string, id: string) => ({ gsi1pk: "POSTERS", gsi1sk: `${createdAt}#${id}` }),
   board: (id: string) => ({ pk: `BOARD#${id}`, sk: "META" }),
   boardListing: (createdAt: string, id: string) => ({ gsi1pk: "BOARDS", gsi1sk: `${createdAt}#${id}` }),

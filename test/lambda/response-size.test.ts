@@ -126,6 +126,17 @@ const ROUTES: Record<string, () => Call | Call[]> = {
     body: DESIGN,
     status: 200,
   }),
+  // A draft at its cap (16 KB of text in its fields), written then read back; the discard answers no body.
+  "/api/posters/[id]/design/draft": () => [
+    {
+      method: "PATCH",
+      path: `/api/posters/${ids.big}/design/draft`,
+      body: { design: { ...DESIGN, billing: "B".repeat(4000), aboveTitle: "A".repeat(4000), title: "T".repeat(4000) } },
+      status: 200,
+    },
+    { path: `/api/posters/${ids.big}/design/draft`, status: 200 },
+    { method: "DELETE", path: `/api/posters/${ids.big}/design/draft`, status: 204 },
+  ],
   // The canvas's layers of the same: the composed preview and the ground, each bounded as the preview is, and a
   // transparent picture per layer.
   "/api/posters/[id]/design/canvas": () => ({

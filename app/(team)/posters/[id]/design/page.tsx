@@ -5,6 +5,7 @@ import { DesignEditor } from "@/components/design/design-editor";
 import { AppError } from "@/lib/errors";
 import { requireMember } from "@/lib/identity";
 import { mayChange } from "@/lib/permissions";
+import { findDraft } from "@/lib/posters/design-draft";
 import { findPosterView } from "@/lib/posters/service";
 import { printArtSize } from "@/lib/print/exports";
 
@@ -42,6 +43,7 @@ export default async function DesignPage({ params }: { params: Promise<{ id: str
         height={poster.height}
         printArt={await printArtSize(poster.id)}
         exports={poster.exports ?? []}
+        draft={(await findDraft(poster.id, member)) ?? null}
       />
     </>
   );
