@@ -253,7 +253,7 @@ export function MaskCanvas(props: {
           onBlur={() => setShowRect(false)}
           className={
             onWorkspace
-              ? "absolute inset-0 overflow-hidden"
+              ? "pointer-events-auto absolute inset-0 z-10 overflow-hidden"
               : "relative mx-auto overflow-hidden rounded-md border border-edge bg-panel"
           }
           style={

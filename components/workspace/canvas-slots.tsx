@@ -36,7 +36,8 @@ const Shown = createContext(true);
 export const useToolShown = () => useContext(Shown);
 export const ToolShownProvider = Shown.Provider;
 
-/** Draws its children over the art, in the art's box (zoomed with it). */
+/** Draws its children over the art, in the art's box (zoomed with it). The box lets the pointer through to the
+ * canvas (which pans): what takes it (the mask painter) says so with pointer-events-auto. */
 export function OnCanvas(props: { children: ReactNode }) {
   const slots = useCanvasSlots();
   const shown = useToolShown();

@@ -45,6 +45,13 @@ export function WorkspaceCanvas(props: {
     });
   }, []);
 
+  // The art's size, for the art to fill (CSS variables: React's style prop has no type for them).
+  const artRef = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    artRef.current?.style.setProperty("--art-w", `${fit.w}px`);
+    artRef.current?.style.setProperty("--art-h", `${fit.h}px`);
+  }, [fit.w, fit.h]);
+
   useLayoutEffect(() => {
     const el = viewportRef.current;
     if (!el) return;
@@ -224,25 +231,18 @@ export function WorkspaceCanvas(props: {
         )}
         <div className="absolute inset-0 flex items-center justify-center" hidden={staged}>
           <div
+            ref={artRef}
             data-testid="canvas-art"
             className="relative shrink-0"
-            style={
-              {
-                width: fit.w,
-                height: fit.h,
-                "--art-w": `${fit.w}px`,
-                "--art-h": `${fit.h}px`,
-                transform: `translate(${view.x}px, ${view.y}px) scale(${view.zoom})`,
-                visibility: fit.w > 0 ? "visible" : "hidden",
-              } as React.CSSProperties
-            }
+            style={{
+              width: fit.w,
+              height: fit.h,
+              transform: `translate(${view.x}px, ${view.y}px) scale(${view.zoom})`,
+              visibility: fit.w > 0 ? "visible" : "hidden",
+            }}
           >
             {props.children}
-            <div
-              ref={slots?.setOverlay}
-              className="pointer-events-none absolute inset-0 *:pointer-events-auto"
-              data-slot="overlay"
-            />
+            <div ref={slots?.setOverlay} className="pointer-events-none absolute inset-0" data-slot="overlay" />
           </div>
         </div>
         <div

@@ -87,7 +87,7 @@ export function WorkspaceShell(props: {
         ref={rootRef}
         data-testid="workspace"
         className="flex min-h-[32rem] flex-col gap-3 lg:grid lg:grid-cols-[minmax(0,1fr)_31rem] lg:gap-4"
-        style={{ height: `calc(100dvh - ${top}px - 1rem)` }}
+        style={{ height: `calc(100dvh - ${top}px - 1.5rem)` }}
       >
         <div className="flex h-[52%] min-h-0 flex-none flex-col gap-2 lg:h-full" id="comment-image">
           <div className="min-h-0 flex-1">{props.canvas}</div>

@@ -26,7 +26,9 @@ export function clampPan(view: View, fit: { w: number; h: number }, viewport: { 
   const room = (size: number, box: number) => Math.max(0, (size * view.zoom - box) / 2);
   const rx = room(fit.w, viewport.w);
   const ry = room(fit.h, viewport.h);
-  return { zoom: view.zoom, x: Math.min(rx, Math.max(-rx, view.x)), y: Math.min(ry, Math.max(-ry, view.y)) };
+  // `+ 0` turns a clamped -0 into 0: "centred" is one value.
+  const clamp = (v: number, r: number) => Math.min(r, Math.max(-r, v)) + 0;
+  return { zoom: view.zoom, x: clamp(view.x, rx), y: clamp(view.y, ry) };
 }
 
 /**

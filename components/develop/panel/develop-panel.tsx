@@ -78,11 +78,14 @@ export function DevelopPanel(props: {
     (made) => {
       if (!("posterId" in props.source)) return;
       const stillRunning = tiles.filter((t) => t.status === "pending").length > 1;
+      // A refresh either way: it also forgets the router's cached pages, so Back shows the new version (the print
+      // panel measures the new art).
+      router.refresh();
       if (onWorkspace && !stillRunning) router.push(resultHref(made, props.source.posterId, search));
-      else router.refresh();
     },
   );
 
+  const pending = tiles.find((t) => t.status === "pending");
   const needsMask = op.inputs.some((i) => i.kind === "image" && i.role === "mask");
   const styleInput = op.inputs.find((i): i is ImageInputSpec => i.kind === "image" && i.role === "style");
   // Kept while switching operations: picking Restyle again finds the style image still chosen.
@@ -187,10 +190,22 @@ export function DevelopPanel(props: {
       </div>
       <OperationPicker value={opId} onChange={choose} />
       {onWorkspace && (
-        // What Develop changes is the plain art: the canvas shows it (not the lettering) while this tool is open.
+        // What Develop changes is the plain art: the canvas shows it (not the lettering) while this tool is open,
+        // and says on it what is being made (the panel's status says it to screen readers).
         <OnCanvas>
           {/* biome-ignore lint/performance/noImgElement: a signed S3 URL, over the canvas's copy of the poster */}
           <img src={props.image.url} alt="" draggable={false} className="absolute inset-0 h-full w-full select-none" />
+          {pending && (
+            <div
+              aria-hidden="true"
+              className="pointer-events-none absolute inset-x-0 bottom-0 z-20 flex justify-center p-2"
+              data-testid="canvas-working"
+            >
+              <span className="animate-pulse rounded-full bg-ink/90 px-3 py-1.5 text-sm shadow">
+                Making {pending.input.label}… usually about {pending.input.typicalSeconds} s; it opens here when ready
+              </span>
+            </div>
+          )}
         </OnCanvas>
       )}
 
