@@ -158,6 +158,7 @@ for (const size of [
         "href",
         `/compare?ids=${parent.id},${child}`,
       );
+      if (SHOTS) await page.screenshot({ path: `${SHOTS}/${size.width}-compare.png` });
       await noViolations(page);
       await history.getByRole("button", { name: "Done" }).click();
       await expect(canvas.getByRole("slider")).toHaveCount(0);
@@ -171,6 +172,17 @@ for (const size of [
       const { id } = await makePoster(request, { prompt: "A spaceship over a frozen lake, workspace", model: CORE });
       const develop = new DevelopPanel(page);
       await develop.gotoPoster(id);
+      // Reframe draws the new canvas on the workspace's canvas, the art movable inside it.
+      await develop.choose("Reframe");
+      await develop.field("New ratio").selectOption("16:9");
+      const canvas = page.getByRole("region", { name: "Canvas" });
+      await expect(canvas.getByRole("application", { name: "Art position on the new canvas" })).toBeVisible();
+      await expectInView(
+        page,
+        canvas.getByRole("application", { name: "Art position on the new canvas" }),
+        "the art to reframe",
+      );
+      if (SHOTS) await page.screenshot({ path: `${SHOTS}/${size.width}-develop-reframe.png` });
       await develop.choose("Fix a region");
       const painter = develop.maskPainter();
       // The painter lies on the canvas, over the art, not in the tool's panel.
@@ -183,7 +195,8 @@ for (const size of [
       await expect(painter).toHaveAttribute("data-mask-empty", "true");
       await develop.paint([0.3, 0.3], [0.7, 0.35]);
       await expect(painter).toHaveAttribute("data-mask-empty", "false");
-      await expectInView(page, page.getByRole("region", { name: "Canvas" }), "the canvas while painting");
+      await expectInView(page, canvas, "the canvas while painting");
+      if (SHOTS) await page.screenshot({ path: `${SHOTS}/${size.width}-develop-mask.png` });
       await develop.field("What goes there").fill("a second moon");
       await develop.run("Fix a region").click();
       const childId = await develop.doneId("Fix a region 1");
@@ -194,6 +207,7 @@ for (const size of [
       await expect(page.getByRole("tab", { name: "Develop" })).toHaveAttribute("aria-selected", "true");
       const back = page.getByRole("link", { name: "← Back to the previous" });
       await expect(back).toBeVisible();
+      if (SHOTS) await page.screenshot({ path: `${SHOTS}/${size.width}-new-version.png` });
       await noViolations(page);
       await back.click();
       await expect(page).toHaveURL(new RegExp(`/posters/${id}\\?tool=develop$`));

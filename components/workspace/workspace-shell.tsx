@@ -33,9 +33,15 @@ export function WorkspaceShell(props: {
   header?: ReactNode;
   hashTabs?: HashTabs;
 }) {
-  const [active, setActive] = useState(
-    props.tabs.some((t) => t.id === props.active) ? props.active : props.tabs[0]?.id,
-  );
+  const known = (id: string) => props.tabs.some((t) => t.id === id);
+  const [active, setActive] = useState(known(props.active) ? props.active : props.tabs[0]?.id);
+  // A link to this same page with another tool (the format pack's "upscale first" opens Develop) keeps this
+  // component: the tab follows the address's choice when that changes.
+  const [asked, setAsked] = useState(props.active);
+  if (props.active !== asked) {
+    setAsked(props.active);
+    if (known(props.active)) setActive(props.active);
+  }
   const rootRef = useRef<HTMLDivElement>(null);
   const tabRefs = useRef(new Map<string, HTMLButtonElement>());
   // The navigation's height varies (a phone's menu, a wrapped row): measured, so the workspace ends at the screen's.
