@@ -176,6 +176,8 @@ export function WorkspaceCanvas(props: {
         onPointerMove={onPointerMove}
         onPointerUp={onPointerEnd}
         onPointerCancel={onPointerEnd}
+        // The browser would drag the poster's image away as a file, cancelling the pan.
+        onDragStart={(e) => e.preventDefault()}
         className={`relative min-h-0 flex-1 touch-none overflow-hidden rounded-lg border border-edge bg-[repeating-conic-gradient(#15171f_0_25%,#1a1d27_0_50%)] bg-[length:24px_24px] select-none ${pannable && !staged ? "cursor-grab active:cursor-grabbing" : ""}`}
       >
         {/* First, so that the keyboard reaches the zoom before what a tool draws on the art (the mask painter). */}

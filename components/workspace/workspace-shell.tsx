@@ -92,20 +92,20 @@ export function WorkspaceShell(props: {
       <div
         ref={rootRef}
         data-testid="workspace"
-        className="flex min-h-[32rem] flex-col gap-3 lg:grid lg:grid-cols-[minmax(0,1fr)_31rem] lg:gap-4"
+        className="flex min-h-[32rem] flex-col gap-3 lg:grid lg:grid-cols-[minmax(0,1fr)_31rem] xl:grid-cols-[minmax(0,1fr)_33rem] lg:gap-4"
         style={{ height: `calc(100dvh - ${top}px - 1.5rem)` }}
       >
-        <div className="flex h-[52%] min-h-0 flex-none flex-col gap-2 lg:h-full" id="comment-image">
+        <div className="flex h-[47%] min-h-0 flex-none flex-col gap-2 lg:h-full" id="comment-image">
           <div className="min-h-0 flex-1">{props.canvas}</div>
           {props.strip}
         </div>
         <div className="flex min-h-0 flex-1 flex-col overflow-hidden rounded-lg border border-edge bg-panel/40 lg:h-full">
-          {props.header && <div className="border-b border-edge px-3 py-2 sm:px-4">{props.header}</div>}
+          {props.header && <div className="border-b border-edge px-3 py-1.5 sm:px-4 sm:py-2">{props.header}</div>}
           <div
             role="tablist"
             aria-label="Tools"
             onKeyDown={onKeyDown}
-            className="flex flex-none gap-1 overflow-x-auto border-b border-edge px-2 [scrollbar-width:none] max-lg:[mask-image:linear-gradient(to_right,#000_85%,transparent)]"
+            className="flex flex-none gap-0.5 overflow-x-auto border-b border-edge px-2 [scrollbar-width:none] max-lg:[mask-image:linear-gradient(to_right,#000_85%,transparent)]"
           >
             {props.tabs.map((tab) => (
               <button
@@ -121,7 +121,7 @@ export function WorkspaceShell(props: {
                 aria-controls={`tool-${tab.id}`}
                 tabIndex={tab.id === active ? 0 : -1}
                 onClick={() => open(tab.id)}
-                className="-mb-px shrink-0 whitespace-nowrap border-b-2 border-transparent px-2 py-2.5 text-sm text-muted hover:text-white aria-selected:border-accent aria-selected:font-semibold aria-selected:text-white"
+                className="-mb-px shrink-0 whitespace-nowrap border-b-2 border-transparent px-1.5 py-2.5 text-sm text-muted hover:text-white aria-selected:border-accent aria-selected:font-semibold aria-selected:text-white"
               >
                 {tab.label}
                 {tab.count ? (

@@ -226,7 +226,7 @@ export default async function PosterPage({
         header={
           <div className="space-y-1">
             <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
-              <h1 className="font-display text-2xl tracking-wide sm:text-3xl">Poster</h1>
+              <h1 className="font-display text-xl tracking-wide sm:text-3xl">Poster</h1>
               <StatusBadge status={poster.status} by={poster.statusBy} at={poster.statusAt} detail />
             </div>
             {backToPrevious && (
