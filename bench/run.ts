@@ -9,6 +9,7 @@ import { launch } from "./browser";
 import { lambdaBundleSize } from "./bundle";
 import { campaignBench } from "./campaign";
 import { designBench } from "./design";
+import { designDragBench } from "./design-drag";
 import { galleryBench } from "./gallery";
 import { gallerySearchBench } from "./gallery-search";
 import { jobsBench } from "./jobs";
@@ -29,7 +30,8 @@ import { kib, ms, percentile } from "./stats";
 //  3. The gallery and a shared board; 4. poster typography; 5. 50 generations at once; 6. developing a poster (upload +
 //  operation overhead, peak memory at 4K); 7. a review link's cold visit on a phone; 8. print masters (PDF, CMYK TIFF
 //  at 150 and 300 ppi); 9. the job queue (queued → taken, a pack end to end); 10. a campaign's matrix; 11. the mask
-//  painter on a 9.4 MP source (frames while painting, the mask drawn off the main thread). BENCH_ONLY=overhead,load,… runs just
+//  painter on a 9.4 MP source (frames while painting, the mask drawn off the main thread); 12. dragging a layer on the
+//  design canvas (pointer move to repaint). BENCH_ONLY=overhead,load,… runs just
 //  those sections.
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
@@ -87,6 +89,8 @@ try {
   if (runs("campaign")) await campaignBench(next.url, auth.headers, () => stack.emulator.timings.length);
   // 11. The mask painter on a 9.4 MP source.
   if (browser && runs("mask")) await maskBench(next.url, browser);
+  // 12. Dragging a layer on the design canvas.
+  if (browser && runs("design-drag")) await designDragBench(next.url, browser, auth);
 } finally {
   await browser?.close();
   next.stop();

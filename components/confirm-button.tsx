@@ -6,6 +6,8 @@ import { useRef } from "react";
 // No <form method="dialog"> inside, so it can sit within another form.
 export function ConfirmButton(props: {
   label: string;
+  /** Said to screen readers after the label, to tell one of several such buttons apart ("token e2e script"). */
+  srLabel?: string;
   question: string;
   confirmLabel: string;
   onConfirm: () => void;
@@ -21,10 +23,11 @@ export function ConfirmButton(props: {
         className="rounded-md border border-danger/60 px-3 py-1.5 text-sm text-danger hover:bg-danger/10 disabled:opacity-50"
       >
         {props.label}
+        {props.srLabel && <span className="sr-only"> {props.srLabel}</span>}
       </button>
       <dialog
         ref={dialog}
-        aria-label={props.label}
+        aria-label={props.srLabel ? `${props.label} ${props.srLabel}` : props.label}
         className="m-auto rounded-lg border border-edge bg-panel p-5 text-white backdrop:bg-black/70"
       >
         <p className="mb-4">{props.question}</p>

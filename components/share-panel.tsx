@@ -14,9 +14,10 @@ export function SharePanel(props: { target: "posterId" | "boardId"; id: string }
   const [shares, setShares] = useState<ShareView[]>([]);
   const [days, setDays] = useState(30);
   const [showPrompt, setShowPrompt] = useState(false);
-  // Boards only: reviewers' verdicts and comments, and the board as sent rather than as it will be.
+  // Boards only: reviewers' verdicts and comments, and the board as sent rather than as it will be. A board is
+  // shared to get a decision far more often than to be looked at, so a board's link takes reviews unless unticked.
   const forBoard = props.target === "boardId";
-  const [review, setReview] = useState(false);
+  const [review, setReview] = useState(forBoard);
   const [snapshot, setSnapshot] = useState(false);
   const router = useRouter();
   const [message, setMessage] = useState("");

@@ -47,6 +47,7 @@ const PAGES: PageCase[] = [
   { name: "compare", path: (d) => `/compare?ids=${d.compareIds.join(",")}` },
   { name: "reviews", path: () => "/reviews", heading: "Reviews" },
   { name: "notifications", path: () => "/notifications", heading: "Notifications" },
+  { name: "trash", path: () => "/trash", heading: "Trash" },
   { name: "review link", path: (d) => d.reviewShare, signedOut: true },
 ];
 

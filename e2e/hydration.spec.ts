@@ -68,7 +68,15 @@ for (const where of [
         201,
       );
 
-      for (const path of ["/gallery", `/boards/${board.id}`, `/posters/${id}`, "/reviews", "/account", "/boards"]) {
+      for (const path of [
+        "/gallery",
+        `/boards/${board.id}`,
+        `/posters/${id}`,
+        "/reviews",
+        "/account",
+        "/boards",
+        "/trash",
+      ]) {
         const errors = await hydrationErrors(page, async () => {
           await page.goto(path);
           await expect(page.getByRole("main")).toBeVisible();

@@ -153,18 +153,17 @@ test("the studio offers the team's recent prompts", async ({ page, request }) =>
   await expect(studio.prompt).toHaveValue(prompt);
 });
 
-test("deleting a poster asks first, then removes it from the gallery", async ({ page, request }) => {
+test("deleting a poster moves it to the trash and out of the gallery (Undo: e2e/trash.spec.ts)", async ({
+  page,
+  request,
+}) => {
   const { id } = await makePoster(request, { prompt: "delete me" });
   await new PosterPage(page).goto(id);
   await page.getByRole("button", { name: "Delete" }).click();
-  const dialog = page.getByRole("dialog", { name: "Delete" });
-  await expect(dialog).toBeVisible();
-  await dialog.getByRole("button", { name: "Cancel" }).click();
-  await expect(dialog).toBeHidden();
-  await page.getByRole("button", { name: "Delete" }).click();
-  await dialog.getByRole("button", { name: "Delete poster" }).click();
   await expect(page).toHaveURL(/\/gallery$/);
+  await expect(page.getByRole("status").filter({ hasText: "Poster moved to the trash." })).toBeVisible();
   expect((await request.get(`/api/posters/${id}`)).status()).toBe(404);
+  expect(await new GalleryPage(page).ids()).not.toContain(id);
 });
 
 test("the gallery folds derived versions into their original, and shows them marked on request", async ({

@@ -23,6 +23,16 @@ test("README screenshots", async ({ page, request }) => {
     await document.fonts.ready;
   });
   await page.mouse.move(0, 0);
+  // "4 of 4 ready" comes as the last tile's image starts loading: a picture with an empty tile is no picture of it.
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        [...document.images]
+          .filter((img) => img.getBoundingClientRect().top < window.innerHeight)
+          .every((img) => img.complete && img.naturalWidth > 0),
+      ),
+    )
+    .toBe(true);
   await page.screenshot({ path: shot("studio.png") });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.evaluate(() => window.scrollTo(0, 0));

@@ -78,7 +78,12 @@ test("API tokens work until revoked; a member can't delete another's poster", as
   await expect(page.getByRole("link", { name: "Use these settings" })).toBeVisible();
 
   await page.goto("/account");
+  // Revoking asks first (e2e/trash.spec.ts checks that Cancel keeps the token).
   await page.getByRole("button", { name: "Revoke token e2e script" }).click();
+  await page
+    .getByRole("dialog", { name: "Revoke token e2e script" })
+    .getByRole("button", { name: "Revoke token" })
+    .click();
   await expect(page.getByText("Token revoked.")).toBeVisible();
   const after = await script.get("/api/posters?limit=1");
   expect(after.status()).toBe(401);

@@ -279,10 +279,7 @@ test.describe("studio", () => {
     expect(await studio.selected()).toEqual([ids[1]]);
   });
 
-  test("deleting selected posters asks first, then takes them off the results and the feed", async ({
-    page,
-    request,
-  }) => {
+  test("deleting selected posters moves them to the trash, off the results and the feed", async ({ page, request }) => {
     const older = (await makePoster(request, { prompt: `delete me from the feed ${Date.now()}` })).id;
     const studio = new StudioPage(page);
     await studio.goto();
@@ -296,10 +293,9 @@ test.describe("studio", () => {
       .click();
     await studio.selectButton(older).click();
     await expect(studio.bar.getByText("2 selected")).toBeVisible();
+    // No question first: they go to the trash, and the toast offers Undo (e2e/trash.spec.ts).
     await studio.bar.getByRole("button", { name: "Delete 2" }).click();
-    const dialog = page.getByRole("dialog");
-    await expect(dialog).toContainText("Delete 2 posters?");
-    await dialog.getByRole("button", { name: "Delete 2" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Moved 2 posters to the trash." })).toBeVisible();
     await expect(studio.feedItem(older)).toHaveCount(0);
     await expect(studio.tiles()).toHaveCount(0);
     await expect(studio.bar).toBeHidden();

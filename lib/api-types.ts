@@ -41,6 +41,8 @@ export interface PosterView {
   versionCount?: number;
   /** Its parent (`parentId`) has been deleted: it stands as an original in the gallery. */
   parentGone?: boolean;
+  /** Its parent is in the trash (it may yet be restored; GET /api/posters/{id} only). */
+  parentInTrash?: boolean;
   /** Review status ("draft" until sent for review), and who set it last (a name, self-declared for reviewers) and when. */
   status: PosterStatus;
   statusBy?: string;
@@ -88,6 +90,18 @@ export type PosterSummary = Omit<PosterView, "url" | "urlExpiresAt" | "downloadU
 
 export interface PosterPage {
   posters: PosterSummary[];
+  nextCursor: string | null;
+}
+
+/** A poster in the trash (GET /api/trash): restorable until `purgeAt`, when the sweeper removes it for good. */
+export type TrashedPosterView = PosterSummary & {
+  trashedAt: string;
+  trashedByName?: string;
+  purgeAt: string;
+};
+
+export interface TrashPage {
+  posters: TrashedPosterView[];
   nextCursor: string | null;
 }
 
@@ -160,8 +174,16 @@ export interface ReviewPage {
   nextCursor: string | null;
 }
 
+/** One stored size of an image, pre-signed, for a srcset: `width` is its width in pixels. */
+export interface ImageSource {
+  url: string;
+  width: number;
+}
+
 /** A poster as a share page shows it: only what the sharer chose to show. `imageUrl` is pre-signed: the full PNG
- * for a single shared poster, the thumbnail for a board (its full size and download go through stable app URLs). */
+ * for a single shared poster, the thumbnail for a board (its full size and download go through stable app URLs).
+ * `sources` are the sizes stored (the thumbnail, the full image), narrowest first: the browser picks what its screen
+ * needs. */
 export interface SharedPoster {
   id: string;
   /** A, B, C… in the board's order (as sent, for a snapshot). */
@@ -169,6 +191,7 @@ export interface SharedPoster {
   width: number;
   height: number;
   imageUrl: string;
+  sources: ImageSource[];
   /** It has a typography design: `imageUrl` shows the composed poster, and the plain art is offered too. */
   designed: boolean;
   prompt?: string;

@@ -63,6 +63,10 @@ export const ERROR_CATALOGUE = {
   poster_not_on_link: { status: 404, message: "That poster isn't on this link." },
   token_limit: { status: 409, message: "You have the most API tokens allowed: revoke one you no longer use first." },
   conflict: { status: 409, message: "This board changed while you were editing it: reload and try again." },
+  trash_conflict: {
+    status: 409,
+    message: "This poster was moved in or out of the trash at the same moment elsewhere: reload and try again.",
+  },
   campaign_not_found: { status: 404, message: "There is no campaign with that id." },
   comment_not_found: { status: 404, message: "There is no comment with that id." },
   brand_locked: {

@@ -6,6 +6,7 @@ import { AppError } from "./errors";
 import { isId } from "./ids";
 import { type Actor, mayChange } from "./permissions";
 import { fileKey } from "./posters/files";
+import { THUMB_WIDTH } from "./posters/thumbnail";
 import { downloadName } from "./posters/view";
 import { type OptionLetters, optionLettersOf } from "./reviews/option-letters";
 import { optionLabel } from "./reviews/schema";
@@ -171,13 +172,24 @@ export async function sharedEntries(token: string) {
 const BOARD_PROMPT_CHARS = 300;
 
 async function toSharedPoster(entry: SharedEntry, options: { showPrompt: boolean; full: boolean }) {
-  const image = await signGet(options.full ? entry.imageKey : entry.thumbKey);
+  const [thumb, image] = await Promise.all([signGet(entry.thumbKey), signGet(entry.imageKey)]);
+  // Two sizes are stored, and both are offered: a phone at 2–3× (the reviewers' usual screen) needs about the full
+  // image's width, a board's grid at a desk the thumbnail. A middle size would be a third object per poster, per
+  // design version and per snapshot, and a backfill, for the few screens between the two.
+  const sources =
+    entry.width > THUMB_WIDTH
+      ? [
+          { url: thumb.url, width: THUMB_WIDTH },
+          { url: image.url, width: entry.width },
+        ]
+      : [{ url: image.url, width: entry.width }];
   const base: SharedPoster = {
     id: entry.id,
     label: entry.label,
     width: entry.width,
     height: entry.height,
-    imageUrl: image.url,
+    imageUrl: options.full ? image.url : thumb.url,
+    sources,
     designed: entry.designed,
   };
   if (!options.showPrompt || entry.prompt === undefined) return base;
@@ -190,7 +202,8 @@ export async function resolveShare(token: string): Promise<SharedContent | undef
   const found = await sharedEntries(token);
   if (!found) return undefined;
   const { share } = found;
-  // A board shows thumbnails (a page of 24 full PNGs would be megabytes); a single poster shows the full image.
+  // A board's fallback image is the thumbnail (a page of 24 full PNGs would be megabytes), a single poster's the full
+  // image; each one's srcset lets the browser take the full PNG only where the screen needs it (and lazily).
   const full = share.target === "poster";
   return {
     title: found.title,

@@ -10,6 +10,7 @@ export async function handler() {
     refunded: result.refunded,
     jobsResent: result.jobs.resent.length,
     jobsGivenUp: result.jobs.gaveUp.length,
+    purged: result.purged.length,
   };
   console.log(JSON.stringify({ msg: "swept", ...summary }));
   return summary;

@@ -10,5 +10,6 @@ const expired = await applyExpiryRules();
 console.log(
   `[onesheet] sweeper: removed ${result.orphans.length} orphaned objects, refunded ${result.refunded} reservations, ` +
     `sent ${result.jobs.resent.length} lost jobs again, gave up ${result.jobs.gaveUp.length}, ` +
+    `purged ${result.purged.length} posters from the trash, ` +
     `expired ${expired.length} objects (uploads, job files, reports)`,
 );

@@ -209,6 +209,23 @@ describe("a CSV", () => {
     ]);
   });
 
+  it("reads title_in_type as yes or no, and names anything else", async () => {
+    const result = await parseMarketSheet(
+      csv("code,title,title_in_type", "fr-FR,Le Phare,Yes", "de-DE,Der Leuchtturm,no", "es-ES,El Faro,maybe"),
+    );
+    expect(result.rows.map((r) => [r.market.code, r.market.typedTitle])).toEqual([
+      ["fr-FR", true],
+      ["de-DE", undefined],
+    ]);
+    expect(result.errors).toEqual([
+      {
+        line: 4,
+        field: "title_in_type",
+        message: "title_in_type is yes (set the title in type, not the kit's logo) or no.",
+      },
+    ]);
+  });
+
   it("names an unsupported placement id, and every one of them", async () => {
     const result = await parseMarketSheet(csv("code,title,placements", 'fr-FR,Le Phare,"grande bus-shelter, tram"'));
     expect(result.rows).toEqual([]);
@@ -237,7 +254,7 @@ describe("a CSV", () => {
         line: 1,
         field: "columns",
         message:
-          'Unknown columns "taglin", "Notes". The columns are code, title, tagline, date, rating_system, rating_code, rating_descriptors, billing, placements and logo.',
+          'Unknown columns "taglin", "Notes". The columns are code, title, tagline, date, rating_system, rating_code, rating_descriptors, billing, placements, logo and title_in_type.',
       },
     ]);
     const missing = await parseMarketSheet(csv("code,tagline,code", "fr-FR,x,fr-FR"));
@@ -485,7 +502,7 @@ describe("the template", () => {
     const template = marketSheetTemplate();
     expect(
       template.startsWith(
-        "\uFEFFcode,title,tagline,date,rating_system,rating_code,rating_descriptors,billing,placements,logo\r\n",
+        "\uFEFFcode,title,tagline,date,rating_system,rating_code,rating_descriptors,billing,placements,logo,title_in_type\r\n",
       ),
     ).toBe(true);
     expect(template.split("\r\n")).toHaveLength(5);

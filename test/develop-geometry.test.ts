@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { checkImageFile, MAX_UPLOAD_BYTES } from "@/components/develop/image-file";
 import { keyStep, rectAfterKey, startRect } from "@/components/develop/key-rect";
-import { canvasFor, initialOffset, MAX_MARGIN, marginsAt } from "@/components/develop/reframe-geometry";
+import {
+  canvasFor,
+  initialOffset,
+  MAX_MARGIN,
+  marginsAt,
+  reframePlacement,
+} from "@/components/develop/reframe-geometry";
 import { ASPECT_RATIO_IDS, aspectRatioInfo } from "@/lib/models/aspect-ratios";
 
 describe("reframe geometry", () => {
@@ -60,6 +66,29 @@ describe("keyboard rectangle", () => {
     for (let i = 0; i < 200; i++) far = rectAfterKey(far, "ArrowLeft", false, bounds) ?? far;
     expect(far.x).toBe(0);
     expect(rectAfterKey(r, "a", false, bounds)).toBeUndefined();
+  });
+});
+
+describe("where a reframe's source sits on its canvas", () => {
+  const source = { width: 832, height: 1248 };
+  it("margins a drag sent place it off-centre; a ratio centres it as the service did", () => {
+    expect(reframePlacement(source, { operation: "reframe", inputs: { left: 400, up: 52 } })).toEqual({
+      left: 400 / 1232,
+      top: 52 / 1300,
+      width: 832 / 1232,
+      height: 1248 / 1300,
+    });
+    const centred = reframePlacement(source, { operation: "reframe", inputs: { aspectRatio: "16:9" } });
+    expect(centred?.top).toBe(0);
+    expect(centred?.height).toBe(1);
+    // The source's own width over the 16:9 canvas's, the rest shared left and right (to a pixel).
+    expect(centred?.width).toBeCloseTo(832 / 2219, 6);
+    expect(Math.abs((centred?.left ?? 0) * 2219 - (2219 - 832) / 2)).toBeLessThanOrEqual(0.5);
+  });
+  it("nothing for other operations, or inputs that move nothing", () => {
+    expect(reframePlacement(source, { operation: "upscale", inputs: { left: 400 } })).toBeUndefined();
+    expect(reframePlacement(source, { operation: "reframe" })).toBeUndefined();
+    expect(reframePlacement(source, { operation: "reframe", inputs: { prompt: "sea" } })).toBeUndefined();
   });
 });
 

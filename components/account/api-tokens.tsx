@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { ApiError, type ApiToken, api } from "@/lib/client/api";
+import { ConfirmButton } from "../confirm-button";
 import { useNow } from "../ui/now";
 
 type Token = ApiToken;
@@ -115,9 +116,13 @@ export function ApiTokens({ initial }: { initial: Token[] }) {
             <code className="text-muted">{t.prefix}…</code>
             <span className="text-muted">made {t.createdAt.slice(0, 10)}</span>
             <span className="text-muted">{expiry(t, now)}</span>
-            <button type="button" className={button} onClick={() => revoke(t.id)}>
-              Revoke<span className="sr-only"> token {t.name}</span>
-            </button>
+            <ConfirmButton
+              label="Revoke"
+              srLabel={`token ${t.name}`}
+              question={`Revoke “${t.name}”? Scripts using it stop working at once; this can't be undone.`}
+              confirmLabel="Revoke token"
+              onConfirm={() => revoke(t.id)}
+            />
           </li>
         ))}
       </ul>

@@ -180,7 +180,7 @@ export function BoardEditor({
               </Link>
               <div className="flex flex-wrap items-center gap-2">
                 {letterFor(letters, poster.id, index) && (
-                  <span className="rounded bg-accent px-1.5 py-0.5 text-xs font-bold text-ink">
+                  <span className="whitespace-nowrap rounded bg-accent px-1.5 py-0.5 text-xs font-bold text-ink">
                     Option {letterFor(letters, poster.id, index)}
                   </span>
                 )}

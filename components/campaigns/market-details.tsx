@@ -15,6 +15,8 @@ export interface MarketExtras {
   /** null: the kit's credits. */
   credits: CreditDraft[] | null;
   logo?: string;
+  /** The market's title set in type rather than the kit's title logo. */
+  typedTitle?: boolean;
 }
 
 export function MarketDetailsToggle(props: {
@@ -26,8 +28,8 @@ export function MarketDetailsToggle(props: {
   invalid: boolean;
   onToggle: () => void;
 }) {
-  const { credits, logo } = props.extras;
-  const title = logo ? "own logo" : props.kitHasLogo ? "kit's logo" : "typed title";
+  const { credits, logo, typedTitle } = props.extras;
+  const title = logo ? "own logo" : props.kitHasLogo && !typedTitle ? "kit's logo" : "typed title";
   return (
     <button
       type="button"
@@ -71,6 +73,7 @@ export function MarketDetails(props: {
   errors: Record<string, string>;
   disabled: boolean;
   onLogo: (logo: AttachedLogo | undefined) => void;
+  onTypedTitle: (typed: boolean) => void;
   onCredits: (credits: CreditDraft[] | null) => void;
 }) {
   return (
@@ -100,13 +103,29 @@ export function MarketDetails(props: {
           disabled={props.disabled}
           onChange={props.onLogo}
         />
-        {!props.extras.logo && (
-          <p className="text-xs text-muted">
-            {props.kitHasLogo
-              ? "Without one, the kit's title logo is drawn."
-              : "Without one, the market's title is set in the kit's title font."}
-          </p>
-        )}
+        {!props.extras.logo &&
+          (props.kitHasLogo ? (
+            // A translated title can't wear a logo lettered in the original one.
+            <label className="flex items-start gap-2 pt-1 text-sm">
+              <input
+                type="checkbox"
+                className="mt-1"
+                checked={Boolean(props.extras.typedTitle)}
+                disabled={props.disabled}
+                onChange={(e) => props.onTypedTitle(e.currentTarget.checked)}
+              />
+              <span>
+                Set the title in type instead of the kit's logo<span className="sr-only">, {props.of}</span>
+                <span className="block text-xs text-muted">
+                  {props.extras.typedTitle
+                    ? "This market's title is set in the kit's title font."
+                    : "Unticked, the kit's title logo is drawn."}
+                </span>
+              </span>
+            </label>
+          ) : (
+            <p className="text-xs text-muted">Without one, the market's title is set in the kit's title font.</p>
+          ))}
       </div>
       <MarketCreditsEditor
         of={props.of}

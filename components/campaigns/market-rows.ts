@@ -49,6 +49,7 @@ export function rowOf(market: Market): RowDraft {
     placements: market.placements,
     credits: market.credits ? creditDrafts(market.credits) : null,
     ...(market.logo ? { logo: market.logo } : {}),
+    ...(market.typedTitle ? { typedTitle: true } : {}),
   };
 }
 
@@ -84,6 +85,7 @@ export function inputOf(row: RowDraft): MarketInput {
     ...(row.placements ? { placements: row.placements } : {}),
     ...(row.credits ? { credits: creditsOf(row.credits) } : {}),
     ...(row.logo ? { logo: row.logo } : {}),
+    ...(row.typedTitle ? { typedTitle: true } : {}),
   };
 }
 

@@ -256,6 +256,7 @@ export function MarketsTab(props: {
                                 setCell(row.key, { logo: logo?.logo });
                                 setProblems((p) => settled(p, i, "logo"));
                               }}
+                              onTypedTitle={(typedTitle) => setCell(row.key, { typedTitle })}
                               onCredits={(credits) => {
                                 setCell(row.key, { credits });
                                 setProblems((p) => settled(p, i, "credits"));

@@ -22,7 +22,7 @@ function Byline(props: { comment: CommentView; pin?: number }) {
           {props.pin}
         </span>
       )}
-      <span className="break-all font-medium">{comment.author.name}</span>
+      <span className="font-medium wrap-anywhere">{comment.author.name}</span>
       {comment.author.outside && (
         <span className="rounded border border-sky-400/60 bg-sky-400/10 px-1.5 py-0.5 text-xs text-sky-200">
           Outside reviewer <span className="text-sky-200/80">(name self-declared)</span>

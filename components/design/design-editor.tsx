@@ -16,7 +16,7 @@ import { keysOf } from "@/lib/tuples";
 import { ConfirmButton } from "../confirm-button";
 import { type Guides, PrintGuides } from "../print/print-guides";
 import { PrintPanel } from "../print/print-panel";
-import { DesignPreview } from "./design-preview";
+import { DesignCanvas } from "./canvas/design-canvas";
 import { PositionControl, Slider, TextField } from "./fields";
 import { FontPicker } from "./font-picker";
 import { LogoField } from "./logo-field";
@@ -122,7 +122,11 @@ export function DesignEditor(props: {
   return (
     <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,1fr)_380px]">
       <div className="min-w-0 space-y-6">
-        <DesignPreview
+        <DesignCanvas
+          pictures={empty ? null : preview.pictures}
+          design={design}
+          set={set}
+          locked={locked}
           url={empty ? props.artUrl : preview.url}
           busy={preview.busy}
           warnings={empty ? [] : preview.warnings}

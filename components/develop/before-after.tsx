@@ -1,10 +1,15 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
+import type { Placement } from "./reframe-geometry";
 import { ToolButton } from "./tool-button";
 
 // Compare a derived poster with its source: one frame with a divider to drag (a keyboard-operable slider), or the
-// two side by side. The frame takes the "after" image's shape; a source of another shape is letterboxed in it.
+// two side by side. The frame takes the "after" image's shape; a source of another shape is letterboxed in it, unless
+// `placement` says where it sits (a reframe's source, at its place on the new canvas, the new space striped as in the
+// reframe view: the after image must not show through where the before had nothing).
+
+const NEW_SPACE = "bg-[repeating-linear-gradient(45deg,#15171f_0_10px,#1d2030_10px_20px)]";
 
 const KEY_STEPS: Record<string, (v: number) => number> = {
   ArrowLeft: (v) => v - 1,
@@ -29,6 +34,8 @@ export function BeforeAfter(props: {
   initial?: number;
   /** The frame's CSS width (default: the column's, within three quarters of the screen's height). */
   frameWidth?: string;
+  /** Where the before image sits in the after's frame (fractions of it); without it, letterboxed. */
+  placement?: Placement;
 }) {
   const id = useId();
   const before = props.beforeLabel ?? "Before";
@@ -46,6 +53,19 @@ export function BeforeAfter(props: {
 
   const frameStyle = { aspectRatio: `${props.width} / ${props.height}` };
   const img = "absolute inset-0 h-full w-full select-none object-contain";
+  const at = props.placement;
+  const pct = (v: number) => `${v * 100}%`;
+  const beforeImage = (clip?: React.CSSProperties) => (
+    // biome-ignore lint/performance/noImgElement: signed S3 URLs, not optimisable by next/image
+    <img
+      src={props.beforeUrl}
+      alt={before}
+      draggable={false}
+      className={at ? "absolute select-none object-fill" : img}
+      style={at ? { left: pct(at.left), top: pct(at.top), width: pct(at.width), height: pct(at.height) } : clip}
+    />
+  );
+  const clip = { clipPath: `inset(0 ${100 - split}% 0 0)` };
   return (
     <figure className="space-y-2" aria-labelledby={`${id}-caption`}>
       <div className="flex items-center justify-between gap-2">
@@ -63,9 +83,16 @@ export function BeforeAfter(props: {
             [props.afterUrl, after],
           ].map(([url, label]) => (
             <div key={label}>
-              <div className="relative overflow-hidden rounded-md border border-edge bg-panel" style={frameStyle}>
-                {/* biome-ignore lint/performance/noImgElement: signed S3 URLs, not optimisable by next/image */}
-                <img src={url} alt={label} className={img} />
+              <div
+                className={`relative overflow-hidden rounded-md border border-edge bg-panel ${at && label === before ? NEW_SPACE : ""}`}
+                style={frameStyle}
+              >
+                {label === before ? (
+                  beforeImage()
+                ) : (
+                  // biome-ignore lint/performance/noImgElement: signed S3 URLs, not optimisable by next/image
+                  <img src={url} alt={label} className={img} />
+                )}
               </div>
               <p className="mt-1 text-center text-xs text-muted" aria-hidden="true">
                 {label}
@@ -100,14 +127,14 @@ export function BeforeAfter(props: {
         >
           {/* biome-ignore lint/performance/noImgElement: signed S3 URLs, not optimisable by next/image */}
           <img src={props.afterUrl} alt={after} draggable={false} className={img} />
-          {/* biome-ignore lint/performance/noImgElement: signed S3 URLs, not optimisable by next/image */}
-          <img
-            src={props.beforeUrl}
-            alt={before}
-            draggable={false}
-            className={img}
-            style={{ clipPath: `inset(0 ${100 - split}% 0 0)` }}
-          />
+          {/* Placed, the before side is the whole frame (its new space striped), clipped at the divider. */}
+          {at ? (
+            <div className={`absolute inset-0 ${NEW_SPACE}`} style={clip}>
+              {beforeImage()}
+            </div>
+          ) : (
+            beforeImage(clip)
+          )}
           <span
             className="pointer-events-none absolute left-2 top-2 rounded bg-ink/80 px-1.5 py-0.5 text-xs"
             aria-hidden="true"

@@ -1,4 +1,4 @@
-import { type AspectRatio, aspectRatioInfo } from "@/lib/models/aspect-ratios";
+import { ASPECT_RATIO_IDS, type AspectRatio, aspectRatioInfo, centredMargins } from "@/lib/models/aspect-ratios";
 
 // Where the art sits on a reframed canvas, as the margins Outpaint takes. Pure, so it is tested without a browser.
 
@@ -75,4 +75,38 @@ export function initialOffset(canvas: Canvas, target: ReframeTarget): { left: nu
 /** The ratio the canvas actually has, e.g. "1.78:1", for telling the user what they get when the target is out of reach. */
 export function ratioLabel(width: number, height: number): string {
   return width >= height ? `${(width / height).toFixed(2)}:1` : `1:${(height / width).toFixed(2)}`;
+}
+
+/** Where a box sits in a frame, as fractions (0–1) of the frame's width and height. */
+export interface Placement {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Where a reframed poster's source sits on its canvas, from the reframe's inputs (a ratio, the art centred, or the
+ * margins a drag sent): for comparing the two in place rather than stretching the source over the new canvas.
+ * Undefined for anything but a reframe, or inputs that say nothing of where the art went.
+ */
+export function reframePlacement(
+  source: { width: number; height: number },
+  result: { operation: string; inputs?: Record<string, number | string> },
+): Placement | undefined {
+  if (result.operation !== "reframe" || !result.inputs) return undefined;
+  const inputs = result.inputs;
+  const ratio = ASPECT_RATIO_IDS.find((r) => r === inputs.aspectRatio);
+  const side = (name: string) => {
+    const v = inputs[name];
+    return typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : 0;
+  };
+  const m = ratio
+    ? centredMargins(source, aspectRatioInfo(ratio).w / aspectRatioInfo(ratio).h)
+    : { left: side("left"), right: side("right"), up: side("up"), down: side("down") };
+  const fullW = source.width + m.left + m.right;
+  const fullH = source.height + m.up + m.down;
+  if (fullW === source.width && fullH === source.height) return undefined;
+  // Fractions, not pixels: the same whatever size the result was stored at.
+  return { left: m.left / fullW, top: m.up / fullH, width: source.width / fullW, height: source.height / fullH };
 }

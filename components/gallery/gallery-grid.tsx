@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import type { PosterPage, PosterSummary } from "@/lib/api-types";
 import { ApiError, api } from "@/lib/client/api";
 import type { Actor } from "@/lib/permissions";
@@ -64,9 +64,24 @@ export function GalleryGrid(props: {
     }
   }
 
+  // What the last delete took out, and where each stood, so an Undo puts them back in place.
+  const trashed = useRef<{ order: string[]; posters: PosterSummary[] }>({ order: [], posters: [] });
+
   function deleted(ids: string[]) {
+    trashed.current = { order: posters.map((p) => p.id), posters: posters.filter((p) => ids.includes(p.id)) };
     setPosters((all) => all.filter((p) => !ids.includes(p.id)));
     selection.forget(ids);
+  }
+
+  function restored(ids: string[]) {
+    const { order, posters: away } = trashed.current;
+    const rank = new Map(order.map((id, i) => [id, i]));
+    const last = Number.MAX_SAFE_INTEGER;
+    setPosters((all) =>
+      [...all, ...away.filter((p) => ids.includes(p.id) && !all.some((q) => q.id === p.id))].sort(
+        (a, b) => (rank.get(a.id) ?? last) - (rank.get(b.id) ?? last),
+      ),
+    );
   }
 
   return (
@@ -149,6 +164,7 @@ export function GalleryGrid(props: {
         viewer={props.viewer}
         onClear={selection.clear}
         onDeleted={deleted}
+        onRestored={restored}
       />
     </>
   );

@@ -34,6 +34,9 @@ export function GalleryTile(props: {
   const [state, setState] = useState<"loading" | "loaded" | "failed">("loading");
   const ratio = poster.width / poster.height;
   const label = trimText(poster.prompt, 60) || "poster without a prompt";
+  const badge =
+    props.mark ??
+    (props.versionCount > 0 ? `+${props.versionCount} ${props.versionCount === 1 ? "version" : "versions"}` : "");
 
   // A thumbnail from the browser's cache may finish before hydration, when onLoad isn't listened to yet.
   useEffect(() => {
@@ -54,7 +57,7 @@ export function GalleryTile(props: {
         prefetch={false}
         aria-current={props.selected ? "true" : undefined}
         {...props.linkProps}
-        className={`block overflow-hidden rounded-lg border bg-panel ${
+        className={`relative block overflow-hidden rounded-lg border bg-panel ${
           props.selected ? "border-accent ring-2 ring-accent" : "border-edge"
         } ${state === "loading" ? "animate-pulse bg-gradient-to-br from-edge to-panel motion-reduce:animate-none" : ""}`}
         style={{ aspectRatio: `${poster.width} / ${poster.height}` }}
@@ -74,24 +77,37 @@ export function GalleryTile(props: {
             state === "loaded" ? "opacity-100" : "opacity-0"
           }`}
         />
-        {(props.mark || props.versionCount > 0) && (
-          <span className="absolute bottom-2 left-2 rounded-full bg-black/75 px-2 py-0.5 text-xs font-medium text-white group-hover:opacity-0">
-            {props.mark ?? `+${props.versionCount} ${props.versionCount === 1 ? "version" : "versions"}`}
+        {/* One stack at the foot of the tile: the caption (on hover or focus) above the badges, which stay in view
+            and clear of it; the badges wrap onto two lines where a phone's narrow tile can't hold both. */}
+        <span className="pointer-events-none absolute inset-x-0 bottom-0 flex flex-col gap-1.5 p-2 text-xs">
+          <span className="absolute inset-0 -top-8 rounded-b-lg bg-gradient-to-t from-black/90 to-transparent opacity-0 transition-opacity group-hover:opacity-100 group-focus-within:opacity-100" />
+          <span className="relative flex flex-col gap-0.5 px-1 opacity-0 transition-opacity group-hover:opacity-100 group-focus-within:opacity-100">
+            <span className="line-clamp-2 text-white">{trimText(poster.prompt, 90) || "No prompt"}</span>
+            <span className="text-muted">
+              {poster.createdByName ?? `seed ${poster.seed}`} · <Ago iso={poster.createdAt} />
+            </span>
           </span>
-        )}
-        {/* Drafts carry nothing: only a poster out for review, or decided, needs telling apart at a glance. */}
-        {poster.status !== "draft" && (
-          <span className="absolute bottom-2 right-2 rounded bg-black/80 leading-none group-hover:opacity-0">
-            <StatusBadge status={poster.status} />
-          </span>
-        )}
-        <span className="pointer-events-none absolute inset-x-0 bottom-0 flex flex-col gap-0.5 rounded-b-lg bg-gradient-to-t from-black/90 to-transparent p-3 pt-10 text-xs opacity-0 transition-opacity group-hover:opacity-100 group-focus-within:opacity-100">
-          <span className="line-clamp-2 text-white">{trimText(poster.prompt, 90) || "No prompt"}</span>
-          <span className="text-muted">
-            {props.modelLabel} · {poster.createdByName ?? `seed ${poster.seed}`} · <Ago iso={poster.createdAt} />
-          </span>
+          {(badge || poster.status !== "draft") && (
+            <span className="relative flex flex-wrap items-end justify-between gap-1">
+              {badge && (
+                <span className="whitespace-nowrap rounded-full bg-black/75 px-2 py-0.5 font-medium text-white">
+                  {badge}
+                </span>
+              )}
+              {/* Drafts carry nothing: only a poster out for review, or decided, needs telling apart at a glance. */}
+              {poster.status !== "draft" && (
+                <span className="ml-auto rounded bg-black/80 leading-none">
+                  <StatusBadge status={poster.status} />
+                </span>
+              )}
+            </span>
+          )}
         </span>
       </Link>
+      {/* Which model made it, on every tile and without a hover (a phone has none). */}
+      <p className="mt-1 truncate text-xs text-muted" title={props.modelLabel}>
+        {props.modelLabel}
+      </p>
       <SelectButton
         label={label}
         selected={props.selected}

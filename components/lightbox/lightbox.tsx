@@ -14,7 +14,12 @@ const navButton =
   "absolute top-1/2 z-10 -translate-y-1/2 rounded-full border border-white/20 bg-ink/80 px-3 py-2 text-lg hover:border-accent disabled:opacity-30";
 
 // A result, large, with everything that can be done with it. A real modal dialog: the page behind is inert (focus
-// stays inside), Esc closes, ← and → move through the results, and focus goes back to the tile it came from.
+// stays inside), Esc closes, ← and → move through the results (a swipe on a touch screen), and focus goes back to the
+// tile it came from.
+
+/** A swipe: this far sideways, and mostly sideways (a scroll of the details below is not a swipe). */
+const SWIPE_PX = 50;
+
 export function Lightbox(props: {
   /** posters[index]. */
   poster: ResultPoster;
@@ -65,6 +70,25 @@ export function Lightbox(props: {
     if (next >= 0 && next < posters.length) props.onIndexChange(next);
   };
 
+  // Touch events, not pointer events: the browser keeps its own pan and pinch-zoom (no touch-action to give up), and
+  // a gesture that ever had two fingers on the screen was a pinch, not a swipe.
+  const swipe = useRef<{ x: number; y: number; pinch: boolean } | null>(null);
+  function onTouchStart(event: React.TouchEvent) {
+    const touch = event.touches[0];
+    if (event.touches.length > 1 && swipe.current) swipe.current.pinch = true;
+    else if (touch) swipe.current = { x: touch.clientX, y: touch.clientY, pinch: false };
+  }
+  function onTouchEnd(event: React.TouchEvent) {
+    const start = swipe.current;
+    const touch = event.changedTouches[0];
+    if (event.touches.length > 0) return; // a finger is still down
+    swipe.current = null;
+    if (!start || start.pinch || !touch) return;
+    const dx = touch.clientX - start.x;
+    const dy = touch.clientY - start.y;
+    if (Math.abs(dx) >= SWIPE_PX && Math.abs(dx) > 1.5 * Math.abs(dy)) move(dx < 0 ? 1 : -1);
+  }
+
   function onKeyDown(event: React.KeyboardEvent) {
     if (event.key === "Tab") return keepFocusInside(event);
     if (event.target instanceof Element && event.target.closest("input, select, textarea")) return;
@@ -106,7 +130,14 @@ export function Lightbox(props: {
       className="m-0 h-dvh max-h-none w-screen max-w-none overflow-y-auto bg-ink/95 p-0 text-white backdrop:bg-black/80"
     >
       <div className="grid min-h-full grid-rows-[auto_1fr] lg:grid-cols-[minmax(0,1fr)_340px] lg:grid-rows-1">
-        <div className="relative flex min-h-[60dvh] items-center justify-center p-4 lg:h-dvh lg:p-8">
+        <div
+          className="relative flex min-h-[60dvh] items-center justify-center p-4 lg:h-dvh lg:p-8"
+          onTouchStart={onTouchStart}
+          onTouchEnd={onTouchEnd}
+          onTouchCancel={() => {
+            swipe.current = null;
+          }}
+        >
           {/* biome-ignore lint/performance/noImgElement: pre-signed URLs expire; no image optimiser */}
           <img
             key={poster.id}
@@ -165,7 +196,11 @@ export function Lightbox(props: {
             selected={props.selected.includes(poster.id)}
             onSelect={(on) => props.onSelect(poster.id, on)}
           />
-          <p className="text-xs text-muted">← → move between posters · Esc closes</p>
+          {/* Keys where there is a keyboard; on a touch screen (no hover), the swipe instead. */}
+          <p className="text-xs text-muted [@media(hover:none)]:hidden">← → move between posters · Esc closes</p>
+          <p className="hidden text-xs text-muted [@media(hover:none)]:block">
+            Swipe the poster sideways to move between posters.
+          </p>
         </aside>
       </div>
     </dialog>

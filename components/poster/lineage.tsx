@@ -62,6 +62,14 @@ export function Lineage(props: {
                 </Link>{" "}
                 by <strong>{operationLabel(poster.operation)}</strong>.
               </>
+            ) : poster.parentInTrash ? (
+              <>
+                Made by <strong>{operationLabel(poster.operation)}</strong> from a poster that is in the{" "}
+                <Link href="/trash" className="underline hover:text-accent">
+                  trash
+                </Link>
+                .
+              </>
             ) : poster.parentId ? (
               <>
                 Made by <strong>{operationLabel(poster.operation)}</strong> from a poster that has since been deleted.

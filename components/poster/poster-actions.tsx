@@ -8,7 +8,7 @@ import { ApiError, api } from "@/lib/client/api";
 import type { Actor } from "@/lib/permissions";
 import { BoardPicker } from "../boards/board-picker";
 import { AddToCampaign } from "../campaigns/add-to-campaign";
-import { ConfirmButton } from "../confirm-button";
+import { useToast } from "../ui/toast";
 
 const button = "rounded-md border border-edge px-3 py-1.5 text-sm hover:border-accent disabled:opacity-60";
 
@@ -18,6 +18,8 @@ export function PosterActions(props: { poster: PosterView; boards: BoardSummary[
   const router = useRouter();
   const [favorite, setFavorite] = useState(Boolean(poster.favorite));
   const [message, setMessage] = useState("");
+  const [deleting, setDeleting] = useState(false);
+  const toast = useToast();
 
   const say = (error: unknown, fallback: string) => setMessage(error instanceof ApiError ? error.message : fallback);
 
@@ -30,13 +32,35 @@ export function PosterActions(props: { poster: PosterView; boards: BoardSummary[
     }
   }
 
+  // No "are you sure?": the poster goes to the trash, and the toast (which outlasts the move to the gallery) undoes
+  // it, back to this page.
   async function remove() {
+    setDeleting(true);
     try {
       await api.deletePoster(poster.id);
-      router.push("/gallery");
     } catch (error) {
+      setDeleting(false);
       say(error, "Couldn't delete the poster.");
+      return;
     }
+    toast({
+      message: "Poster moved to the trash.",
+      action: {
+        label: "Undo",
+        run: async () => {
+          try {
+            await api.restorePoster(poster.id);
+            toast({ message: "Poster restored." });
+            router.push(`/posters/${poster.id}`);
+          } catch (error) {
+            toast({
+              message: error instanceof ApiError ? error.message : "Couldn't restore the poster: try the Trash page.",
+            });
+          }
+        },
+      },
+    });
+    router.push("/gallery");
   }
 
   return (
@@ -62,12 +86,14 @@ export function PosterActions(props: { poster: PosterView; boards: BoardSummary[
           {favorite ? "★ Favourite" : "☆ Favourite"}
         </button>
         {props.canChange && (
-          <ConfirmButton
-            label="Delete"
-            question="Delete this poster? Its image goes too, and it leaves every board and share link."
-            confirmLabel="Delete poster"
-            onConfirm={remove}
-          />
+          <button
+            type="button"
+            onClick={remove}
+            disabled={deleting}
+            className="rounded-md border border-danger/60 px-3 py-1.5 text-sm text-danger hover:bg-danger/10 disabled:opacity-50"
+          >
+            Delete
+          </button>
         )}
       </div>
       <BoardPicker

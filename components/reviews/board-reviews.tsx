@@ -36,7 +36,7 @@ export function BoardReviews(props: {
                 <ReviewItems
                   reviews={reviews}
                   pinNumbers={pinNumbers}
-                  context={(r) => <p className="mb-1 text-xs text-muted">Option {r.label} on the review link</p>}
+                  context={(r) => <p className="mb-1 text-xs text-muted">Option&nbsp;{r.label} on the review link</p>}
                 />
               </li>
             );

@@ -30,7 +30,7 @@ export function PosterReviews(props: {
           threadOf={(r) => threads.get(r.id)}
           context={(r) => (
             <p className="mb-1 text-xs text-muted">
-              Option {r.label} on{" "}
+              Option&nbsp;{r.label} on{" "}
               <Link href={`/boards/${r.boardId}`} className="underline">
                 {r.boardName || "a board"}
               </Link>

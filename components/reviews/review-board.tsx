@@ -19,6 +19,9 @@ export function ReviewBoard(props: {
   const [name, setName] = useState("");
   const [loaded, setLoaded] = useState(false);
   const [reviews, setReviews] = useState(props.initialReviews);
+  // Why the name is asked for, once a verdict or comment was tried without one: said beside the name field, which is
+  // where the page scrolls to (the card's own message is then off-screen on a phone).
+  const [nameNeeded, setNameNeeded] = useState("");
 
   useEffect(() => {
     try {
@@ -31,6 +34,7 @@ export function ReviewBoard(props: {
 
   function saveName(value: string) {
     setName(value);
+    setNameNeeded("");
     try {
       localStorage.setItem(REVIEWER_NAME_KEY, value);
     } catch {
@@ -47,7 +51,9 @@ export function ReviewBoard(props: {
 
   return (
     <div className="space-y-6">
-      {loaded && <ReviewerName key={name} name={name} onChange={saveName} sharedBy={props.sharedBy} />}
+      {loaded && (
+        <ReviewerName key={name} name={name} onChange={saveName} sharedBy={props.sharedBy} needed={nameNeeded} />
+      )}
       <ol aria-label="Options to review" className="grid gap-6 md:grid-cols-2 xl:grid-cols-3">
         {props.posters.map((poster, index) => (
           <ReviewCard
@@ -58,7 +64,8 @@ export function ReviewBoard(props: {
             pinNumbers={pinNumbers}
             name={name}
             eager={index < 2}
-            onNeedName={() => {
+            onNeedName={(why) => {
+              setNameNeeded(why);
               window.scrollTo({ top: 0, behavior: "smooth" });
               document.getElementById("reviewer-name-input")?.focus({ preventScroll: true });
             }}

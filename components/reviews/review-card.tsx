@@ -3,6 +3,7 @@
 import { useRef, useState } from "react";
 import type { LinkReview, SharedPoster } from "@/lib/api-types";
 import { ApiError, api } from "@/lib/client/api";
+import { srcSetOf } from "@/lib/image-sources";
 import { REVIEW_COMMENT_MAX, VERDICT_WORDS, type Verdict } from "@/lib/reviews/words";
 import { PinLayer } from "./pins";
 import { ReviewItems } from "./review-items";
@@ -10,13 +11,18 @@ import { ReviewItems } from "./review-items";
 // One option on a review link: the poster (tap it to pin a comment to a spot), Approve / Ask for changes, a
 // comment, and what reviewers on this link have said so far. Big targets, one column: it is used on phones.
 
+// The card's image width in CSS px, as review-board.tsx lays the cards out (one column, two from md, three from xl,
+// in a 72rem page), less the card's padding: what the browser picks a size from.
+const CARD_SIZES = "(min-width: 1280px) 324px, (min-width: 768px) calc(50vw - 62px), calc(100vw - 58px)";
+
 export function ReviewCard(props: {
   token: string;
   poster: SharedPoster;
   reviews: LinkReview[];
   pinNumbers: Map<string, number>;
   name: string;
-  onNeedName: () => void;
+  /** No name yet: `why` says what it is needed for, beside the name field. */
+  onNeedName: (why: string) => void;
   onAdded: (review: LinkReview) => void;
   eager: boolean;
 }) {
@@ -44,7 +50,7 @@ export function ReviewCard(props: {
 
   async function send(verdict?: Verdict) {
     if (!props.name) {
-      props.onNeedName();
+      props.onNeedName(`Type your name first: it goes with your ${verdict ? "verdict" : "comment"} on ${option}.`);
       setMessage("Give your name first (at the top of the page).");
       return;
     }
@@ -85,12 +91,13 @@ export function ReviewCard(props: {
 
   return (
     <li aria-labelledby={`label-${poster.id}`} className="space-y-3 rounded-xl border border-edge p-3 sm:p-4">
+      {/* The option's name never breaks ("OPTION / A"): the latest verdict beside it wraps instead. */}
       <div className="flex items-center justify-between gap-2">
-        <h2 id={`label-${poster.id}`} className="font-display text-3xl tracking-wide">
+        <h2 id={`label-${poster.id}`} className="font-display text-3xl tracking-wide whitespace-nowrap">
           Option {poster.label}
         </h2>
         {latest && (
-          <span className="text-sm text-muted">
+          <span className="min-w-0 text-right text-sm text-muted">
             Latest on this link: <span className="text-white">{VERDICT_WORDS[latest]}</span>
           </span>
         )}
@@ -104,6 +111,9 @@ export function ReviewCard(props: {
         >
           {/* biome-ignore lint/performance/noImgElement: pre-signed URLs expire; no image optimiser */}
           <img
+            srcSet={srcSetOf(poster.sources)}
+            sizes={CARD_SIZES}
+            // After srcset and sizes: set first, a browser may fetch it before it knows it has a choice.
             src={poster.imageUrl}
             alt={`Option ${poster.label}${poster.prompt ? `: ${poster.prompt}` : ""}. Tap to pin a comment to a spot.`}
             width={poster.width}

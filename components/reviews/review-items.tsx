@@ -41,7 +41,7 @@ export function ReviewItems<R extends LinkReview>(props: {
                   {pin}
                 </span>
               )}
-              <span className="font-medium break-all">{review.name}</span>
+              <span className="font-medium wrap-anywhere">{review.name}</span>
               <span className="text-xs text-muted">(self-declared)</span>
               <Ago iso={review.createdAt} className="text-xs text-muted" />
             </div>

@@ -6,10 +6,10 @@ import type { BoardView } from "@/lib/api-types";
 import { ApiError, api } from "@/lib/client/api";
 import { type Actor, mayArrangeBoard, mayChange } from "@/lib/permissions";
 import { BoardPicker, type PickableBoard } from "../boards/board-picker";
-import { ConfirmButton } from "../confirm-button";
+import { useToast } from "../ui/toast";
 
-// What to do with the posters picked with useSelection: add them to a board, compare them (2–4), delete them (only
-// one's own, unless an admin: the others are named and left alone). Fixed to the bottom of the screen while
+// What to do with the posters picked with useSelection: add them to a board, compare them (2–4), delete them to the
+// trash (only one's own, unless an admin: the others are named and left alone). Fixed to the bottom of the screen while
 // anything is selected.
 
 export const COMPARE_MAX = 4;
@@ -21,13 +21,16 @@ export function SelectionBar(props: {
   makers: Record<string, string>;
   viewer: Actor;
   onClear: () => void;
-  /** The ids deleted, to take them out of the grid. */
+  /** The ids deleted (moved to the trash), to take them out of the grid. */
   onDeleted: (ids: string[]) => void;
+  /** The ids brought back by the toast's Undo, to put them back. */
+  onRestored: (ids: string[]) => void;
 }) {
   const { selected } = props;
   const [boards, setBoards] = useState<PickableBoard[] | null>(null);
   const [message, setMessage] = useState("");
   const [deleting, setDeleting] = useState(false);
+  const toast = useToast();
   const open = selected.length > 0;
 
   // The boards this member may add to, fetched once the bar first opens.
@@ -60,20 +63,45 @@ export function SelectionBar(props: {
     return board;
   }
 
+  // No "are you sure?": they go to the trash, and the toast undoes it (the bar closes as the selection empties).
   async function removeOwn() {
     setDeleting(true);
     const gone: string[] = [];
+    let failure = "";
     try {
       for (const id of own) {
         await api.deletePoster(id);
         gone.push(id);
       }
-      setMessage(`Deleted ${gone.length} ${gone.length === 1 ? "poster" : "posters"}.`);
     } catch (error) {
-      setMessage(error instanceof ApiError ? error.message : "Couldn't delete every poster: try again.");
+      failure = error instanceof ApiError ? error.message : "Couldn't delete every poster: try again.";
+      setMessage(failure);
     } finally {
       setDeleting(false);
       props.onDeleted(gone);
+    }
+    if (gone.length === 0) return;
+    const count = `${gone.length} ${gone.length === 1 ? "poster" : "posters"}`;
+    toast({
+      message: `Moved ${count} to the trash.${failure ? ` ${failure}` : ""}`,
+      action: { label: "Undo", run: () => restore(gone) },
+    });
+  }
+
+  async function restore(ids: string[]) {
+    const back: string[] = [];
+    try {
+      for (const id of ids) {
+        await api.restorePoster(id);
+        back.push(id);
+      }
+      toast({ message: `Restored ${back.length} ${back.length === 1 ? "poster" : "posters"}.` });
+    } catch (error) {
+      toast({
+        message: error instanceof ApiError ? error.message : "Couldn't restore every poster: see the Trash page.",
+      });
+    } finally {
+      props.onRestored(back);
     }
   }
 
@@ -113,13 +141,14 @@ export function SelectionBar(props: {
               {selected.length < 2 ? "Pick 2–4 to compare" : `Compare takes at most ${COMPARE_MAX}`}
             </span>
           )}
-          <ConfirmButton
-            label={deleting ? "Deleting…" : `Delete ${own.length}`}
-            question={`Delete ${own.length} ${own.length === 1 ? "poster" : "posters"}? Their images go too, and they leave every board and share link.`}
-            confirmLabel={`Delete ${own.length}`}
-            onConfirm={removeOwn}
+          <button
+            type="button"
+            onClick={removeOwn}
             disabled={own.length === 0 || deleting}
-          />
+            className="rounded-md border border-danger/60 px-3 py-1.5 text-sm text-danger hover:bg-danger/10 disabled:opacity-50"
+          >
+            {deleting ? "Deleting…" : `Delete ${own.length}`}
+          </button>
           {others > 0 && (
             <span className="text-sm text-muted">
               {others} made by others {others === 1 ? "isn't" : "aren't"} deleted: only their maker can.

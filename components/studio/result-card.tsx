@@ -94,6 +94,17 @@ export function ResultImage(props: {
           className="h-full w-full object-cover"
         />
       </button>
+      {/* The favourite at a glance, hover or not: the quick actions (with their star) only show on hover or focus,
+          and never on a touch screen. */}
+      {favorite && (
+        <span
+          role="img"
+          aria-label="Favourite"
+          className="pointer-events-none absolute right-2 top-2 rounded-full bg-black/60 px-1.5 py-1 text-sm leading-none text-accent"
+        >
+          ★
+        </span>
+      )}
       {props.selected && (
         <span
           aria-hidden="true"

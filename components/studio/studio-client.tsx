@@ -196,6 +196,11 @@ export function StudioClient(props: {
     selection.forget(ids);
   }
 
+  // The toast's Undo brought them back from the trash.
+  function restored(ids: string[]) {
+    setGone((all) => new Set([...all].filter((id) => !ids.includes(id))));
+  }
+
   const status = shownTiles.length ? describeProgress(shownTiles) : "";
   const current = open === null ? undefined : list[open];
 
@@ -238,6 +243,7 @@ export function StudioClient(props: {
               viewer={props.me}
               onClear={selection.clear}
               onDeleted={deleted}
+              onRestored={restored}
             />
           </Suspense>
         )}

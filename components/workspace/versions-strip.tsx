@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { BeforeAfter } from "@/components/develop/before-after";
+import { reframePlacement } from "@/components/develop/reframe-geometry";
 import { OnStage } from "./canvas-slots";
 
 // The poster's history under the canvas: what it was made from, itself, and the versions made from it. A click
@@ -18,6 +19,10 @@ export interface StripItem {
   artUrl: string;
   width: number;
   height: number;
+  /** What made it, from which: a reframe's source is compared where it sits on the new canvas. */
+  operation: string;
+  parentId?: string;
+  inputs?: Record<string, number | string>;
 }
 
 const pill = "rounded-md border border-edge px-2.5 py-1 text-xs font-medium hover:border-accent";
@@ -103,6 +108,7 @@ export function VersionsStrip(props: { items: StripItem[]; currentId: string }) 
                 height={after.height}
                 beforeLabel={before.label}
                 afterLabel={after.label}
+                placement={after.parentId === before.id ? reframePlacement(before, after) : undefined}
                 frameWidth={`min(100cqw, calc((100cqh - 5rem) * ${after.width / after.height}))`}
               />
             ) : (

@@ -59,7 +59,7 @@ export class SharePanel {
     const tab = this.page.getByRole("tab", { name: "Share" });
     if ((await tab.count()) > 0) await tab.click();
   }
-  /** Creates a link and returns its URL. */
+  /** Creates a link that only shows (no reviews) and returns its URL. */
   async create(options: { showPrompt?: boolean } = {}): Promise<string> {
     await this.open();
     const before = await this.links
@@ -67,6 +67,9 @@ export class SharePanel {
       .count()
       .catch(() => 0);
     if (options.showPrompt) await this.page.getByLabel("Show prompt and settings").check();
+    // A board's link takes reviews unless unticked: this one only shows.
+    const review = this.page.getByLabel("Reviewers can approve and comment");
+    if (await review.count()) await review.uncheck();
     await this.page.getByRole("button", { name: "Create link" }).click();
     await expect(this.links.getByRole("listitem")).toHaveCount(before + 1);
     return (await this.links.getByRole("listitem").first().locator("code").textContent()) as string;

@@ -47,7 +47,7 @@ export function marketDesignInput(campaign: CampaignFacts, market: Market, base:
     credits.length || kit?.legalLine || market.rating
       ? billingOf(credits, kit?.legalLine, market.rating)
       : base?.billing;
-  const logo = market.logo ?? kit?.logo;
+  const logo = market.logo ?? (market.typedTitle ? undefined : kit?.logo);
   return {
     template: base?.template ?? "classic",
     ...(base?.aboveTitle ? { aboveTitle: base.aboveTitle } : {}),
@@ -86,10 +86,12 @@ export function marketDesign(campaign: CampaignFacts, market: Market, base: Desi
 /** What a locked kit field holds a design to; `expected` is the market's (or the key art's) design under the kit. */
 function breaks(field: LockableField, kit: BrandKit, expected: Design, design: Design): boolean {
   switch (field) {
+    case "titleSize":
+      // Scaling the title on the canvas changes its size as surely as the slider does.
+      return design.titleSize !== kit.titleSize || (design.layers?.title?.scale ?? 1) !== 1;
     case "titleFont":
     case "textFont":
     case "billingFont":
-    case "titleSize":
     case "letterSpacing":
       return design[field] !== kit[field];
     case "titleColor":

@@ -173,6 +173,9 @@ export const marketSchema = z.strictObject(
     title: required(60, "market's title"),
     /** The market's own title treatment (a logo of the campaign's). */
     logo: z.optional(z.string().check(z.regex(LOGO_NAME, "That logo isn't one of this campaign's: upload it again."))),
+    /** Set the market's title in type even though the kit has a title logo: a logo lettered in the original title
+     * is wrong where the title is translated and the market has no logo of its own. Its own logo still wins. */
+    typedTitle: z.optional(z.boolean({ error: "typedTitle is true or false." })),
     tagline: z.optional(line(120, "tagline")),
     /** As the market writes it: "12 mars 2027", "AB 12. MÄRZ". */
     date: z.optional(line(40, "date line")),

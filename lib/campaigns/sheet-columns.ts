@@ -19,6 +19,7 @@ export const SHEET_COLUMNS = [
   "billing",
   "placements",
   "logo",
+  "title_in_type",
 ] as const;
 export type SheetColumn = (typeof SHEET_COLUMNS)[number];
 
@@ -189,6 +190,13 @@ export function readMarketRow(
   for (const column of ["tagline", "date", "logo"] as const) {
     const value = cells.get(column);
     if (value !== undefined) input[column] = value;
+  }
+  const typed = cells.get("title_in_type");
+  if (typed !== undefined) {
+    const answer = typed.trim().toLowerCase();
+    if (["yes", "true", "1", "y"].includes(answer)) input.typedTitle = true;
+    else if (!["no", "false", "0", "n"].includes(answer))
+      error("title_in_type", "title_in_type is yes (set the title in type, not the kit's logo) or no.");
   }
   const billing = cells.get("billing");
   let credits: Credits | undefined;

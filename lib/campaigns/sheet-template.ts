@@ -16,6 +16,7 @@ const EXAMPLES: Record<SheetColumn, string>[] = [
     billing: "avec : MAYA OKAFOR, JONAS REED, ZOË LEFÈVRE; réalisé par : ANNA KARLSSON",
     placements: "grande one-sheet feed",
     logo: "",
+    title_in_type: "",
   },
   {
     code: "de-DE",
@@ -28,6 +29,7 @@ const EXAMPLES: Record<SheetColumn, string>[] = [
     billing: "mit: MAYA OKAFOR, JONAS REED, JÜRGEN MÜLLER; Regie: ANNA KARLSSON",
     placements: "din-a1 one-sheet story",
     logo: "",
+    title_in_type: "",
   },
   {
     code: "en-GB",
@@ -40,6 +42,7 @@ const EXAMPLES: Record<SheetColumn, string>[] = [
     billing: "starring: MAYA OKAFOR, JONAS REED, ZOË ŁUKASZEWSKA; directed by: ANNA KARLSSON; music by: JOSÉ NÚÑEZ",
     placements: "quad, one-sheet, banner-970x250",
     logo: "",
+    title_in_type: "",
   },
 ];
 

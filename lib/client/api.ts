@@ -8,6 +8,7 @@ import type {
   PosterView,
   ShareView,
   SpendingToday,
+  TrashPage,
 } from "../api-types";
 
 import type {
@@ -156,7 +157,12 @@ export const api = {
   getPoster: (id: string) => call<PosterView>(`/api/posters/${encodeURIComponent(id)}`),
   setFavorite: (id: string, favorite: boolean) =>
     call<PosterView>(`/api/posters/${id}`, { method: "PATCH", json: { favorite } }),
+  /** Moves it to the trash (restorable for TRASH_DAYS). */
   deletePoster: (id: string) => callNoContent(`/api/posters/${id}`, { method: "DELETE" }),
+  restorePoster: (id: string) => call<PosterView>(`/api/posters/${id}/restore`, { method: "POST" }),
+  listTrash: (cursor?: string) => call<TrashPage>(`/api/trash?limit=50${cursor ? `&cursor=${cursor}` : ""}`),
+  /** "Delete now": out of the trash, for good. */
+  purgePoster: (id: string) => callNoContent(`/api/trash/${id}`, { method: "DELETE" }),
 
   listBoards: () => call<{ boards: BoardSummary[]; nextCursor: string | null }>("/api/boards?limit=100"),
   createBoard: (name: string) => call<BoardView>("/api/boards", { method: "POST", json: { name } }),

@@ -2,7 +2,8 @@ import { type Row, setBilling, setCreditsLine } from "./billing";
 import { bandOf, calmestTop } from "./calm";
 import type { FontId } from "./fonts";
 import { type Measure, measurer } from "./metrics";
-import { type Design, hiddenFields, MAX_TITLE_LINES, TEMPLATES, TEXT_FIELDS } from "./schema";
+import { SAFE_AREA } from "./safe-area";
+import { type Design, hiddenFields, type LayerPlacement, MAX_TITLE_LINES, TEMPLATES, TEXT_FIELDS } from "./schema";
 import { fitBalanced, paragraphsOf, smartQuotes } from "./typeset";
 
 // Where each text layer goes on a canvas of a given size: pure arithmetic over the fonts' metrics, shared by the
@@ -28,6 +29,8 @@ export interface TextBox {
   lineHeight: number;
   /** The title drawn as the uploaded logo image instead of type. */
   logo?: boolean;
+  /** How wide the ink is (the widest row), centred in the box: what the canvas lets the user grab and snaps. */
+  inkWidth: number;
 }
 
 export interface Layout {
@@ -75,7 +78,7 @@ export function layoutDesign(design: Design, width: number, height: number, opti
   const measure = options.measure ?? measurer(new Map());
   const warnings: string[] = [];
   const base = Math.min(width, (height * 2) / 3);
-  const margin = Math.round(width * 0.06);
+  const margin = Math.round(width * SAFE_AREA.side);
   const maxWidth = width - 2 * margin;
   const gap = base * 0.025;
   const box = (layer: Layer, font: FontId, rows: Row[], size: number, lineHeight: number, set?: number): TextBox => ({
@@ -90,7 +93,14 @@ export function layoutDesign(design: Design, width: number, height: number, opti
     measure: set ?? maxWidth,
     y: 0,
     height: rows.reduce((h, row) => h + row.size * lineHeight, 0),
+    inkWidth: Math.min(maxWidth, Math.max(0, ...rows.map((row) => rowWidth(row, font, set ?? maxWidth)))),
   });
+  const rowWidth = (row: Row, font: FontId, spread: number) => {
+    if (row.justify) return spread;
+    const tracking = row.letterSpacing * row.size;
+    const items = row.items.reduce((w, item) => w + measure(item, font, row.size, row.letterSpacing), 0);
+    return items + row.gap * (row.items.length - 1) - tracking;
+  };
   const lines = (text: string, font: FontId, size: number, spacing: number, maxLines: number, floor = 0) =>
     fitBalanced(paragraphsOf(text), { font, size, spacing, measure }, maxWidth, maxLines, floor);
 
@@ -124,6 +134,7 @@ export function layoutDesign(design: Design, width: number, height: number, opti
       width: fitted,
       measure: fitted,
       height: h,
+      inkWidth: fitted,
       logo: true,
     };
   };
@@ -159,9 +170,9 @@ export function layoutDesign(design: Design, width: number, height: number, opti
 
   // Stack from the edges in: tagline at the top (or centred, in a teaser), billing then date at the foot.
   const boxes: TextBox[] = [];
-  const top = height * 0.05;
+  const top = height * SAFE_AREA.top;
   let floor = top;
-  let bottom = height - height * 0.035;
+  let bottom = height - height * SAFE_AREA.foot;
   if (billing) {
     const b = box("billing", design.billingFont, billing.rows, billing.size, 1.12, billing.measure);
     b.y = bottom - b.height;
@@ -226,7 +237,7 @@ export function layoutDesign(design: Design, width: number, height: number, opti
     }
     if (shrunk) warnings.push("There is a lot of text for this size: the title was made smaller to fit.");
   }
-  if (!t && !above) return { boxes, warnings };
+  if (!t && !above) return { boxes: placed(boxes, design, width, height), warnings };
   const size = groupHeight();
   const place = design.titleY ?? TEMPLATE_TITLE_Y[design.template];
   const wanted = ((place === "auto" ? TEMPLATE_TITLE_Y[design.template] : place) / 100) * height - size / 2;
@@ -244,5 +255,34 @@ export function layoutDesign(design: Design, width: number, height: number, opti
     boxes.push(t);
   }
   const placement = auto ? `Title placed in the ${bandOf(groupTop + size / 2, height)} band: calmest area.` : undefined;
-  return { boxes, warnings, placement };
+  return { boxes: placed(boxes, design, width, height), warnings, placement };
+}
+
+/** The template's boxes with the layers the user moved on the canvas put where they were left: centred on the
+ * placement, type and box scaled together (the lines stay as set, so the canvas can move and scale the layer's picture
+ * and match what this lays out). Unplaced layers keep the template's place. */
+function placed(boxes: TextBox[], design: Design, width: number, height: number): TextBox[] {
+  const layers = design.layers;
+  if (!layers) return boxes;
+  return boxes.map((box) => {
+    const p = layers[box.layer];
+    return p ? placeBox(box, p, width, height) : box;
+  });
+}
+
+export function placeBox(box: TextBox, p: LayerPlacement, width: number, height: number): TextBox {
+  const s = p.scale;
+  const w = box.width * s;
+  const h = box.height * s;
+  return {
+    ...box,
+    rows: box.rows.map((row) => ({ ...row, size: row.size * s, gap: row.gap * s })),
+    fontSize: box.fontSize * s,
+    width: w,
+    height: h,
+    measure: box.measure * s,
+    inkWidth: box.inkWidth * s,
+    x: p.x * width - w / 2,
+    y: p.y * height - h / 2,
+  };
 }

@@ -4,6 +4,7 @@ import satori from "satori";
 import sharp from "sharp";
 import { AppError } from "../errors";
 import { CALM_COLUMNS, CALM_ROWS, detailProfile } from "./calm";
+import { contrastRatio, parseHex, relativeLuminance, typicalLuminance } from "./contrast";
 import { fontCoverage, loadFonts } from "./font-files";
 import { postScriptName } from "./font-name";
 import { type FontId, fontFamily } from "./fonts";
@@ -46,26 +47,40 @@ export interface Pixels {
   channels: 1 | 2 | 3 | 4;
 }
 
-/** Light or dark text for a region of the art, after the scrim darkens it: whichever contrasts more. Sampled from
- * the decoded pixels (decoding once per render; sharp's per-region stats decode the whole image each time). */
+/** The automatic colours: a warm white and a near black. */
+export const AUTO_COLORS = { light: "#f7f3ea", dark: "#111111" } as const;
+
+/** How dark the scrim makes the art at a height (0 top, 1 foot): `scrimSvg`'s two gradients, at strength 1. */
+export function scrimOpacity(at: number): number {
+  const top = at < 0.28 ? 1 - at / 0.28 : 0;
+  const bottom = at > 0.45 ? (at - 0.45) / 0.55 : 0;
+  return Math.min(1, top + bottom);
+}
+
+/** Light or dark text for a region of the art, after the scrim darkens it: whichever has the higher WCAG contrast
+ * (lib/design/contrast.ts) against the region's median relative luminance, each pixel darkened as the scrim darkens
+ * it at its height. (An average of gamma-encoded values with the scrim taken as even, as this once was, called a pale
+ * sky in the scrim's clear band "dark" and set white on it.) Sampled from the decoded pixels (decoding once per
+ * render; sharp's per-region stats decode the whole image each time). */
 export function autoColor(pixels: Pixels, box: TextBox, scrim: number): string {
   const x0 = Math.max(0, Math.floor(box.x));
   const y0 = Math.max(0, Math.floor(box.y));
   const x1 = Math.min(pixels.width, Math.ceil(box.x + box.width));
   const y1 = Math.min(pixels.height, Math.ceil(box.y + box.height));
-  let sum = 0;
-  let count = 0;
+  const grey = pixels.channels < 3;
+  const values: number[] = [];
   for (let y = y0; y < y1; y += 3) {
+    const keep = 1 - scrim * scrimOpacity(y / pixels.height);
     for (let x = x0; x < x1; x += 3) {
       const i = (y * pixels.width + x) * pixels.channels;
-      sum +=
-        (0.2126 * (pixels.data[i] ?? 0) + 0.7152 * (pixels.data[i + 1] ?? 0) + 0.0722 * (pixels.data[i + 2] ?? 0)) /
-        255;
-      count++;
+      const r = pixels.data[i] ?? 0;
+      const [g, b] = grey ? [r, r] : [pixels.data[i + 1] ?? 0, pixels.data[i + 2] ?? 0];
+      values.push(relativeLuminance([Math.round(r * keep), Math.round(g * keep), Math.round(b * keep)]));
     }
   }
-  const luminance = (count ? sum / count : 0) * (1 - scrim * 0.8);
-  return luminance > 0.5 ? "#111111" : "#f7f3ea";
+  const behind = typicalLuminance(values).median;
+  const contrastOf = (hex: string) => contrastRatio(relativeLuminance(parseHex(hex) ?? [0, 0, 0]), behind);
+  return contrastOf(AUTO_COLORS.dark) > contrastOf(AUTO_COLORS.light) ? AUTO_COLORS.dark : AUTO_COLORS.light;
 }
 
 export function scrimSvg(width: number, height: number, strength: number): Buffer {
@@ -240,21 +255,65 @@ export async function composePoster(
   design: Design,
   options: { width?: number; logo?: Buffer } = {},
 ): Promise<Composed> {
-  const { base, width, height, layout, colorOf } = await prepareComposition(art, design, options);
+  const composition = await prepareComposition(art, design, options);
+  const png = await flatten(design, composition, options.logo);
+  return { png, layout: composition.layout, width: composition.width, height: composition.height };
+}
+
+/** The composition flattened: art, scrim, logo, lettering. */
+async function flatten(design: Design, composition: Composition, logo: Buffer | undefined, compressionLevel = 6) {
+  const { base, width, height, layout, colorOf } = composition;
   const svg = await letteringSvg(design, layout, width, height, colorOf);
-  const logoLayer = await logoOverlay(layout, options.logo);
+  const logoLayer = await logoOverlay(layout, logo);
   // satori turns the text into outlines, so any SVG rasteriser draws it identically: sharp's own (librsvg) saves
   // a separate pass.
-  const png = await base
+  return base
     .clone()
     .composite([
       { input: scrimSvg(width, height, design.scrim) },
       ...(logoLayer ? [logoLayer] : []),
       { input: Buffer.from(svg) },
     ])
-    .png({ compressionLevel: 6 })
+    .png({ compressionLevel })
     .toBuffer();
-  return { png, layout, width, height };
+}
+
+/** What the editor's canvas stacks: the composed preview, and the same picture taken apart — the art under its
+ * scrim, and each text layer alone (transparent, the canvas's size) with its box and colour — so a layer can be
+ * dragged by moving its own picture in the browser, no render per frame. */
+export interface CanvasLayers {
+  composed: Buffer;
+  /** The art with the scrim over it: what every layer sits on (the editor reads contrast from it). */
+  ground: Buffer;
+  layers: { box: TextBox; color: string; png: Buffer }[];
+  layout: Layout;
+  width: number;
+  height: number;
+}
+
+export async function composeCanvas(
+  art: Buffer,
+  design: Design,
+  options: { width?: number; logo?: Buffer } = {},
+): Promise<CanvasLayers> {
+  const composition = await prepareComposition(art, design, options);
+  const { base, width, height, layout } = composition;
+  const [composed, ground, layers] = await Promise.all([
+    flatten(design, composition, options.logo, 1),
+    base
+      .clone()
+      .composite([{ input: scrimSvg(width, height, design.scrim) }])
+      .png({ compressionLevel: 1 })
+      .toBuffer(),
+    Promise.all(
+      layout.boxes.map(async (box) => ({
+        box,
+        color: composition.colorOf(box),
+        png: await layerPng(design, composition, box.layer, options.logo),
+      })),
+    ),
+  ]);
+  return { composed, ground, layers, layout, width, height };
 }
 
 /** One layer of the design alone, as a transparent RGBA PNG of the composition's size: a text layer's boxes set by

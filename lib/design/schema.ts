@@ -74,6 +74,48 @@ export const letterSpacingField = z._default(
 
 export const MAX_BILLING_LINES = 8;
 
+/** The text layers a design can place by hand (the title layer is the logo when the design has one). */
+export const LAYER_IDS = ["aboveTitle", "title", "tagline", "billing", "date"] as const;
+export type LayerId = (typeof LAYER_IDS)[number];
+
+/** How far a layer's type may be scaled from the template's size. */
+export const LAYER_SCALE = { min: 0.25, max: 4 } as const;
+
+const fraction = (what: string) =>
+  z
+    .number({ error: `A layer's ${what} must be a number from 0 to 1.` })
+    .check(z.gte(0, `A layer's ${what} must be at least 0.`), z.lte(1, `A layer's ${what} must be at most 1.`));
+
+/** Where a layer was put on the canvas: its box's centre in fractions of the poster's width and height, and its type
+ * scaled from the template's size (the lines stay as the template set them). */
+export const layerPlacementSchema = z.strictObject({
+  x: fraction("x"),
+  y: fraction("y"),
+  scale: z._default(
+    z
+      .number({ error: "A layer's scale must be a number." })
+      .check(
+        z.gte(LAYER_SCALE.min, `A layer's scale must be at least ${LAYER_SCALE.min}.`),
+        z.lte(LAYER_SCALE.max, `A layer's scale must be at most ${LAYER_SCALE.max}.`),
+      ),
+    1,
+  ),
+});
+export type LayerPlacement = z.output<typeof layerPlacementSchema>;
+
+/** Layers moved on the canvas; a layer not named here sits where the template puts it (designs saved before the
+ * canvas have none, and lay out as they always did). */
+export const layersSchema = z.strictObject(
+  {
+    aboveTitle: z.optional(layerPlacementSchema),
+    title: z.optional(layerPlacementSchema),
+    tagline: z.optional(layerPlacementSchema),
+    billing: z.optional(layerPlacementSchema),
+    date: z.optional(layerPlacementSchema),
+  },
+  { error: (issue) => (issue.code === "unrecognized_keys" ? `Unknown layer: ${issue.keys.join(", ")}.` : undefined) },
+);
+
 export const designSchema = z
   .strictObject(
     {
@@ -148,6 +190,8 @@ export const designSchema = z
       ),
       titleColor: hex,
       textColor: hex,
+      /** Layers placed on the canvas (layout.ts puts the others where the template says). */
+      layers: z.optional(layersSchema),
     },
     {
       error: (issue) =>

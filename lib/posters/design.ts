@@ -2,10 +2,12 @@ import "server-only";
 import type { PosterView } from "../api-types";
 import { getObjectBytes } from "../aws/s3";
 import { assertBrandAllows } from "../campaigns/locks";
-import { composePoster } from "../design/render";
+import type { CanvasView } from "../design/canvas-view";
+import { composeCanvas, composePoster } from "../design/render";
 import type { Design } from "../design/schema";
 import { AppError } from "../errors";
 import { type Actor, mayChange } from "../permissions";
+import { boundedImage } from "../response-image";
 import { composedKeys, logoKey } from "../storage";
 import { loadPoster, type PosterRecord, setDesign } from "../store/posters";
 import { composedFiles, deleteQuietly, storeImagePair } from "./files";
@@ -43,6 +45,41 @@ export async function previewDesign(id: string, design: Design, width: number) {
     logo: await logoOf(id, design),
   });
   return { png: composed.png, warnings: composed.layout.warnings, placement: composed.layout.placement };
+}
+
+/** The preview in layers, for the editor's canvas: pictures as data URLs, each kept under the answer's image limit
+ * (the composed and ground pictures of a very detailed art become WebP, as the preview route's do). */
+export async function canvasPreview(id: string, design: Design, width: number): Promise<CanvasView> {
+  const canvas = await composeCanvas(await art(await loadPoster(id)), design, {
+    width,
+    logo: await logoOf(id, design),
+  });
+  const url = async (png: Buffer) => {
+    const image = await boundedImage(png);
+    return `data:${image.contentType};base64,${image.bytes.toString("base64")}`;
+  };
+  return {
+    width: canvas.width,
+    height: canvas.height,
+    composed: await url(canvas.composed),
+    ground: await url(canvas.ground),
+    layers: await Promise.all(
+      canvas.layers.map(async ({ box, color, png }) => ({
+        layer: box.layer,
+        x: box.x,
+        y: box.y,
+        width: box.width,
+        height: box.height,
+        inkWidth: box.inkWidth,
+        fontSize: box.fontSize,
+        color,
+        logo: box.logo === true,
+        png: await url(png),
+      })),
+    ),
+    warnings: canvas.layout.warnings,
+    ...(canvas.layout.placement ? { placement: canvas.layout.placement } : {}),
+  };
 }
 
 export async function saveDesign(

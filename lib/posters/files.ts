@@ -1,7 +1,6 @@
 import "server-only";
 import { deleteObjects, putObject, type SignedUrl, signGet } from "../aws/s3";
 import { timed } from "../server-timing";
-import { logoKey, posterIdOfKey } from "../storage";
 import type { PosterRecord } from "../store/posters";
 import { makeThumbnail } from "./thumbnail";
 
@@ -20,12 +19,6 @@ export interface ImagePair {
 /** The design's objects, if the poster has one. */
 export function composedFiles(files: PosterFiles): string[] {
   return [files.composedKey, files.composedThumbKey].filter((k): k is string => Boolean(k));
-}
-
-/** Every object of a poster. */
-export function allFiles(files: PosterFiles): string[] {
-  const logo = files.design?.logo ? [logoKey(posterIdOfKey(files.imageKey), files.design.logo)] : [];
-  return [files.imageKey, files.thumbKey, ...composedFiles(files), ...logo];
 }
 
 /**
@@ -62,11 +55,6 @@ export async function deleteQuietly(keys: readonly string[]): Promise<void> {
   await deleteObjects(keys).catch((error) => {
     console.error(JSON.stringify({ msg: "cleanup failed", keys, error: String(error) }));
   });
-}
-
-/** Deletes every object of a poster whose item is already gone (so a failure here must not report the delete failed). */
-export async function deletePosterFiles(files: PosterFiles): Promise<void> {
-  await deleteQuietly(allFiles(files));
 }
 
 /**

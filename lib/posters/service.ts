@@ -4,28 +4,27 @@ import { AppError } from "../errors";
 import { isId } from "../ids";
 import { exportViews } from "../print/exports";
 import { listBoardPosters } from "../store/board-posters";
-import { deleteExportsOf } from "../store/exports";
 import type { PosterFilter } from "../store/poster-filter";
-import { deletePoster, listPosters, loadPoster, type PosterRecord, setFavorite } from "../store/posters";
-import { deleteVersionLink, deleteVersionLinksOf, listVersions } from "../store/versions";
-import { deletePosterFiles, deleteQuietly } from "./files";
+import { listPosters, loadPoster, setFavorite } from "../store/posters";
+import { listVersions } from "../store/versions";
+import { parentInTrash } from "./trash";
 import { toPosterSummary, toPosterView } from "./view";
 
-// A link left behind names a deleted poster among its parent's versions until removed: logged, not an error.
-const logLinkLeft = (record: PosterRecord) => (error: unknown) =>
-  console.error(JSON.stringify({ msg: "version link left", id: record.id, error: String(error) }));
+// Deleting moves a poster to the trash: lib/posters/trash.ts.
+export { removePoster } from "./trash";
 
 // Poster operations that span the table and the bucket. Route handlers and pages call these.
 
 /** `viewer`: whose favourite `favorite` says it is. */
 export async function findPosterView(id: string, viewer?: string): Promise<PosterView> {
   const record = await loadPoster(id);
-  const [view, versions, exports] = await Promise.all([
+  const [view, versions, exports, inTrash] = await Promise.all([
     toPosterView(record, viewer),
     listVersions(record.id),
     exportViews(record),
+    record.parentGone ? parentInTrash(record.parentId) : false,
   ]);
-  return { ...view, versions, exports };
+  return { ...view, versions, exports, ...(inTrash ? { parentInTrash: true } : {}) };
 }
 
 /** The gallery and GET /api/posters fold versions into their originals unless asked, or unless filtering by an
@@ -56,24 +55,6 @@ export async function listPosterViews(options: {
 export async function markFavorite(id: string, viewer: string, favorite: boolean): Promise<void> {
   if (!isId(id)) throw new AppError("not_found");
   await setFavorite(id, viewer, favorite);
-}
-
-/** Members may delete only their own posters; admins any. */
-export async function removePoster(id: string, member: { sub: string; isAdmin: boolean }): Promise<void> {
-  // The item goes first, so the poster leaves listings (and boards, and share pages) at once.
-  const record = isId(id) ? await deletePoster(id, member.isAdmin ? undefined : member.sub) : undefined;
-  if (record === "forbidden") throw new AppError("forbidden");
-  if (!record) throw new AppError("not_found");
-  // Its versions stay (they are posters of their own); only its entry in its parent's versions goes.
-  await Promise.all([
-    deletePosterFiles(record),
-    deleteVersionLink(record).catch(logLinkLeft(record)),
-    deleteVersionLinksOf(record.id).catch(logLinkLeft(record)),
-    // Its print masters go with it (their files too; the sweeper removes any left once the poster is gone).
-    deleteExportsOf(record.id)
-      .then(deleteQuietly)
-      .catch((error) => console.error(JSON.stringify({ msg: "exports left", id: record.id, error: String(error) }))),
-  ]);
 }
 
 /** The team's most recent distinct prompts, newest first, for the studio's prompt history: what people typed to

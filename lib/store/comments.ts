@@ -2,6 +2,7 @@ import "server-only";
 import { GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { awsClients } from "../aws/clients";
 import { getConfig } from "../aws/config";
+import { deleteItems } from "./batch-delete";
 import { type CommentRecord, type CommentTarget, commentRecordSchema } from "./comment-records";
 import { isConditionFailure, parseItem } from "./items";
 import type { NotificationRecord } from "./notification-records";
@@ -132,4 +133,28 @@ export async function setResolved(
     if (isConditionFailure(error)) return undefined;
     throw error;
   }
+}
+
+/** Deletes every comment on a poster or a board (all of them, past the listing's 500), for a purge. Idempotent. */
+export async function deleteCommentsOn(target: CommentTarget, targetId: string): Promise<number> {
+  const [index] = TABLE_KEYS.indexes;
+  const found: { pk: unknown; sk: unknown }[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await awsClients().dynamo.send(
+      new QueryCommand({
+        TableName: table(),
+        IndexName: index.name,
+        KeyConditionExpression: "#listing = :listing",
+        ExpressionAttributeNames: { "#listing": index.partitionKey },
+        ExpressionAttributeValues: { ":listing": keys.commentListing(target, targetId).gsi1pk },
+        ProjectionExpression: "pk, sk",
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) found.push({ pk: item.pk, sk: item.sk });
+    start = page.LastEvaluatedKey;
+  } while (start);
+  await deleteItems(found, `deleting the comments on ${target} ${targetId}`);
+  return found.length;
 }

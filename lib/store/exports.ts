@@ -108,10 +108,3 @@ export async function finishExport(
     throw error;
   }
 }
-
-/** Removes a deleted poster's exports from the table; returns their files' keys, for the caller to delete. */
-export async function deleteExportsOf(posterId: string): Promise<string[]> {
-  const exports = await listExports(posterId);
-  await Promise.all(exports.map(deleteExport));
-  return exports.flatMap((e) => (e.key ? [e.key] : []));
-}

@@ -23,11 +23,15 @@ export interface Filter {
   values: Record<string, unknown>;
 }
 
+// A cursor is the last item's keys, so it holds whatever a key may: an OpenID subject alone is up to 255 characters
+// (OpenID Connect Core §2) and member keys carry one with a prefix. DynamoDB's own caps (2,048 bytes for a partition
+// key, 1,024 for a sort key) bound what a forged cursor can make us send.
+const keyPart = (max: number) => z.string().max(max);
 const cursorSchema = z.strictObject({
-  [TABLE_KEYS.partitionKey]: z.string().max(200),
-  [TABLE_KEYS.sortKey]: z.string().max(200),
-  [index.partitionKey]: z.string().max(200),
-  [index.sortKey]: z.string().max(200),
+  [TABLE_KEYS.partitionKey]: keyPart(2048),
+  [TABLE_KEYS.sortKey]: keyPart(1024),
+  [index.partitionKey]: keyPart(2048),
+  [index.sortKey]: keyPart(1024),
 });
 type Cursor = z.infer<typeof cursorSchema>;
 

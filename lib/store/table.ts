@@ -34,6 +34,8 @@
 //   a comment (team or review)  pk = COMMENT#<id>         sk = META
 //   comments on a poster/board  gsi1pk = COMMENTS#poster#<id> / COMMENTS#board#<id>; gsi1sk = <createdAt>#<id>
 //   a member's notifications    pk = NOTIFY#<sub>         sk = <createdAt>#<id>   (ttl: gone after 90 days)
+//   a poster in the trash       pk = TRASH#<id>           sk = META   (its POSTER#<id> item moved here, all of it)
+//   the trash, newest first   gsi1pk = TRASH            gsi1sk = <trashedAt>#<id>   (the sweeper purges the oldest)
 
 export const TABLE_KEYS = {
   partitionKey: "pk",
@@ -96,6 +98,8 @@ export const keys = {
     gsi1pk: `COMMENTS#${target}#${targetId}`,
     ...(createdAt && id ? { gsi1sk: `${createdAt}#${id}` } : {}),
   }),
+  trashed: (id: string) => ({ pk: `TRASH#${id}`, sk: "META" }),
+  trashListing: (trashedAt: string, id: string) => ({ gsi1pk: "TRASH", gsi1sk: `${trashedAt}#${id}` }),
   notification: (sub: string, createdAt: string, id: string) => ({ pk: `NOTIFY#${sub}`, sk: `${createdAt}#${id}` }),
   shareListing: (target: ShareTarget, id: string, createdAt?: string, token?: string) => ({
     gsi1pk: `SHARES#${target}#${id}`,

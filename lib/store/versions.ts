@@ -1,8 +1,8 @@
 import "server-only";
-import { DeleteCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { awsClients } from "../aws/clients";
 import { getConfig } from "../aws/config";
-import type { PosterRecord } from "./posters";
+import { isConditionFailure } from "./items";
 import { keys } from "./table";
 import type { TransactItem } from "./transactions";
 import { step, transact } from "./transactions";
@@ -77,10 +77,27 @@ export async function deleteVersionLinksOf(parentId: string): Promise<void> {
   );
 }
 
-/** Removes a deleted poster's link from its parent's versions, one fewer on the parent's count (in one write; the
- * link must still be there, so a repeated delete can't count twice). The parent and its other versions stay. */
-export async function deleteVersionLink(record: PosterRecord): Promise<void> {
-  if (!record.parentId || record.parentGone) return;
-  const key = keys.posterVersion(record.parentId, record.createdAt, record.id);
-  await dropLink(key, updatePoster(record.parentId, "ADD versionCount :less", { ":less": -1 }), true);
+/** While a parent is in the trash its versions stand as originals in the gallery (`orphaned` true), and fold under
+ * it again once it is restored (false). Its links to them stay in its partition meanwhile, so a restore knows them
+ * and a purge removes them. One write per version, only on one that still exists and still names this parent. */
+export async function markVersionsOrphaned(parentId: string, orphaned: boolean): Promise<void> {
+  const ids = await listVersions(parentId);
+  await Promise.all(
+    ids.map(async (id) => {
+      try {
+        await awsClients().dynamo.send(
+          new UpdateCommand({
+            TableName: getConfig().table,
+            Key: keys.poster(id),
+            UpdateExpression: orphaned ? "SET parentGone = :gone" : "REMOVE parentGone",
+            ConditionExpression: "attribute_exists(pk) AND parentId = :parent",
+            ExpressionAttributeValues: { ":parent": parentId, ...(orphaned ? { ":gone": true } : {}) },
+          }),
+        );
+      } catch (error) {
+        // A version deleted or trashed meanwhile: nothing to mark.
+        if (!isConditionFailure(error)) throw error;
+      }
+    }),
+  );
 }

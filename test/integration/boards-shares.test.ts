@@ -100,6 +100,10 @@ describe("share links", () => {
     const content = await resolveShare(share.token);
     expect(content?.posters.map((p) => p.id)).toEqual([id]);
     expect(content?.posters[0]).not.toHaveProperty("prompt"); // the sharer didn't choose to show it
+    // Both stored sizes, narrowest first, for the page's srcset: the thumbnail and the full image.
+    const sources = content?.posters[0]?.sources ?? [];
+    expect(sources.map((s) => s.width)).toEqual([320, content?.posters[0]?.width]);
+    expect(sources.map((s) => new URL(s.url).pathname.split(".").pop())).toEqual(["webp", "png"]);
     const full = await fetch((await sharedImageUrl(share.token)) as string);
     expect(full.headers.get("content-type")).toBe("image/png");
     const download = await fetch((await sharedImageUrl(share.token, { posterId: id, download: true })) as string);

@@ -6,6 +6,7 @@ import { getPoster } from "@/lib/store/posters";
 import { listVersions } from "@/lib/store/versions";
 import { as, client } from "../support/api";
 import { withLocalStack } from "../support/local-stack";
+import { trashAs } from "../support/trash";
 import { picture, pixels, putUpload, rectMask } from "../support/uploads";
 
 // Operations end to end against the emulator: POST /api/posters {operation, source, …} → the new poster's art
@@ -76,7 +77,10 @@ describe("remove-background", () => {
     const child = await client.getPoster(cut.body.id);
     expect(child.status).toBe(200);
     expect(child.body.parentId).toBe(parent.body.id);
-    // …and its links to its versions go with it.
+    // …and its links to its versions go with it once it is purged from the trash (they stay until then, so a restore
+    // folds its versions back under it).
+    expect(await listVersions(parent.body.id)).toEqual([cut.body.id]);
+    expect((await trashAs("alice").purge(parent.body.id)).status).toBe(204);
     expect(await listVersions(parent.body.id)).toEqual([]);
   });
 

@@ -8,6 +8,7 @@ import { printArtSize } from "@/lib/print/exports";
 import { as, client } from "../support/api";
 import { startWorker, waitFor } from "../support/jobs";
 import { authed, type MemberName, withLocalStack } from "../support/local-stack";
+import { trashAs } from "../support/trash";
 
 // Print exports through the API: a PDF made in the request and stored beside the poster, from the upscaled art when
 // there is one; a TIFF queued, made by the worker and polled; errors that name the choices; exports listed on the
@@ -143,11 +144,13 @@ describe("POST /api/posters/{id}/exports", () => {
     expect((await client.getPoster(poster.id)).body.exports).toEqual([]);
   });
 
-  it("removes a poster's exports and their files with the poster", async () => {
+  it("removes a poster's exports and their files with the poster, once it is purged from the trash", async () => {
     const poster = await designedPoster(25);
     const made = await post(poster.id, { format: "pdf", size: "a1" });
     expect(made.status).toBe(201);
     await as("alice", () => client.deletePoster(poster.id));
+    expect((await status(poster.id, made.body.exportId)).error.code).toBe("not_found");
+    expect((await trashAs("alice").purge(poster.id)).status).toBe(204);
     expect((await local.objectKeys()).filter((k) => k.startsWith(`posters/${poster.id}/`))).toEqual([]);
     expect((await status(poster.id, made.body.exportId)).error.code).toBe("not_found");
   });

@@ -63,12 +63,12 @@ describe("the sweeper, after a crash mid-generation", () => {
     expect((await client.createPoster({ prompt: "while the slot is held" })).status).toBe(429);
 
     // Too young to be sure it's dead: left alone.
-    expect(await handler()).toEqual({ orphans: 0, refunded: 0, jobsResent: 0, jobsGivenUp: 0 });
+    expect(await handler()).toEqual({ orphans: 0, refunded: 0, jobsResent: 0, jobsGivenUp: 0, purged: 0 });
     expect(await local.objectKeys()).toHaveLength(4);
 
     // Past the timeout, by the clock the sweeper and the slot's lease read (the test's clock jumps there).
     clock.jumpBy(TIMEOUT_MS + 200);
-    expect(await handler()).toEqual({ orphans: 2, refunded: 1, jobsResent: 0, jobsGivenUp: 0 });
+    expect(await handler()).toEqual({ orphans: 2, refunded: 1, jobsResent: 0, jobsGivenUp: 0, purged: 0 });
     const keys = await local.objectKeys();
     expect(keys).toHaveLength(2);
     expect(keys.every((k) => k.startsWith(`posters/${kept.body.id}/`))).toBe(true);
@@ -78,7 +78,7 @@ describe("the sweeper, after a crash mid-generation", () => {
 
     // The slot's lease ended with the timeout: the next generation goes through.
     expect((await client.createPoster({ prompt: "after the crash" })).status).toBe(201);
-    expect(await handler()).toEqual({ orphans: 0, refunded: 0, jobsResent: 0, jobsGivenUp: 0 });
+    expect(await handler()).toEqual({ orphans: 0, refunded: 0, jobsResent: 0, jobsGivenUp: 0, purged: 0 });
   });
 
   it("charges a generation that outlived its timeout after the sweeper refunded it, and keeps none of it", async () => {
@@ -91,7 +91,7 @@ describe("the sweeper, after a crash mid-generation", () => {
     // A real wait, not a jump of the clock: the generation's own deadline is a timer, and it must really have run
     // out for the late answer to be refused.
     await wait(TIMEOUT_MS + 200);
-    expect(await handler()).toEqual({ orphans: 2, refunded: 1, jobsResent: 0, jobsGivenUp: 0 });
+    expect(await handler()).toEqual({ orphans: 2, refunded: 1, jobsResent: 0, jobsGivenUp: 0, purged: 0 });
     crash.gate = undefined;
     finish();
     // Too late to commit objects the sweeper may have taken: a timeout, nothing kept, but the model answered.

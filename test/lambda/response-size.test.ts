@@ -30,6 +30,9 @@ const ids = {} as {
   token: string;
   version: string;
   campaign: string;
+  comment: string;
+  firstEditor: string;
+  lastEditor: string;
 };
 
 interface Call {
@@ -123,6 +126,15 @@ const ROUTES: Record<string, () => Call | Call[]> = {
     body: DESIGN,
     status: 200,
   }),
+  // The canvas's layers of the same: the composed preview and the ground, each bounded as the preview is, and a
+  // transparent picture per layer.
+  "/api/posters/[id]/design/canvas": () => ({
+    method: "POST",
+    path: `/api/posters/${ids.big}/design/canvas`,
+    query: "width=1200",
+    body: DESIGN,
+    status: 200,
+  }),
   "/api/posters/[id]/exports": () => ({ path: `/api/posters/${ids.big}/exports`, status: 200 }),
   "/api/posters/[id]/exports/[exportId]": () => ({
     path: `/api/posters/${ids.big}/exports/${ids.export}`,
@@ -175,13 +187,55 @@ const ROUTES: Record<string, () => Call | Call[]> = {
     status: 202,
   }),
   "/api/campaigns/template.csv": () => ({ path: "/api/campaigns/template.csv", status: 200 }),
+  // A board at its editors' cap (the 20th added here, the 19 before it seeded), and one taken off again.
+  "/api/boards/[id]/editors": () => ({
+    method: "POST",
+    path: `/api/boards/${ids.board}/editors`,
+    body: { memberSub: ids.lastEditor },
+    status: 200,
+  }),
+  "/api/boards/[id]/editors/[sub]": () => ({
+    method: "DELETE",
+    path: `/api/boards/${ids.board}/editors/${ids.firstEditor}`,
+    status: 200,
+  }),
+  // A poster with every comment a listing reads (500), each at the longest with the most mentions.
+  "/api/comments": () => [
+    { path: "/api/comments", query: `posterId=${ids.big}`, status: 200 },
+    { method: "POST", path: "/api/comments", body: { posterId: ids.big, body: "c".repeat(2000) }, status: 201 },
+  ],
+  "/api/comments/[id]": () => ({
+    method: "PATCH",
+    path: `/api/comments/${ids.comment}`,
+    body: { resolved: true },
+    status: 200,
+  }),
+  // The directory at its cap (2,000 members, the longest names).
+  "/api/members": () => ({ path: "/api/members", status: 200 }),
+  "/api/notifications": () => ({ path: "/api/notifications", query: "limit=100", status: 200 }),
+  "/api/notifications/read": () => ({
+    method: "POST",
+    path: "/api/notifications/read",
+    body: { all: true },
+    status: 200,
+  }),
+  "/notifications": () => ({ path: "/notifications", browser: true, status: 200 }),
   "/api/uploads": () => ({
     method: "POST",
     path: "/api/uploads",
     body: { contentType: "image/png", bytes: 1_000_000 },
     status: 201,
   }),
+  // The trash (set up at the end of `before`): a full page of trashed posters with the longest prompt, the page of
+  // it, a restore (the whole poster view), and "Delete now" (an empty 204 at most: the error is the larger answer).
+  "/trash": () => ({ path: "/trash", browser: true, status: 200 }),
+  "/api/trash": () => ({ path: "/api/trash", query: "limit=100", status: 200 }),
+  "/api/trash/[id]": () => ({ method: "DELETE", path: "/api/trash/AAAAAAAAAAAAAAAA", status: 404 }),
+  "/api/posters/[id]/restore": () => ({ method: "POST", path: `/api/posters/${trashed.restore}/restore`, status: 200 }),
 };
+
+/** The trashed poster the restore's worst case brings back (set up at the end of `before`). */
+const trashed = { restore: "" };
 
 const DESIGN = {
   template: "classic",
@@ -217,6 +271,8 @@ before(async () => {
     storage: await import("../../lib/storage"),
     placements: await import("../../lib/print/placements"),
     campaigns: await import("../../lib/store/campaigns"),
+    comments: await import("../../lib/store/comments"),
+    notifications: await import("../../lib/store/notifications"),
   };
   const member = { sub: "lambda", email: "lambda@onesheet.local", name: "Lambda Tester" };
   await lib.members.upsertMember({ ...member, emailVerified: true });
@@ -425,6 +481,78 @@ before(async () => {
       .dynamo.send(new BatchWriteCommand({ RequestItems: { [tableName]: cells.slice(i, i + 25) } }));
   }
 
+  // The team directory at its cap: 2,000 members, each with the longest name and subject.
+  const subs = Array.from({ length: 2000 }, (_, i) => `${"s".repeat(250)}${String(i).padStart(4, "0")}`);
+  for (let i = 0; i < subs.length; i += 50) {
+    await Promise.all(
+      subs.slice(i, i + 50).map((sub, j) =>
+        lib.members.upsertMember({
+          sub,
+          email: `m${i + j}@example.com`,
+          name: `${"N".repeat(96)}${String(i + j).padStart(4, "0")}`,
+          emailVerified: true,
+        }),
+      ),
+    );
+  }
+  // The board's editors: 19 of them, the 20th added by the call above.
+  ids.firstEditor = subs[0] ?? "";
+  ids.lastEditor = subs[19] ?? "";
+  for (const sub of subs.slice(0, 19)) {
+    const refused = await lib.boards.addEditor(board.id, sub, member.sub, {
+      id: newId(),
+      sub,
+      kind: "editor",
+      boardId: board.id,
+      boardName: board.name,
+      actorName: member.name,
+      read: false,
+      createdAt: now,
+    });
+    assert.equal(refused, undefined);
+  }
+
+  // 500 comments on the big poster (what a listing reads), each at the longest, mentioning the most members, pinned;
+  // and 100 unread notifications (a page) with the longest excerpts.
+  const mentions = subs.slice(0, 20).map((sub) => ({ sub, handle: "h".repeat(40), name: "N".repeat(100) }));
+  const comments = Array.from({ length: 500 }, (_, i) => {
+    const id = newId();
+    return lib.comments.commentItem({
+      id,
+      target: "poster",
+      targetId: ids.big,
+      authorSub: member.sub,
+      authorName: member.name,
+      body: "c".repeat(2000),
+      mentions,
+      pin: { x: 0.5, y: 0.5 },
+      createdAt: new Date(Date.now() - (500 - i) * 10).toISOString(),
+    });
+  });
+  const first = comments[0]?.Put?.Item;
+  ids.comment = typeof first?.id === "string" ? first.id : "";
+  const notices = Array.from({ length: 100 }, (_, i) =>
+    lib.notifications.notificationItem({
+      id: newId(),
+      sub: member.sub,
+      kind: "mention",
+      commentId: ids.comment,
+      target: "poster",
+      targetId: ids.big,
+      targetName: "p".repeat(200),
+      excerpt: "e".repeat(2000),
+      actorName: "a".repeat(100),
+      read: false,
+      createdAt: new Date(Date.now() - i).toISOString(),
+    }),
+  );
+  const puts = [...comments, ...notices].map((item) => ({ PutRequest: { Item: item.Put?.Item ?? {} } }));
+  for (let i = 0; i < puts.length; i += 25) {
+    await lib.clients
+      .awsClients()
+      .dynamo.send(new BatchWriteCommand({ RequestItems: { [tableName]: puts.slice(i, i + 25) } }));
+  }
+
   // A pack of every placement, done, its ZIP in S3.
   ids.job = newId();
   const formats = lib.placements.PLACEMENTS.map((p) => p.id);
@@ -448,6 +576,15 @@ before(async () => {
     status: "done",
     result: { zipKey, zipName: "pack.zip", board: { id: board.id, added: true } },
   });
+
+  // The trash: a page's worth and one more of posters with the longest prompt, trashed by their maker.
+  const trash = await import("../../lib/store/trash");
+  for (let i = 0; i <= 100; i++) {
+    const id = newId();
+    trashed.restore = id;
+    await lib.posters.putPoster({ ...big, id, createdAt: new Date(Date.now() - i).toISOString() });
+    assert.notEqual(await trash.trashPoster(id, { sub: member.sub, name: member.name, isAdmin: false }), "forbidden");
+  }
 });
 
 after(async () => {

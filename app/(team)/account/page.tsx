@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ApiTokens } from "@/components/account/api-tokens";
 import { requireMember } from "@/lib/identity";
 import { ownTokens } from "@/lib/member-tokens";
+import { TRASH_DAYS } from "@/lib/trash-rules";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -20,6 +21,13 @@ export default async function AccountPage() {
           </Link>
         </p>
       </div>
+      <p className="text-sm text-muted">
+        Deleted posters wait in the{" "}
+        <Link href="/trash" className="underline hover:text-accent">
+          Trash
+        </Link>{" "}
+        for {TRASH_DAYS} days before they go for good.
+      </p>
       <ApiTokens
         initial={tokens.map(({ id, name, prefix, createdAt, expiresAt }) => ({
           id,

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { GalleryFilters } from "@/components/gallery/gallery-filters";
 import { GalleryGrid } from "@/components/gallery/gallery-grid";
 import { VersionsToggle } from "@/components/gallery/versions-toggle";
@@ -82,7 +83,12 @@ export default async function GalleryPage({ searchParams }: { searchParams: Sear
 
   return (
     <>
-      <h1 className="mb-4 font-display text-4xl tracking-wide">Gallery</h1>
+      <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="font-display text-4xl tracking-wide">Gallery</h1>
+        <Link href="/trash" className="text-sm text-muted underline hover:text-accent">
+          Trash
+        </Link>
+      </div>
       <GalleryFilters
         {...filters}
         favorite={favorite}

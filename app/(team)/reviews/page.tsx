@@ -68,7 +68,7 @@ export default async function ReviewsPage({ searchParams }: { searchParams: Prom
                   isNew={(r) => !cursor && isNew(r.createdAt)}
                   context={(r) => (
                     <p className="mb-1 text-xs text-muted">
-                      Option {r.label} on{" "}
+                      Option&nbsp;{r.label} on{" "}
                       <Link href={`/boards/${r.boardId}`} className="text-white underline">
                         {r.boardName || "a board"}
                       </Link>

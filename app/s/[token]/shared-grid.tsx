@@ -1,5 +1,12 @@
+import { srcSetOf } from "@/lib/image-sources";
 import { posterModelLabel } from "@/lib/models";
 import type { SharedContent } from "@/lib/shares";
+
+// The image's width in CSS px as laid out below (one poster up to 42rem; a board two, three or four a row in 72rem):
+// what the browser picks a size from.
+const SINGLE_SIZES = "(min-width: 704px) 672px, calc(100vw - 32px)";
+const GRID_SIZES =
+  "(min-width: 1184px) 262px, (min-width: 1024px) calc(25vw - 26px), (min-width: 768px) calc(33vw - 27px), calc(50vw - 28px)";
 
 // A link that only shows: the poster large, or a board's posters as thumbnails, each opening full size.
 export function SharedGrid({ token, content }: { token: string; content: SharedContent }) {
@@ -17,6 +24,9 @@ export function SharedGrid({ token, content }: { token: string; content: SharedC
             <a href={`/s/${token}/image${query}`} className="block">
               {/* biome-ignore lint/performance/noImgElement: pre-signed URLs expire; no image optimiser */}
               <img
+                srcSet={srcSetOf(poster.sources)}
+                sizes={content.title === null ? SINGLE_SIZES : GRID_SIZES}
+                // After srcset and sizes: set first, a browser may fetch it before it knows it has a choice.
                 src={poster.imageUrl}
                 alt={name}
                 width={poster.width}

@@ -268,6 +268,9 @@ function stripItem(p: PosterView, label: string): StripItem {
     artUrl: p.artUrl ?? p.url,
     width: p.width,
     height: p.height,
+    operation: p.operation,
+    ...(p.parentId ? { parentId: p.parentId } : {}),
+    ...(p.inputs ? { inputs: p.inputs } : {}),
   };
 }
 
