@@ -168,6 +168,7 @@ export function WorkspaceCanvas(props: {
   const pannable = fit.w * view.zoom > box.w + 1 || fit.h * view.zoom > box.h + 1;
   return (
     <section aria-label={props.label ?? "Canvas"} className="flex h-full min-h-0 flex-col">
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: pointer panning; the keyboard zooms with + − 0 and the buttons */}
       <div
         ref={viewportRef}
         data-testid="canvas-viewport"
