@@ -5,7 +5,7 @@ import { makePoster } from "./fixtures";
 import { expect, test } from "./members";
 import { DevelopPanel } from "./pages/develop-page";
 
-// Developing posters from the poster page and from an upload, against the offline emulator (400 ms per call).
+// Developing posters in a poster's workspace and from an upload, against the offline emulator (400 ms per call).
 
 const CORE = "stability.stable-image-core-v1:1";
 
@@ -61,19 +61,19 @@ test("vary a poster: the prompt starts as the source's, the result links to its 
     `${parent.prompt}, stronger rain`,
   ]);
 
-  // The source's page lists the new version without a reload.
-  await expect(
-    page.getByRole("region", { name: "Lineage" }).getByRole("link", { name: "Version 1: Vary" }),
-  ).toBeVisible();
-
-  await develop
-    .tile("Vary 1")
-    .getByRole("link", { name: /Open poster/ })
-    .click();
-  await expect(page).toHaveURL(new RegExp(`/posters/${childId}$`));
+  // The new version opens in the workspace as the current one, Develop still open, with the way back.
+  await expect(page).toHaveURL(new RegExp(`/posters/${childId}\\?.*previous=${parent.id}`));
+  await expect(develop.panel).toBeVisible();
+  await expect(page.getByRole("link", { name: "← Back to the previous" })).toHaveAttribute(
+    "href",
+    `/posters/${parent.id}?tool=develop`,
+  );
+  await page.getByRole("tab", { name: "Details" }).click();
   const lineage = page.getByRole("region", { name: "Lineage" });
   await expect(lineage).toContainText("Made from this poster by Vary.");
   await expect(lineage).toContainText(`Instruction:${parent.prompt}, stronger rain`);
+  // Compared with the original on the canvas, from the history strip.
+  await page.getByRole("region", { name: "History" }).getByRole("button", { name: "Compare", exact: true }).click();
   await expect(page.getByRole("slider", { name: "Divider between original and this version" })).toBeVisible();
   await expect(page.getByRole("img", { name: "Original", exact: true })).toBeVisible();
   await noViolations(page);
@@ -171,7 +171,8 @@ test("the keyboard path through the mask tool: Tab to the painter, Enter adds th
   const develop = new DevelopPanel(page);
   await develop.gotoPoster(parent.id);
   await develop.choose("Erase");
-  await develop.panel.getByRole("slider", { name: "Brush size" }).focus();
+  // The painter lies on the workspace's canvas: the next stop after the canvas's zoom buttons.
+  await page.getByRole("toolbar", { name: "Zoom" }).getByRole("button", { name: "100%" }).focus();
   await page.keyboard.press("Tab");
   await expect(develop.maskPainter()).toBeFocused();
   await page.keyboard.press("ArrowRight");
@@ -195,6 +196,11 @@ test("replace and upscale (fast): controls follow the choice, the price too", as
   const replaced = await poster(request, await develop.doneId("Replace 1"));
   expect([replaced.operation, replaced.inputs?.search]).toEqual(["search-replace", "the red car"]);
 
+  // The result opened as the current version, on the same operation: upscale that one.
+  await expect(develop.panel.getByRole("button", { name: "Replace", exact: true })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
   await develop.choose("Upscale");
   await expect(develop.field("Upscaler")).toHaveValue("fast");
   await expect(develop.field("Prompt")).toHaveCount(0); // the fast upscaler takes none
@@ -204,8 +210,8 @@ test("replace and upscale (fast): controls follow the choice, the price too", as
   await expect(develop.panel.getByText("$0.60 · usually about 30 s")).toBeVisible();
   await develop.field("Upscaler").selectOption("fast");
   await develop.run("Upscale").click();
-  const big = await poster(request, await develop.doneId("Upscale 2"));
-  expect(big.operation).toBe("upscale");
+  const big = await poster(request, await develop.doneId("Upscale 1"));
+  expect([big.operation, big.parentId]).toEqual(["upscale", replaced.id]);
   expect(big.width).toBeGreaterThan(parent.width * 2);
   expect(big.width / big.height).toBeCloseTo(parent.width / parent.height, 1);
 });
@@ -312,6 +318,11 @@ test("restyle a poster after another one (named by id) and after an upload: the 
   ]);
   expect(byPoster.inputs).toMatchObject({ stylePosterId: keyArt.id, styleStrength: 0.8 });
 
+  // The result is the current version now, Restyle still picked: restyle it again, after an upload.
+  await expect(develop.panel.getByRole("button", { name: "Restyle", exact: true })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
   await picker.getByLabel("An image of yours").check();
   const png = await sharp({ create: { width: 400, height: 500, channels: 3, background: { r: 30, g: 90, b: 200 } } })
     .png()
@@ -321,7 +332,7 @@ test("restyle a poster after another one (named by id) and after an upload: the 
   await (await chooser).setFiles({ name: "palette.png", mimeType: "image/png", buffer: png });
   await expect(picker.getByText("Uploaded palette.png.")).toBeVisible();
   await develop.run("Restyle").click();
-  const byUpload = await poster(request, await develop.doneId("Restyle 2"));
+  const byUpload = await poster(request, await develop.doneId("Restyle 1"));
   expect(byUpload.inputs?.styleUploadId).toEqual(expect.any(String));
-  expect(byUpload.parentId).toBe(parent.id);
+  expect(byUpload.parentId).toBe(byPoster.id);
 });

@@ -23,7 +23,8 @@ test("a pack of five formats from a designed poster, downloaded as a ZIP and add
   expect(design.status(), await design.text()).toBe(200);
   const board = await (await request.post("/api/boards", { data: { name: "Harbor Lights pack" } })).json();
 
-  await page.goto(`/posters/${id}`);
+  // The workspace's Formats tab, by its link.
+  await page.goto(`/posters/${id}?tool=formats`);
   const pack = page.getByRole("region", { name: "Format pack" });
   await pack.scrollIntoViewIfNeeded();
   for (const name of [/^One-sheet 27:40/, /^Story 9:16/, /^Widescreen 16:9/, /^Feed post 4:5/, /^Square 1:1/]) {
@@ -75,11 +76,17 @@ test("a pack of five formats from a designed poster, downloaded as a ZIP and add
   const onBoard = await (await request.get(`/api/boards/${board.id}`)).json();
   expect(onBoard.posters).toHaveLength(5);
 
-  // The key art's versions (the page refreshed when the pack ended) are named by their placement, not "Reframe".
+  // The key art's versions (the page refreshed when the pack ended) are named by their placement, not "Reframe",
+  // in the Details tab's lineage and in the history strip under the canvas.
+  await expect(
+    page.getByRole("region", { name: "History" }).getByRole("link", { name: /Version \d+: Story 9:16/ }),
+  ).toBeVisible();
+  await page.getByRole("tab", { name: "Details" }).click();
   const versions = page.getByRole("list", { name: "Versions" });
   await expect(versions.getByRole("link", { name: /Version \d+: Story 9:16/ })).toBeVisible();
   await expect(versions.getByRole("link", { name: /Version \d+: One-sheet 27:40/ })).toBeVisible();
 
+  await page.getByRole("tab", { name: "Formats" }).click();
   const { violations } = await new AxeBuilder({ page }).include("#pack").withTags(["wcag2a", "wcag2aa"]).analyze();
   expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
 

@@ -81,7 +81,7 @@ test("export a US one-sheet PDF from the design editor; the poster page lists it
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   if (shots) await page.screenshot({ path: `${shots}/print-panel-390.png`, fullPage: true });
 
-  await page.goto(`/posters/${id}`);
+  await page.goto(`/posters/${id}?tool=print`);
   const masters = page.getByRole("region", { name: "Print masters" });
   await expect(masters.getByText("PDF · US one-sheet 27×40 in")).toBeVisible();
   await expect(masters.getByRole("link", { name: /Download PDF/ })).toBeVisible();
@@ -130,7 +130,10 @@ test("print advice: what each upscaler reaches, only useful runs offered, and th
     "href",
     `/posters/${id}/design?print=us-one-sheet`,
   );
-  // The browser's Back shows the new measure too: a finished run refreshes the router's cached pages.
+  // The browser's Back shows the new measure too: a finished run refreshes the router's cached pages. (The result
+  // opened as the current version: Back goes to the poster it was made from first, then to Print.)
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`/posters/${id}\\?develop=upscale&mode=fast`));
   await page.goBack();
   await expect(page).toHaveURL(new RegExp(`/posters/${id}/design\\?print=us-one-sheet$`));
   await expect(page.getByTestId("effective-ppi")).toContainText(
@@ -161,8 +164,8 @@ test("a TIFF being made shows on the design page and the poster page after a rel
   expect(queued.status()).toBe(202);
 
   await page.setViewportSize({ width: 1440, height: 900 });
-  // The poster page, loaded while it is made, follows it to its download without a reload.
-  await page.goto(`/posters/${id}`);
+  // The poster page's Print tab, loaded while it is made, follows it to its download without a reload.
+  await page.goto(`/posters/${id}?tool=print`);
   const masters = page.getByRole("region", { name: "Print masters" });
   await expect(masters.getByText(/^CMYK TIFF · /)).toBeVisible();
   await expect(masters.getByRole("link", { name: /Download CMYK TIFF/ })).toBeVisible({ timeout: 90_000 });

@@ -58,6 +58,8 @@ test("README screenshots", async ({ page, request }) => {
   const child = await develop.doneId("Reframe 1");
   await page.goto(`/posters/${child}`);
   await expect(page.getByText(/Made from/).first()).toBeVisible();
+  // The workspace compares it with the poster it came from, on the canvas.
+  await page.getByRole("region", { name: "History" }).getByRole("button", { name: "Compare", exact: true }).click();
   await page.screenshot({ path: shot("develop-compare.png") });
 
   await page.goto("/gallery");

@@ -110,7 +110,7 @@ test("a reviewer on a phone approves B and pins a comment on A; the team sees bo
   await expect(reviews.getByText("Dana Whitfield").first()).toBeVisible();
   // (The board's own editor at 390 px is the phone work's: checked here at 1440.)
   await fits(page, "board", [DESKTOP]);
-  await page.goto(`/posters/${a}`);
+  await page.goto(`/posters/${a}?tool=comments`);
   // On the poster the reviewer's comment is a thread of the team's comments, marked as from outside; the Reviews
   // list links to it rather than repeat it.
   const thread = page

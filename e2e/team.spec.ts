@@ -88,7 +88,8 @@ test("a thread on a poster: pinned, a colleague's reply, resolved and reopened",
 }) => {
   test.setTimeout(90_000);
   const [id] = await makePosters(request, 1, "a thread about a lighthouse");
-  await page.goto(`/posters/${id}`);
+  // The workspace's Comments tab, by its link.
+  await page.goto(`/posters/${id}?tool=comments`);
   const comments = page.getByRole("region", { name: "Comments" });
   await expect(comments).toContainText("Nothing said about this poster yet.");
 
@@ -110,7 +111,7 @@ test("a thread on a poster: pinned, a colleague's reply, resolved and reopened",
 
   // A colleague replies.
   const bob = await colleague(browser, "replier");
-  await bob.page.goto(`/posters/${id}`);
+  await bob.page.goto(`/posters/${id}?tool=comments`);
   const theirs = bob.page
     .getByRole("region", { name: "Comments" })
     .getByRole("article", { name: `Thread by ${member.name}` });
@@ -147,6 +148,7 @@ test("a mention raises the colleague's badge; the notification leads to the thre
   const [id] = await makePosters(request, 1, "a poster to mention someone on");
 
   await page.goto(`/posters/${id}`);
+  await page.getByRole("tab", { name: /^Comments/ }).click();
   const box = page.getByLabel("New comment on this poster");
   await box.fill(`Can you check the billing, @${bob.login.slice(0, 6)}`);
   const choices = page.getByRole("listbox", { name: "Team members" });

@@ -267,7 +267,7 @@ test("a board's link defaults to reviews; a poster's link has no such choice", a
   await page.goto(`/boards/${board.id}`);
   await expect(page.getByLabel("Reviewers can approve and comment")).toBeChecked();
   await expect(page.getByRole("button", { name: "Create review link" })).toBeVisible();
-  await page.goto(`/posters/${a}`);
+  await page.goto(`/posters/${a}?tool=share`);
   await expect(page.getByLabel("Reviewers can approve and comment")).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Create link", exact: true })).toBeVisible();
 });
@@ -309,6 +309,8 @@ test("a reframed poster's comparison shows the original where it sits on the new
   for (const viewport of [DESKTOP, PHONE]) {
     await page.setViewportSize(viewport);
     await page.goto(`/posters/${child.id}`);
+    // The workspace compares a version with its original on the canvas, from the history strip.
+    await page.getByRole("region", { name: "History" }).getByRole("button", { name: "Compare", exact: true }).click();
     const slider = page.getByRole("slider", { name: "Divider between original and this version" });
     await expect(slider).toBeVisible();
     // The after image fills the frame (inside its border): the new canvas, on screen.

@@ -32,6 +32,8 @@ export function BeforeAfter(props: {
   afterLabel?: string;
   /** Percent of the frame showing "before", from the left (default 50). */
   initial?: number;
+  /** The frame's CSS width (default: the column's, within three quarters of the screen's height). */
+  frameWidth?: string;
   /** Where the before image sits in the after's frame (fractions of it); without it, letterboxed. */
   placement?: Placement;
 }) {
@@ -104,7 +106,7 @@ export function BeforeAfter(props: {
           className="relative mx-auto overflow-hidden rounded-md border border-edge bg-panel"
           style={{
             ...frameStyle,
-            width: `min(100%, calc(75vh * ${props.width / props.height}))`,
+            width: props.frameWidth ?? `min(100%, calc(75vh * ${props.width / props.height}))`,
             touchAction: "pan-y",
           }}
           onPointerDown={(e) => {

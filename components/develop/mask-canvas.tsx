@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useId, useLayoutEffect, useRef, useState } from "react";
+import { type ReactNode, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
+import { OnCanvas, useCanvasSlots } from "@/components/workspace/canvas-slots";
 import { describeRect, rectAfterKey, startRect } from "./key-rect";
 import {
   drawSegment,
@@ -19,6 +20,8 @@ import { MaskToolbar } from "./mask-toolbar";
 // (times the screen's pixel ratio), so a stroke costs the same on a 9.4 MP source as on a small one; every change
 // hands on the strokes (null: nothing painted), and the mask PNG is drawn from them once, when the operation runs
 // (mask-raster.ts). Undo and redo: Ctrl/⌘+Z, Shift+Ctrl/⌘+Z (or Ctrl+Y), and the toolbar's buttons.
+// In a workspace the painting surface lies on the workspace's canvas, over the art there (zoomed with it), and the
+// toolbar stays in the tool's panel; elsewhere (/develop, after an upload) the painter draws its own copy of the image.
 
 export function MaskCanvas(props: {
   imageUrl: string;
@@ -30,7 +33,9 @@ export function MaskCanvas(props: {
 }) {
   const { width, height } = props;
   const id = useId();
-  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const onWorkspace = useCanvasSlots() !== null;
+  // The canvas comes and goes with the workspace's tab (and arrives a render late there): effects follow it.
+  const [canvasEl, setCanvasEl] = useState<HTMLCanvasElement | null>(null);
   const stroke = useRef<{ pointerId: number; op: Extract<MaskOp, { kind: "stroke" }> } | null>(null);
   const [ops, setOps] = useState<MaskOp[]>([]);
   // What undo took away, newest last: redo puts it back; a new change forgets it.
@@ -62,7 +67,7 @@ export function MaskCanvas(props: {
   }, [props.imageUrl, width, height]);
 
   useLayoutEffect(() => {
-    const canvas = canvasRef.current;
+    const canvas = canvasEl;
     if (!canvas) return;
     const measure = () => {
       const box = canvas.getBoundingClientRect();
@@ -74,11 +79,11 @@ export function MaskCanvas(props: {
     const observer = new ResizeObserver(measure);
     observer.observe(canvas);
     return () => observer.disconnect();
-  }, [width, height]);
+  }, [width, height, canvasEl]);
 
   // Redraw after every committed change (and when the canvas is resized), then hand the strokes on.
   useEffect(() => {
-    const canvas = canvasRef.current;
+    const canvas = canvasEl;
     const ctx = canvas?.getContext("2d", { willReadFrequently: true });
     if (!canvas || !ctx || pixels.w === 0) return;
     replay(ctx, ops, width, height);
@@ -86,7 +91,7 @@ export function MaskCanvas(props: {
     setEmpty(!painted);
     if (!touched.current) return;
     onChange.current(painted ? { ops, width, height } : null);
-  }, [ops, pixels, width, height]);
+  }, [ops, pixels, width, height, canvasEl]);
 
   const commit = (op: MaskOp) => {
     touched.current = true;
@@ -124,11 +129,13 @@ export function MaskCanvas(props: {
     const cursor = cursorRef.current;
     if (!cursor) return;
     const box = e.currentTarget.getBoundingClientRect();
-    const d = (size * box.width) / width;
+    // The outline sits inside the surface, so in its (unzoomed) pixels: a zoomed workspace canvas scales it back up.
+    const zoom = box.width / (e.currentTarget.offsetWidth || box.width);
+    const d = (size * box.width) / width / zoom;
     cursor.hidden = e.pointerType === "touch";
     cursor.style.width = `${d}px`;
     cursor.style.height = `${d}px`;
-    cursor.style.transform = `translate(${e.clientX - box.left - d / 2}px, ${e.clientY - box.top - d / 2}px)`;
+    cursor.style.transform = `translate(${(e.clientX - box.left) / zoom - d / 2}px, ${(e.clientY - box.top) / zoom - d / 2}px)`;
   }
 
   function onPointerMove(e: React.PointerEvent<HTMLCanvasElement>) {
@@ -229,72 +236,90 @@ export function MaskCanvas(props: {
         onRedo={redo}
         onClear={clear}
       />
-      <div
-        role="application"
-        aria-label="Mask painter"
-        aria-describedby={`${id}-help`}
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: the application role takes its own keys (rectangle selection)
-        tabIndex={0}
-        onKeyDown={onKeyDown}
-        onFocus={(e) => {
-          if (e.target === e.currentTarget && e.currentTarget.matches(":focus-visible")) {
-            setShowRect(true);
-            setAnnounce(describeRect(rect));
-          }
-        }}
-        onBlur={() => setShowRect(false)}
-        className="relative mx-auto overflow-hidden rounded-md border border-edge bg-panel"
-        style={{ aspectRatio: `${width} / ${height}`, width: `min(100%, calc(75vh * ${width / height}))` }}
-        data-mask-empty={empty ? "true" : "false"}
-      >
-        {/* biome-ignore lint/performance/noImgElement: a signed S3 URL or blob, shown at the canvas's size */}
-        <img
-          src={props.imageUrl}
-          alt={props.imageAlt ?? "The image being masked"}
-          draggable={false}
-          className="absolute inset-0 h-full w-full select-none object-fill"
-        />
-        <canvas
-          ref={canvasRef}
-          width={pixels.w || 1}
-          height={pixels.h || 1}
-          className="absolute inset-0 h-full w-full cursor-crosshair opacity-55 [filter:drop-shadow(0_0_1.5px_#0c0d12)]"
-          style={{ touchAction: "none" }}
-          onPointerDown={onPointerDown}
-          onPointerMove={onPointerMove}
-          onPointerUp={onPointerEnd}
-          onPointerCancel={onPointerEnd}
-          onPointerLeave={() => {
-            if (cursorRef.current) cursorRef.current.hidden = true;
-          }}
-        />
+      <Surface onWorkspace={onWorkspace}>
         <div
-          ref={cursorRef}
-          hidden
-          aria-hidden="true"
-          className={`pointer-events-none absolute left-0 top-0 rounded-full border ${erase ? "border-dashed border-white" : "border-accent"} shadow-[0_0_0_1px_#0c0d12]`}
-        />
-        {showRect && (
-          <div
-            aria-hidden="true"
-            className="pointer-events-none absolute border-2 border-dashed border-accent shadow-[0_0_0_1px_#0c0d12]"
-            style={{
-              left: pct(rect.x, width),
-              top: pct(rect.y, height),
-              width: pct(rect.w, width),
-              height: pct(rect.h, height),
+          role="application"
+          aria-label="Mask painter"
+          aria-describedby={`${id}-help`}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: the application role takes its own keys (rectangle selection)
+          tabIndex={0}
+          onKeyDown={onKeyDown}
+          onFocus={(e) => {
+            if (e.target === e.currentTarget && e.currentTarget.matches(":focus-visible")) {
+              setShowRect(true);
+              setAnnounce(describeRect(rect));
+            }
+          }}
+          onBlur={() => setShowRect(false)}
+          className={
+            onWorkspace
+              ? "pointer-events-auto absolute inset-0 z-10 overflow-hidden"
+              : "relative mx-auto overflow-hidden rounded-md border border-edge bg-panel"
+          }
+          style={
+            onWorkspace
+              ? undefined
+              : { aspectRatio: `${width} / ${height}`, width: `min(100%, calc(75vh * ${width / height}))` }
+          }
+          data-mask-empty={empty ? "true" : "false"}
+        >
+          {!onWorkspace && (
+            // biome-ignore lint/performance/noImgElement: a signed S3 URL or blob, shown at the canvas's size
+            <img
+              src={props.imageUrl}
+              alt={props.imageAlt ?? "The image being masked"}
+              draggable={false}
+              className="absolute inset-0 h-full w-full select-none object-fill"
+            />
+          )}
+          <canvas
+            ref={setCanvasEl}
+            width={pixels.w || 1}
+            height={pixels.h || 1}
+            className="absolute inset-0 h-full w-full cursor-crosshair opacity-55 [filter:drop-shadow(0_0_1.5px_#0c0d12)]"
+            style={{ touchAction: "none" }}
+            onPointerDown={onPointerDown}
+            onPointerMove={onPointerMove}
+            onPointerUp={onPointerEnd}
+            onPointerCancel={onPointerEnd}
+            onPointerLeave={() => {
+              if (cursorRef.current) cursorRef.current.hidden = true;
             }}
           />
-        )}
-      </div>
+          <div
+            ref={cursorRef}
+            hidden
+            aria-hidden="true"
+            className={`pointer-events-none absolute left-0 top-0 rounded-full border ${erase ? "border-dashed border-white" : "border-accent"} shadow-[0_0_0_1px_#0c0d12]`}
+          />
+          {showRect && (
+            <div
+              aria-hidden="true"
+              className="pointer-events-none absolute border-2 border-dashed border-accent shadow-[0_0_0_1px_#0c0d12]"
+              style={{
+                left: pct(rect.x, width),
+                top: pct(rect.y, height),
+                width: pct(rect.w, width),
+                height: pct(rect.h, height),
+              }}
+            />
+          )}
+        </div>
+      </Surface>
       <p id={`${id}-help`} className="text-xs text-muted">
-        Paint over what should change with a mouse, finger or pen; the eraser takes paint away. Keyboard: focus the
-        image, move the dashed selection with the arrow keys, resize it with Shift+arrows, and press Enter to add it to
-        the mask (or remove it, with the eraser). Ctrl+Z or ⌘+Z undoes, Shift+Ctrl+Z or Shift+⌘+Z redoes.
+        Paint over what should change{onWorkspace ? " on the poster" : ""} with a mouse, finger or pen; the eraser takes
+        paint away. Keyboard: focus the image, move the dashed selection with the arrow keys, resize it with
+        Shift+arrows, and press Enter to add it to the mask (or remove it, with the eraser). Ctrl+Z or ⌘+Z undoes,
+        Shift+Ctrl+Z or Shift+⌘+Z redoes.
       </p>
       <p className="sr-only" aria-live="polite">
         {announce}
       </p>
     </div>
   );
+}
+
+/** On a workspace, the surface goes onto its canvas; elsewhere it stays where it is. */
+function Surface(props: { onWorkspace: boolean; children: ReactNode }) {
+  return props.onWorkspace ? <OnCanvas>{props.children}</OnCanvas> : props.children;
 }

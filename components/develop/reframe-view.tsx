@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from "react";
+import { OnStage, useCanvasSlots } from "@/components/workspace/canvas-slots";
 import {
   canvasFor,
   clampOffset,
@@ -15,6 +16,7 @@ import {
 
 // The new canvas drawn around the art, with the art draggable inside it (arrow keys nudge it). What it yields is
 // Outpaint's four margins, each within the service's 2,000 px; a target that needs more is said, not silently changed.
+// In a workspace the new canvas is drawn on the workspace's canvas, in place of the art; the numbers stay in the panel.
 
 export function ReframeView(props: {
   imageUrl: string;
@@ -27,6 +29,7 @@ export function ReframeView(props: {
 }) {
   const { width, height, target } = props;
   const id = useId();
+  const onWorkspace = useCanvasSlots() !== null;
   const targetKey = JSON.stringify(target);
   // biome-ignore lint/correctness/useExhaustiveDependencies: targetKey stands for target's contents
   const canvas = useMemo(() => canvasFor(width, height, target), [width, height, targetKey]);
@@ -101,41 +104,49 @@ export function ReframeView(props: {
   const summary = `Left ${margins.left} px, right ${margins.right} px, top ${margins.up} px, bottom ${margins.down} px.`;
   return (
     <div className="space-y-3">
-      <div
-        ref={frameRef}
-        className="relative mx-auto overflow-hidden rounded-md border border-dashed border-muted/60 bg-[repeating-linear-gradient(45deg,#15171f_0_10px,#1d2030_10px_20px)]"
-        style={{ aspectRatio: `${fullW} / ${fullH}`, width: `min(100%, calc(70vh * ${fullW / fullH}))` }}
-      >
+      <Frame onWorkspace={onWorkspace}>
         <div
-          role="application"
-          aria-roledescription="movable art"
-          aria-label="Art position on the new canvas"
-          aria-describedby={`${id}-help ${id}-margins`}
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: a 2-D position has no native control; arrow keys move it
-          tabIndex={0}
-          onKeyDown={onKeyDown}
-          onPointerDown={onPointerDown}
-          onPointerMove={onPointerMove}
-          onPointerUp={onPointerEnd}
-          onPointerCancel={onPointerEnd}
-          className={`absolute -outline-offset-2 ring-1 ring-accent/70 ${movable ? "cursor-grab active:cursor-grabbing" : ""}`}
+          ref={frameRef}
+          className="relative mx-auto overflow-hidden rounded-md border border-dashed border-muted/60 bg-[repeating-linear-gradient(45deg,#15171f_0_10px,#1d2030_10px_20px)]"
           style={{
-            left: pct(margins.left, fullW),
-            top: pct(margins.up, fullH),
-            width: pct(width, fullW),
-            height: pct(height, fullH),
-            touchAction: "none",
+            aspectRatio: `${fullW} / ${fullH}`,
+            // On the workspace's canvas: as large as its box allows (cq: the box's size), else within the screen.
+            width: onWorkspace
+              ? `min(100cqw, calc(100cqh * ${fullW / fullH}))`
+              : `min(100%, calc(70vh * ${fullW / fullH}))`,
           }}
         >
-          {/* biome-ignore lint/performance/noImgElement: a signed S3 URL or blob, placed by percentage */}
-          <img
-            src={props.imageUrl}
-            alt={props.imageAlt ?? "The art being reframed"}
-            draggable={false}
-            className="h-full w-full select-none object-fill"
-          />
+          <div
+            role="application"
+            aria-roledescription="movable art"
+            aria-label="Art position on the new canvas"
+            aria-describedby={`${id}-help ${id}-margins`}
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a 2-D position has no native control; arrow keys move it
+            tabIndex={0}
+            onKeyDown={onKeyDown}
+            onPointerDown={onPointerDown}
+            onPointerMove={onPointerMove}
+            onPointerUp={onPointerEnd}
+            onPointerCancel={onPointerEnd}
+            className={`absolute -outline-offset-2 ring-1 ring-accent/70 ${movable ? "cursor-grab active:cursor-grabbing" : ""}`}
+            style={{
+              left: pct(margins.left, fullW),
+              top: pct(margins.up, fullH),
+              width: pct(width, fullW),
+              height: pct(height, fullH),
+              touchAction: "none",
+            }}
+          >
+            {/* biome-ignore lint/performance/noImgElement: a signed S3 URL or blob, placed by percentage */}
+            <img
+              src={props.imageUrl}
+              alt={props.imageAlt ?? "The art being reframed"}
+              draggable={false}
+              className="h-full w-full select-none object-fill"
+            />
+          </div>
         </div>
-      </div>
+      </Frame>
       <p id={`${id}-margins`} className="text-sm tabular-nums" aria-live="polite" data-margins={marginsKey}>
         New canvas {fullW} × {fullH} px. {summary}
       </p>
@@ -153,4 +164,8 @@ export function ReframeView(props: {
       </p>
     </div>
   );
+}
+
+function Frame(props: { onWorkspace: boolean; children: ReactNode }) {
+  return props.onWorkspace ? <OnStage>{props.children}</OnStage> : props.children;
 }

@@ -91,7 +91,7 @@ export function FormatPack(props: {
     <section
       id="pack"
       aria-labelledby="pack-heading"
-      className="space-y-5 rounded-lg border border-edge bg-panel p-4 sm:p-6"
+      className="@container space-y-5 rounded-lg border border-edge bg-panel p-4 sm:p-6"
     >
       <div className="space-y-1">
         <h2 id="pack-heading" className="font-display text-3xl tracking-wide">
@@ -122,7 +122,7 @@ export function FormatPack(props: {
               </button>
             </span>
           </legend>
-          <div className="grid grid-cols-[minmax(0,1fr)] gap-2 sm:grid-cols-2 xl:grid-cols-3">
+          <div className="grid grid-cols-[minmax(0,1fr)] gap-2 @sm:grid-cols-2 @3xl:grid-cols-3">
             {props.formats.map((format) => {
               const disabled = format.method === "unavailable";
               const delivery = deliveryLabel(format);

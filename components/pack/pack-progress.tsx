@@ -90,7 +90,7 @@ export function PackProgress({ job, running }: { job: PackJobView; running: bool
         value={job.progress.done}
         aria-label={`${job.progress.done} of ${job.progress.total} formats finished`}
       />
-      <ul className="grid grid-cols-2 items-end gap-4 sm:grid-cols-3 lg:grid-cols-4" aria-label="Formats">
+      <ul className="grid grid-cols-2 items-end gap-4 @md:grid-cols-3 @3xl:grid-cols-4" aria-label="Formats">
         {job.formats.map((step) => (
           // "Making…" only once a worker has the job: a queued pack's formats are all still waiting.
           <StepTile key={step.format} step={step} running={running && job.status === "running"} />

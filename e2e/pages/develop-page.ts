@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
-// The Develop panel (on a poster page, or on /develop after an upload), found by roles and labels.
+// The Develop panel (in a poster's workspace, or on /develop after an upload), found by roles and labels.
 export class DevelopPanel {
   readonly panel: Locator;
   readonly results: Locator;
@@ -11,7 +11,7 @@ export class DevelopPanel {
   }
 
   async gotoPoster(id: string) {
-    await this.page.goto(`/posters/${id}`);
+    await this.page.goto(`/posters/${id}?tool=develop`);
     await expect(this.panel).toBeVisible();
   }
 
@@ -34,9 +34,19 @@ export class DevelopPanel {
     return this.results.getByRole("article", { name });
   }
 
-  /** Waits for a tile to finish and returns the new poster's id (from its link). `timeout`: for runs that make
-   *  very large art (a 4× upscale to 4096×6144 px is seconds of image work, more on a busy machine). */
+  /** Waits for a run to finish and returns the new poster's id. `timeout`: for runs that make very large art (a 4×
+   *  upscale to 4096×6144 px is seconds of image work, more on a busy machine). In a poster's workspace the result
+   *  opens as the current version (its page, saying which it came from); on /develop, its tile links to it. */
   async doneId(name: string, options: { timeout?: number } = {}): Promise<string> {
+    const source = /\/posters\/([^/?#]+)/.exec(new URL(this.page.url()).pathname)?.[1];
+    if (source) {
+      await this.page.waitForURL((url) => url.searchParams.get("previous") === source, options);
+      const id = /\/posters\/([^/?#]+)/.exec(new URL(this.page.url()).pathname)?.[1];
+      expect(id).toBeTruthy();
+      expect(id).not.toBe(source);
+      await expect(this.panel).toBeVisible();
+      return id as string;
+    }
     const tile = this.tile(name);
     await expect(tile).toHaveAttribute("data-status", "done", options);
     const href = await tile.getByRole("link", { name: /Open poster/ }).getAttribute("href");
@@ -45,12 +55,13 @@ export class DevelopPanel {
     return id as string;
   }
 
+  // In a poster's workspace these are drawn on its canvas, outside the panel; on /develop, in it.
   maskPainter(): Locator {
-    return this.panel.getByRole("application", { name: "Mask painter" });
+    return this.page.getByRole("application", { name: "Mask painter" });
   }
 
   artOnCanvas(): Locator {
-    return this.panel.getByRole("application", { name: "Art position on the new canvas" });
+    return this.page.getByRole("application", { name: "Art position on the new canvas" });
   }
 
   /** Drags across the mask painter from one fraction of the image to another. */

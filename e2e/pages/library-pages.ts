@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
-// Page objects for the gallery, a poster's page, a board's page and a share page.
+// Page objects for the gallery, a poster's page (its workspace), a board's page and a share page.
 
 export class GalleryPage {
   readonly grid: Locator;
@@ -54,8 +54,14 @@ export class SharePanel {
   constructor(readonly page: Page) {
     this.links = page.getByRole("list", { name: "Live links" });
   }
+  /** Opens a poster workspace's Share tab (a board's page shows the panel as it is). */
+  async open() {
+    const tab = this.page.getByRole("tab", { name: "Share" });
+    if ((await tab.count()) > 0) await tab.click();
+  }
   /** Creates a link that only shows (no reviews) and returns its URL. */
   async create(options: { showPrompt?: boolean } = {}): Promise<string> {
+    await this.open();
     const before = await this.links
       .getByRole("listitem")
       .count()

@@ -1,13 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { MaskCanvas } from "@/components/develop/mask-canvas";
 import type { MaskDrawing } from "@/components/develop/mask-ops";
 import { rasterMask } from "@/components/develop/mask-raster";
 import type { Margins, ReframeTarget } from "@/components/develop/reframe-geometry";
 import { ReframeView } from "@/components/develop/reframe-view";
+import { OnCanvas, useCanvasSlots } from "@/components/workspace/canvas-slots";
+import type { PosterView } from "@/lib/api-types";
 import { ApiError } from "@/lib/client/api";
 import { uploadFile } from "@/lib/client/uploads";
 import type { OperationId } from "@/lib/models";
@@ -42,6 +44,10 @@ export function DevelopPanel(props: {
   /** Where this was opened from, to go back to when done (the print panel, to measure the new art). */
   back?: { href: string; label: string };
 }) {
+  // In a poster's workspace the mask and the new canvas are drawn on the workspace's canvas, and a result opens as
+  // the current version (its page, with a way back here).
+  const onWorkspace = useCanvasSlots() !== null;
+  const search = useSearchParams();
   const id = useId();
   const [opId, setOpId] = useState<OperationId>(props.initial ?? "vary");
   const op = operation(opId);
@@ -65,13 +71,21 @@ export function DevelopPanel(props: {
   const maskUpload = useRef<{ drawing: MaskDrawing; uploadId: string } | null>(null);
   const router = useRouter();
   // A new version of a poster shows in its page's Versions strip at once (the tiles stay: client state survives).
+  // On a workspace the result opens instead, unless other runs are still going: their tiles would be lost, so the
+  // last of them to finish is the one that opens (each tile links to its own poster).
   const { tiles, start, retry, cancel } = useOperations(
     (fields) => setErrors(fields),
-    () => {
-      if ("posterId" in props.source) router.refresh();
+    (made) => {
+      if (!("posterId" in props.source)) return;
+      const stillRunning = tiles.filter((t) => t.status === "pending").length > 1;
+      // A refresh either way: it also forgets the router's cached pages, so Back shows the new version (the print
+      // panel measures the new art).
+      router.refresh();
+      if (onWorkspace && !stillRunning) router.push(resultHref(made, props.source.posterId, search));
     },
   );
 
+  const pending = tiles.find((t) => t.status === "pending");
   const needsMask = op.inputs.some((i) => i.kind === "image" && i.role === "mask");
   const styleInput = op.inputs.find((i): i is ImageInputSpec => i.kind === "image" && i.role === "style");
   // Kept while switching operations: picking Restyle again finds the style image still chosen.
@@ -152,12 +166,20 @@ export function DevelopPanel(props: {
   }
 
   return (
-    <section id="develop" aria-labelledby={`${id}-h`} className="space-y-5 rounded-lg border border-edge p-4 sm:p-6">
+    <section
+      id="develop"
+      aria-labelledby={`${id}-h`}
+      className={onWorkspace ? "space-y-5" : "space-y-5 rounded-lg border border-edge p-4 sm:p-6"}
+    >
       <div>
-        <h2 id={`${id}-h`} className="font-display text-3xl tracking-wide">
+        <h2 id={`${id}-h`} className={`font-display tracking-wide ${onWorkspace ? "text-2xl" : "text-3xl"}`}>
           Develop
         </h2>
-        <p className="text-sm text-muted">Make a new poster from this image. The original stays as it is.</p>
+        <p className="text-sm text-muted">
+          {onWorkspace
+            ? "Make a new version of this poster: it opens here when it's ready, and this one stays as it is."
+            : "Make a new poster from this image. The original stays as it is."}
+        </p>
         {props.back && (
           <p className="mt-1 text-sm">
             <Link href={props.back.href} prefetch={false} className="underline hover:text-accent">
@@ -167,12 +189,31 @@ export function DevelopPanel(props: {
         )}
       </div>
       <OperationPicker value={opId} onChange={choose} />
+      {onWorkspace && (
+        // What Develop changes is the plain art: the canvas shows it (not the lettering) while this tool is open,
+        // and says on it what is being made (the panel's status says it to screen readers).
+        <OnCanvas>
+          {/* biome-ignore lint/performance/noImgElement: a signed S3 URL, over the canvas's copy of the poster */}
+          <img src={props.image.url} alt="" draggable={false} className="absolute inset-0 h-full w-full select-none" />
+          {pending && (
+            <div
+              aria-hidden="true"
+              className="pointer-events-none absolute inset-x-0 bottom-0 z-20 flex justify-center p-2"
+              data-testid="canvas-working"
+            >
+              <span className="animate-pulse rounded-full bg-ink/90 px-3 py-1.5 text-sm shadow">
+                Making {pending.input.label}… usually about {pending.input.typicalSeconds} s; it opens here when ready
+              </span>
+            </div>
+          )}
+        </OnCanvas>
+      )}
 
       <div
-        className={`grid grid-cols-[minmax(0,1fr)] gap-6 ${needsMask || isReframe ? "lg:grid-cols-[minmax(0,1fr)_380px]" : ""}`}
+        className={`grid grid-cols-[minmax(0,1fr)] gap-6 ${(needsMask || isReframe) && !onWorkspace ? "lg:grid-cols-[minmax(0,1fr)_380px]" : ""}`}
       >
         {(needsMask || isReframe) && (
-          <div className="mx-auto w-full max-w-xl min-w-0">
+          <div className={onWorkspace ? "min-w-0" : "mx-auto w-full max-w-xl min-w-0"}>
             {needsMask ? (
               <MaskCanvas
                 imageUrl={props.image.url}
@@ -202,7 +243,7 @@ export function DevelopPanel(props: {
           noValidate
           onSubmit={run}
           aria-label={`${op.label} settings`}
-          className={`space-y-4 ${needsMask || isReframe ? "" : "max-w-2xl"}`}
+          className={`space-y-4 ${needsMask || isReframe || onWorkspace ? "" : "max-w-2xl"}`}
         >
           <div>
             <h3 className="text-lg font-semibold">{op.label}</h3>
@@ -263,7 +304,9 @@ export function DevelopPanel(props: {
               ? "Working…"
               : `${tiles.filter((t) => t.status === "done").length} of ${tiles.length} ready.`}
           </p>
-          <div className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-5">
+          <div
+            className={`grid grid-cols-2 gap-4 ${onWorkspace ? "@md:grid-cols-3" : "sm:grid-cols-3 lg:grid-cols-5"}`}
+          >
             {tiles.map((tile, i) => (
               <OperationTile
                 key={tile.key}
@@ -278,4 +321,15 @@ export function DevelopPanel(props: {
       )}
     </section>
   );
+}
+
+/** A result's page on the workspace: Develop open on the same operation (another Fix is the likeliest next step),
+ *  the way back to the source, and the print panel to return to if that is where this began. */
+function resultHref(made: PosterView, previous: string, search: URLSearchParams): string {
+  const next = new URLSearchParams({ tool: "develop", develop: made.operation, previous });
+  for (const keep of ["from", "print"]) {
+    const value = search.get(keep);
+    if (value) next.set(keep, value);
+  }
+  return `/posters/${made.id}?${next}`;
 }

@@ -1,25 +1,28 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CommentedImage } from "@/components/comments/commented-image";
 import { CommentsPanel } from "@/components/comments/comments-panel";
 import { CommentsProvider } from "@/components/comments/comments-state";
-import { BeforeAfter } from "@/components/develop/before-after";
 import { DevelopPanel } from "@/components/develop/panel/develop-panel";
-import { reframePlacement } from "@/components/develop/reframe-geometry";
 import { FormatPack } from "@/components/pack/format-pack";
-import { Lineage } from "@/components/poster/lineage";
+import { Lineage, versionLabel } from "@/components/poster/lineage";
 import { PosterActions } from "@/components/poster/poster-actions";
-import { ExportList } from "@/components/print/export-list";
+import { DesignTab, PrintTab } from "@/components/poster/workspace-tabs";
 import { PosterReviews } from "@/components/reviews/poster-reviews";
 import { StatusBadge } from "@/components/reviews/status-badge";
 import { SharePanel } from "@/components/share-panel";
+import { type StripItem, VersionsStrip } from "@/components/workspace/versions-strip";
+import { WorkspaceCanvas } from "@/components/workspace/workspace-canvas";
+import { WorkspaceShell, type WorkspaceTab } from "@/components/workspace/workspace-shell";
+import type { PosterView } from "@/lib/api-types";
 import { listBoardSummaries } from "@/lib/boards";
 import { listThreads } from "@/lib/comments/service";
 import { AppError } from "@/lib/errors";
 import { requireMember } from "@/lib/identity";
 import { isId } from "@/lib/ids";
 import { recentPacks } from "@/lib/jobs/view";
-import { formatPrice, getModel, modelLabel, operationLabel, posterModelLabel } from "@/lib/models";
+import { formatPrice, getModel, modelLabel, OPERATIONS, operationLabel, posterModelLabel } from "@/lib/models";
 import { planView } from "@/lib/pack/plan";
 import { mayArrangeBoard, mayChange } from "@/lib/permissions";
 import { findPosterView } from "@/lib/posters/service";
@@ -37,22 +40,39 @@ async function load(id: string, viewer: string) {
   }
 }
 
-// The print panel's upscale and "Reframe to fill" links open the Develop panel on that operation (an upscale with
-// the upscaler picked), and say which design's print panel to go back to, to measure the new art.
-const DEVELOP_LINKS = ["upscale", "reframe"] as const;
+// ?develop= opens the Develop tab on that operation: the print panel's upscale and "Reframe to fill" links (an
+// upscale with the upscaler picked, saying which design's print panel to go back to, to measure the new art), and a
+// result, which opens on the operation that made it.
 const UPSCALERS = ["fast", "conservative", "creative"] as const;
 const PRINT_CHOICES: readonly string[] = [...PRINT_SIZE_IDS, "custom"];
+const TOOLS = ["details", "comments", "develop", "design", "print", "formats", "share"] as const;
+// Links from before the workspace name a part of the page (notifications: #comment-…, #pack; the lightbox: #develop).
+const HASH_TABS = [
+  ["comment", "comments"],
+  ["poster-reviews", "comments"],
+  ["develop", "develop"],
+  ["pack", "formats"],
+] as const;
 
 export default async function PosterPage({
   params,
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ develop?: string; mode?: string; from?: string; print?: string }>;
+  searchParams: Promise<{
+    tool?: string;
+    develop?: string;
+    mode?: string;
+    from?: string;
+    print?: string;
+    previous?: string;
+  }>;
 }) {
   const { id } = await params;
-  const { develop, mode, from, print } = await searchParams;
-  const initialOperation = DEVELOP_LINKS.find((op) => op === develop);
+  const { tool, develop, mode, from, print, previous } = await searchParams;
+  // The open tool: ?tool=, else Develop when a link asks for an operation, else the poster's details.
+  const active = TOOLS.find((t) => t === tool) ?? (develop ? "develop" : "details");
+  const initialOperation = OPERATIONS.find((op) => op.id === develop && op.visibility === "develop")?.id;
   const upscaler = initialOperation === "upscale" ? UPSCALERS.find((m) => m === mode) : undefined;
   const backToPrint =
     from && isId(from) && print && PRINT_CHOICES.includes(print) ? `/posters/${from}/design?print=${print}` : undefined;
@@ -70,6 +90,7 @@ export default async function PosterPage({
     recentPacks(poster.id, 1),
   ]);
   const pack = planView(poster);
+  const shownVersions = versions.filter((v) => v !== undefined);
   const latestPack = packs[0];
   const paramLabels = new Map(getModelParams(poster.model));
   // Offer only what this member may do: the maker (or an admin) designs, deletes and shares; anyone adds it to a
@@ -98,92 +119,159 @@ export default async function PosterPage({
     ],
   ];
 
-  return (
-    <div className="space-y-10">
-      <CommentsProvider target={{ posterId: poster.id }} initial={comments}>
-        <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,1fr)_420px]">
-          <div className="flex flex-col items-center gap-6">
-            {/* The team's pins are drawn on it, and a new thread is pinned here. */}
-            <div id="comment-image" className="flex max-w-full scroll-mt-4 justify-center">
-              <CommentedImage
-                src={poster.url}
-                alt={poster.prompt}
-                width={poster.width}
-                height={poster.height}
-                className="h-auto max-h-[85vh] w-auto max-w-full rounded-lg border border-edge object-contain"
-              />
-            </div>
-            {parent && (
-              <div className="w-full max-w-xl">
-                <BeforeAfter
-                  beforeUrl={parent.artUrl ?? parent.url}
-                  afterUrl={poster.artUrl ?? poster.url}
-                  width={poster.width}
-                  height={poster.height}
-                  beforeLabel="Original"
-                  afterLabel="This version"
-                  placement={reframePlacement(parent, poster)}
-                />
+  const strip: StripItem[] = [
+    ...(parent ? [stripItem(parent, "Original")] : []),
+    stripItem(poster, "This version"),
+    ...shownVersions.map((v, i) => stripItem(v, `Version ${i + 1}: ${versionLabel(v)}`)),
+  ];
+  const openThreads = comments.threads.filter((t) => !t.resolved).length;
+  const backToPrevious = previous && isId(previous) && previous !== poster.id ? previous : undefined;
+
+  const tabs: WorkspaceTab[] = [
+    {
+      id: "details",
+      label: "Details",
+      panel: (
+        <>
+          <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm">
+            {settings.map(([term, value]) => (
+              <div key={term} className="contents">
+                <dt className="text-muted">{term}</dt>
+                <dd className="break-words">{value}</dd>
               </div>
+            ))}
+          </dl>
+          <Lineage poster={poster} parent={parent} versions={shownVersions} />
+          <PosterActions
+            poster={poster}
+            boards={ownBoards}
+            canChange={canChange}
+            me={{ sub: member.sub, isAdmin: member.isAdmin }}
+          />
+        </>
+      ),
+    },
+    {
+      id: "comments",
+      label: "Comments",
+      count: openThreads,
+      panel: (
+        <>
+          <CommentsPanel />
+          <PosterReviews
+            poster={poster}
+            reviews={reviews}
+            threads={new Map(comments.threads.flatMap((t) => (t.review ? [[t.review.reviewId, t.id]] : [])))}
+          />
+        </>
+      ),
+    },
+    {
+      id: "develop",
+      label: "Develop",
+      panel: (
+        <DevelopPanel
+          source={{ posterId: poster.id }}
+          image={{ url: poster.artUrl ?? poster.url, width: poster.width, height: poster.height, alt: poster.prompt }}
+          prompt={poster.prompt}
+          {...(initialOperation ? { initial: initialOperation } : {})}
+          {...(upscaler ? { preset: { mode: upscaler } } : {})}
+          {...(backToPrint ? { back: { href: backToPrint, label: "Back to Print: measure the new art" } } : {})}
+        />
+      ),
+    },
+    {
+      id: "design",
+      label: "Design",
+      panel: <DesignTab posterId={poster.id} designed={Boolean(poster.design)} canChange={canChange} />,
+    },
+    {
+      id: "print",
+      label: "Print",
+      panel: <PrintTab posterId={poster.id} canChange={canChange} exports={poster.exports ?? []} />,
+    },
+    {
+      id: "formats",
+      label: "Formats",
+      panel: (
+        <FormatPack
+          posterId={poster.id}
+          designed={Boolean(poster.design)}
+          formats={pack.formats}
+          latest={latestPack}
+          boards={ownBoards}
+        />
+      ),
+    },
+    {
+      id: "share",
+      label: "Share",
+      panel: canChange ? (
+        <SharePanel target="posterId" id={poster.id} />
+      ) : (
+        <p className="text-sm text-muted">
+          Only the person who made this poster, or an admin, can share it outside the team. You can add it to a board of
+          yours from Details, or download it there.
+        </p>
+      ),
+    },
+  ];
+
+  return (
+    <CommentsProvider target={{ posterId: poster.id }} initial={comments}>
+      <WorkspaceShell
+        active={active}
+        hashTabs={HASH_TABS}
+        tabs={tabs}
+        header={
+          <div className="space-y-1">
+            <div className="flex flex-wrap items-center justify-between gap-x-3 gap-y-1">
+              <h1 className="font-display text-xl tracking-wide sm:text-3xl">Poster</h1>
+              <StatusBadge status={poster.status} by={poster.statusBy} at={poster.statusAt} detail />
+            </div>
+            {backToPrevious && (
+              <p className="text-sm" data-testid="new-version">
+                {poster.operation !== "generate" ? `A new version, by ${operationLabel(poster.operation)}. ` : ""}
+                <Link
+                  href={`/posters/${backToPrevious}?tool=develop`}
+                  className="font-medium text-accent underline hover:brightness-110"
+                >
+                  ← Back to the previous
+                </Link>
+              </p>
             )}
           </div>
-          <div className="space-y-6">
-            <div className="flex flex-wrap items-center justify-between gap-3">
-              <div className="space-y-1">
-                <h1 className="font-display text-4xl tracking-wide">Poster</h1>
-                <StatusBadge status={poster.status} by={poster.statusBy} at={poster.statusAt} detail />
-              </div>
-              {/* The Develop panel sits below the poster: say it's there. */}
-              <a
-                href="#develop"
-                className="rounded-md bg-accent px-4 py-2 text-sm font-semibold text-ink hover:brightness-110"
-              >
-                Develop: vary, reframe, fix, upscale
-              </a>
-            </div>
-            <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm">
-              {settings.map(([term, value]) => (
-                <div key={term} className="contents">
-                  <dt className="text-muted">{term}</dt>
-                  <dd className="break-words">{value}</dd>
-                </div>
-              ))}
-            </dl>
-            <CommentsPanel />
-            <PosterReviews
-              poster={poster}
-              reviews={reviews}
-              threads={new Map(comments.threads.flatMap((t) => (t.review ? [[t.review.reviewId, t.id]] : [])))}
+        }
+        canvas={
+          <WorkspaceCanvas width={poster.width} height={poster.height} label="Canvas">
+            {/* The team's pins are drawn on it, and a new thread is pinned here. */}
+            <CommentedImage
+              src={poster.url}
+              alt={poster.prompt}
+              width={poster.width}
+              height={poster.height}
+              className="h-(--art-h) w-(--art-w) max-w-none"
             />
-            <Lineage poster={poster} parent={parent} versions={versions.filter((v) => v !== undefined)} />
-            <PosterActions
-              poster={poster}
-              boards={ownBoards}
-              canChange={canChange}
-              me={{ sub: member.sub, isAdmin: member.isAdmin }}
-            />
-            <ExportList exports={poster.exports ?? []} />
-            {canChange && <SharePanel target="posterId" id={poster.id} />}
-          </div>
-        </div>
-      </CommentsProvider>
-      <FormatPack
-        posterId={poster.id}
-        designed={Boolean(poster.design)}
-        formats={pack.formats}
-        latest={latestPack}
-        boards={ownBoards}
+          </WorkspaceCanvas>
+        }
+        strip={<VersionsStrip items={strip} currentId={poster.id} />}
       />
-      <DevelopPanel
-        source={{ posterId: poster.id }}
-        image={{ url: poster.artUrl ?? poster.url, width: poster.width, height: poster.height, alt: poster.prompt }}
-        prompt={poster.prompt}
-        {...(initialOperation ? { initial: initialOperation } : {})}
-        {...(upscaler ? { preset: { mode: upscaler } } : {})}
-        {...(backToPrint ? { back: { href: backToPrint, label: "Back to Print: measure the new art" } } : {})}
-      />
-    </div>
+    </CommentsProvider>
   );
+}
+
+function stripItem(p: PosterView, label: string): StripItem {
+  return {
+    id: p.id,
+    label,
+    thumbnailUrl: p.thumbnailUrl,
+    artUrl: p.artUrl ?? p.url,
+    width: p.width,
+    height: p.height,
+    operation: p.operation,
+    ...(p.parentId ? { parentId: p.parentId } : {}),
+    ...(p.inputs ? { inputs: p.inputs } : {}),
+  };
 }
 
 function getModelParams(modelId: string): [string, string][] {
