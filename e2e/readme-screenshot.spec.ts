@@ -62,6 +62,37 @@ test("README screenshots", async ({ page, request }) => {
   await page.getByRole("region", { name: "History" }).getByRole("button", { name: "Compare", exact: true }).click();
   await page.screenshot({ path: shot("develop-compare.png") });
 
+  // The workspace on a phone: the canvas on top, Develop's tools in the sheet below it.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/posters/${id}?tool=develop`);
+  await develop.choose("Fix a region");
+  await page.screenshot({ path: shot("workspace-phone.png") });
+
+  // A thread with a pin, on the Comments tab.
+  const comment = await request.post("/api/comments", {
+    data: { posterId: id, body: "Can the umbrella read red from the back of the lobby?", pin: { x: 0.5, y: 0.62 } },
+  });
+  expect(comment.status()).toBe(201);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(`/posters/${id}?tool=comments`);
+  await expect(page.getByText("Can the umbrella read red")).toBeVisible();
+  await page.screenshot({ path: shot("comments.png") });
+
+  // Lettering on the canvas: the title layer selected, its properties and contrast beside it.
+  await page.goto(`/posters/${id}/design`);
+  await page.getByLabel("Title", { exact: true }).fill("Harbor Lights");
+  await page.getByLabel("Tagline", { exact: true }).fill("Every light is a promise");
+  await page.getByLabel("Release date", { exact: true }).fill("In cinemas June 2027");
+  const canvas = page.getByRole("region", { name: "Poster canvas" });
+  await expect(canvas).toHaveAttribute("data-settled", "true", { timeout: 30_000 });
+  await page.getByRole("button", { name: "Title layer" }).click();
+  await expect(page.getByText("Saved", { exact: true }).first()).toBeVisible({ timeout: 30_000 });
+  await page.screenshot({ path: shot("design-canvas.png") });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(canvas).toHaveAttribute("data-settled", "true", { timeout: 30_000 });
+  await page.screenshot({ path: shot("design-phone.png") });
+  await page.setViewportSize({ width: 1440, height: 900 });
+
   await page.goto("/gallery");
   await expect(page.getByText(/\+1 version/).first()).toBeVisible();
   await page.screenshot({ path: shot("gallery-versions.png") });
