@@ -3,7 +3,7 @@
 import { type PointerEvent, type ReactNode, useEffect, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import type { DesignInput, LayerId, LayerPlacement } from "@/lib/design/schema";
-import type { CanvasPictures } from "../use-preview";
+import { type CanvasPictures, PREVIEW_WIDTH } from "../use-preview";
 import {
   type CanvasLayerState,
   canvasLayers,
@@ -154,13 +154,15 @@ export function DesignCanvas(props: {
   }
 
   return (
-    <div className="flex h-full w-full items-center justify-center overflow-hidden rounded-lg border border-edge bg-[repeating-conic-gradient(#15171f_0_25%,#1a1d27_0_50%)] bg-[length:24px_24px] p-2 [container-type:size]">
+    // At the top, not centred up and down: a centred canvas can sit half a pixel off the grid, blurring the preview.
+    <div className="flex h-full w-full items-start justify-center overflow-hidden rounded-lg border border-edge bg-[repeating-conic-gradient(#15171f_0_25%,#1a1d27_0_50%)] bg-[length:24px_24px] p-2 [container-type:size]">
       <section
         className="relative select-none rounded-lg ring-1 ring-edge"
-        // As large as the box allows, whichever side it meets first (the box is a size container).
+        // As large as the box allows, whichever side it meets first (the box is a size container), and no larger
+        // than the preview is drawn: one picture pixel per screen pixel at most.
         style={{
           aspectRatio: `${props.width} / ${props.height}`,
-          width: `min(100cqw, calc(100cqh * ${props.width / props.height}))`,
+          width: `min(100cqw, calc(100cqh * ${props.width / props.height}), ${PREVIEW_WIDTH}px)`,
         }}
         aria-label="Poster canvas"
         aria-describedby={layers.length ? "canvas-help" : undefined}
