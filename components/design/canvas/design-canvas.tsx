@@ -282,7 +282,7 @@ export function DesignCanvas(props: {
                 {props.notice}
               </p>
             )}
-            <ul aria-label="Layout notes" className="max-w-prose space-y-1 text-sm text-accent">
+            <ul aria-label="Layout notes" className="max-w-prose space-y-1 text-sm text-accent empty:hidden">
               {props.warnings.map((w) => (
                 <li key={w}>{w}</li>
               ))}
