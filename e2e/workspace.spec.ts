@@ -86,6 +86,49 @@ for (const size of [
       await expect(page.getByRole("tab", { name: "Develop" })).toHaveAttribute("aria-selected", "true");
     });
 
+    test("the design page is the workspace's Design tab: its canvas stays in view while the fields and the print panel scroll; the other tabs lead back", async ({
+      page,
+      request,
+    }) => {
+      test.setTimeout(90_000);
+      const { id } = await makePoster(request, { prompt: "A lighthouse keeper in a storm, designed", model: CORE });
+      await page.goto(`/posters/${id}/design`);
+      await expect(page.getByRole("heading", { name: "Design poster" })).toBeVisible();
+      await expect(page.getByRole("tab", { name: "Design" })).toHaveAttribute("aria-selected", "true");
+      const designPanel = page.getByRole("tabpanel", { name: "Design" });
+      await expect(designPanel.getByRole("form", { name: "Poster design" })).toBeVisible();
+      await designPanel.getByLabel("Title", { exact: true }).fill("Storm Light");
+      const canvas = page.getByRole("region", { name: "Poster canvas" });
+      await expect(canvas).toHaveAttribute("data-settled", "true");
+      await expectInView(page, canvas, "the design canvas");
+      // To the fields' end, where the print panel is (and the page too): the canvas stays where it was.
+      const before = await canvas.boundingBox();
+      const panel = page.getByTestId("tool-panel");
+      await panel.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+      await page.mouse.wheel(0, 2000);
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      expect(await panel.evaluate((el) => el.scrollTop), "the fields scrolled").toBeGreaterThan(0);
+      await expect(designPanel.getByRole("region", { name: "Print", exact: true })).toBeInViewport();
+      await expectInView(page, canvas, "the design canvas, the fields scrolled to their end");
+      expect(await canvas.boundingBox()).toEqual(before);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+      if (SHOTS) {
+        mkdirSync(SHOTS, { recursive: true });
+        await page.screenshot({ path: `${SHOTS}/${size.width}-design-scrolled.png` });
+      }
+      await noViolations(page);
+      // Every other tab is a link to the poster page with that tool open.
+      for (const name of TABS.filter((t) => t !== "Design")) {
+        await expect(page.getByRole("tab", { name })).toHaveAttribute(
+          "href",
+          `/posters/${id}?tool=${name.toLowerCase()}`,
+        );
+      }
+      await page.getByRole("tab", { name: "Print" }).click();
+      await expect(page).toHaveURL(new RegExp(`/posters/${id}\\?tool=print$`));
+      await expect(page.getByRole("tab", { name: "Print" })).toHaveAttribute("aria-selected", "true");
+    });
+
     test("zoom: the buttons, the keyboard and the wheel; Fit brings it back; dragging pans a zoomed canvas", async ({
       page,
       request,

@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import type { ExportView, PrintArt } from "@/lib/api-types";
 import { ApiError, api } from "@/lib/client/api";
 import type { DraftView } from "@/lib/design/draft-schema";
@@ -17,6 +17,7 @@ import { keysOf } from "@/lib/tuples";
 import { ConfirmButton } from "../confirm-button";
 import { type Guides, PrintGuides } from "../print/print-guides";
 import { PrintPanel } from "../print/print-panel";
+import { WorkspaceShell } from "../workspace/workspace-shell";
 import { DesignCanvas } from "./canvas/design-canvas";
 import { DraftBar, type DraftNote } from "./draft-bar";
 import { PositionControl, Slider, TextField } from "./fields";
@@ -28,7 +29,13 @@ import { useDesignHistory } from "./use-design-history";
 import { useDraftOnOpen } from "./use-draft-on-open";
 import { useDesignPreview } from "./use-preview";
 
+// The design page as a workspace: the canvas stays in view while the fields, the undo bar and the print panel scroll
+// in the Design tab; the workspace's other tabs lead back to the poster page's.
 export function DesignEditor(props: {
+  /** Above the tabs: the page's title. */
+  header: ReactNode;
+  /** The workspace's tabs: the one without an href is the editor's. */
+  tabs: { id: string; label: string; href?: string }[];
   posterId: string;
   initial: DesignInput;
   hasDesign: boolean;
@@ -44,6 +51,8 @@ export function DesignEditor(props: {
   draft?: DraftView | null;
 }) {
   const router = useRouter();
+  // Where the canvas puts what goes beside it (its notes, the selected layer's properties): the top of the panel.
+  const [aside, setAside] = useState<HTMLElement | null>(null);
   // The editor opens on the draft when there is one that says something the saved design doesn't.
   const [start] = useState(() => {
     const draft = props.draft && !sameDesign(props.draft.design, props.initial) ? props.draft : null;
@@ -175,32 +184,19 @@ export function DesignEditor(props: {
     />
   );
 
-  return (
-    <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,1fr)_380px]">
-      <div className="min-w-0 space-y-6">
-        <DesignCanvas
-          pictures={empty ? null : preview.pictures}
-          design={design}
-          set={set}
-          locked={locked}
-          url={empty ? props.artUrl : preview.url}
-          busy={preview.busy}
-          warnings={empty ? [] : preview.warnings}
-          notice={empty ? "" : preview.notice}
-          hint={empty ? "Type a title (or add a logo) to start: the preview shows the plain art until then." : ""}
-          width={props.width}
-          height={props.height}
-          overlay={guides && <PrintGuides {...guides} />}
-        />
-        <PrintPanel
-          posterId={props.posterId}
-          art={props.printArt}
-          exports={props.exports}
-          unsaved={JSON.stringify(design) !== JSON.stringify(saved)}
-          onSave={saveHere}
-          onGuides={setGuides}
-        />
-      </div>
+  const panel = (
+    <>
+      <DraftBar
+        note={draftNote}
+        status={autosave.status}
+        canUndo={history.canUndo}
+        canRedo={history.canRedo}
+        onUndo={history.undo}
+        onRedo={history.redo}
+        onDiscard={discardDraft}
+        onKeepMine={() => void autosave.saver.keepMine().catch(() => {})}
+      />
+      <div ref={setAside} className="space-y-4 empty:hidden" />
       <form
         aria-label="Poster design"
         className="space-y-4"
@@ -209,16 +205,6 @@ export function DesignEditor(props: {
           if (parsed.success) void call("PUT");
         }}
       >
-        <DraftBar
-          note={draftNote}
-          status={autosave.status}
-          canUndo={history.canUndo}
-          canRedo={history.canRedo}
-          onUndo={history.undo}
-          onRedo={history.redo}
-          onDiscard={discardDraft}
-          onKeepMine={() => void autosave.saver.keepMine().catch(() => {})}
-        />
         <fieldset>
           <legend className="mb-1 text-sm font-medium">Template</legend>
           {keysOf(TEMPLATES).map((id) => (
@@ -325,6 +311,39 @@ export function DesignEditor(props: {
           )}
         </div>
       </form>
-    </div>
+      <PrintPanel
+        posterId={props.posterId}
+        art={props.printArt}
+        exports={props.exports}
+        unsaved={JSON.stringify(design) !== JSON.stringify(saved)}
+        onSave={saveHere}
+        onGuides={setGuides}
+      />
+    </>
+  );
+
+  return (
+    <WorkspaceShell
+      active="design"
+      header={props.header}
+      tabs={props.tabs.map((t) => (t.href ? t : { ...t, panel }))}
+      canvas={
+        <DesignCanvas
+          pictures={empty ? null : preview.pictures}
+          design={design}
+          set={set}
+          locked={locked}
+          url={empty ? props.artUrl : preview.url}
+          busy={preview.busy}
+          warnings={empty ? [] : preview.warnings}
+          notice={empty ? "" : preview.notice}
+          hint={empty ? "Type a title (or add a logo) to start: the preview shows the plain art until then." : ""}
+          width={props.width}
+          height={props.height}
+          overlay={guides && <PrintGuides {...guides} />}
+          aside={aside}
+        />
+      }
+    />
   );
 }

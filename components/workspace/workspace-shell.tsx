@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { type ReactNode, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { CanvasSlotsProvider, ToolShownProvider } from "./canvas-slots";
 
@@ -9,11 +10,15 @@ import { CanvasSlotsProvider, ToolShownProvider } from "./canvas-slots";
 // mounted (hidden), keeping what was typed or painted while another tab is looked at.
 //
 //   <WorkspaceShell canvas={<WorkspaceCanvas …>art</WorkspaceCanvas>} tabs={[{ id, label, panel }]} active="develop" />
+//
+// A tab with an href is a link to another page's workspace (the design page's tabs lead back to the poster's).
 
 export interface WorkspaceTab {
   id: string;
   label: string;
-  panel: ReactNode;
+  panel?: ReactNode;
+  /** Opens another page (with this tab open there) instead of a panel here. */
+  href?: string;
   /** A count shown beside the label (open comments). */
   count?: number;
 }
@@ -22,6 +27,8 @@ export interface WorkspaceTab {
 export type HashTabs = readonly (readonly [prefix: string, tab: string])[];
 
 const GUESS_TOP = 96;
+const tabClass =
+  "-mb-px shrink-0 whitespace-nowrap border-b-2 border-transparent px-1.5 py-2.5 text-sm text-muted hover:text-white aria-selected:border-accent aria-selected:font-semibold aria-selected:text-white";
 
 export function WorkspaceShell(props: {
   canvas: ReactNode;
@@ -33,8 +40,8 @@ export function WorkspaceShell(props: {
   header?: ReactNode;
   hashTabs?: HashTabs;
 }) {
-  const known = (id: string) => props.tabs.some((t) => t.id === id);
-  const [active, setActive] = useState(known(props.active) ? props.active : props.tabs[0]?.id);
+  const known = (id: string) => props.tabs.some((t) => t.id === id && !t.href);
+  const [active, setActive] = useState(known(props.active) ? props.active : props.tabs.find((t) => !t.href)?.id);
   // A link to this same page with another tool (the format pack's "upscale first" opens Develop) keeps this
   // component: the tab follows the address's choice when that changes.
   const [asked, setAsked] = useState(props.active);
@@ -43,7 +50,7 @@ export function WorkspaceShell(props: {
     if (known(props.active)) setActive(props.active);
   }
   const rootRef = useRef<HTMLDivElement>(null);
-  const tabRefs = useRef(new Map<string, HTMLButtonElement>());
+  const tabRefs = useRef(new Map<string, HTMLElement>());
   // The navigation's height varies (a phone's menu, a wrapped row): measured, so the workspace ends at the screen's.
   const [top, setTop] = useState(GUESS_TOP);
   useLayoutEffect(() => {
@@ -69,6 +76,11 @@ export function WorkspaceShell(props: {
   }, []);
 
   function open(id: string, focus = false) {
+    // A link is followed on Enter or a click, not on reaching it with the arrows.
+    if (props.tabs.find((t) => t.id === id)?.href) {
+      if (focus) tabRefs.current.get(id)?.focus();
+      return;
+    }
     setActive(id);
     const url = new URL(window.location.href);
     url.searchParams.set("tool", id);
@@ -107,45 +119,69 @@ export function WorkspaceShell(props: {
             onKeyDown={onKeyDown}
             className="flex flex-none gap-0.5 overflow-x-auto border-b border-edge px-2 [scrollbar-width:none] max-lg:[mask-image:linear-gradient(to_right,#000_85%,transparent)]"
           >
-            {props.tabs.map((tab) => (
-              <button
-                key={tab.id}
-                ref={(el) => {
-                  if (el) tabRefs.current.set(tab.id, el);
-                  else tabRefs.current.delete(tab.id);
-                }}
-                type="button"
-                role="tab"
-                id={`tab-${tab.id}`}
-                aria-selected={tab.id === active}
-                aria-controls={`tool-${tab.id}`}
-                tabIndex={tab.id === active ? 0 : -1}
-                onClick={() => open(tab.id)}
-                className="-mb-px shrink-0 whitespace-nowrap border-b-2 border-transparent px-1.5 py-2.5 text-sm text-muted hover:text-white aria-selected:border-accent aria-selected:font-semibold aria-selected:text-white"
-              >
-                {tab.label}
-                {tab.count ? (
-                  <span className="ml-1 rounded-full bg-edge px-1.5 text-xs tabular-nums">
-                    {tab.count}
-                    <span className="sr-only"> open</span>
-                  </span>
-                ) : null}
-              </button>
-            ))}
+            {props.tabs.map((tab) => {
+              const ref = (el: HTMLElement | null) => {
+                if (el) tabRefs.current.set(tab.id, el);
+                else tabRefs.current.delete(tab.id);
+              };
+              const label = (
+                <>
+                  {tab.label}
+                  {tab.count ? (
+                    <span className="ml-1 rounded-full bg-edge px-1.5 text-xs tabular-nums">
+                      {tab.count}
+                      <span className="sr-only"> open</span>
+                    </span>
+                  ) : null}
+                </>
+              );
+              return tab.href ? (
+                <Link
+                  key={tab.id}
+                  ref={ref}
+                  href={tab.href}
+                  role="tab"
+                  id={`tab-${tab.id}`}
+                  aria-selected={false}
+                  tabIndex={-1}
+                  className={tabClass}
+                >
+                  {label}
+                </Link>
+              ) : (
+                <button
+                  key={tab.id}
+                  ref={ref}
+                  type="button"
+                  role="tab"
+                  id={`tab-${tab.id}`}
+                  aria-selected={tab.id === active}
+                  aria-controls={`tool-${tab.id}`}
+                  tabIndex={tab.id === active ? 0 : -1}
+                  onClick={() => open(tab.id)}
+                  className={tabClass}
+                >
+                  {label}
+                </button>
+              );
+            })}
           </div>
-          <div data-testid="tool-panel" className="min-h-0 flex-1 overflow-y-auto overscroll-contain">
-            {props.tabs.map((tab) => (
-              <div
-                key={tab.id}
-                role="tabpanel"
-                id={`tool-${tab.id}`}
-                aria-labelledby={`tab-${tab.id}`}
-                hidden={tab.id !== active}
-                className="@container space-y-6 p-3 sm:p-4"
-              >
-                <ToolShownProvider value={tab.id === active}>{tab.panel}</ToolShownProvider>
-              </div>
-            ))}
+          {/* Positioned, so what a tool hides off-screen (sr-only inputs) is placed, and clipped, in here, not in the page. */}
+          <div data-testid="tool-panel" className="relative min-h-0 flex-1 overflow-y-auto overscroll-contain">
+            {props.tabs
+              .filter((tab) => !tab.href)
+              .map((tab) => (
+                <div
+                  key={tab.id}
+                  role="tabpanel"
+                  id={`tool-${tab.id}`}
+                  aria-labelledby={`tab-${tab.id}`}
+                  hidden={tab.id !== active}
+                  className="@container space-y-6 p-3 sm:p-4"
+                >
+                  <ToolShownProvider value={tab.id === active}>{tab.panel}</ToolShownProvider>
+                </div>
+              ))}
           </div>
         </div>
       </div>

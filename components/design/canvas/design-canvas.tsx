@@ -1,6 +1,7 @@
 "use client";
 
 import { type PointerEvent, type ReactNode, useEffect, useRef, useState } from "react";
+import { createPortal } from "react-dom";
 import type { DesignInput, LayerId, LayerPlacement } from "@/lib/design/schema";
 import { type CanvasPictures, PREVIEW_WIDTH } from "../use-preview";
 import {
@@ -53,6 +54,8 @@ export function DesignCanvas(props: {
   set: <K extends keyof DesignInput>(key: K, value: DesignInput[K]) => void;
   /** Fields a campaign's brand kit locks (from a refused save). */
   locked: Record<string, string>;
+  /** Where the notes and the selected layer's properties go (the workspace's panel): the canvas keeps its box. */
+  aside: HTMLElement | null;
 }) {
   const { pictures, design } = props;
   const layers = pictures ? canvasLayers(pictures, design) : [];
@@ -151,147 +154,157 @@ export function DesignCanvas(props: {
   }
 
   return (
-    <div className="flex flex-col items-center gap-4 xl:flex-row xl:items-start xl:justify-center">
-      <div className="flex w-full flex-col items-center gap-2 xl:shrink-0" style={{ maxWidth: PREVIEW_WIDTH }}>
-        <section
-          className="relative w-full select-none rounded-lg ring-1 ring-edge"
-          style={{ aspectRatio: `${props.width} / ${props.height}` }}
-          aria-label="Poster canvas"
-          aria-describedby={layers.length ? "canvas-help" : undefined}
-          data-apart={apart ? "true" : "false"}
-          // The server has drawn the design as it is now (for the tests and the bench to wait on).
-          data-settled={pictures?.body === JSON.stringify(design) && !apart && !props.busy ? "true" : "false"}
-        >
-          {props.url && (
-            // biome-ignore lint/performance/noImgElement: a blob URL from the preview renderer
-            <img
-              src={props.url}
-              alt="Preview of the designed poster"
-              className="h-full w-full rounded-lg"
-              draggable={false}
-            />
-          )}
-          {pictures && (
-            <div
-              aria-hidden="true"
-              data-testid="canvas-layers"
-              className="absolute inset-0 overflow-hidden rounded-lg"
-              hidden={!apart}
-            >
-              {/* biome-ignore lint/performance/noImgElement: the ground the layers sit on, a blob URL */}
-              <img src={pictures.ground} alt="" className="absolute inset-0 h-full w-full" draggable={false} />
-              {layers.map((l) => (
-                // biome-ignore lint/performance/noImgElement: a layer's own picture, moved by CSS while dragged
-                <img
-                  key={l.layer}
-                  ref={(el) => {
-                    if (el) pictureRefs.current.set(l.layer, el);
-                    else pictureRefs.current.delete(l.layer);
-                  }}
-                  src={l.url}
-                  alt=""
-                  draggable={false}
-                  className="absolute inset-0 h-full w-full will-change-transform"
-                  style={pictureTransform(l, l.target)}
-                />
-              ))}
-            </div>
-          )}
-          {layers.map((l) => (
-            <button
-              key={l.layer}
-              type="button"
-              ref={(el) => {
-                if (el) handleRefs.current.set(l.layer, el);
-                else handleRefs.current.delete(l.layer);
-              }}
-              aria-label={`${LAYER_NAMES[l.layer]} layer`}
-              aria-pressed={selected === l.layer}
-              data-layer={l.layer}
-              className={`absolute -m-1 box-content cursor-move touch-none rounded-sm p-1 outline-offset-2 focus-visible:outline-2 focus-visible:outline-accent ${
-                selected === l.layer
-                  ? "border border-dashed border-accent"
-                  : "border border-transparent hover:border-white/60"
-              }`}
-              style={inkRect(l, l.target)}
-              onFocus={() => setSelected(l.layer)}
-              onPointerDown={(e) => onPointerDown(e, l)}
-              onPointerMove={onPointerMove}
-              onPointerUp={(e) => onPointerUp(e)}
-              onPointerCancel={(e) => onPointerUp(e, true)}
-              onKeyDown={(e) => {
-                const moved = nudge(l.target, e.key, e.shiftKey);
-                if (!moved) return;
-                e.preventDefault();
-                place(l.layer, moved);
-              }}
-            >
-              {selected === l.layer && (
-                <span
-                  data-handle="scale"
-                  aria-hidden="true"
-                  className="absolute -bottom-2 -right-2 h-4 w-4 cursor-nwse-resize rounded-sm border border-ink bg-accent"
-                />
-              )}
-            </button>
-          ))}
-          <div
-            ref={guideX}
-            hidden
-            aria-hidden="true"
-            data-testid="guide-x"
-            className="pointer-events-none absolute inset-y-0 w-px bg-fuchsia-400"
+    // At the top, not centred up and down: a centred canvas can sit half a pixel off the grid, blurring the preview.
+    <div className="flex h-full w-full items-start justify-center overflow-hidden rounded-lg border border-edge bg-[repeating-conic-gradient(#15171f_0_25%,#1a1d27_0_50%)] bg-[length:24px_24px] p-2 [container-type:size]">
+      <section
+        className="relative select-none rounded-lg ring-1 ring-edge"
+        // As large as the box allows, whichever side it meets first (the box is a size container), and no larger
+        // than the preview is drawn: one picture pixel per screen pixel at most.
+        style={{
+          aspectRatio: `${props.width} / ${props.height}`,
+          width: `min(100cqw, calc(100cqh * ${props.width / props.height}), ${PREVIEW_WIDTH}px)`,
+        }}
+        aria-label="Poster canvas"
+        aria-describedby={layers.length ? "canvas-help" : undefined}
+        data-apart={apart ? "true" : "false"}
+        // The server has drawn the design as it is now (for the tests and the bench to wait on).
+        data-settled={pictures?.body === JSON.stringify(design) && !apart && !props.busy ? "true" : "false"}
+      >
+        {props.url && (
+          // biome-ignore lint/performance/noImgElement: a blob URL from the preview renderer
+          <img
+            src={props.url}
+            alt="Preview of the designed poster"
+            className="h-full w-full rounded-lg"
+            draggable={false}
           />
+        )}
+        {pictures && (
           <div
-            ref={guideY}
-            hidden
             aria-hidden="true"
-            data-testid="guide-y"
-            className="pointer-events-none absolute inset-x-0 h-px bg-fuchsia-400"
-          />
-          {props.overlay}
-          {props.busy && (
-            <span
-              data-testid="canvas-busy"
-              className="pointer-events-none absolute right-2 top-2 rounded bg-black/70 px-2 py-1 text-xs"
-            >
-              Rendering…
-            </span>
-          )}
-        </section>
-        {layers.length > 0 && (
-          <p id="canvas-help" className="text-center text-xs text-muted">
-            Drag a layer to move it (Alt: no snapping), its corner to scale it; Tab to the next layer, arrow keys nudge
-            by 1% (Shift: 10%).
-          </p>
+            data-testid="canvas-layers"
+            className="absolute inset-0 overflow-hidden rounded-lg"
+            hidden={!apart}
+          >
+            {/* biome-ignore lint/performance/noImgElement: the ground the layers sit on, a blob URL */}
+            <img src={pictures.ground} alt="" className="absolute inset-0 h-full w-full" draggable={false} />
+            {layers.map((l) => (
+              // biome-ignore lint/performance/noImgElement: a layer's own picture, moved by CSS while dragged
+              <img
+                key={l.layer}
+                ref={(el) => {
+                  if (el) pictureRefs.current.set(l.layer, el);
+                  else pictureRefs.current.delete(l.layer);
+                }}
+                src={l.url}
+                alt=""
+                draggable={false}
+                className="absolute inset-0 h-full w-full will-change-transform"
+                style={pictureTransform(l, l.target)}
+              />
+            ))}
+          </div>
         )}
-        {props.hint && <p className="text-sm text-muted">{props.hint}</p>}
-        {props.notice && (
-          <p role="status" className="text-sm text-danger">
-            {props.notice}
-          </p>
-        )}
-        <ul aria-label="Layout notes" className="max-w-prose space-y-1 text-sm text-accent">
-          {props.warnings.map((w) => (
-            <li key={w}>{w}</li>
-          ))}
-        </ul>
-      </div>
-      {pictures && layers.length > 0 && (
-        <LayerProperties
-          layer={current ?? null}
-          design={design}
-          set={props.set}
-          locked={props.locked}
-          ground={ground}
-          onPlace={(placement) => current && place(current.layer, placement)}
-          onReset={() => {
-            if (!current) return;
-            const { [current.layer]: _, ...rest } = design.layers ?? {};
-            props.set("layers", Object.keys(rest).length ? rest : undefined);
-          }}
+        {layers.map((l) => (
+          <button
+            key={l.layer}
+            type="button"
+            ref={(el) => {
+              if (el) handleRefs.current.set(l.layer, el);
+              else handleRefs.current.delete(l.layer);
+            }}
+            aria-label={`${LAYER_NAMES[l.layer]} layer`}
+            aria-pressed={selected === l.layer}
+            data-layer={l.layer}
+            className={`absolute -m-1 box-content cursor-move touch-none rounded-sm p-1 outline-offset-2 focus-visible:outline-2 focus-visible:outline-accent ${
+              selected === l.layer
+                ? "border border-dashed border-accent"
+                : "border border-transparent hover:border-white/60"
+            }`}
+            style={inkRect(l, l.target)}
+            onFocus={() => setSelected(l.layer)}
+            onPointerDown={(e) => onPointerDown(e, l)}
+            onPointerMove={onPointerMove}
+            onPointerUp={(e) => onPointerUp(e)}
+            onPointerCancel={(e) => onPointerUp(e, true)}
+            onKeyDown={(e) => {
+              const moved = nudge(l.target, e.key, e.shiftKey);
+              if (!moved) return;
+              e.preventDefault();
+              place(l.layer, moved);
+            }}
+          >
+            {selected === l.layer && (
+              <span
+                data-handle="scale"
+                aria-hidden="true"
+                className="absolute -bottom-2 -right-2 h-4 w-4 cursor-nwse-resize rounded-sm border border-ink bg-accent"
+              />
+            )}
+          </button>
+        ))}
+        <div
+          ref={guideX}
+          hidden
+          aria-hidden="true"
+          data-testid="guide-x"
+          className="pointer-events-none absolute inset-y-0 w-px bg-fuchsia-400"
         />
-      )}
+        <div
+          ref={guideY}
+          hidden
+          aria-hidden="true"
+          data-testid="guide-y"
+          className="pointer-events-none absolute inset-x-0 h-px bg-fuchsia-400"
+        />
+        {props.overlay}
+        {props.busy && (
+          <span
+            data-testid="canvas-busy"
+            className="pointer-events-none absolute right-2 top-2 rounded bg-black/70 px-2 py-1 text-xs"
+          >
+            Rendering…
+          </span>
+        )}
+      </section>
+      {props.aside &&
+        createPortal(
+          <>
+            {layers.length > 0 && (
+              <p id="canvas-help" className="text-xs text-muted">
+                Drag a layer to move it (Alt: no snapping), its corner to scale it; Tab to the next layer, arrow keys
+                nudge by 1% (Shift: 10%).
+              </p>
+            )}
+            {props.hint && <p className="text-sm text-muted">{props.hint}</p>}
+            {props.notice && (
+              <p role="status" className="text-sm text-danger">
+                {props.notice}
+              </p>
+            )}
+            <ul aria-label="Layout notes" className="max-w-prose space-y-1 text-sm text-accent empty:hidden">
+              {props.warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+            {pictures && layers.length > 0 && (
+              <LayerProperties
+                layer={current ?? null}
+                design={design}
+                set={props.set}
+                locked={props.locked}
+                ground={ground}
+                onPlace={(placement) => current && place(current.layer, placement)}
+                onReset={() => {
+                  if (!current) return;
+                  const { [current.layer]: _, ...rest } = design.layers ?? {};
+                  props.set("layers", Object.keys(rest).length ? rest : undefined);
+                }}
+              />
+            )}
+          </>,
+          props.aside,
+        )}
     </div>
   );
 }

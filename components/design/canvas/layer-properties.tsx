@@ -45,7 +45,7 @@ export function LayerProperties(props: {
   const { layer: l, design, set, locked } = props;
   if (!l)
     return (
-      <section aria-labelledby="layer-heading" className="w-full space-y-2 rounded-lg border border-edge p-4 xl:w-60">
+      <section aria-labelledby="layer-heading" className="w-full space-y-2 rounded-lg border border-edge p-4">
         <h2 id="layer-heading" className="font-medium">
           Layer
         </h2>
@@ -75,7 +75,7 @@ export function LayerProperties(props: {
   return (
     <section
       aria-labelledby="layer-heading"
-      className="w-full space-y-3 rounded-lg border border-edge p-4 xl:w-60"
+      className="w-full space-y-3 rounded-lg border border-edge p-4"
       style={{ maxWidth: PREVIEW_WIDTH }}
     >
       <h2 id="layer-heading" className="font-medium">

@@ -11,6 +11,17 @@ import { printArtSize } from "@/lib/print/exports";
 
 export const metadata: Metadata = { title: "Design poster" };
 
+// The poster workspace's tools: Design is this page's; the others open the poster page on theirs.
+const TOOLS = [
+  ["details", "Details"],
+  ["comments", "Comments"],
+  ["develop", "Develop"],
+  ["design", "Design"],
+  ["print", "Print"],
+  ["formats", "Formats"],
+  ["share", "Share"],
+] as const;
+
 export default async function DesignPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const member = await requireMember(`/posters/${id}/design`);
@@ -32,19 +43,20 @@ export default async function DesignPage({ params }: { params: Promise<{ id: str
     );
   }
   return (
-    <>
-      <h1 className="mb-4 font-display text-4xl tracking-wide">Design poster</h1>
-      <DesignEditor
-        posterId={poster.id}
-        initial={poster.design ?? { template: "classic" }}
-        hasDesign={Boolean(poster.design)}
-        artUrl={poster.artUrl ?? poster.url}
-        width={poster.width}
-        height={poster.height}
-        printArt={await printArtSize(poster.id)}
-        exports={poster.exports ?? []}
-        draft={(await findDraft(poster.id, member)) ?? null}
-      />
-    </>
+    <DesignEditor
+      header={<h1 className="font-display text-xl tracking-wide sm:text-3xl">Design poster</h1>}
+      tabs={TOOLS.map(([tool, label]) =>
+        tool === "design" ? { id: tool, label } : { id: tool, label, href: `/posters/${poster.id}?tool=${tool}` },
+      )}
+      posterId={poster.id}
+      initial={poster.design ?? { template: "classic" }}
+      hasDesign={Boolean(poster.design)}
+      artUrl={poster.artUrl ?? poster.url}
+      width={poster.width}
+      height={poster.height}
+      printArt={await printArtSize(poster.id)}
+      exports={poster.exports ?? []}
+      draft={(await findDraft(poster.id, member)) ?? null}
+    />
   );
 }
