@@ -113,6 +113,15 @@ for (const viewport of VIEWPORTS) {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
     expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/canvas-nudged-${viewport.width}.png` });
+
+    // The nudges are autosaved: a reload, without pressing Save, finds the title where the keyboard left it.
+    const nudged = await onCanvas(page, "Title");
+    await expect(page.getByRole("status", { name: "Autosave" })).toHaveText("Saved");
+    await page.reload();
+    await settled(page);
+    const kept = await onCanvas(page, "Title");
+    expect(Math.abs(kept.y - nudged.y)).toBeLessThan(2);
+    expect(Math.abs(kept.x - nudged.x)).toBeLessThan(2);
   });
 }
 

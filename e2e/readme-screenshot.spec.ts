@@ -78,7 +78,7 @@ test("README screenshots", async ({ page, request }) => {
   await expect(page.getByText("Can the umbrella read red")).toBeVisible();
   await page.screenshot({ path: shot("comments.png") });
 
-  // Lettering on the canvas: the title layer selected, its properties and contrast beside it.
+  // Lettering on the canvas: the title layer selected, its properties and contrast at the top of the Design tab.
   await page.goto(`/posters/${id}/design`);
   await page.getByLabel("Title", { exact: true }).fill("Harbor Lights");
   await page.getByLabel("Tagline", { exact: true }).fill("Every light is a promise");
@@ -87,9 +87,16 @@ test("README screenshots", async ({ page, request }) => {
   await expect(canvas).toHaveAttribute("data-settled", "true", { timeout: 30_000 });
   await page.getByRole("button", { name: "Title layer" }).click();
   await expect(page.getByText("Saved", { exact: true }).first()).toBeVisible({ timeout: 30_000 });
+  // Typing scrolled the Design tab down to the fields: back to its top, where the layer's properties are.
+  const toTop = () =>
+    page.evaluate(() => {
+      for (const el of document.querySelectorAll("*")) if (el.scrollTop > 0) el.scrollTop = 0;
+    });
+  await toTop();
   await page.screenshot({ path: shot("design-canvas.png") });
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(canvas).toHaveAttribute("data-settled", "true", { timeout: 30_000 });
+  await toTop();
   await page.screenshot({ path: shot("design-phone.png") });
   await page.setViewportSize({ width: 1440, height: 900 });
 
