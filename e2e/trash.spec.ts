@@ -71,8 +71,8 @@ for (const size of [
     for (const id of [kept, gone]) expect((await request.delete(`/api/posters/${id}`)).status()).toBe(204);
 
     await page.goto("/gallery");
-    await page.getByRole("link", { name: "Trash" }).click();
-    await expect(page.getByRole("heading", { name: "Trash" })).toBeVisible();
+    await page.getByRole("link", { name: "Trash", exact: true }).click();
+    await expect(page.getByRole("heading", { name: "Trash", exact: true })).toBeVisible();
     const list = page.getByRole("list", { name: "Posters in the trash" });
     const item = (id: string) => list.getByRole("listitem").filter({ has: page.locator(`img[src*="${id}"]`) });
     await expect(item(kept)).toContainText(`${key} to restore`);
