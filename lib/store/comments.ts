@@ -10,6 +10,7 @@ import { notificationItem } from "./notifications";
 
 export type { CommentRecord, CommentTarget } from "./comment-records";
 
+import { queryAll } from "./query-all";
 import { keys, TABLE_KEYS } from "./table";
 import { step, steps, type TransactItem, transact } from "./transactions";
 
@@ -138,23 +139,16 @@ export async function setResolved(
 /** Deletes every comment on a poster or a board (all of them, past the listing's 500), for a purge. Idempotent. */
 export async function deleteCommentsOn(target: CommentTarget, targetId: string): Promise<number> {
   const [index] = TABLE_KEYS.indexes;
-  const found: { pk: unknown; sk: unknown }[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await awsClients().dynamo.send(
-      new QueryCommand({
-        TableName: table(),
-        IndexName: index.name,
-        KeyConditionExpression: "#listing = :listing",
-        ExpressionAttributeNames: { "#listing": index.partitionKey },
-        ExpressionAttributeValues: { ":listing": keys.commentListing(target, targetId).gsi1pk },
-        ProjectionExpression: "pk, sk",
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) found.push({ pk: item.pk, sk: item.sk });
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const found = (
+    await queryAll({
+      TableName: table(),
+      IndexName: index.name,
+      KeyConditionExpression: "#listing = :listing",
+      ExpressionAttributeNames: { "#listing": index.partitionKey },
+      ExpressionAttributeValues: { ":listing": keys.commentListing(target, targetId).gsi1pk },
+      ProjectionExpression: "pk, sk",
+    })
+  ).map((item) => ({ pk: item.pk, sk: item.sk }));
   await deleteItems(found, `deleting the comments on ${target} ${targetId}`);
   return found.length;
 }

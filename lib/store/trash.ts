@@ -1,5 +1,5 @@
 import "server-only";
-import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { DeleteCommand, GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { awsClients } from "../aws/clients";
 import { getConfig } from "../aws/config";
 import { AppError } from "../errors";
@@ -7,6 +7,7 @@ import { deleteItems } from "./batch-delete";
 import { isConditionFailure, parseItem } from "./items";
 import { queryListing } from "./listing";
 import { getPoster, newPosterItems, type PosterRecord, parentWentAway } from "./posters";
+import { queryAll } from "./query-all";
 import { posterRecordSchema } from "./records";
 import { keys, TABLE_KEYS } from "./table";
 import { step, type TransactItem, transact } from "./transactions";
@@ -158,25 +159,16 @@ export async function listTrash(options: { limit: number; cursor?: string; maker
  * off (a "Delete now" that died half-way), oldest first. */
 export async function trashToPurge(cutoff: string): Promise<string[]> {
   const [index] = TABLE_KEYS.indexes;
-  const ids: string[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await awsClients().dynamo.send(
-      new QueryCommand({
-        TableName: table(),
-        IndexName: index.name,
-        KeyConditionExpression: "#listing = :listing",
-        FilterExpression: "#at < :cutoff OR attribute_exists(purging)",
-        ExpressionAttributeNames: { "#listing": index.partitionKey, "#at": "trashedAt" },
-        ExpressionAttributeValues: { ":listing": keys.trashListing("", "").gsi1pk, ":cutoff": cutoff },
-        ProjectionExpression: "id",
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) ids.push(String(item.id));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return ids;
+  const found = await queryAll({
+    TableName: table(),
+    IndexName: index.name,
+    KeyConditionExpression: "#listing = :listing",
+    FilterExpression: "#at < :cutoff OR attribute_exists(purging)",
+    ExpressionAttributeNames: { "#listing": index.partitionKey, "#at": "trashedAt" },
+    ExpressionAttributeValues: { ":listing": keys.trashListing("", "").gsi1pk, ":cutoff": cutoff },
+    ProjectionExpression: "id",
+  });
+  return found.map((item) => String(item.id));
 }
 
 /**
@@ -224,20 +216,12 @@ export async function deleteTrashItem(id: string): Promise<void> {
 /** Deletes what a purged poster left in its partition (its exports, reviews' copies, version links), never its
  * META item (that would be a live poster of the same id, which the purge must not touch). */
 export async function deletePosterPartition(id: string): Promise<void> {
-  const owned: { pk: unknown; sk: unknown }[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await awsClients().dynamo.send(
-      new QueryCommand({
-        TableName: table(),
-        KeyConditionExpression: "pk = :pk",
-        ExpressionAttributeValues: { ":pk": keys.poster(id).pk },
-        ProjectionExpression: "pk, sk",
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) if (item.sk !== keys.poster(id).sk) owned.push({ pk: item.pk, sk: item.sk });
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const found = await queryAll({
+    TableName: table(),
+    KeyConditionExpression: "pk = :pk",
+    ExpressionAttributeValues: { ":pk": keys.poster(id).pk },
+    ProjectionExpression: "pk, sk",
+  });
+  const owned = found.filter((item) => item.sk !== keys.poster(id).sk).map((item) => ({ pk: item.pk, sk: item.sk }));
   await deleteItems(owned, `purging poster ${id}'s records`);
 }
